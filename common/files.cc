@@ -1,0 +1,78 @@
+#include "common/files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace cnkg {
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::error_code ec;
+  auto st = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(st)) {
+    return Status::NotFound(path + ": no such file");
+  }
+  if (std::filesystem::is_directory(st)) {
+    return Status::IoError(path + ": is a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) {
+    return Status::IoError(path + ": read failed");
+  }
+  return buf.str();
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& contents) {
+  std::filesystem::path target(path);
+  std::filesystem::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::error_code ec;
+  if (std::filesystem::is_directory(target, ec)) {
+    return Status::IoError(path + ": is a directory");
+  }
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  int fd = mkstemp(tmpl.data());
+  if (fd < 0) {
+    return Status::IoError(path + ": cannot write: " + std::strerror(errno));
+  }
+  const char* p = contents.data();
+  std::size_t left = contents.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      std::string err = std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmpl.c_str());
+      return Status::IoError(path + ": write failed: " + err);
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    std::string err = std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    return Status::IoError(path + ": write failed: " + err);
+  }
+  ::chmod(tmpl.c_str(), 0644);
+  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+    std::string err = std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    return Status::IoError(path + ": cannot replace: " + err);
+  }
+  return Status::Ok();
+}
+
+}  // namespace cnkg

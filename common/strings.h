@@ -1,0 +1,49 @@
+#ifndef CNKG_COMMON_STRINGS_H_
+#define CNKG_COMMON_STRINGS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cnkg {
+
+// Removes ASCII and Unicode space (U+00A0, U+2000..U+200B, U+3000, U+FEFF) from both ends.
+std::string_view Trim(std::string_view s);
+
+// Splits on every occurrence of `sep` (not empty); pieces are trimmed; empty pieces are kept
+// only when `keep_empty` is true.
+std::vector<std::string> Split(std::string_view s, std::string_view sep, bool keep_empty = false);
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+
+// Replaces every run of whitespace with one ASCII space and trims the ends.
+std::string CollapseSpaces(std::string_view s);
+
+// ASCII-only lower-casing; other bytes are left alone.
+std::string AsciiLower(std::string_view s);
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+// Returns true if `s` is well-formed UTF-8. On failure, *bad_offset (if not null) is set to the
+// byte offset of the first invalid sequence.
+bool IsValidUtf8(std::string_view s, std::size_t* bad_offset = nullptr);
+
+// The comparison form of a name: Unicode NFKD, combining marks removed (accent folding), case
+// folded, typographic apostrophes and dashes made ASCII, whitespace collapsed. "Aurélie  VACHE"
+// and "aurelie vache" fold to the same string. Input must be valid UTF-8 (invalid bytes are
+// dropped).
+std::string FoldName(std::string_view s);
+
+// A key fragment: FoldName, then every run of characters other than letters and digits becomes
+// one '-', with no '-' at either end. "Argo CD" -> "argo-cd", "Café Résumé!" -> "cafe-resume".
+// Returns "_" for a string with no letters or digits so that keys are never empty.
+std::string Slug(std::string_view s);
+
+// Number of Unicode code points (not bytes) in valid UTF-8.
+std::size_t Utf8Length(std::string_view s);
+
+}  // namespace cnkg
+
+#endif  // CNKG_COMMON_STRINGS_H_

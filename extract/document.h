@@ -1,0 +1,49 @@
+#ifndef CNKG_EXTRACT_DOCUMENT_H_
+#define CNKG_EXTRACT_DOCUMENT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace cnkg {
+
+// The kinds of document cnkg reads.
+enum class DocumentFormat {
+  kUnknown,
+  kScheduleText,  // sched-style text export: "Title#" lines followed by "Time:", "Speakers:"...
+};
+
+std::string_view FormatName(DocumentFormat f);  // "schedule", "unknown"
+// Parses a --format value; nullopt-like kUnknown for anything else.
+DocumentFormat ParseFormatName(std::string_view name);
+
+// A loaded document: its path as given, its bytes (valid UTF-8, a leading BOM removed, CRLF
+// turned into LF) and its lines without line terminators.
+struct Document {
+  std::string path;
+  std::string text;
+  std::vector<std::string_view> lines;  // views into `text`; line i is lines[i - 1]
+
+  Document() = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+};
+
+// Reads a document. Errors, each a one-line message naming the file (and line where there is
+// one): missing or unreadable file, empty file, binary content (NUL bytes), invalid UTF-8 (with
+// the line and column of the first bad byte).
+Result<Document> LoadDocument(const std::string& path);
+
+// The same checks for text already in memory; `path` only names it in messages.
+Result<Document> MakeDocument(std::string path, std::string bytes);
+
+// Guesses the format from content. Returns kUnknown when no reader recognises it.
+DocumentFormat DetectFormat(const Document& doc);
+
+}  // namespace cnkg
+
+#endif  // CNKG_EXTRACT_DOCUMENT_H_

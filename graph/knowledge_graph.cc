@@ -1,0 +1,86 @@
+#include "graph/knowledge_graph.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "common/strings.h"
+
+namespace cnkg {
+
+void AddEvidence(std::vector<Evidence>& list, const Evidence& e) {
+  if (e.document.empty() && e.line == 0 && e.text.empty()) return;
+  if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
+}
+
+namespace {
+
+void AddAlias(Node& n, const std::string& alias) {
+  if (alias.empty() || alias == n.name) return;
+  if (std::find(n.aliases.begin(), n.aliases.end(), alias) == n.aliases.end())
+    n.aliases.push_back(alias);
+}
+
+}  // namespace
+
+KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
+  assert(!node.key.empty());
+  auto it = index_.find(node.key);
+  if (it == index_.end()) {
+    Vertex v = boost::add_vertex(graph_);
+    Node& n = graph_[v];
+    n.key = node.key;
+    n.label = node.label;
+    n.name = node.name;
+    for (const auto& a : node.aliases) AddAlias(n, a);
+    n.properties = node.properties;
+    for (const auto& e : node.evidence) AddEvidence(n.evidence, e);
+    index_.emplace(node.key, v);
+    return v;
+  }
+  Vertex v = it->second;
+  Node& n = graph_[v];
+  assert(n.label == node.label);
+  AddAlias(n, node.name);
+  for (const auto& a : node.aliases) AddAlias(n, a);
+  for (const auto& [k, val] : node.properties) n.properties.emplace(k, val);
+  for (const auto& e : node.evidence) AddEvidence(n.evidence, e);
+  return v;
+}
+
+KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, const Edge& edge) {
+  assert(source < num_nodes() && target < num_nodes());
+  auto triple = std::make_tuple(source, target, edge.type);
+  auto it = edge_index_.find(triple);
+  if (it == edge_index_.end()) {
+    EdgeId e = boost::add_edge(source, target, edge, graph_).first;
+    Edge& stored = graph_[e];
+    stored.evidence.clear();
+    for (const auto& ev : edge.evidence) AddEvidence(stored.evidence, ev);
+    edge_index_.emplace(triple, e);
+    return e;
+  }
+  Edge& stored = graph_[it->second];
+  for (const auto& [k, val] : edge.properties) stored.properties.emplace(k, val);
+  for (const auto& ev : edge.evidence) AddEvidence(stored.evidence, ev);
+  return it->second;
+}
+
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::Find(std::string_view key) const {
+  auto it = index_.find(std::string(key));
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::map<Label, std::size_t> KnowledgeGraph::CountByLabel() const {
+  std::map<Label, std::size_t> out;
+  for (auto v : boost::make_iterator_range(boost::vertices(graph_))) ++out[graph_[v].label];
+  return out;
+}
+
+std::map<RelType, std::size_t> KnowledgeGraph::CountByType() const {
+  std::map<RelType, std::size_t> out;
+  for (auto e : boost::make_iterator_range(boost::edges(graph_))) ++out[graph_[e].type];
+  return out;
+}
+
+}  // namespace cnkg

@@ -1,0 +1,75 @@
+#ifndef CNKG_GRAPH_KNOWLEDGE_GRAPH_H_
+#define CNKG_GRAPH_KNOWLEDGE_GRAPH_H_
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+
+#include "graph/model.h"
+
+namespace cnkg {
+
+// The typed property graph. It owns every node and edge and the key -> vertex index; all
+// additions go through UpsertNode/UpsertEdge so that one key is one vertex and one
+// (source, target, type) triple is one edge. Not thread-safe.
+class KnowledgeGraph {
+ public:
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Edge>;
+  using Vertex = Graph::vertex_descriptor;
+  using EdgeId = Graph::edge_descriptor;
+
+  KnowledgeGraph() = default;
+  KnowledgeGraph(const KnowledgeGraph&) = default;
+  KnowledgeGraph& operator=(const KnowledgeGraph&) = default;
+  KnowledgeGraph(KnowledgeGraph&&) = default;
+  KnowledgeGraph& operator=(KnowledgeGraph&&) = default;
+
+  // Adds `node`, or merges it into the node that already has its key: the existing name is kept
+  // and a different new name becomes an alias; aliases, evidence and properties are unioned (an
+  // existing property value is kept). Precondition: node.key is not empty. A label mismatch on an
+  // existing key is a bug in the caller (asserted).
+  Vertex UpsertNode(const Node& node);
+
+  // Adds an edge of edge.type from `source` to `target`, or merges evidence and missing
+  // properties into the existing edge of that type between them. Preconditions: both vertices
+  // belong to this graph.
+  EdgeId UpsertEdge(Vertex source, Vertex target, const Edge& edge);
+
+  // Returns the vertex with this key, if any.
+  std::optional<Vertex> Find(std::string_view key) const;
+
+  const Node& node(Vertex v) const { return graph_[v]; }
+  Node& mutable_node(Vertex v) { return graph_[v]; }
+  const Edge& edge(EdgeId e) const { return graph_[e]; }
+  const Graph& graph() const { return graph_; }
+
+  std::size_t num_nodes() const { return boost::num_vertices(graph_); }
+  std::size_t num_edges() const { return boost::num_edges(graph_); }
+  std::map<Label, std::size_t> CountByLabel() const;
+  std::map<RelType, std::size_t> CountByType() const;
+
+ private:
+  struct TripleHash {
+    std::size_t operator()(const std::tuple<Vertex, Vertex, RelType>& t) const {
+      std::size_t h = std::get<0>(t) * 1000003u;
+      h ^= std::get<1>(t) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+      return h * 31 + static_cast<std::size_t>(std::get<2>(t));
+    }
+  };
+
+  Graph graph_;
+  std::unordered_map<std::string, Vertex> index_;
+  std::unordered_map<std::tuple<Vertex, Vertex, RelType>, EdgeId, TripleHash> edge_index_;
+};
+
+// Adds `e` to `list` unless an equal evidence is already there.
+void AddEvidence(std::vector<Evidence>& list, const Evidence& e);
+
+}  // namespace cnkg
+
+#endif  // CNKG_GRAPH_KNOWLEDGE_GRAPH_H_

@@ -1,0 +1,155 @@
+#include "graph/resolve.h"
+
+#include <re2/re2.h>
+
+#include <cassert>
+
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "common/embedded.h"
+#include "common/strings.h"
+
+namespace cnkg {
+namespace {
+
+constexpr std::string_view kLegalSuffixes[] = {
+    "inc",  "incorporated", "llc",   "l.l.c", "ltd",   "limited", "gmbh", "ag",   "corp",
+    "corporation", "co",    "plc",   "s.a",   "sa",    "b.v",     "bv",   "n.v",  "nv",
+    "s.a.s", "sas", "s.p.a", "spa",  "srl",   "s.r.l", "pty",     "kk",   "k.k",  "oy",
+    "ab",   "as",   "a/s",   "lp",   "l.p",   "llp",   "pvt",     "pte",  "gk",   "se"};
+
+// Words that, alone, are not an organisation.
+constexpr std::string_view kNonOrganizations[] = {
+    "independent", "self", "self-employed", "freelance", "freelancer", "none", "n/a", "na",
+    "unaffiliated", "retired", "student", "tbd", "tba", "-", "private", "individual",
+    "independent contributor", "independent consultant", "open source contributor"};
+
+std::string WithoutTrailingDot(std::string_view w) {
+  std::string s = AsciiLower(Trim(w));
+  while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
+  return s;
+}
+
+struct AliasTable {
+  std::unordered_map<std::string, std::string> canonical_by_folded;
+  std::unordered_map<std::string, std::vector<std::string>> aliases_by_canonical;
+};
+
+const AliasTable& OrgAliases() {
+  static const AliasTable* table = [] {
+    auto* t = new AliasTable;
+    std::string_view data = EmbeddedFile("organizations.tsv");
+    for (const std::string& line : Split(data, "\n")) {
+      if (line.empty() || line[0] == '#') continue;
+      auto cols = Split(line, "\t", true);
+      if (cols.empty()) continue;
+      const std::string& canonical = cols[0];
+      t->canonical_by_folded[FoldName(canonical)] = canonical;
+      if (cols.size() > 1) {
+        for (const std::string& a : Split(cols[1], "|")) {
+          t->canonical_by_folded[FoldName(a)] = canonical;
+          t->aliases_by_canonical[canonical].push_back(a);
+        }
+      }
+    }
+    return t;
+  }();
+  return *table;
+}
+
+// "NAME (ABBR)" or "NAME(ABBR)" at the end: returns true and fills the parts.
+bool SplitTrailingAbbreviation(std::string_view raw, std::string* name, std::string* abbr) {
+  static const RE2 re(R"(^(.*?[^\s(])\s*\(\s*([^()]{1,40}?)\s*\)\s*$)");
+  assert(re.ok());
+  return RE2::FullMatch(raw, re, name, abbr);
+}
+
+}  // namespace
+
+bool IsLegalSuffix(std::string_view word) {
+  std::string w = WithoutTrailingDot(word);
+  if (w.empty()) return false;
+  for (std::string_view s : kLegalSuffixes)
+    if (w == s) return true;
+  return false;
+}
+
+std::string StripLegalSuffix(std::string_view name) {
+  std::string s = CollapseSpaces(name);
+  // "X Inc - USA": a country or region after the suffix goes with it.
+  static const RE2 country(R"(^(.*\S)\s+-\s+[A-Z][A-Za-z .]{1,30}$)");
+  std::string head;
+  if (RE2::FullMatch(s, country, &head)) {
+    std::size_t sp = head.find_last_of(" ,");
+    if (sp != std::string::npos && IsLegalSuffix(head.substr(sp + 1))) s = head;
+  }
+  while (true) {
+    std::size_t sp = s.find_last_of(" ,");
+    if (sp == std::string::npos) break;
+    std::string_view last = std::string_view(s).substr(sp + 1);
+    if (!IsLegalSuffix(last)) break;
+    std::string rest(Trim(std::string_view(s).substr(0, sp)));
+    while (!rest.empty() && (rest.back() == ',' || rest.back() == ' ')) rest.pop_back();
+    if (rest.empty()) break;
+    s = rest;
+  }
+  return s;
+}
+
+bool IsNonOrganization(std::string_view text) {
+  std::string t = AsciiLower(CollapseSpaces(text));
+  if (t.empty()) return true;
+  for (std::string_view s : kNonOrganizations)
+    if (t == s) return true;
+  // Pronouns: "she/her", "he/him/his", "they/them".
+  static const RE2 pronouns(
+      R"((?i)^(she|he|they|ze|xe|her|him|them)\s*/\s*(her|him|them|hers|his|theirs|they|she|he)(\s*/\s*\w+)?$)");
+  return RE2::FullMatch(t, pronouns);
+}
+
+std::string CanonicalOrganizationName(std::string_view raw) {
+  std::string s = CollapseSpaces(raw);
+  std::string name, abbr;
+  if (SplitTrailingAbbreviation(s, &name, &abbr)) s = name;
+  s = StripLegalSuffix(s);
+  const AliasTable& t = OrgAliases();
+  auto it = t.canonical_by_folded.find(FoldName(s));
+  if (it != t.canonical_by_folded.end()) return it->second;
+  if (!abbr.empty()) {
+    it = t.canonical_by_folded.find(FoldName(abbr));
+    if (it != t.canonical_by_folded.end()) return it->second;
+  }
+  return s;
+}
+
+std::vector<std::string> OrganizationAliases(std::string_view raw) {
+  std::string canonical = CanonicalOrganizationName(raw);
+  std::vector<std::string> out;
+  auto add = [&](std::string a) {
+    a = CollapseSpaces(a);
+    if (a.empty() || a == canonical) return;
+    for (const auto& x : out)
+      if (x == a) return;
+    out.push_back(std::move(a));
+  };
+  std::string s = CollapseSpaces(raw);
+  std::string name, abbr;
+  if (SplitTrailingAbbreviation(s, &name, &abbr)) {
+    add(abbr);
+    add(StripLegalSuffix(name));
+    add(name);
+  } else {
+    add(StripLegalSuffix(s));
+  }
+  return out;
+}
+
+std::string MakeKey(Label label, std::string_view name) {
+  std::string base = label == Label::kOrganization ? CanonicalOrganizationName(name)
+                                                   : std::string(name);
+  return std::string(KeyPrefix(label)) + ":" + Slug(base);
+}
+
+}  // namespace cnkg

@@ -1,0 +1,37 @@
+#ifndef CNKG_GRAPH_SNAPSHOT_H_
+#define CNKG_GRAPH_SNAPSHOT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "common/status.h"
+#include "graph/knowledge_graph.h"
+
+namespace cnkg {
+
+// The graph file is node-link JSON in the form networkx's json_graph.node_link_graph reads:
+//   {"directed": true, "multigraph": true, "graph": {"generator": "cnkg", "format_version": 1},
+//    "nodes": [{"id": KEY, "label": "Talk", "name": ..., "aliases": [...], PROPERTY: VALUE...,
+//               "evidence": [{"document", "line", "text"}]}],
+//    "links": [{"source": KEY, "target": KEY, "key": N, "type": "PRESENTS", PROPERTY: VALUE...,
+//               "evidence": [...]}]}
+// "key" numbers the parallel edges between one pair of nodes from 0, as networkx expects.
+// Property names must not be one of the reserved member names above.
+
+nlohmann::json ToNodeLink(const KnowledgeGraph& graph);
+
+// Rebuilds a graph from node-link JSON. `origin` (a file name) prefixes error messages. Fails
+// with kParseError naming the offending node or link index when a member is missing or of the
+// wrong type, a label or type is unknown, or a link names an unknown node.
+Result<KnowledgeGraph> FromNodeLink(const nlohmann::json& doc, const std::string& origin);
+
+// Writes the graph file atomically (see WriteFileAtomically).
+Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path);
+
+// Reads a graph file written by WriteGraphFile (or any conforming node-link JSON). Errors name
+// the file, and for invalid JSON the line and column.
+Result<KnowledgeGraph> ReadGraphFile(const std::string& path);
+
+}  // namespace cnkg
+
+#endif  // CNKG_GRAPH_SNAPSHOT_H_
