@@ -195,6 +195,36 @@ std::string Slug(std::string_view s) {
   return out.empty() ? "_" : out;
 }
 
+std::string_view SentenceAround(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin > text.size()) begin = text.size();
+  if (end < begin) end = begin;
+  if (end > text.size()) end = text.size();
+  auto is_boundary = [&](std::size_t i) {
+    // A sentence ends at i (text[i] is . ! ?) when followed by a space and then not a lower-case
+    // letter (so "e.g. this" and "v2.3" do not split).
+    char c = text[i];
+    if (c != '.' && c != '!' && c != '?') return false;
+    if (i + 2 >= text.size() || text[i + 1] != ' ') return false;
+    char next = text[i + 2];
+    return !(next >= 'a' && next <= 'z');
+  };
+  std::size_t s = 0;
+  for (std::size_t i = begin; i > 0; --i) {
+    if (is_boundary(i - 1)) {
+      s = i;
+      break;
+    }
+  }
+  std::size_t e = text.size();
+  for (std::size_t i = end; i < text.size(); ++i) {
+    if (is_boundary(i)) {
+      e = i + 1;
+      break;
+    }
+  }
+  return Trim(text.substr(s, e - s));
+}
+
 std::size_t Utf8Length(std::string_view s) {
   std::size_t n = 0;
   for (char c : s)

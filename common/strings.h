@@ -41,6 +41,11 @@ std::string FoldName(std::string_view s);
 // Returns "_" for a string with no letters or digits so that keys are never empty.
 std::string Slug(std::string_view s);
 
+// The sentence of `text` that contains the byte range [begin, end): from just after the previous
+// ". ", "! ", "? " (or the start) to the next such boundary (or the end), trimmed. Used to quote
+// evidence shorter than a whole paragraph.
+std::string_view SentenceAround(std::string_view text, std::size_t begin, std::size_t end);
+
 // Number of Unicode code points (not bytes) in valid UTF-8.
 std::size_t Utf8Length(std::string_view s);
 

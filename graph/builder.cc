@@ -1,5 +1,7 @@
 #include "graph/builder.h"
 
+#include <unordered_set>
+
 namespace cnkg {
 
 std::string Diagnostic::ToString() const {
@@ -11,6 +13,18 @@ std::string Diagnostic::ToString() const {
 }
 
 Status AddBatch(const ExtractionBatch& batch, KnowledgeGraph& graph) {
+  // Check first so that a bad batch leaves the graph as it was.
+  std::unordered_set<std::string> keys;
+  for (const EntityRecord& e : batch.entities) keys.insert(e.key);
+  for (const RelationRecord& r : batch.relations) {
+    for (const std::string* k : {&r.source, &r.target}) {
+      if (!keys.count(*k) && !graph.Find(*k)) {
+        return Status::Internal(batch.document + ": relation " +
+                                std::string(RelTypeName(r.type)) + " names an unknown key '" +
+                                *k + "'");
+      }
+    }
+  }
   for (const EntityRecord& e : batch.entities) {
     Node n;
     n.key = e.key;
@@ -24,10 +38,6 @@ Status AddBatch(const ExtractionBatch& batch, KnowledgeGraph& graph) {
   for (const RelationRecord& r : batch.relations) {
     auto s = graph.Find(r.source);
     auto t = graph.Find(r.target);
-    if (!s || !t) {
-      return Status::Internal(batch.document + ": relation " + std::string(RelTypeName(r.type)) +
-                              " names an unknown key '" + (s ? r.target : r.source) + "'");
-    }
     Edge e;
     e.type = r.type;
     e.properties = r.properties;

@@ -9,8 +9,8 @@ namespace cnkg {
 
 // Merges `batch` into `graph`: entities are upserted by key (same key, one node; evidence
 // unioned), then relations are upserted between the keyed nodes. Fails with kInternal, leaving
-// the graph partly updated, if a relation names a key that is neither in the batch nor in the
-// graph: that is an extractor bug, not a user error.
+// the graph unchanged, if a relation names a key that is neither in the batch nor in the graph:
+// that is an extractor bug, not a user error.
 Status AddBatch(const ExtractionBatch& batch, KnowledgeGraph& graph);
 
 }  // namespace cnkg

@@ -1,0 +1,23 @@
+#ifndef CNKG_GRAPH_STATS_H_
+#define CNKG_GRAPH_STATS_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "graph/knowledge_graph.h"
+
+namespace cnkg {
+
+// Counts per label and per relationship type, as a table for people:
+//   nodes 12
+//     Talk 3
+//   ...
+std::string StatsText(const KnowledgeGraph& graph);
+
+// The same as JSON: {"nodes": N, "edges": M, "labels": {"Talk": 3, ...},
+// "types": {"PRESENTS": 4, ...}}. Every label and type is listed, with 0 where absent.
+nlohmann::json StatsJson(const KnowledgeGraph& graph);
+
+}  // namespace cnkg
+
+#endif  // CNKG_GRAPH_STATS_H_

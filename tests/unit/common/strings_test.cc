@@ -1,0 +1,57 @@
+#include "common/strings.h"
+
+#include <catch2/catch.hpp>
+
+using namespace cnkg;
+
+TEST_CASE("Trim removes ASCII and Unicode spaces") {
+  CHECK(Trim("  a b \t") == "a b");
+  CHECK(Trim("\xC2\xA0x\xE2\x80\x8B") == "x");
+  CHECK(Trim("   ").empty());
+}
+
+TEST_CASE("Split trims pieces and drops empty ones unless asked") {
+  CHECK(Split("a; b ;;c", ";") == std::vector<std::string>{"a", "b", "c"});
+  CHECK(Split("a;;b", ";", true) == std::vector<std::string>{"a", "", "b"});
+  CHECK(Split("", ";").empty());
+}
+
+TEST_CASE("FoldName folds case, accents, apostrophes and spaces") {
+  CHECK(FoldName("Aurélie  VACHE") == "aurelie vache");
+  CHECK(FoldName("Lucas Käldström") == FoldName("lucas kaldstrom"));
+  CHECK(FoldName("L\xE2\x80\x99" "Ecuyer") == "l'ecuyer");
+  CHECK(FoldName("Wojciech Tyczyński") == "wojciech tyczynski");
+}
+
+TEST_CASE("Slug makes stable key fragments") {
+  CHECK(Slug("Argo CD") == "argo-cd");
+  CHECK(Slug("Café Résumé!") == "cafe-resume");
+  CHECK(Slug("solo.io") == Slug("Solo.io"));
+  CHECK(Slug("!!!") == "_");
+  CHECK(Slug("  --Kubernetes--  ") == "kubernetes");
+}
+
+TEST_CASE("IsValidUtf8 reports the first bad byte") {
+  std::size_t bad = 0;
+  CHECK(IsValidUtf8("plain ascii"));
+  CHECK(IsValidUtf8("caf\xC3\xA9"));
+  CHECK_FALSE(IsValidUtf8("ab\xFF" "cd", &bad));
+  CHECK(bad == 2);
+  CHECK_FALSE(IsValidUtf8("\xC3", &bad));  // truncated sequence
+}
+
+TEST_CASE("SentenceAround quotes the sentence holding a range") {
+  std::string text = "First one. We run Kueue on v2.3 here, e.g. daily. Last!";
+  std::size_t at = text.find("Kueue");
+  CHECK(SentenceAround(text, at, at + 5) == "We run Kueue on v2.3 here, e.g. daily.");
+  CHECK(SentenceAround(text, 0, 5) == "First one.");
+  CHECK(SentenceAround("no boundary", 3, 5) == "no boundary");
+}
+
+TEST_CASE("CollapseSpaces and case helpers") {
+  CHECK(CollapseSpaces("  a \n\t b  ") == "a b");
+  CHECK(AsciiLower("KubeCon") == "kubecon");
+  CHECK(EqualsIgnoreCase("EST", "est"));
+  CHECK(StartsWithIgnoreCase("Keynote: x", "keynote"));
+  CHECK(Utf8Length("caf\xC3\xA9") == 4);
+}

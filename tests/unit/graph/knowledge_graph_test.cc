@@ -1,0 +1,94 @@
+#include "graph/knowledge_graph.h"
+
+#include <catch2/catch.hpp>
+
+#include "graph/builder.h"
+
+using namespace cnkg;
+
+namespace {
+Node MakeNode(std::string key, Label label, std::string name) {
+  Node n;
+  n.key = std::move(key);
+  n.label = label;
+  n.name = std::move(name);
+  return n;
+}
+}  // namespace
+
+TEST_CASE("Seeing the same key twice merges the node and unions its evidence") {
+  KnowledgeGraph g;
+  Node a = MakeNode("org:acme", Label::kOrganization, "Acme");
+  a.evidence.push_back({"a.txt", 3, "line three"});
+  Node b = MakeNode("org:acme", Label::kOrganization, "ACME Inc");
+  b.aliases = {"Acme"};
+  b.evidence.push_back({"a.txt", 3, "line three"});
+  b.evidence.push_back({"b.txt", 1, "line one"});
+  b.properties["country"] = std::string("NL");
+  auto v1 = g.UpsertNode(a);
+  auto v2 = g.UpsertNode(b);
+  CHECK(v1 == v2);
+  CHECK(g.num_nodes() == 1);
+  const Node& n = g.node(v1);
+  CHECK(n.name == "Acme");
+  CHECK(n.aliases == std::vector<std::string>{"ACME Inc"});
+  CHECK(n.evidence.size() == 2);
+  CHECK(std::get<std::string>(n.properties.at("country")) == "NL");
+}
+
+TEST_CASE("One edge per source, target and type; evidence accumulates") {
+  KnowledgeGraph g;
+  auto p = g.UpsertNode(MakeNode("person:ada", Label::kPerson, "Ada"));
+  auto t = g.UpsertNode(MakeNode("talk:x", Label::kTalk, "X"));
+  Edge e;
+  e.type = RelType::kPresents;
+  e.evidence = {{"a.txt", 1, "x"}};
+  g.UpsertEdge(p, t, e);
+  e.evidence = {{"b.txt", 9, "y"}};
+  g.UpsertEdge(p, t, e);
+  Edge other;
+  other.type = RelType::kMentions;
+  g.UpsertEdge(p, t, other);
+  CHECK(g.num_edges() == 2);
+  auto counts = g.CountByType();
+  CHECK(counts[RelType::kPresents] == 1);
+  auto [ei, end] = boost::out_edges(p, g.graph());
+  REQUIRE(ei != end);
+  CHECK(g.edge(*ei).evidence.size() == 2);
+  CHECK(g.Find("talk:x") == t);
+  CHECK_FALSE(g.Find("talk:y"));
+}
+
+TEST_CASE("AddBatch adds entities and relations by key") {
+  ExtractionBatch b;
+  b.document = "doc.txt";
+  b.entities.push_back({"person:ada", Label::kPerson, "Ada", {}, {}, {"doc.txt", 2, "Ada"}});
+  b.entities.push_back({"talk:x", Label::kTalk, "X", {}, {}, {"doc.txt", 1, "X#"}});
+  b.entities.push_back({"person:ada", Label::kPerson, "Ada", {}, {}, {"doc.txt", 7, "Ada"}});
+  b.relations.push_back({"person:ada", "talk:x", RelType::kPresents, {}, {"doc.txt", 2, "Ada"}});
+  KnowledgeGraph g;
+  REQUIRE(AddBatch(b, g).ok());
+  CHECK(g.num_nodes() == 2);
+  CHECK(g.num_edges() == 1);
+  CHECK(g.node(*g.Find("person:ada")).evidence.size() == 2);
+}
+
+TEST_CASE("AddBatch rejects a relation to an unknown key and leaves the graph unchanged") {
+  ExtractionBatch b;
+  b.document = "doc.txt";
+  b.entities.push_back({"talk:x", Label::kTalk, "X", {}, {}, {}});
+  b.relations.push_back({"person:nobody", "talk:x", RelType::kPresents, {}, {}});
+  KnowledgeGraph g;
+  Status s = AddBatch(b, g);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.code() == StatusCode::kInternal);
+  CHECK(s.message() == "doc.txt: relation PRESENTS names an unknown key 'person:nobody'");
+  CHECK(g.num_nodes() == 0);
+}
+
+TEST_CASE("Diagnostic strings name file and line") {
+  Diagnostic w{Diagnostic::Severity::kWarning, "a.txt", 4, "unknown time zone 'XYZ'"};
+  CHECK(w.ToString() == "a.txt:4: warning: unknown time zone 'XYZ'");
+  Diagnostic e{Diagnostic::Severity::kError, "a.txt", 0, "empty document"};
+  CHECK(e.ToString() == "a.txt: error: empty document");
+}

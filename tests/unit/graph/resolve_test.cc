@@ -1,0 +1,48 @@
+#include "graph/resolve.h"
+
+#include <catch2/catch.hpp>
+
+using namespace cnkg;
+
+TEST_CASE("Legal suffixes are dropped from organisation names") {
+  CHECK(StripLegalSuffix("Red Hat, Inc.") == "Red Hat");
+  CHECK(StripLegalSuffix("ConfigHub Inc") == "ConfigHub");
+  CHECK(StripLegalSuffix("Initech Inc - USA") == "Initech");
+  CHECK(StripLegalSuffix("Globex LLC") == "Globex");
+  CHECK(StripLegalSuffix("Umbrella Holdings GmbH") == "Umbrella Holdings");
+  CHECK(StripLegalSuffix("Inc.") == "Inc.");
+  CHECK(StripLegalSuffix("Contoso") == "Contoso");
+  CHECK(IsLegalSuffix("LLC"));
+  CHECK(IsLegalSuffix("inc."));
+  CHECK_FALSE(IsLegalSuffix("Labs"));
+}
+
+TEST_CASE("Canonical organisation names merge spellings") {
+  CHECK(CanonicalOrganizationName("Google LLC") == "Google");
+  CHECK(CanonicalOrganizationName("Amazon Web Services") == "AWS");
+  CHECK(CanonicalOrganizationName("Acme Widgets, Inc.") == "Acme Widgets");
+  CHECK(MakeKey(Label::kOrganization, "solo.io") == MakeKey(Label::kOrganization, "Solo.io"));
+  CHECK(MakeKey(Label::kOrganization, "Red Hat, Inc.") == MakeKey(Label::kOrganization, "Red Hat"));
+  CHECK(MakeKey(Label::kOrganization, "FABRIKAM HOLDINGS CORPORATION(FHC)") ==
+        MakeKey(Label::kOrganization, "Fabrikam Holdings"));
+}
+
+TEST_CASE("Organisation aliases come from the raw form") {
+  auto a = OrganizationAliases("FABRIKAM HOLDINGS CORPORATION(FHC)");
+  CHECK(std::find(a.begin(), a.end(), "FHC") != a.end());
+  CHECK(std::find(a.begin(), a.end(), "FABRIKAM HOLDINGS CORPORATION") != a.end());
+  CHECK(OrganizationAliases("Contoso").empty());
+}
+
+TEST_CASE("Words that name no organisation") {
+  for (const char* s : {"Independent", "independent", "she/her", "They/Them", "Self-employed", ""})
+    CHECK(IsNonOrganization(s));
+  for (const char* s : {"Contoso", "Herbal Labs", "Shell"}) CHECK_FALSE(IsNonOrganization(s));
+}
+
+TEST_CASE("Keys are prefix and slug") {
+  CHECK(MakeKey(Label::kPerson, "Aurélie Vache") == "person:aurelie-vache");
+  CHECK(MakeKey(Label::kProject, "Argo CD") == "project:argo-cd");
+  CHECK(MakeKey(Label::kTalk, "Hello, World!") == "talk:hello-world");
+  CHECK(MakeKey(Label::kDocument, "a.txt") == "doc:a-txt");
+}
