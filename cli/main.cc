@@ -1,1 +1,158 @@
-int main() { return 0; }
+// cnkg: the cloud-native knowledge graph command-line tool. A thin layer over the library: it
+// parses arguments, calls extract/graph/export, prints diagnostics and sets the exit status.
+//
+// Exit status: 0 success; 1 the input or data had errors (messages on stderr); 2 usage error.
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "common/files.h"
+#include "export/export.h"
+#include "extract/document.h"
+#include "extract/gazetteer.h"
+#include "extract/pipeline.h"
+#include "graph/snapshot.h"
+#include "graph/stats.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+
+void PrintError(const std::string& message) { std::cerr << "cnkg: " << message << "\n"; }
+
+int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
+             const std::string& format, bool keep_going, bool quiet) {
+  cnkg::BuildOptions options;
+  if (!format.empty()) {
+    options.format = cnkg::ParseFormatName(format);
+    if (options.format == cnkg::DocumentFormat::kUnknown) {
+      PrintError("unknown document format '" + format + "' (known: schedule)");
+      return kExitUsage;
+    }
+  }
+  cnkg::KnowledgeGraph graph;
+  cnkg::BuildReport report;
+  cnkg::BuildGraph(inputs, options, cnkg::Gazetteer::Builtin(), graph, report);
+  for (const cnkg::Diagnostic& d : report.diagnostics) {
+    if (quiet && d.severity == cnkg::Diagnostic::Severity::kWarning) continue;
+    std::cerr << (d.document.empty() ? "cnkg: " + d.message : d.ToString()) << "\n";
+  }
+  if (report.has_errors() && !keep_going) {
+    PrintError("not writing " + output + " because of the errors above (use --keep-going to "
+               "write the graph of the documents that could be read)");
+    return kExitError;
+  }
+  if (report.documents_read == 0) {
+    PrintError("no document could be read; not writing " + output);
+    return kExitError;
+  }
+  cnkg::Status s = cnkg::WriteGraphFile(graph, output);
+  if (!s.ok()) {
+    PrintError(s.message());
+    return kExitError;
+  }
+  if (!quiet) {
+    std::cerr << "cnkg: read " << report.documents_read << " document"
+              << (report.documents_read == 1 ? "" : "s") << "; wrote " << output << " ("
+              << graph.num_nodes() << " nodes, " << graph.num_edges() << " relationships)\n";
+  }
+  return report.has_errors() ? kExitError : kExitOk;
+}
+
+int RunStats(const std::string& path, bool json) {
+  auto graph = cnkg::ReadGraphFile(path);
+  if (!graph.ok()) {
+    PrintError(graph.status().message());
+    return kExitError;
+  }
+  if (json) {
+    std::cout << cnkg::StatsJson(*graph).dump(1) << "\n";
+  } else {
+    std::cout << cnkg::StatsText(*graph);
+  }
+  return kExitOk;
+}
+
+int RunExport(const std::string& path, const std::string& format, const std::string& output) {
+  auto graph = cnkg::ReadGraphFile(path);
+  if (!graph.ok()) {
+    PrintError(graph.status().message());
+    return kExitError;
+  }
+  auto text = cnkg::ExportGraph(*graph, format);
+  if (!text.ok()) {
+    PrintError(text.status().message());
+    return text.status().code() == cnkg::StatusCode::kInvalidArgument ? kExitUsage : kExitError;
+  }
+  if (output == "-") {
+    std::cout << *text;
+    return kExitOk;
+  }
+  cnkg::Status s = cnkg::WriteFileAtomically(output, *text);
+  if (!s.ok()) {
+    PrintError(s.message());
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "cnkg - the cloud-native knowledge graph.\n"
+      "Builds a graph of talks, people, organisations and projects from conference schedules,\n"
+      "and exports it for networkx, Gephi, yEd, Neo4j and Graphviz."};
+  app.set_version_flag("--version", std::string("cnkg 0.1.0"));
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  std::vector<std::string> inputs;
+  std::string output, format;
+  bool keep_going = false, quiet = false;
+  CLI::App* build = app.add_subcommand(
+      "build",
+      "Read documents (files or folders) and write the graph file (node-link JSON).\n"
+      "Warnings go to stderr; a document that cannot be read is an error, and then the graph\n"
+      "is not written (an existing GRAPH file is left as it was) unless --keep-going.");
+  build->add_option("INPUT", inputs, "Documents or folders of documents")->required();
+  build->add_option("-o,--output", output, "Graph file to write (node-link JSON)")->required();
+  build->add_option("--format", format,
+                    "Read every input as this format instead of detecting it (schedule)");
+  build->add_flag("--keep-going", keep_going,
+                  "Write the graph of the readable documents even if others failed (exit 1)");
+  build->add_flag("-q,--quiet", quiet, "Do not print warnings or the summary");
+
+  std::string graph_path;
+  bool json = false;
+  CLI::App* stats = app.add_subcommand("stats", "Print node counts per label and relationship "
+                                                "counts per type of a graph file.");
+  stats->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
+  stats->add_flag("--json", json, "Print JSON instead of a table");
+
+  std::string export_format;
+  CLI::App* exp = app.add_subcommand(
+      "export",
+      "Write a graph file in another format: json (node-link, for networkx and d3),\n"
+      "graphml (Gephi, yEd, networkx, igraph, Neo4j APOC) or dot (Graphviz).");
+  exp->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
+  exp->add_option("--format", export_format, "json, graphml or dot")->required();
+  exp->add_option("-o,--output", output, "File to write, or - for standard output")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (*build) return RunBuild(inputs, output, format, keep_going, quiet);
+  if (*stats) return RunStats(graph_path, json);
+  if (*exp) return RunExport(graph_path, export_format, output);
+  return kExitUsage;
+}

@@ -1,0 +1,27 @@
+#include "extract/extract.h"
+
+#include "extract/schedule_text.h"
+
+namespace cnkg {
+
+DocumentFormat DetectFormat(const Document& doc) {
+  if (LooksLikeScheduleText(doc)) return DocumentFormat::kScheduleText;
+  return DocumentFormat::kUnknown;
+}
+
+Result<ExtractionBatch> ExtractDocument(const Document& doc, DocumentFormat format,
+                                        const Gazetteer& gazetteer) {
+  if (format == DocumentFormat::kUnknown) format = DetectFormat(doc);
+  switch (format) {
+    case DocumentFormat::kScheduleText:
+      return ExtractScheduleText(doc, gazetteer);
+    case DocumentFormat::kUnknown:
+      break;
+  }
+  return Status::ParseError(doc.path +
+                            ": unrecognised document format (expected a sched-style schedule: "
+                            "'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:' lines); "
+                            "use --format to force one");
+}
+
+}  // namespace cnkg

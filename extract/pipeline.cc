@@ -1,0 +1,102 @@
+#include "extract/pipeline.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "extract/extract.h"
+#include "graph/builder.h"
+
+namespace cnkg {
+namespace fs = std::filesystem;
+
+bool BuildReport::has_errors() const {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Diagnostic::Severity::kError;
+  });
+}
+
+namespace {
+
+Diagnostic MakeError(const std::string& message) {
+  // Messages from Status already start with "FILE[:LINE]: ".
+  Diagnostic d;
+  d.severity = Diagnostic::Severity::kError;
+  d.message = message;
+  return d;
+}
+
+bool Hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+}  // namespace
+
+std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, BuildReport& report) {
+  std::vector<InputFile> out;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    fs::file_status st = fs::status(in, ec);
+    if (ec || !fs::exists(st)) {
+      report.diagnostics.push_back(MakeError(in + ": no such file or directory"));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      out.push_back({in, false});
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      report.diagnostics.push_back(MakeError(in + ": cannot list directory: " + ec.message()));
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      if (Hidden(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    for (auto& f : found) out.push_back({std::move(f), true});
+  }
+  return out;
+}
+
+void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& options,
+                const Gazetteer& gazetteer, KnowledgeGraph& graph, BuildReport& report) {
+  for (const InputFile& input : ExpandInputs(inputs, report)) {
+    const bool from_directory = input.from_directory;
+    const std::string& path = input.path;
+    auto fail = [&](const Status& s) {
+      Diagnostic d = MakeError(s.message());
+      if (from_directory) {
+        d.severity = Diagnostic::Severity::kWarning;
+        d.message += " (skipped)";
+      }
+      report.diagnostics.push_back(std::move(d));
+    };
+    auto doc = LoadDocument(path);
+    if (!doc.ok()) {
+      fail(doc.status());
+      continue;
+    }
+    auto batch = ExtractDocument(*doc, options.format, gazetteer);
+    if (!batch.ok()) {
+      fail(batch.status());
+      continue;
+    }
+    for (const Diagnostic& d : batch->diagnostics) report.diagnostics.push_back(d);
+    Status s = AddBatch(*batch, graph);
+    if (!s.ok()) {
+      report.diagnostics.push_back(MakeError(s.message()));
+      continue;
+    }
+    ++report.documents_read;
+  }
+}
+
+}  // namespace cnkg

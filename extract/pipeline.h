@@ -1,0 +1,45 @@
+#ifndef CNKG_EXTRACT_PIPELINE_H_
+#define CNKG_EXTRACT_PIPELINE_H_
+
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "extract/document.h"
+#include "graph/batch.h"
+#include "graph/knowledge_graph.h"
+
+namespace cnkg {
+
+class Gazetteer;
+
+struct BuildOptions {
+  DocumentFormat format = DocumentFormat::kUnknown;  // kUnknown: detect per document
+};
+
+// What a build did, for the caller to report.
+struct BuildReport {
+  int documents_read = 0;
+  std::vector<Diagnostic> diagnostics;  // warnings and errors, in input order
+  bool has_errors() const;
+};
+
+struct InputFile {
+  std::string path;
+  bool from_directory = false;  // found by walking a directory rather than named directly
+};
+
+// Expands the inputs: a file stays itself; a directory becomes the regular files under it
+// (recursively, sorted, hidden entries skipped). A missing input is an error diagnostic.
+std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, BuildReport& report);
+
+// Reads, extracts and merges every input into `graph`. A file named directly that cannot be read
+// or recognised is an error; a file found inside a directory that is binary, empty or of no known
+// format is skipped with a warning. Documents that fail leave `graph` untouched; the others are
+// added. Never throws.
+void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& options,
+                const Gazetteer& gazetteer, KnowledgeGraph& graph, BuildReport& report);
+
+}  // namespace cnkg
+
+#endif  // CNKG_EXTRACT_PIPELINE_H_

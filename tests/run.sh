@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The test command: installs what is needed, builds cnkg and runs every test twice — in a
+# release build and in an AddressSanitizer + UndefinedBehaviorSanitizer build.
+#   bash tests/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/install-deps
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== release build"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCNKG_WERROR=ON >/dev/null
+ninja -C build -j "$jobs"
+(cd build && ctest --output-on-failure -j "$jobs")
+
+echo "== sanitizer build (address;undefined)"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCNKG_WERROR=ON \
+  "-DCNKG_SANITIZE=address;undefined" >/dev/null
+ninja -C build-asan -j "$jobs"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --output-on-failure -j "$jobs")
