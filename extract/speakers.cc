@@ -19,56 +19,195 @@ namespace {
 // Word lists. All entries are lower case; look-ups lower-case ASCII and drop a trailing period.
 
 // Last words of a job title: "Staff Engineer", "Founder & CEO", "Community Lead", "Mr".
-constexpr std::string_view kTitleHeads[] = {
-    "engineer",  "manager",    "director",   "lead",       "leader",      "founder",
-    "co-founder", "cofounder", "ceo",        "cto",        "cio",         "coo",
-    "cfo",       "cso",        "ciso",       "cpo",        "cmo",         "vp",
-    "svp",       "evp",        "avp",        "maintainer", "architect",   "advocate",
-    "officer",   "president",  "vice-president", "head",   "chair",       "co-chair",
-    "chairman",  "chairperson", "chairwoman", "developer", "consultant",  "scientist",
-    "researcher", "analyst",   "specialist", "evangelist", "contributor", "ambassador",
-    "fellow",    "professor",  "student",    "intern",     "designer",    "administrator",
-    "strategist", "trainer",   "instructor", "sre",        "pm",          "tl",
-    "owner",     "member",     "creator",    "co-creator", "coordinator", "expert",
-    "programmer", "editor",    "author",     "advisor",    "adviser",     "partner",
-    "principal", "committer",  "reviewer",   "approver",   "organizer",   "co-organizer",
-    "organiser", "co-organiser", "technologist", "mentor",  "lecturer",    "postdoc",
-    "phd",       "candidate",  "emeritus",   "liaison",    "representative", "executive",
-    "mr",        "mrs",        "ms",         "mx",         "dr",          "prof"};
+constexpr std::string_view kTitleHeads[] = {"engineer",
+                                            "manager",
+                                            "director",
+                                            "lead",
+                                            "leader",
+                                            "founder",
+                                            "co-founder",
+                                            "cofounder",
+                                            "ceo",
+                                            "cto",
+                                            "cio",
+                                            "coo",
+                                            "cfo",
+                                            "cso",
+                                            "ciso",
+                                            "cpo",
+                                            "cmo",
+                                            "vp",
+                                            "svp",
+                                            "evp",
+                                            "avp",
+                                            "maintainer",
+                                            "architect",
+                                            "advocate",
+                                            "officer",
+                                            "president",
+                                            "vice-president",
+                                            "head",
+                                            "chair",
+                                            "co-chair",
+                                            "chairman",
+                                            "chairperson",
+                                            "chairwoman",
+                                            "developer",
+                                            "consultant",
+                                            "scientist",
+                                            "researcher",
+                                            "analyst",
+                                            "specialist",
+                                            "evangelist",
+                                            "contributor",
+                                            "ambassador",
+                                            "fellow",
+                                            "professor",
+                                            "student",
+                                            "intern",
+                                            "designer",
+                                            "administrator",
+                                            "strategist",
+                                            "trainer",
+                                            "instructor",
+                                            "sre",
+                                            "pm",
+                                            "tl",
+                                            "owner",
+                                            "member",
+                                            "creator",
+                                            "co-creator",
+                                            "coordinator",
+                                            "expert",
+                                            "programmer",
+                                            "editor",
+                                            "author",
+                                            "advisor",
+                                            "adviser",
+                                            "partner",
+                                            "principal",
+                                            "committer",
+                                            "reviewer",
+                                            "approver",
+                                            "organizer",
+                                            "co-organizer",
+                                            "organiser",
+                                            "co-organiser",
+                                            "technologist",
+                                            "mentor",
+                                            "lecturer",
+                                            "postdoc",
+                                            "phd",
+                                            "candidate",
+                                            "emeritus",
+                                            "liaison",
+                                            "representative",
+                                            "executive",
+                                            "mr",
+                                            "mrs",
+                                            "ms",
+                                            "mx",
+                                            "dr",
+                                            "prof"};
 
 // Further words that occur in job titles and department names but not in people's names. Used,
 // together with kTitleHeads and legal suffixes, to tell "B" in "(OrgA & B, OrgB)" from the end of
 // a job title such as "(SVP & General Manager, Org)".
-constexpr std::string_view kTitleWords[] = {
-    "engineering", "management", "development", "senior",     "sr",          "jr",
-    "junior",      "staff",      "chief",       "technical",  "technology",  "tech",
-    "software",    "platform",   "product",     "products",   "program",     "project",
-    "community",   "operations", "ops",         "devops",     "devrel",      "security",
-    "cloud",       "infrastructure", "research", "sales",     "marketing",   "relations",
-    "solutions",   "solution",   "systems",     "data",       "customer",    "success",
-    "account",     "global",     "team",        "group",      "distinguished", "associate",
-    "assistant",   "deputy",     "general",     "managing",   "board",       "committee",
-    "steering",    "open",       "source",      "department", "division",    "labs",
-    "services",    "service",    "reliability", "site",       "support",     "network",
-    "networking",  "kubernetes", "ai",          "ml",         "platforms",   "devsecops",
-    "foundation",  "university", "institute",   "company",    "corporation", "holdings",
-    "technologies", "consulting", "ventures",   "capital",    "bank",        "international"};
+constexpr std::string_view kTitleWords[] = {"engineering",
+                                            "management",
+                                            "development",
+                                            "senior",
+                                            "sr",
+                                            "jr",
+                                            "junior",
+                                            "staff",
+                                            "chief",
+                                            "technical",
+                                            "technology",
+                                            "tech",
+                                            "software",
+                                            "platform",
+                                            "product",
+                                            "products",
+                                            "program",
+                                            "project",
+                                            "community",
+                                            "operations",
+                                            "ops",
+                                            "devops",
+                                            "devrel",
+                                            "security",
+                                            "cloud",
+                                            "infrastructure",
+                                            "research",
+                                            "sales",
+                                            "marketing",
+                                            "relations",
+                                            "solutions",
+                                            "solution",
+                                            "systems",
+                                            "data",
+                                            "customer",
+                                            "success",
+                                            "account",
+                                            "global",
+                                            "team",
+                                            "group",
+                                            "distinguished",
+                                            "associate",
+                                            "assistant",
+                                            "deputy",
+                                            "general",
+                                            "managing",
+                                            "board",
+                                            "committee",
+                                            "steering",
+                                            "open",
+                                            "source",
+                                            "department",
+                                            "division",
+                                            "labs",
+                                            "services",
+                                            "service",
+                                            "reliability",
+                                            "site",
+                                            "support",
+                                            "network",
+                                            "networking",
+                                            "kubernetes",
+                                            "ai",
+                                            "ml",
+                                            "platforms",
+                                            "devsecops",
+                                            "foundation",
+                                            "university",
+                                            "institute",
+                                            "company",
+                                            "corporation",
+                                            "holdings",
+                                            "technologies",
+                                            "consulting",
+                                            "ventures",
+                                            "capital",
+                                            "bank",
+                                            "international"};
 
 // Capitalised words that start or make up title text but are not names ("The Why").
 constexpr std::string_view kNonNameWords[] = {
-    "the",   "a",     "of",     "and",   "or",     "with",  "for",   "to",    "in",
-    "on",    "at",    "by",     "from",  "how",    "what",  "why",   "when",  "where",
-    "who",   "which", "your",   "our",   "my",     "we",    "you",   "it",    "is",
-    "are",   "this",  "that",   "these", "those",  "not",   "new",   "part",  "intro",
-    "introduction", "deep", "dive", "update", "updates", "using", "into", "beyond", "vs",
-    "all",   "more",  "q&a",    "panel", "keynote", "workshop", "tutorial", "session",
-    "talk",  "lessons", "learned", "building", "scaling", "future", "next", "best", "practices"};
+    "the",     "a",        "of",       "and",      "or",           "with",    "for",     "to",
+    "in",      "on",       "at",       "by",       "from",         "how",     "what",    "why",
+    "when",    "where",    "who",      "which",    "your",         "our",     "my",      "we",
+    "you",     "it",       "is",       "are",      "this",         "that",    "these",   "those",
+    "not",     "new",      "part",     "intro",    "introduction", "deep",    "dive",    "update",
+    "updates", "using",    "into",     "beyond",   "vs",           "all",     "q&a",     "panel",
+    "keynote", "workshop", "tutorial", "session",  "talk",         "lessons", "learned", "building",
+    "scaling", "future",   "next",     "practices"};
 
 // Lower-case name particles: "Ludwig van Beethoven", "Ana de Souza".
 constexpr std::string_view kParticles[] = {
-    "van", "von", "de", "da",  "di", "du",  "del",  "della", "der", "den", "dos", "das",
-    "do",  "la",  "le", "ten", "ter", "bin", "binti", "bint", "al", "el",  "y",   "e",
-    "zu",  "af",  "av", "st.", "lo",  "dei", "degli", "ibn",  "ben"};
+    "van", "von", "de", "da", "di",  "du",  "del", "della", "der",   "den", "dos",
+    "das", "do",  "la", "le", "ten", "ter", "bin", "binti", "bint",  "al",  "el",
+    "y",   "e",   "zu", "af", "av",  "st.", "lo",  "dei",   "degli", "ibn", "ben"};
 
 // Separators a tool puts between a cut title and the speakers: " - " and en/em dashes.
 constexpr std::string_view kDashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
@@ -279,9 +418,8 @@ Piece SplitPiece(std::string_view s) {
   std::vector<std::string> contents;
   while (open != std::string_view::npos) {
     std::size_t close = MatchingClose(s, open);
-    std::string_view inner = s.substr(open + 1, close == std::string_view::npos
-                                                    ? std::string_view::npos
-                                                    : close - open - 1);
+    std::string_view inner = s.substr(
+        open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
     std::string c = CollapseSpaces(inner);
     if (!c.empty()) contents.push_back(std::move(c));
     if (close == std::string_view::npos) break;
@@ -451,6 +589,8 @@ bool SplitSpillA(std::string_view seg, std::string* continuation, std::string_vi
     std::string_view after = seg.substr(pos + len);
     std::string_view names = after.substr(0, after.find('('));
     if (before.empty() || !LooksLikeNameList(names)) continue;
+    // "Ana Silva - Red Hat" without a group reads as a person and an organisation, not a spill.
+    if (names.size() == after.size() && LooksLikeNameList(before)) continue;
     if (best == std::string_view::npos || pos > best) {
       best = pos;
       best_len = len;
@@ -480,7 +620,10 @@ bool SplitSpillB(std::string_view seg, std::string* continuation, std::string* s
       std::vector<std::size_t> commas = FindTopLevel(tail, ",");
       std::size_t end = commas.empty() ? tail.size() : commas[0];
       end = std::min(end, tail.find('('));
-      if (Trim(inner.substr(0, pos)).empty() || !LooksLikeNameList(tail.substr(0, end))) continue;
+      std::string_view rest = Trim(inner.substr(0, pos));
+      if (rest.empty() || !LooksLikeNameList(tail.substr(0, end))) continue;
+      // "Ana Silva (Senior Director - ..., Org)" is a person with a job title, not a spill.
+      if (LooksLikePersonName(head, 2, 5) && LooksLikeJobTitle(rest)) continue;
       if (best == std::string_view::npos || pos > best) {
         best = pos;
         best_len = d.size();
