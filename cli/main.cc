@@ -41,7 +41,13 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
   cnkg::BuildGraph(inputs, options, cnkg::Gazetteer::Builtin(), graph, report);
   for (const cnkg::Diagnostic& d : report.diagnostics) {
     if (quiet && d.severity == cnkg::Diagnostic::Severity::kWarning) continue;
-    std::cerr << (d.document.empty() ? "cnkg: " + d.message : d.ToString()) << "\n";
+    // Diagnostics about a whole file carry the file in their message; others name file and line.
+    if (!d.document.empty()) {
+      std::cerr << d.ToString() << "\n";
+    } else {
+      bool warning = d.severity == cnkg::Diagnostic::Severity::kWarning;
+      std::cerr << (warning ? "cnkg: warning: " : "cnkg: ") << d.message << "\n";
+    }
   }
   if (report.has_errors() && !keep_going) {
     PrintError("not writing " + output + " because of the errors above (use --keep-going to "

@@ -55,10 +55,10 @@ Result<Document> MakeDocument(std::string path, std::string bytes) {
   while (start <= t.size()) {
     std::size_t nl = t.find('\n', start);
     if (nl == std::string_view::npos) {
-      if (start < t.size()) doc.lines.push_back(t.substr(start));
+      if (start < t.size()) doc.lines.emplace_back(t.substr(start));
       break;
     }
-    doc.lines.push_back(t.substr(start, nl - start));
+    doc.lines.emplace_back(t.substr(start, nl - start));
     start = nl + 1;
   }
   return doc;

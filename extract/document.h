@@ -19,18 +19,12 @@ std::string_view FormatName(DocumentFormat f);  // "schedule", "unknown"
 // Parses a --format value; nullopt-like kUnknown for anything else.
 DocumentFormat ParseFormatName(std::string_view name);
 
-// A loaded document: its path as given, its bytes (valid UTF-8, a leading BOM removed, CRLF
-// turned into LF) and its lines without line terminators.
+// A loaded document: its path as given, its text (valid UTF-8, a leading BOM removed, CRLF
+// turned into LF) and its lines without line terminators (line i is lines[i - 1]).
 struct Document {
   std::string path;
   std::string text;
-  std::vector<std::string_view> lines;  // views into `text`; line i is lines[i - 1]
-
-  Document() = default;
-  Document(const Document&) = delete;
-  Document& operator=(const Document&) = delete;
-  Document(Document&&) = default;
-  Document& operator=(Document&&) = default;
+  std::vector<std::string> lines;
 };
 
 // Reads a document. Errors, each a one-line message naming the file (and line where there is

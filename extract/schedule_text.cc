@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cassert>
 #include <filesystem>
 #include <map>
@@ -372,6 +373,8 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
     if (auto it = s.fields.find(Field::kDescription); it != s.fields.end())
       AddProjectMentions(gazetteer, it->second.value, talk_key, doc.path, it->second.line, batch);
   }
+  std::stable_sort(batch.diagnostics.begin(), batch.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
   return batch;
 }
 

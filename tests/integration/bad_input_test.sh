@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Bad input never crashes and never loses data: one-line messages naming file and line, a
+# non-zero exit, and an existing output file left intact.
+#   bash bad_input_test.sh /path/to/cnkg
+set -uo pipefail
+cnkg="$1"
+data="${CNKG_TEST_DATA_DIR:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+# expect CODE "STDERR LINE" -- command...
+expect() {
+  local code="$1" want="$2"; shift 3
+  local got_err got_code
+  got_err=$("$@" 2>&1 >/dev/null)
+  got_code=$?
+  if [ "$got_code" -ne "$code" ]; then
+    echo "FAIL: exit $got_code, want $code: $*"; echo "$got_err"; fails=$((fails + 1)); return
+  fi
+  if [ -n "$want" ] && ! grep -qxF -- "$want" <<<"$got_err"; then
+    echo "FAIL: missing stderr line: $want"; echo "  command: $*"; echo "  got:"; sed 's/^/    /' <<<"$got_err"
+    fails=$((fails + 1))
+  fi
+}
+
+good="$data/schedule/basic.txt"
+printf '' > "$tmp/empty.txt"
+printf 'PK\003\004\000\000binary' > "$tmp/binary.txt"
+printf 'Title#\nTime: 9:00am EST - 9:30am EST\nDescription: caf\xe9\n' > "$tmp/latin1.txt"
+printf 'Just prose.\nNo sessions at all.\n' > "$tmp/prose.txt"
+echo '{"keep": "me"}' > "$tmp/out.json"
+
+expect 1 "cnkg: $tmp/missing.txt: no such file or directory" -- "$cnkg" build "$tmp/missing.txt" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/empty.txt: empty document" -- "$cnkg" build "$tmp/empty.txt" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/binary.txt: binary file (contains NUL bytes), not a text document" -- "$cnkg" build "$tmp/binary.txt" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/latin1.txt:3:17: invalid UTF-8; convert the file to UTF-8 first" -- "$cnkg" build "$tmp/latin1.txt" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/prose.txt: unrecognised document format (expected a sched-style schedule: 'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:' lines); use --format to force one" -- "$cnkg" build "$tmp/prose.txt" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/prose.txt: no sessions found (a schedule has 'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:', 'Type:' or 'Description:' lines)" -- "$cnkg" build --format schedule "$tmp/prose.txt" -o "$tmp/out.json"
+expect 1 "cnkg: not writing $tmp/out.json because of the errors above (use --keep-going to write the graph of the documents that could be read)" -- "$cnkg" build "$good" "$tmp/binary.txt" -o "$tmp/out.json"
+if [ "$(cat "$tmp/out.json")" != '{"keep": "me"}' ]; then echo "FAIL: existing output was modified"; fails=$((fails + 1)); fi
+
+# --keep-going writes the readable documents and still exits 1.
+expect 1 "" -- "$cnkg" build --keep-going "$good" "$tmp/binary.txt" -o "$tmp/kept.json"
+[ -s "$tmp/kept.json" ] || { echo "FAIL: --keep-going wrote nothing"; fails=$((fails + 1)); }
+
+# A folder holding binaries and prose: those are skipped with warnings, the schedule builds.
+mkdir -p "$tmp/folder/sub"
+cp "$good" "$tmp/folder/sub/"
+cp "$tmp/binary.txt" "$tmp/prose.txt" "$tmp/folder/"
+expect 0 "cnkg: warning: $tmp/folder/binary.txt: binary file (contains NUL bytes), not a text document (skipped)" -- "$cnkg" build "$tmp/folder" -o "$tmp/folder.json"
+[ -s "$tmp/folder.json" ] || { echo "FAIL: folder build wrote nothing"; fails=$((fails + 1)); }
+
+# Warnings name file and line; the rest of the document is used.
+expect 0 "$data/schedule/warnings.txt:4: warning: unknown time zone 'XYZ'; times kept without a UTC offset" -- "$cnkg" build "$data/schedule/warnings.txt" -o "$tmp/w.json"
+expect 0 "$data/schedule/warnings.txt:8: warning: session 'Title Without Fields' has no Time, Speakers, Venue, Type or Description line; skipped" -- "$cnkg" build "$data/schedule/warnings.txt" -o "$tmp/w.json"
+
+# Unwritable output, unknown formats, bad graph files.
+expect 1 "cnkg: /nonexistent-dir/out.json: cannot write: No such file or directory" -- "$cnkg" build "$good" -o /nonexistent-dir/out.json
+expect 2 "cnkg: unknown document format 'pdf' (known: schedule)" -- "$cnkg" build --format pdf "$good" -o "$tmp/x.json"
+"$cnkg" build "$good" -o "$tmp/g.json" 2>/dev/null
+expect 2 "cnkg: unknown export format 'xml' (known: json, graphml, dot)" -- "$cnkg" export "$tmp/g.json" --format xml -o "$tmp/x.xml"
+printf '{\n "nodes": [\n  {,}\n ]\n}\n' > "$tmp/bad.json"
+expect 1 "cnkg: $tmp/bad.json:3:4: not a graph file: invalid JSON" -- "$cnkg" stats "$tmp/bad.json"
+expect 1 "cnkg: $tmp/none.json: no such file" -- "$cnkg" stats "$tmp/none.json"
+echo '{"nodes": [{"id": "x", "label": "Planet"}]}' > "$tmp/planet.json"
+expect 1 "cnkg: $tmp/planet.json: node 0 ('x') has unknown label 'Planet'" -- "$cnkg" export "$tmp/planet.json" --format dot -o "$tmp/p.dot"
+[ ! -e "$tmp/p.dot" ] || { echo "FAIL: output written despite error"; fails=$((fails + 1)); }
+expect 2 "" -- "$cnkg" build
+expect 2 "" -- "$cnkg" frobnicate
+
+# --help works on every command.
+for c in "" build stats export; do
+  "$cnkg" $c --help >/dev/null 2>&1 || { echo "FAIL: cnkg $c --help"; fails=$((fails + 1)); }
+done
+
+if [ "$fails" -ne 0 ]; then echo "$fails failure(s)"; exit 1; fi
+echo "bad input: all checks passed"

@@ -1,0 +1,37 @@
+#include "extract/document.h"
+
+#include <catch2/catch.hpp>
+
+using namespace cnkg;
+
+TEST_CASE("Documents are split into lines, CRLF and BOM handled") {
+  auto d = MakeDocument("a.txt", "\xEF\xBB\xBFone\r\ntwo\n\nfour");
+  REQUIRE(d.ok());
+  REQUIRE(d->lines.size() == 4);
+  CHECK(d->lines[0] == "one");
+  CHECK(d->lines[1] == "two");
+  CHECK(d->lines[2].empty());
+  CHECK(d->lines[3] == "four");
+}
+
+TEST_CASE("Unreadable documents give one-line messages naming the file") {
+  auto msg = [](std::string bytes) {
+    auto d = MakeDocument("in.txt", std::move(bytes));
+    REQUIRE_FALSE(d.ok());
+    return d.status().message();
+  };
+  CHECK(msg("") == "in.txt: empty document");
+  CHECK(msg(" \n\t\n") == "in.txt: empty document");
+  CHECK(msg(std::string("PK\x03\x04\0\0", 6)) ==
+        "in.txt: binary file (contains NUL bytes), not a text document");
+  CHECK(msg("fine\nab\xE9z\n") == "in.txt:2:3: invalid UTF-8; convert the file to UTF-8 first");
+  auto missing = LoadDocument("/nonexistent/cnkg.txt");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message() == "/nonexistent/cnkg.txt: no such file");
+}
+
+TEST_CASE("Format names") {
+  CHECK(ParseFormatName("schedule") == DocumentFormat::kScheduleText);
+  CHECK(ParseFormatName("pdf") == DocumentFormat::kUnknown);
+  CHECK(FormatName(DocumentFormat::kScheduleText) == "schedule");
+}

@@ -1,0 +1,114 @@
+// Data-driven tests of the schedule reader: each tests/data/schedule/<case>.txt is read and the
+// resulting graph summarised as JSON, which must equal <case>.expected.json. Run with
+// CNKG_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change (then review the
+// diff).
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "common/files.h"
+#include "extract/document.h"
+#include "extract/gazetteer.h"
+#include "extract/schedule_text.h"
+#include "graph/builder.h"
+
+using namespace cnkg;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Str(const Properties& p, const std::string& k) {
+  auto it = p.find(k);
+  return it == p.end() ? "" : std::get<std::string>(it->second);
+}
+
+json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
+  const auto& g = kg.graph();
+  json talks = json::array();
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    const Node& n = g[v];
+    if (n.label != Label::kTalk) continue;
+    json t = {{"key", n.key}, {"title", n.name}, {"aliases", n.aliases},
+              {"start", Str(n.properties, "start")}, {"end", Str(n.properties, "end")}};
+    json speakers = json::array(), projects = json::array();
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      const Node& target = g[boost::target(e, g)];
+      switch (g[e].type) {
+        case RelType::kHeldIn: t["room"] = target.name; break;
+        case RelType::kInTrack: t["track"] = target.name; break;
+        case RelType::kPartOf: t["event"] = target.name; break;
+        case RelType::kMentions: projects.push_back(target.name); break;
+        default: break;
+      }
+    }
+    for (auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
+      if (g[e].type != RelType::kPresents) continue;
+      auto pv = boost::source(e, g);
+      json s = {{"name", g[pv].name}, {"job_title", Str(g[e].properties, "job_title")}};
+      json orgs = json::array();
+      for (auto a : boost::make_iterator_range(boost::out_edges(pv, g)))
+        if (g[a].type == RelType::kAffiliatedWith) orgs.push_back(g[boost::target(a, g)].name);
+      s["orgs"] = orgs;
+      speakers.push_back(s);
+    }
+    std::sort(projects.begin(), projects.end());
+    t["speakers"] = speakers;
+    t["projects"] = projects;
+    talks.push_back(t);
+  }
+  json warnings = json::array();
+  for (const auto& d : batch.diagnostics) warnings.push_back(d.ToString());
+  return {{"talks", talks}, {"warnings", warnings}};
+}
+
+}  // namespace
+
+TEST_CASE("Schedule golden files") {
+  fs::path dir = fs::path(CNKG_TEST_DATA_DIR) / "schedule";
+  const bool update = std::getenv("CNKG_UPDATE_GOLDEN") != nullptr;
+  int cases = 0;
+  std::vector<fs::path> inputs;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".txt") inputs.push_back(e.path());
+  std::sort(inputs.begin(), inputs.end());
+  for (const fs::path& input : inputs) {
+    SECTION(input.filename().string()) {
+      // Name documents relative to the data dir so that evidence does not depend on checkout path.
+      auto bytes = ReadFile(input.string());
+      REQUIRE(bytes.ok());
+      auto doc = MakeDocument(input.filename().string(), *bytes);
+      REQUIRE(doc.ok());
+      auto batch = ExtractScheduleText(*doc, Gazetteer::Builtin());
+      REQUIRE(batch.ok());
+      KnowledgeGraph kg;
+      REQUIRE(AddBatch(*batch, kg).ok());
+      json got = Summarise(kg, *batch);
+      fs::path expected_path = input;
+      expected_path.replace_extension(".expected.json");
+      if (update) {
+        std::ofstream(expected_path) << got.dump(1) << "\n";
+      }
+      auto expected = ReadFile(expected_path.string());
+      REQUIRE(expected.ok());
+      INFO("golden file " << expected_path.string() << "; got:\n" << got.dump(1));
+      CHECK(json::parse(*expected) == got);
+    }
+    ++cases;
+  }
+  CHECK(cases >= 4);
+}
+
+TEST_CASE("A document without sessions is an error naming the file") {
+  auto doc = MakeDocument("notes.txt", "Just some prose.\nNothing scheduled here.\n");
+  REQUIRE(doc.ok());
+  CHECK_FALSE(LooksLikeScheduleText(*doc));
+  auto r = ExtractScheduleText(*doc, Gazetteer::Builtin());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() ==
+        "notes.txt: no sessions found (a schedule has 'Title#' lines followed by 'Time:', "
+        "'Speakers:', 'Venue:', 'Type:' or 'Description:' lines)");
+}
