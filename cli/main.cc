@@ -32,7 +32,7 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
   if (!format.empty()) {
     options.format = cnkg::ParseFormatName(format);
     if (options.format == cnkg::DocumentFormat::kUnknown) {
-      PrintError("unknown document format '" + format + "' (known: schedule)");
+      PrintError("unknown document format '" + format + "' (known: schedule, article)");
       return kExitUsage;
     }
   }
@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
   build->add_option("INPUT", inputs, "Documents or folders of documents")->required();
   build->add_option("-o,--output", output, "Graph file to write (node-link JSON)")->required();
   build->add_option("--format", format,
-                    "Read every input as this format instead of detecting it (schedule)");
+                    "Read every input as this format instead of detecting it (schedule, article)");
   build->add_flag("--keep-going", keep_going,
                   "Write the graph of the readable documents even if others failed (exit 1)");
   build->add_flag("-q,--quiet", quiet, "Do not print warnings or the summary");

@@ -10,6 +10,7 @@ namespace cnkg {
 std::string_view FormatName(DocumentFormat f) {
   switch (f) {
     case DocumentFormat::kScheduleText: return "schedule";
+    case DocumentFormat::kArticle: return "article";
     case DocumentFormat::kUnknown: return "unknown";
   }
   return "unknown";
@@ -17,6 +18,7 @@ std::string_view FormatName(DocumentFormat f) {
 
 DocumentFormat ParseFormatName(std::string_view name) {
   if (name == "schedule") return DocumentFormat::kScheduleText;
+  if (name == "article") return DocumentFormat::kArticle;
   return DocumentFormat::kUnknown;
 }
 

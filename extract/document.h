@@ -13,9 +13,10 @@ namespace cnkg {
 enum class DocumentFormat {
   kUnknown,
   kScheduleText,  // sched-style text export: "Title#" lines followed by "Time:", "Speakers:"...
+  kArticle,       // prose: a recap post or talk list, plain text or Markdown
 };
 
-std::string_view FormatName(DocumentFormat f);  // "schedule", "unknown"
+std::string_view FormatName(DocumentFormat f);  // "schedule", "article", "unknown"
 // Parses a --format value; nullopt-like kUnknown for anything else.
 DocumentFormat ParseFormatName(std::string_view name);
 

@@ -1,11 +1,13 @@
 #include "extract/extract.h"
 
+#include "extract/article.h"
 #include "extract/schedule_text.h"
 
 namespace cnkg {
 
 DocumentFormat DetectFormat(const Document& doc) {
   if (LooksLikeScheduleText(doc)) return DocumentFormat::kScheduleText;
+  if (LooksLikeArticle(doc)) return DocumentFormat::kArticle;
   return DocumentFormat::kUnknown;
 }
 
@@ -15,13 +17,15 @@ Result<ExtractionBatch> ExtractDocument(const Document& doc, DocumentFormat form
   switch (format) {
     case DocumentFormat::kScheduleText:
       return ExtractScheduleText(doc, gazetteer);
+    case DocumentFormat::kArticle:
+      return ExtractArticle(doc, gazetteer);
     case DocumentFormat::kUnknown:
       break;
   }
   return Status::ParseError(doc.path +
                             ": unrecognised document format (expected a sched-style schedule: "
-                            "'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:' lines); "
-                            "use --format to force one");
+                            "'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:' lines, or an "
+                            "article in plain text or Markdown); use --format to force one");
 }
 
 }  // namespace cnkg

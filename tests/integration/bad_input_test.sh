@@ -35,7 +35,7 @@ expect 1 "cnkg: $tmp/missing.txt: no such file or directory" -- "$cnkg" build "$
 expect 1 "cnkg: $tmp/empty.txt: empty document" -- "$cnkg" build "$tmp/empty.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/binary.txt: binary file (contains NUL bytes), not a text document" -- "$cnkg" build "$tmp/binary.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/latin1.txt:3:17: invalid UTF-8; convert the file to UTF-8 first" -- "$cnkg" build "$tmp/latin1.txt" -o "$tmp/out.json"
-expect 1 "cnkg: $tmp/prose.txt: unrecognised document format (expected a sched-style schedule: 'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:' lines); use --format to force one" -- "$cnkg" build "$tmp/prose.txt" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/prose.txt: unrecognised document format (expected a sched-style schedule: 'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:' lines, or an article in plain text or Markdown); use --format to force one" -- "$cnkg" build "$tmp/prose.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/prose.txt: no sessions found (a schedule has 'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:', 'Type:' or 'Description:' lines)" -- "$cnkg" build --format schedule "$tmp/prose.txt" -o "$tmp/out.json"
 expect 1 "cnkg: not writing $tmp/out.json because of the errors above (use --keep-going to write the graph of the documents that could be read)" -- "$cnkg" build "$good" "$tmp/binary.txt" -o "$tmp/out.json"
 if [ "$(cat "$tmp/out.json")" != '{"keep": "me"}' ]; then echo "FAIL: existing output was modified"; fails=$((fails + 1)); fi
@@ -57,7 +57,7 @@ expect 0 "$data/schedule/warnings.txt:8: warning: session 'Title Without Fields'
 
 # Unwritable output, unknown formats, bad graph files.
 expect 1 "cnkg: /nonexistent-dir/out.json: cannot write: No such file or directory" -- "$cnkg" build "$good" -o /nonexistent-dir/out.json
-expect 2 "cnkg: unknown document format 'pdf' (known: schedule)" -- "$cnkg" build --format pdf "$good" -o "$tmp/x.json"
+expect 2 "cnkg: unknown document format 'pdf' (known: schedule, article)" -- "$cnkg" build --format pdf "$good" -o "$tmp/x.json"
 "$cnkg" build "$good" -o "$tmp/g.json" 2>/dev/null
 expect 2 "cnkg: unknown export format 'xml' (known: json, graphml, dot)" -- "$cnkg" export "$tmp/g.json" --format xml -o "$tmp/x.xml"
 printf '{\n "nodes": [\n  {,}\n ]\n}\n' > "$tmp/bad.json"
