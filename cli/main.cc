@@ -12,11 +12,13 @@
 
 #include "common/files.h"
 #include "export/export.h"
+#include "extract/alias_file.h"
 #include "extract/document.h"
 #include "extract/gazetteer.h"
 #include "extract/pipeline.h"
 #include "graph/snapshot.h"
 #include "graph/stats.h"
+#include "graph/why.h"
 
 namespace {
 
@@ -26,8 +28,19 @@ constexpr int kExitUsage = 2;
 
 void PrintError(const std::string& message) { std::cerr << "cnkg: " << message << "\n"; }
 
+struct BuildFlags {
+  std::string format;
+  std::string base_graph;    // --graph: add to this graph
+  std::string aliases;       // --aliases: user merge rules
+  bool keep_going = false;
+  bool quiet = false;
+  bool explain_merges = false;
+};
+
 int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
-             const std::string& format, bool keep_going, bool quiet) {
+             const BuildFlags& flags) {
+  const std::string& format = flags.format;
+  const bool keep_going = flags.keep_going, quiet = flags.quiet;
   cnkg::BuildOptions options;
   if (!format.empty()) {
     options.format = cnkg::ParseFormatName(format);
@@ -37,8 +50,26 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
     }
   }
   cnkg::KnowledgeGraph graph;
+  if (!flags.base_graph.empty()) {
+    auto base = cnkg::ReadGraphFile(flags.base_graph);
+    if (!base.ok()) {
+      PrintError(base.status().message());
+      return kExitError;
+    }
+    graph = std::move(base).value();
+  }
+  cnkg::AliasRules rules;
+  if (!flags.aliases.empty()) {
+    auto r = cnkg::ReadAliasFile(flags.aliases);
+    if (!r.ok()) {
+      PrintError(r.status().message());
+      return kExitError;
+    }
+    rules = std::move(r).value();
+  }
+  cnkg::GraphBuilder builder(graph, std::move(rules));
   cnkg::BuildReport report;
-  cnkg::BuildGraph(inputs, options, cnkg::Gazetteer::Builtin(), graph, report);
+  cnkg::BuildGraph(inputs, options, cnkg::Gazetteer::Builtin(), builder, report);
   for (const cnkg::Diagnostic& d : report.diagnostics) {
     if (quiet && d.severity == cnkg::Diagnostic::Severity::kWarning) continue;
     // Diagnostics about a whole file carry the file in their message; others name file and line.
@@ -53,6 +84,17 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
     PrintError("not writing " + output + " because of the errors above (use --keep-going to "
                "write the graph of the documents that could be read)");
     return kExitError;
+  }
+  if (flags.explain_merges) {
+    std::cout << builder.merges().size() << " merge" << (builder.merges().size() == 1 ? "" : "s")
+              << "\n";
+    for (const cnkg::MergeRecord& m : builder.merges()) {
+      std::cout << cnkg::LabelName(m.label) << " \"" << m.incoming << "\" -> \"" << m.node_name
+                << "\" (" << m.node_key << "): " << m.reason << " [" << m.document << "]\n";
+    }
+  }
+  for (const std::string& r : report.documents_replaced) {
+    if (!quiet) std::cerr << "cnkg: " << r << ": already in the graph; its earlier contributions were replaced\n";
   }
   if (report.documents_read == 0) {
     PrintError("no document could be read; not writing " + output);
@@ -69,6 +111,22 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
               << graph.num_nodes() << " nodes, " << graph.num_edges() << " relationships)\n";
   }
   return report.has_errors() ? kExitError : kExitOk;
+}
+
+int RunWhy(const std::string& path, const std::vector<std::string>& names) {
+  auto graph = cnkg::ReadGraphFile(path);
+  if (!graph.ok()) {
+    PrintError(graph.status().message());
+    return kExitError;
+  }
+  auto text = names.size() == 1 ? cnkg::ExplainEntity(*graph, names[0])
+                                : cnkg::ExplainPair(*graph, names[0], names[1]);
+  if (!text.ok()) {
+    PrintError(text.status().message());
+    return kExitError;
+  }
+  std::cout << *text;
+  return kExitOk;
 }
 
 int RunStats(const std::string& path, bool json) {
@@ -120,8 +178,8 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
 
   std::vector<std::string> inputs;
-  std::string output, format;
-  bool keep_going = false, quiet = false;
+  std::string output;
+  BuildFlags flags;
   CLI::App* build = app.add_subcommand(
       "build",
       "Read documents (files or folders) and write the graph file (node-link JSON).\n"
@@ -129,11 +187,19 @@ int main(int argc, char** argv) {
       "is not written (an existing GRAPH file is left as it was) unless --keep-going.");
   build->add_option("INPUT", inputs, "Documents or folders of documents")->required();
   build->add_option("-o,--output", output, "Graph file to write (node-link JSON)")->required();
-  build->add_option("--format", format,
+  build->add_option("--format", flags.format,
                     "Read every input as this format instead of detecting it (schedule, article)");
-  build->add_flag("--keep-going", keep_going,
+  build->add_option("--graph", flags.base_graph,
+                    "Add the inputs to this existing graph file; an input already in it replaces\n"
+                    "its earlier contributions (incremental build)");
+  build->add_option("--aliases", flags.aliases,
+                    "YAML file of merge rules: per label, canonical name -> variants, and\n"
+                    "'forbid' pairs (see docs/aliases.md)");
+  build->add_flag("--explain-merges", flags.explain_merges,
+                  "Print every merge of differently written names and why it was made");
+  build->add_flag("--keep-going", flags.keep_going,
                   "Write the graph of the readable documents even if others failed (exit 1)");
-  build->add_flag("-q,--quiet", quiet, "Do not print warnings or the summary");
+  build->add_flag("-q,--quiet", flags.quiet, "Do not print warnings or the summary");
 
   std::string graph_path;
   bool json = false;
@@ -141,6 +207,15 @@ int main(int argc, char** argv) {
                                                 "counts per type of a graph file.");
   stats->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   stats->add_flag("--json", json, "Print JSON instead of a table");
+
+  std::vector<std::string> why_names;
+  CLI::App* why = app.add_subcommand(
+      "why",
+      "Show where an entity comes from (each document, line and text), or with two names,\n"
+      "every relationship between them with its evidence. Names match case-insensitively,\n"
+      "by name, alias or key.");
+  why->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
+  why->add_option("NAME", why_names, "One or two entity names")->required()->expected(1, 2);
 
   std::string export_format;
   CLI::App* exp = app.add_subcommand(
@@ -157,7 +232,8 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (*build) return RunBuild(inputs, output, format, keep_going, quiet);
+  if (*build) return RunBuild(inputs, output, flags);
+  if (*why) return RunWhy(graph_path, why_names);
   if (*stats) return RunStats(graph_path, json);
   if (*exp) return RunExport(graph_path, export_format, output);
   return kExitUsage;

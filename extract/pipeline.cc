@@ -1,6 +1,7 @@
 #include "extract/pipeline.h"
 
 #include <algorithm>
+#include <map>
 #include <filesystem>
 #include <system_error>
 
@@ -67,7 +68,8 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Buil
 }
 
 void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& options,
-                const Gazetteer& gazetteer, KnowledgeGraph& graph, BuildReport& report) {
+                const Gazetteer& gazetteer, GraphBuilder& builder, BuildReport& report) {
+  std::map<std::string, std::string> seen;  // document name -> path, in this build
   for (const InputFile& input : ExpandInputs(inputs, report)) {
     const bool from_directory = input.from_directory;
     const std::string& path = input.path;
@@ -89,8 +91,20 @@ void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& opti
       fail(batch.status());
       continue;
     }
+    const std::string name = DocumentName(path);
+    if (auto it = seen.find(name); it != seen.end()) {
+      report.diagnostics.push_back(
+          MakeError(path + ": another input has the same file name (" + it->second +
+                    "); documents are identified by file name, so rename one of them"));
+      continue;
+    }
+    seen.emplace(name, path);
     for (const Diagnostic& d : batch->diagnostics) report.diagnostics.push_back(d);
-    Status s = AddBatch(*batch, graph);
+    if (builder.HasDocument(name)) {
+      builder.RemoveDocument(name);
+      report.documents_replaced.push_back(path);
+    }
+    Status s = builder.Add(*batch);
     if (!s.ok()) {
       report.diagnostics.push_back(MakeError(s.message()));
       continue;

@@ -7,6 +7,7 @@
 #include "common/status.h"
 #include "extract/document.h"
 #include "graph/batch.h"
+#include "graph/builder.h"
 #include "graph/knowledge_graph.h"
 
 namespace cnkg {
@@ -20,6 +21,7 @@ struct BuildOptions {
 // What a build did, for the caller to report.
 struct BuildReport {
   int documents_read = 0;
+  std::vector<std::string> documents_replaced;  // already in the graph; their old share removed
   std::vector<Diagnostic> diagnostics;  // warnings and errors, in input order
   bool has_errors() const;
 };
@@ -33,12 +35,13 @@ struct InputFile {
 // (recursively, sorted, hidden entries skipped). A missing input is an error diagnostic.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, BuildReport& report);
 
-// Reads, extracts and merges every input into `graph`. A file named directly that cannot be read
-// or recognised is an error; a file found inside a directory that is binary, empty or of no known
-// format is skipped with a warning. Documents that fail leave `graph` untouched; the others are
-// added. Never throws.
+// Reads, extracts and merges every input through `builder`. A file named directly that cannot be
+// read or recognised is an error; a file found inside a directory that is binary, empty or of no
+// known format is skipped with a warning. A document whose file name is already in the graph
+// replaces its earlier contributions (incremental builds); two inputs with the same file name in
+// one build are an error. Documents that fail leave the graph untouched; the others are added.
 void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& options,
-                const Gazetteer& gazetteer, KnowledgeGraph& graph, BuildReport& report);
+                const Gazetteer& gazetteer, GraphBuilder& builder, BuildReport& report);
 
 }  // namespace cnkg
 

@@ -209,6 +209,7 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
     d.name = BaseName(doc.path);
     d.properties["path"] = doc.path;
     d.properties["format"] = std::string(FormatName(DocumentFormat::kScheduleText));
+    d.evidence = {doc.path, 0, ""};
     batch.entities.push_back(std::move(d));
   }
   std::string event_key;

@@ -1,6 +1,11 @@
 #include "graph/builder.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <unordered_set>
+
+#include "common/strings.h"
+#include "graph/resolve.h"
 
 namespace cnkg {
 
@@ -12,8 +17,14 @@ std::string Diagnostic::ToString() const {
   return out;
 }
 
-Status AddBatch(const ExtractionBatch& batch, KnowledgeGraph& graph) {
-  // Check first so that a bad batch leaves the graph as it was.
+std::string DocumentName(std::string_view path) {
+  std::string name = std::filesystem::path(std::string(path)).filename().string();
+  return name.empty() ? std::string(path) : name;
+}
+
+namespace {
+
+Status CheckRelations(const ExtractionBatch& batch, const KnowledgeGraph& graph) {
   std::unordered_set<std::string> keys;
   for (const EntityRecord& e : batch.entities) keys.insert(e.key);
   for (const RelationRecord& r : batch.relations) {
@@ -25,26 +36,298 @@ Status AddBatch(const ExtractionBatch& batch, KnowledgeGraph& graph) {
       }
     }
   }
+  return Status::Ok();
+}
+
+// Adds the batch with keys replaced through `remap`; an entity whose key is in `rename` takes that
+// display name (its own becomes an alias).
+void Apply(const ExtractionBatch& batch, KnowledgeGraph& graph,
+           const std::unordered_map<std::string, std::string>& remap,
+           const std::unordered_map<std::string, std::string>& rename = {}) {
+  auto mapped = [&](const std::string& k) -> const std::string& {
+    auto it = remap.find(k);
+    return it == remap.end() ? k : it->second;
+  };
   for (const EntityRecord& e : batch.entities) {
     Node n;
-    n.key = e.key;
+    n.key = mapped(e.key);
     n.label = e.label;
     n.name = e.name;
     n.aliases = e.aliases;
+    if (auto r = rename.find(e.key); r != rename.end() && r->second != e.name) {
+      n.aliases.insert(n.aliases.begin(), e.name);
+      n.name = r->second;
+    }
     n.properties = e.properties;
     AddEvidence(n.evidence, e.evidence);
     graph.UpsertNode(n);
   }
   for (const RelationRecord& r : batch.relations) {
-    auto s = graph.Find(r.source);
-    auto t = graph.Find(r.target);
     Edge e;
     e.type = r.type;
     e.properties = r.properties;
     AddEvidence(e.evidence, r.evidence);
-    graph.UpsertEdge(*s, *t, e);
+    graph.UpsertEdge(*graph.Find(mapped(r.source)), *graph.Find(mapped(r.target)), e);
   }
+}
+
+// The order in which labels are resolved: talks last, so that their events are known.
+int ResolveRank(Label l) {
+  switch (l) {
+    case Label::kEvent: return 0;
+    case Label::kTalk: return 2;
+    default: return 1;
+  }
+}
+
+}  // namespace
+
+Status AddBatch(const ExtractionBatch& batch, KnowledgeGraph& graph) {
+  CNKG_RETURN_IF_ERROR(CheckRelations(batch, graph));
+  Apply(batch, graph, {});
   return Status::Ok();
+}
+
+void AliasRules::AddVariant(Label label, std::string_view canonical, std::string_view variant) {
+  canonical_[label][FoldName(variant)] = std::string(canonical);
+  canonical_[label][FoldName(canonical)] = std::string(canonical);
+}
+
+void AliasRules::Forbid(Label label, std::string_view a, std::string_view b) {
+  std::string x = FoldName(a), y = FoldName(b);
+  if (y < x) std::swap(x, y);
+  forbidden_[label].emplace(x, y);
+}
+
+std::optional<std::string> AliasRules::CanonicalFor(Label label, std::string_view name) const {
+  auto l = canonical_.find(label);
+  if (l == canonical_.end()) return std::nullopt;
+  auto it = l->second.find(FoldName(name));
+  if (it == l->second.end()) return std::nullopt;
+  return it->second;
+}
+
+bool AliasRules::Forbids(Label label, std::string_view a, std::string_view b) const {
+  auto l = forbidden_.find(label);
+  if (l == forbidden_.end()) return false;
+  std::string x = FoldName(a), y = FoldName(b);
+  if (y < x) std::swap(x, y);
+  return l->second.count({x, y}) > 0;
+}
+
+GraphBuilder::GraphBuilder(KnowledgeGraph& graph, AliasRules rules)
+    : graph_(graph), rules_(std::move(rules)) {
+  Reindex();
+}
+
+void GraphBuilder::Reindex() {
+  names_.clear();
+  urls_.clear();
+  for (auto v : boost::make_iterator_range(boost::vertices(graph_.graph()))) IndexVertex(v);
+}
+
+void GraphBuilder::IndexVertex(KnowledgeGraph::Vertex v) {
+  const Node& n = graph_.node(v);
+  auto add = [&](const std::string& name) {
+    if (name.empty()) return;
+    auto& list = names_[n.label][FoldName(name)];
+    if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+  };
+  add(n.name);
+  for (const auto& a : n.aliases) add(a);
+  if (n.label == Label::kTalk) {
+    auto it = n.properties.find("url");
+    if (it != n.properties.end() && std::holds_alternative<std::string>(it->second)) {
+      auto& list = urls_[std::get<std::string>(it->second)];
+      if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+    }
+  }
+}
+
+Status GraphBuilder::Add(const ExtractionBatch& batch) {
+  CNKG_RETURN_IF_ERROR(CheckRelations(batch, graph_));
+
+  // Gather each key's label, names and url.
+  struct Incoming {
+    Label label;
+    std::string name;
+    std::vector<std::string> names;  // name, aliases, and other names seen under the key
+    std::string url;
+  };
+  std::unordered_map<std::string, Incoming> incoming;
+  std::vector<std::string> order;
+  for (const EntityRecord& e : batch.entities) {
+    auto [it, inserted] = incoming.try_emplace(e.key, Incoming{e.label, e.name, {}, {}});
+    if (inserted) order.push_back(e.key);
+    auto add = [&](const std::string& s) {
+      if (!s.empty() && std::find(it->second.names.begin(), it->second.names.end(), s) ==
+                            it->second.names.end())
+        it->second.names.push_back(s);
+    };
+    add(e.name);
+    for (const auto& a : e.aliases) add(a);
+    if (auto u = e.properties.find("url");
+        u != e.properties.end() && std::holds_alternative<std::string>(u->second))
+      it->second.url = std::get<std::string>(u->second);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
+    return ResolveRank(incoming[a].label) < ResolveRank(incoming[b].label);
+  });
+  // Events of each incoming talk, by (original) key.
+  std::unordered_map<std::string, std::vector<std::string>> talk_events;
+  for (const RelationRecord& r : batch.relations)
+    if (r.type == RelType::kPartOf) talk_events[r.source].push_back(r.target);
+
+  std::unordered_map<std::string, std::string> remap, rename;
+  auto mapped = [&](const std::string& k) {
+    auto it = remap.find(k);
+    return it == remap.end() ? k : it->second;
+  };
+  auto record = [&](const Incoming& in, const std::string& node_key, const std::string& reason) {
+    auto v = graph_.Find(node_key);
+    std::string node_name = v ? graph_.node(*v).name : in.name;
+    for (const std::string& n : in.names) {
+      if (n == node_name) continue;
+      if (!merge_seen_.emplace(node_key, n, reason).second) continue;
+      merges_.push_back({in.label, n, node_key, node_name, reason, batch.document});
+    }
+  };
+
+  for (const std::string& key : order) {
+    Incoming& in = incoming[key];
+    std::string target_key;
+    std::string reason;
+    // 1. The user's alias file names a canonical entity.
+    for (const std::string& n : in.names) {
+      if (auto c = rules_.CanonicalFor(in.label, n)) {
+        target_key = MakeKey(in.label, *c);
+        // If the canonical node does not exist yet, the incoming entity becomes it.
+        if (!graph_.Find(target_key)) rename[key] = *c;
+        reason = "alias file: '" + n + "' is a variant of '" + *c + "'";
+        break;
+      }
+    }
+    // 2. The same key: names equal after normalisation.
+    if (target_key.empty() && graph_.Find(key)) {
+      target_key = key;
+      reason = "same name after normalisation";
+    }
+    // 3. A name or alias equal to exactly one other node's (of the same label).
+    if (target_key.empty() && in.label != Label::kDocument && in.label != Label::kRoom) {
+      std::vector<KnowledgeGraph::Vertex> candidates;
+      std::string via;
+      auto consider = [&](KnowledgeGraph::Vertex v, const std::string& why) {
+        if (std::find(candidates.begin(), candidates.end(), v) != candidates.end()) return;
+        if (in.label == Label::kTalk) {
+          // Never across events: the candidate's events and ours must overlap if both known.
+          std::vector<std::string> ours;
+          for (const auto& e : talk_events[key]) ours.push_back(mapped(e));
+          std::vector<std::string> theirs;
+          for (auto e : boost::make_iterator_range(boost::out_edges(v, graph_.graph())))
+            if (graph_.edge(e).type == RelType::kPartOf)
+              theirs.push_back(graph_.node(boost::target(e, graph_.graph())).key);
+          bool overlap = ours.empty() || theirs.empty();
+          for (const auto& e : ours)
+            if (std::find(theirs.begin(), theirs.end(), e) != theirs.end()) overlap = true;
+          if (!overlap) return;
+        }
+        candidates.push_back(v);
+        if (via.empty()) via = why;
+      };
+      if (in.label == Label::kTalk && !in.url.empty()) {
+        if (auto it = urls_.find(in.url); it != urls_.end())
+          for (auto v : it->second) consider(v, "same url " + in.url);
+      }
+      if (candidates.empty()) {
+        auto& index = names_[in.label];
+        for (const std::string& n : in.names) {
+          auto it = index.find(FoldName(n));
+          if (it == index.end()) continue;
+          for (auto v : it->second) consider(v, "same name or alias '" + n + "'");
+        }
+      }
+      if (candidates.size() == 1) {
+        target_key = graph_.node(candidates[0]).key;
+        reason = via;
+      }
+    }
+    // 4. A forbidden pair keeps the incoming entity apart.
+    if (!target_key.empty()) {
+      if (auto v = graph_.Find(target_key)) {
+        const Node& t = graph_.node(*v);
+        std::vector<std::string> theirs = t.aliases;
+        theirs.push_back(t.name);
+        bool forbidden = false;
+        for (const auto& a : in.names)
+          for (const auto& b : theirs)
+            if (FoldName(a) != FoldName(b) && rules_.Forbids(in.label, a, b)) forbidden = true;
+        if (forbidden) {
+          target_key = key == target_key ? key + "~" + Slug(in.name) : key;
+          reason.clear();
+        }
+      }
+    }
+    if (target_key.empty()) target_key = key;
+    if (target_key != key) remap[key] = target_key;
+    if (!reason.empty()) record(in, target_key, reason);
+  }
+
+  // Within the batch, several spellings under one key are merges too (e.g. legal suffixes).
+  for (const std::string& key : order) {
+    const Incoming& in = incoming[key];
+    if (in.label == Label::kOrganization && in.names.size() > 1 && !graph_.Find(mapped(key)))
+      record(in, mapped(key), "organisation name normalisation");
+  }
+
+  Apply(batch, graph_, remap, rename);
+  for (const std::string& key : order) {
+    if (auto v = graph_.Find(mapped(key))) IndexVertex(*v);
+  }
+  // Keep merge records' node names current (the node may have been created by this batch).
+  for (auto& m : merges_)
+    if (auto v = graph_.Find(m.node_key)) m.node_name = graph_.node(*v).name;
+  return Status::Ok();
+}
+
+bool GraphBuilder::HasDocument(std::string_view document_name) const {
+  return graph_.Find(MakeKey(Label::kDocument, document_name)).has_value();
+}
+
+std::size_t GraphBuilder::RemoveDocument(std::string_view document_name) {
+  const auto& g = graph_.graph();
+  auto keep = [&](std::vector<Evidence> list) {
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&](const Evidence& e) {
+                                return DocumentName(e.document) == document_name;
+                              }),
+               list.end());
+    return list;
+  };
+  KnowledgeGraph rebuilt;
+  std::size_t removed = 0;
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    Node n = g[v];
+    bool had = !n.evidence.empty();
+    n.evidence = keep(std::move(n.evidence));
+    if (had && n.evidence.empty()) {
+      ++removed;
+      continue;
+    }
+    rebuilt.UpsertNode(n);
+  }
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    Edge ed = g[e];
+    bool had = !ed.evidence.empty();
+    ed.evidence = keep(std::move(ed.evidence));
+    if (had && ed.evidence.empty()) continue;
+    auto s = rebuilt.Find(g[boost::source(e, g)].key);
+    auto t = rebuilt.Find(g[boost::target(e, g)].key);
+    if (!s || !t) continue;
+    rebuilt.UpsertEdge(*s, *t, ed);
+  }
+  graph_ = std::move(rebuilt);
+  Reindex();
+  return removed;
 }
 
 }  // namespace cnkg

@@ -1,17 +1,93 @@
 #ifndef CNKG_GRAPH_BUILDER_H_
 #define CNKG_GRAPH_BUILDER_H_
 
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
 #include "common/status.h"
 #include "graph/batch.h"
 #include "graph/knowledge_graph.h"
 
 namespace cnkg {
 
-// Merges `batch` into `graph`: entities are upserted by key (same key, one node; evidence
-// unioned), then relations are upserted between the keyed nodes. Fails with kInternal, leaving
-// the graph unchanged, if a relation names a key that is neither in the batch nor in the graph:
-// that is an extractor bug, not a user error.
+// Merges `batch` into `graph` by key only: entities are upserted by key (same key, one node;
+// evidence unioned), then relations are upserted between the keyed nodes. Fails with kInternal,
+// leaving the graph unchanged, if a relation names a key that is neither in the batch nor in the
+// graph: that is an extractor bug, not a user error. GraphBuilder adds name resolution on top.
 Status AddBatch(const ExtractionBatch& batch, KnowledgeGraph& graph);
+
+// A user's merge rules (the --aliases file): per label, variants that name a canonical entity,
+// and pairs of names that must never be merged. Names are compared after FoldName.
+class AliasRules {
+ public:
+  void AddVariant(Label label, std::string_view canonical, std::string_view variant);
+  void Forbid(Label label, std::string_view a, std::string_view b);
+  // The canonical name for `name`, if the rules map it (the canonical name maps to itself).
+  std::optional<std::string> CanonicalFor(Label label, std::string_view name) const;
+  bool Forbids(Label label, std::string_view a, std::string_view b) const;
+  bool empty() const { return canonical_.empty() && forbidden_.empty(); }
+
+ private:
+  std::map<Label, std::unordered_map<std::string, std::string>> canonical_;
+  std::map<Label, std::set<std::pair<std::string, std::string>>> forbidden_;
+};
+
+// One merge the builder made: an entity read from `document` under `incoming` became part of the
+// node `node_key` (named `node_name`) because of `reason`.
+struct MergeRecord {
+  Label label = Label::kPerson;
+  std::string incoming;
+  std::string node_key;
+  std::string node_name;
+  std::string reason;
+  std::string document;
+};
+
+// Adds extraction batches to a graph, resolving each entity to an existing node when it is the
+// same real-world entity: same key (names equal after Unicode, accent and case folding, and, for
+// organisations, legal suffixes and the alias table), a user alias rule, or a name or alias equal
+// to another node's name or alias of the same label (talks also by the same `url`; a talk never
+// merges with a talk of another event by alias). A name shared by several nodes is ambiguous and
+// merges with none. Keeps `graph` by reference; `graph` must outlive the builder and must not be
+// changed behind its back.
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(KnowledgeGraph& graph, AliasRules rules = {});
+
+  // Resolves and adds one batch. Same errors as AddBatch; on error the graph is unchanged.
+  Status Add(const ExtractionBatch& batch);
+
+  // Removes every contribution of the document whose file name is `document_name` (as in
+  // Evidence::document, compared by file name): its evidence goes from every node and edge, and
+  // nodes and edges left with no evidence are removed. Returns the number of nodes removed.
+  std::size_t RemoveDocument(std::string_view document_name);
+
+  // True if the graph has the Document node of a document with this file name.
+  bool HasDocument(std::string_view document_name) const;
+
+  const std::vector<MergeRecord>& merges() const { return merges_; }
+
+ private:
+  void Reindex();
+  void IndexVertex(KnowledgeGraph::Vertex v);
+
+  KnowledgeGraph& graph_;
+  AliasRules rules_;
+  // Per label: folded name or alias -> vertices with it.
+  std::map<Label, std::unordered_map<std::string, std::vector<KnowledgeGraph::Vertex>>> names_;
+  std::unordered_map<std::string, std::vector<KnowledgeGraph::Vertex>> urls_;
+  std::vector<MergeRecord> merges_;
+  std::set<std::tuple<std::string, std::string, std::string>> merge_seen_;
+};
+
+// The file-name part of a document path as stored in evidence ("a/b/c.txt" -> "c.txt").
+std::string DocumentName(std::string_view path);
 
 }  // namespace cnkg
 

@@ -12,11 +12,13 @@ namespace {
 using nlohmann::json;
 
 const std::set<std::string>& ReservedNodeMembers() {
-  static const std::set<std::string> s = {"id", "label", "name", "aliases", "evidence"};
+  static const std::set<std::string> s = {"id", "label", "name", "aliases", "evidence",
+                                          "documents"};
   return s;
 }
 const std::set<std::string>& ReservedLinkMembers() {
-  static const std::set<std::string> s = {"source", "target", "key", "type", "evidence"};
+  static const std::set<std::string> s = {"source", "target", "key", "type", "evidence",
+                                          "documents"};
   return s;
 }
 
@@ -44,6 +46,15 @@ bool JsonToProperty(const json& j, PropertyValue* out) {
     return false;  // null and objects are not property values
   }
   return true;
+}
+
+// The documents that support a node or edge, in first-seen order.
+json DocumentsOf(const std::vector<Evidence>& list) {
+  json arr = json::array();
+  std::set<std::string> seen;
+  for (const Evidence& e : list)
+    if (!e.document.empty() && seen.insert(e.document).second) arr.push_back(e.document);
+  return arr;
 }
 
 json EvidenceToJson(const std::vector<Evidence>& list) {
@@ -80,6 +91,7 @@ json ToNodeLink(const KnowledgeGraph& kg) {
     j["name"] = n.name;
     j["aliases"] = n.aliases;
     for (const auto& [k, val] : n.properties) j[k] = PropertyToJson(val);
+    j["documents"] = DocumentsOf(n.evidence);
     j["evidence"] = EvidenceToJson(n.evidence);
     nodes.push_back(std::move(j));
   }
@@ -94,6 +106,7 @@ json ToNodeLink(const KnowledgeGraph& kg) {
     j["key"] = parallel[{s, t}]++;
     j["type"] = std::string(RelTypeName(ed.type));
     for (const auto& [k, val] : ed.properties) j[k] = PropertyToJson(val);
+    j["documents"] = DocumentsOf(ed.evidence);
     j["evidence"] = EvidenceToJson(ed.evidence);
     links.push_back(std::move(j));
   }

@@ -12,9 +12,10 @@ namespace cnkg {
 // The graph file is node-link JSON in the form networkx's json_graph.node_link_graph reads:
 //   {"directed": true, "multigraph": true, "graph": {"generator": "cnkg", "format_version": 1},
 //    "nodes": [{"id": KEY, "label": "Talk", "name": ..., "aliases": [...], PROPERTY: VALUE...,
-//               "evidence": [{"document", "line", "text"}]}],
+//               "documents": [...], "evidence": [{"document", "line", "text"}]}],
 //    "links": [{"source": KEY, "target": KEY, "key": N, "type": "PRESENTS", PROPERTY: VALUE...,
-//               "evidence": [...]}]}
+//               "documents": [...], "evidence": [...]}]}
+// "documents" lists the documents in the evidence (derived; ignored when reading).
 // "key" numbers the parallel edges between one pair of nodes from 0, as networkx expects.
 // Property names must not be one of the reserved member names above.
 
