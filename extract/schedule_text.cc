@@ -10,6 +10,7 @@
 
 #include "common/strings.h"
 #include "extract/mentions.h"
+#include "extract/records.h"
 #include "extract/schedule_time.h"
 #include "extract/speakers.h"
 #include "extract/talk_title.h"
@@ -214,11 +215,15 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
   }
   std::string event_key;
   if (!event_name.empty()) {
-    EntityRecord e;
-    e.key = event_key = MakeKey(Label::kEvent, event_name);
-    e.label = Label::kEvent;
-    e.name = event_name;
-    e.evidence = {doc.path, event_line, event_name};
+    int year_hint = 0;
+    for (const Session& s : sessions) {
+      if (s.date) {
+        year_hint = s.date->year;
+        break;
+      }
+    }
+    EntityRecord e = EventRecord(event_name, {doc.path, event_line, event_name}, year_hint);
+    event_key = e.key;
     batch.entities.push_back(std::move(e));
   }
   bool china = MentionsChina(event_name);

@@ -4,6 +4,7 @@
 
 #include <cassert>
 
+#include <cstdlib>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -146,9 +147,119 @@ std::vector<std::string> OrganizationAliases(std::string_view raw) {
   return out;
 }
 
+namespace {
+
+struct Edition {
+  std::string region;
+  int year;
+  std::string city;
+};
+
+const std::vector<Edition>& Editions() {
+  static const std::vector<Edition>* editions = [] {
+    auto* out = new std::vector<Edition>;
+    for (const std::string& line : Split(EmbeddedFile("events.tsv"), "\n")) {
+      if (line.empty() || line[0] == '#') continue;
+      auto cols = Split(line, "\t", true);
+      if (cols.size() < 3) continue;
+      out->push_back({cols[0], std::atoi(cols[1].c_str()), cols[2]});
+    }
+    return out;
+  }();
+  return *editions;
+}
+
+std::string RegionAbbreviation(const std::string& region) {
+  if (region == "Europe") return "EU";
+  if (region == "North America") return "NA";
+  return region;
+}
+
+}  // namespace
+
+std::optional<std::string> CanonicalEventName(std::string_view name, int year_hint) {
+  const std::string f = " " + Slug(name) + " ";
+  if (f.find("kubecon") == std::string::npos && f.find("cloudnativecon") == std::string::npos)
+    return std::nullopt;
+  static const RE2 year_re(R"(-((?:19|20)\d\d)-)");
+  assert(year_re.ok());
+  std::string dashed = "-" + Slug(name) + "-";
+  int year = 0;
+  std::string y;
+  if (RE2::PartialMatch(dashed, year_re, &y)) year = std::atoi(y.c_str());
+  struct RegionWord {
+    const char* word;
+    const char* region;
+  };
+  static constexpr RegionWord kRegions[] = {
+      {"-europe-", "Europe"},        {"-eu-", "Europe"},   {"-north-america-", "North America"},
+      {"-na-", "North America"},     {"-china-", "China"}, {"-india-", "India"},
+      {"-japan-", "Japan"},
+  };
+  std::string region;
+  for (const auto& r : kRegions)
+    if (dashed.find(r.word) != std::string::npos) region = r.region;
+  std::string city;
+  for (const Edition& e : Editions())
+    if (dashed.find("-" + Slug(e.city) + "-") != std::string::npos) city = e.city;
+  if (year == 0 && !city.empty()) {
+    // "KubeCon London": the hint, or the city's only edition.
+    int found = 0, count = 0;
+    for (const Edition& e : Editions()) {
+      if (e.city != city) continue;
+      if (year_hint && e.year == year_hint) {
+        found = e.year;
+        count = 1;
+        break;
+      }
+      found = e.year;
+      ++count;
+    }
+    if (count == 1) year = found;
+  }
+  if (year == 0 && !region.empty() && year_hint) year = year_hint;
+  if (region.empty() && !city.empty() && year) {
+    for (const Edition& e : Editions())
+      if (e.city == city && e.year == year) region = e.region;
+  }
+  if (region.empty() || year == 0) return std::nullopt;
+  return "KubeCon + CloudNativeCon " + region + " " + std::to_string(year);
+}
+
+std::vector<std::string> EventAliases(std::string_view canonical) {
+  static const RE2 re(R"(^KubeCon \+ CloudNativeCon (.+) (\d{4})$)");
+  assert(re.ok());
+  std::string region;
+  int year = 0;
+  std::vector<std::string> out;
+  if (!RE2::FullMatch(canonical, re, &region, &year)) return out;
+  const std::string ys = std::to_string(year);
+  const std::string abbr = RegionAbbreviation(region);
+  out.push_back("KubeCon " + region + " " + ys);
+  if (abbr != region) {
+    out.push_back("KubeCon " + abbr + " " + ys);
+    out.push_back("KubeCon + CloudNativeCon " + abbr + " " + ys);
+  }
+  for (const Edition& e : Editions()) {
+    if (e.region != region || e.year != year) continue;
+    out.push_back("KubeCon " + e.city + " " + ys);
+    out.push_back("KubeCon + CloudNativeCon " + e.city + " " + ys);
+    int editions_in_city = 0;
+    for (const Edition& x : Editions()) editions_in_city += x.city == e.city;
+    if (editions_in_city == 1) out.push_back("KubeCon " + e.city);
+  }
+  return out;
+}
+
 std::string MakeKey(Label label, std::string_view name) {
-  std::string base = label == Label::kOrganization ? CanonicalOrganizationName(name)
-                                                   : std::string(name);
+  std::string base;
+  if (label == Label::kOrganization) {
+    base = CanonicalOrganizationName(name);
+  } else if (label == Label::kEvent) {
+    base = CanonicalEventName(name).value_or(std::string(name));
+  } else {
+    base = std::string(name);
+  }
   return std::string(KeyPrefix(label)) + ":" + Slug(base);
 }
 

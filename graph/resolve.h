@@ -1,7 +1,9 @@
 #ifndef CNKG_GRAPH_RESOLVE_H_
 #define CNKG_GRAPH_RESOLVE_H_
 
+#include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "graph/model.h"
@@ -33,8 +35,19 @@ std::string CanonicalOrganizationName(std::string_view raw);
 // canonical one. Never contains the canonical name.
 std::vector<std::string> OrganizationAliases(std::string_view raw);
 
+// The canonical name of a KubeCon + CloudNativeCon edition named any of the usual ways:
+// "KubeCon EU 2025", "KubeCon + CloudNativeCon Europe 2025", "KubeCon London 2025" and, with
+// `year_hint` 2025 or because London hosted one edition that year, "KubeCon London" all give
+// "KubeCon + CloudNativeCon Europe 2025". Uses the editions table data/gazetteer/events.tsv.
+// Returns nullopt for other events or when region and year cannot both be told.
+std::optional<std::string> CanonicalEventName(std::string_view name, int year_hint = 0);
+
+// The usual other names of a canonical KubeCon edition ("KubeCon EU 2025", "KubeCon London
+// 2025", "KubeCon London", ...); empty for a name CanonicalEventName does not recognise.
+std::vector<std::string> EventAliases(std::string_view canonical);
+
 // The stable key of an entity with this label and name: "<prefix>:<slug>", where organisations
-// are keyed by their canonical name. Names that differ only in case, accents, spacing or
+// are keyed by their canonical name and recognised KubeCon editions by CanonicalEventName. Names that differ only in case, accents, spacing or
 // punctuation get the same key.
 std::string MakeKey(Label label, std::string_view name);
 

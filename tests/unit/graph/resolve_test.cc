@@ -46,3 +46,22 @@ TEST_CASE("Keys are prefix and slug") {
   CHECK(MakeKey(Label::kTalk, "Hello, World!") == "talk:hello-world");
   CHECK(MakeKey(Label::kDocument, "a.txt") == "doc:a-txt");
 }
+
+TEST_CASE("KubeCon editions have one canonical name") {
+  const std::string eu = "KubeCon + CloudNativeCon Europe 2025";
+  CHECK(CanonicalEventName("KubeCon + CloudNativeCon Europe 2025") == eu);
+  CHECK(CanonicalEventName("KubeCon EU 2025") == eu);
+  CHECK(CanonicalEventName("KubeCon London 2025") == eu);
+  CHECK(CanonicalEventName("KubeCon London", 2025) == eu);
+  CHECK_FALSE(CanonicalEventName("KubeCon London"));  // two London editions
+  CHECK(CanonicalEventName("KubeCon Atlanta") == "KubeCon + CloudNativeCon North America 2025");
+  CHECK(CanonicalEventName("kubecon na 2024") == "KubeCon + CloudNativeCon North America 2024");
+  CHECK(CanonicalEventName("KubeCon Europe", 2026) == "KubeCon + CloudNativeCon Europe 2026");
+  CHECK_FALSE(CanonicalEventName("KubeCon 2025"));
+  CHECK_FALSE(CanonicalEventName("Harbour Cloud Summit 2026"));
+  CHECK(MakeKey(Label::kEvent, "KubeCon EU 2025") == MakeKey(Label::kEvent, eu));
+  auto aliases = EventAliases(eu);
+  for (const char* a : {"KubeCon Europe 2025", "KubeCon EU 2025", "KubeCon London 2025"})
+    CHECK(std::find(aliases.begin(), aliases.end(), a) != aliases.end());
+  CHECK(EventAliases("Harbour Cloud Summit 2026").empty());
+}

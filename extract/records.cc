@@ -1,0 +1,28 @@
+#include "extract/records.h"
+
+#include <algorithm>
+
+#include "common/strings.h"
+#include "graph/resolve.h"
+
+namespace cnkg {
+
+EntityRecord EventRecord(std::string_view name, const Evidence& evidence, int year_hint) {
+  EntityRecord e;
+  e.label = Label::kEvent;
+  e.evidence = evidence;
+  std::string raw = CollapseSpaces(name);
+  if (auto canonical = CanonicalEventName(raw, year_hint)) {
+    e.name = *canonical;
+    if (raw != *canonical) e.aliases.push_back(raw);
+    for (auto& a : EventAliases(*canonical))
+      if (std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end())
+        e.aliases.push_back(a);
+  } else {
+    e.name = raw;
+  }
+  e.key = MakeKey(Label::kEvent, e.name);
+  return e;
+}
+
+}  // namespace cnkg
