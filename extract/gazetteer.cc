@@ -361,6 +361,12 @@ Result<Gazetteer> Gazetteer::FromTsv(std::string_view landscape_tsv, std::string
     if (e.repo.empty()) e.repo = r.repo;
   }
 
+  // Keys of the everyday-word spellings: another spelling with the same letters ("KinD" next to
+  // "kind") must match as written too, or it would match the everyday word.
+  std::set<std::string> everyday_keys;
+  for (const std::vector<std::string>& list : case_sensitive) {
+    for (const std::string& cs : list) everyday_keys.insert(Key(cs));
+  }
   for (std::size_t i = 0; i < g.entries_.size(); ++i) {
     std::vector<std::string> all = {g.entries_[i].name};
     for (const std::string& a : g.entries_[i].aliases) all.push_back(a);
@@ -373,7 +379,8 @@ Result<Gazetteer> Gazetteer::FromTsv(std::string_view landscape_tsv, std::string
           })) {
         continue;
       }
-      Spelling s{i, text, everyday || IsAllCaps(text), everyday};
+      Spelling s{i, text, everyday || IsAllCaps(text) || everyday_keys.count(Key(text)) > 0,
+                 everyday};
       std::vector<Spelling>& list = g.spellings_[Key(text)];
       // A spelling of two entries stays with the first (the landscape before the extras).
       const bool dup = std::any_of(list.begin(), list.end(), [&](const Spelling& o) {

@@ -1,0 +1,249 @@
+#include "extract/gazetteer.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "common/embedded.h"
+
+using namespace cnkg;
+
+namespace {
+
+// A small invented gazetteer in the format of data/gazetteer/*.tsv. Columns: name, aliases,
+// case_sensitive, flags, maturity, category, subcategory, homepage, repo.
+constexpr const char* kLandscape =
+    "# name\taliases\tcase_sensitive\tflags\tmaturity\tcategory\tsubcategory\thomepage\trepo\n"
+    "Kubernetes\tK8s\t\tplatform\tgraduated\tOrchestration\tScheduling\thttps://k8s.example\t\n"
+    "Helm\t\tHelm\t\tgraduated\tApp Definition\tImage Build\t\thttps://github.com/x/helm\n"
+    "Argo\t\t\t\tgraduated\tApp Definition\tCI/CD\t\t\n"
+    "Envoy\tEnvoy Proxy\tEnvoy\t\tgraduated\tOrchestration\tService Proxy\t\t\n"
+    "Envoy-ai-gateway\t\t\t\t\tAI\tGateway\t\t\n"
+    "Flux\tFluxCD|Flux CD\tFlux\t\tgraduated\tApp Definition\tCI/CD\t\t\n"
+    "etcd\t\t\t\tgraduated\tOrchestration\tCoordination\t\t\n"
+    "Open Policy Agent\tOPA\tOpen Policy Agent\t\tgraduated\tProvisioning\tSecurity\t\t\n"
+    "Keep\t\tKeep\t\t\tObservability\tObservability\t\t\n"
+    "Scale\t\tScale\t\t\tWasm\tRuntimes\t\t\n"
+    "Depot\t\tDepot\t\t\tApp Definition\tImage Build\t\t\n"
+    "kind\t\tkind\t\t\tPlatform\tInstaller\t\t\n"
+    "Apache Spark\tSpark\tSpark\t\t\tApp Definition\tStreaming\t\t\n";
+
+constexpr const char* kExtra =
+    "# name\taliases\tcase_sensitive\tflags\n"
+    "Argo Rollouts\n"
+    "Argo CD\tArgoCD\n"
+    "Envoy AI Gateway\tEnvoy-ai-gateway\tEnvoy AI Gateway\n"
+    "kind\tKinD\n"
+    "kubectl\n"
+    "vLLM\n"
+    "PyTorch\n"
+    "Ray\t\tRay\n"
+    "Linux\n"
+    "Linux Foundation\t\t\tskip\n"
+    "Foo\n";
+
+const Gazetteer& Fixture() {
+  static const Gazetteer g = [] {
+    Result<Gazetteer> r = Gazetteer::FromTsv(kLandscape, kExtra);
+    REQUIRE(r.ok());
+    return std::move(r).value();
+  }();
+  return g;
+}
+
+// "Name@matched text" for each mention, with "/Sub-project" when there is one.
+std::vector<std::string> Find(std::string_view text, const Gazetteer& g = Fixture()) {
+  std::vector<std::string> out;
+  for (const ProjectMention& m : g.FindMentions(text)) {
+    std::string s = g.entry(m.entry).name + "@" + std::string(text.substr(m.begin, m.end - m.begin));
+    if (!m.subproject.empty()) s += "/" + m.subproject;
+    out.push_back(s);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Gazetteer matches whole words only") {
+  CHECK(Find("Wear a Helmet on site.").empty());
+  CHECK(Find("We package it as a chart for Helm.") == V{"Helm@Helm"});
+  CHECK(Find("Our etcd3 backup and etcd restore") == V{"etcd@etcd"});
+  CHECK(Find("Running on sub-Kubernetes-like systems") == V{"Kubernetes@Kubernetes"});
+}
+
+TEST_CASE("Gazetteer ignores case except for everyday words and abbreviations") {
+  CHECK(Find("What Is New in Kubectl and VLLM") == V{"kubectl@Kubectl", "vLLM@VLLM"});
+  CHECK(Find("deploying with KUBERNETES and k8s") ==
+        V{"Kubernetes@KUBERNETES", "Kubernetes@k8s"});
+  // An everyday word matches only as written, and not as the ordinary word.
+  CHECK(Find("we keep it simple and scale out").empty());
+  CHECK(Find("Alerts are routed into Keep for triage.") == V{"Keep@Keep"});
+  CHECK(Find("Operators use an opa binary") == V{});
+  CHECK(Find("Policies are written for OPA today.") == V{"Open Policy Agent@OPA"});
+  // An everyday word written in lower case cannot be told from the word itself.
+  CHECK(Find("a kind of magic, tested on KinD") == V{"kind@KinD"});
+}
+
+TEST_CASE("Gazetteer skips everyday words where they are likely ordinary words") {
+  // Sentence-initial imperative.
+  CHECK(Find("Keep your pods healthy. Scale up when needed.").empty());
+  // Sentence-initial subject is still a name.
+  CHECK(Find("Keep is an alert hub. Helm renders charts.") == V{"Keep@Keep", "Helm@Helm"});
+  // The end of a longer proper name.
+  CHECK(Find("Images were shipped by the Acme Depot team.").empty());
+  CHECK(Find("Images were built with Depot and pushed.") == V{"Depot@Depot"});
+  // In a Title Cased line a capital says nothing: the word needs something marking it as a name.
+  CHECK(Find("Cloud Scale Enterprise AI With Kubernetes") == V{"Kubernetes@Kubernetes"});
+  CHECK(Find("An Open Compute Stack: Kubernetes + Ray + PyTorch") ==
+        V{"Kubernetes@Kubernetes", "Ray@Ray", "PyTorch@PyTorch"});
+  CHECK(Find("Running Spark on Kubernetes, a Field Guide") ==
+        V{"Apache Spark@Spark", "Kubernetes@Kubernetes"});
+  CHECK(Find("Helm: Intro, Deep Dive and Q&A") == V{"Helm@Helm"});
+  CHECK(Find("What Is New in Helm 4 for Chart Authors") == V{"Helm@Helm"});
+  CHECK(Find("Keep Calm and Carry On Testing").empty());
+}
+
+TEST_CASE("Gazetteer prefers the longest name") {
+  CHECK(Find("Progressive delivery with Argo Rollouts and Argo.") ==
+        V{"Argo Rollouts@Argo Rollouts", "Argo@Argo"});
+  CHECK(Find("Route tokens through Envoy AI Gateway, not plain Envoy") ==
+        V{"Envoy AI Gateway@Envoy AI Gateway", "Envoy@Envoy"});
+  CHECK(Find("Apache Spark jobs and Spark streaming") ==
+        V{"Apache Spark@Apache Spark", "Apache Spark@Spark"});
+  // A name that only contains a project name blocks it without being a mention.
+  CHECK(Find("Sponsored by the Linux Foundation, running on Linux hosts") == V{"Linux@Linux"});
+}
+
+TEST_CASE("Gazetteer reads a sub-project suffix") {
+  CHECK(Find("GitOps with the Flux MCP Server") ==
+        V{"Flux@Flux MCP Server/Flux MCP Server"});
+  CHECK(Find("the new etcd-operator release") == V{"etcd@etcd-operator/etcd-operator"});
+  CHECK(Find("Writing a Foo Operator and the Foo CLI") ==
+        V{"Foo@Foo Operator/Foo Operator", "Foo@Foo CLI/Foo CLI"});
+  CHECK(Find("OPA SDK users") == V{"Open Policy Agent@OPA SDK/Open Policy Agent SDK"});
+  // A platform takes no suffix: a Kubernetes Operator is an operator for Kubernetes.
+  CHECK(Find("Building a Kubernetes Operator in Go") == V{"Kubernetes@Kubernetes"});
+  // A suffix in lower case after a space, or in the plural, is a common noun.
+  CHECK(Find("after upgrading the Flux controllers, our Foo Plugins broke") ==
+        V{"Flux@Flux", "Foo@Foo"});
+  CHECK(Find("a Foo Operator-based design") == V{"Foo@Foo"});
+}
+
+TEST_CASE("Gazetteer matches aliases, spacing and hyphen variants") {
+  CHECK(Find("Migrating from FluxCD to ArgoCD") == V{"Flux@FluxCD", "Argo CD@ArgoCD"});
+  CHECK(Find("Flux  CD and Argo-CD") == V{"Flux@Flux  CD", "Argo CD@Argo-CD"});
+  CHECK(Find("fronted by Envoy Proxy") == V{"Envoy@Envoy Proxy"});
+}
+
+TEST_CASE("Gazetteer leaves possessives and plural nouns out of a mention") {
+  CHECK(Find("Kubernetes' scheduler and Helm's hooks") ==
+        V{"Kubernetes@Kubernetes", "Helm@Helm"});
+  CHECK(Find("We rely on Kubernetes\xE2\x80\x99s API and on Helm charts.") ==
+        V{"Kubernetes@Kubernetes", "Helm@Helm"});
+}
+
+TEST_CASE("Gazetteer mentions are in text order with byte offsets") {
+  const std::string text = "Title With Kubernetes\nThen etcd, then OPA.";
+  const std::vector<ProjectMention> ms = Fixture().FindMentions(text);
+  REQUIRE(ms.size() == 3);
+  CHECK(text.substr(ms[0].begin, ms[0].end - ms[0].begin) == "Kubernetes");
+  CHECK(text.substr(ms[1].begin, ms[1].end - ms[1].begin) == "etcd");
+  CHECK(ms[1].begin == text.find("etcd"));
+  CHECK(text.substr(ms[2].begin, ms[2].end - ms[2].begin) == "OPA");
+  CHECK(Fixture().FindMentions("").empty());
+  CHECK(Gazetteer().FindMentions("Kubernetes").empty());
+}
+
+TEST_CASE("Gazetteer merges extra rows into landscape entries") {
+  const Gazetteer& g = Fixture();
+  const std::size_t i = g.Find("envoy-ai-gateway");
+  REQUIRE(i < g.size());
+  const ProjectEntry& e = g.entry(i);
+  CHECK(e.name == "Envoy AI Gateway");  // the hand-written name is the display name
+  CHECK(e.aliases == V{"Envoy-ai-gateway"});
+  CHECK(e.category == "AI");
+  CHECK_FALSE(e.cncf);
+  const ProjectEntry& k = g.entry(g.Find("K8S"));
+  CHECK(k.name == "Kubernetes");
+  CHECK(k.cncf);
+  CHECK(k.maturity == "graduated");
+  CHECK(k.homepage == "https://k8s.example");
+  const ProjectEntry& kind = g.entry(g.Find("kind"));
+  CHECK(kind.aliases == V{"KinD"});
+  CHECK(g.entry(g.Find("Argo CD")).maturity.empty());
+  CHECK(g.Find("Linux Foundation") == g.size());  // skipped names are not projects
+  CHECK(g.Find("nothing like it") == g.size());
+}
+
+TEST_CASE("Gazetteer TSV errors name the file and line") {
+  auto error = [](const char* landscape, const char* extra) {
+    Result<Gazetteer> r = Gazetteer::FromTsv(landscape, extra);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == StatusCode::kParseError);
+    return r.status().message();
+  };
+  CHECK(error("# header\nKubernetes\tK8s\n", "") ==
+        "landscape_projects.tsv:2: expected 9 tab-separated columns, found 2");
+  CHECK(error("", "Foo\n\tBar\n") == "extra_projects.tsv:2: empty project name");
+  CHECK(error("", "# c\nFoo\t\t\tgolden\n") ==
+        "extra_projects.tsv:2: unknown flag 'golden' (known: platform, skip)");
+  CHECK(error("", "Foo\tFu\tBar\n") ==
+        "extra_projects.tsv:1: case-sensitive spelling 'Bar' is not the name or an alias");
+  CHECK(error("", "Foo\nBar\nfoo\n") == "extra_projects.tsv:3: project 'foo' is listed twice");
+  CHECK(error("", "Foo\t\t\t\tretired\n") == "extra_projects.tsv:1: unknown maturity 'retired'");
+  CHECK(error("", "Foo\ta\tb\tc\td\te\tf\tg\th\ti\n") ==
+        "extra_projects.tsv:1: expected at most 9 tab-separated columns, found 10");
+  CHECK(error("", "Foo|Bar\n") == "extra_projects.tsv:1: project name 'Foo|Bar' contains '|'");
+  CHECK(Gazetteer::FromTsv("", "").ok());
+}
+
+TEST_CASE("Gazetteer rows round-trip through FormatGazetteerRow") {
+  GazetteerRow row;
+  row.name = "Flux";
+  row.aliases = {"FluxCD", "Flux CD"};
+  row.case_sensitive = {"Flux"};
+  row.platform = true;
+  row.maturity = "graduated";
+  row.category = "App Definition";
+  const std::string line = FormatGazetteerRow(row);
+  CHECK(line == "Flux\tFluxCD|Flux CD\tFlux\tplatform\tgraduated\tApp Definition\t\t\t");
+  Result<std::vector<GazetteerRow>> rows = ParseGazetteerTsv(line + "\n", "x.tsv", true);
+  REQUIRE(rows.ok());
+  REQUIRE(rows->size() == 1);
+  const GazetteerRow& back = rows->front();
+  CHECK(back.line == 1);
+  CHECK(back.aliases == row.aliases);
+  CHECK(back.case_sensitive == row.case_sensitive);
+  CHECK(back.platform);
+  CHECK_FALSE(back.skip);
+  CHECK(back.maturity == "graduated");
+}
+
+TEST_CASE("Built-in gazetteer is the embedded data") {
+  Result<Gazetteer> parsed = Gazetteer::FromTsv(EmbeddedFile("landscape_projects.tsv"),
+                                                EmbeddedFile("extra_projects.tsv"));
+  REQUIRE(parsed.ok());
+  const Gazetteer& g = Gazetteer::Builtin();
+  CHECK(&g == &Gazetteer::Builtin());
+  CHECK(g.size() == parsed->size());
+  CHECK(g.size() > 1000);
+  auto name_of = [&g](std::string_view s) {
+    const std::size_t i = g.Find(s);
+    return i < g.size() ? g.entry(i).name : std::string("<none>");
+  };
+  CHECK(name_of("K8s") == "Kubernetes");
+  CHECK(g.entry(g.Find("Kubernetes")).maturity == "graduated");
+  CHECK(name_of("OPA") == "Open Policy Agent");
+  CHECK(name_of("CertManager") == "cert-manager");
+  CHECK(name_of("OTel") == "OpenTelemetry");
+  CHECK(name_of("ArgoCD") == "Argo CD");
+  CHECK(name_of("Kustomize") == "Kustomize");
+  CHECK(name_of("Postgres") == "PostgreSQL");
+  // Organisations and specifications are not projects.
+  CHECK(name_of("Cloud Native Computing Foundation") == "<none>");
+  CHECK(name_of("Container Storage Interface") == "<none>");
+  CHECK(Find("A Helm chart for Kubernetes, fronted by Envoy AI Gateway", g) ==
+        V{"Helm@Helm", "Kubernetes@Kubernetes", "Envoy AI Gateway@Envoy AI Gateway"});
+}

@@ -1,0 +1,153 @@
+#include "extract/landscape.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using namespace cnkg;
+
+namespace {
+
+// An invented landscape in the landscape2 data.yml layout.
+constexpr const char* kYaml = R"(# comment
+landscape:
+  - category:
+    name: Orchestration
+    subcategories:
+      - subcategory:
+        name: Scheduling
+        items:
+          - item:
+            name: Quokka Scheduler (QS)
+            homepage_url: https://quokka.example/
+            project: sandbox
+            repo_url: https://github.com/quokka/scheduler
+            crunchbase: https://www.crunchbase.com/organization/cloud-native-computing-foundation
+            description: >-
+              Schedules   batch jobs
+              fairly.
+            second_path:
+              - "Wasm / Orchestration & Management"
+            extra:
+              accepted: '2024-01-02'
+          - item:
+            name: Quokka Lite
+            homepage_url: https://lite.example/
+            organization:
+              name: quokka-labs
+            extra:
+              parent_project: Quokka Scheduler
+      - subcategory:
+        name: Empty
+        items:
+  - category:
+    name: Special
+    subcategories:
+      - subcategory:
+        name: Kubernetes Certified Service Provider
+        items:
+          - item:
+            name: Acme Consulting (KCSP)
+            homepage_url: https://acme.example/
+            crunchbase: https://www.crunchbase.com/organization/acme-consulting
+)";
+
+LandscapeItem Item(std::string name, std::string category = "Orchestration",
+                   std::string subcategory = "Scheduling") {
+  LandscapeItem item;
+  item.name = std::move(name);
+  item.category = std::move(category);
+  item.subcategory = std::move(subcategory);
+  return item;
+}
+
+}  // namespace
+
+TEST_CASE("Landscape items are read with their listing and facts") {
+  Result<std::vector<LandscapeItem>> r = ParseLandscape(kYaml, "landscape.yml");
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 3);
+  const LandscapeItem& q = (*r)[0];
+  CHECK(q.name == "Quokka Scheduler (QS)");
+  CHECK(q.category == "Orchestration");
+  CHECK(q.subcategory == "Scheduling");
+  CHECK(q.project == "sandbox");
+  CHECK(q.homepage_url == "https://quokka.example/");
+  CHECK(q.repo_url == "https://github.com/quokka/scheduler");
+  CHECK(q.description == "Schedules batch jobs fairly.");
+  CHECK(q.second_paths == std::vector<std::string>{"Wasm / Orchestration & Management"});
+  CHECK(q.accepted == "2024-01-02");
+  CHECK(q.line == 10);
+  CHECK_FALSE(q.allow_duplicate_repo);
+  const LandscapeItem& lite = (*r)[1];
+  CHECK(lite.project.empty());
+  CHECK(lite.organization == "quokka-labs");
+  CHECK(lite.parent_project == "Quokka Scheduler");
+  CHECK(lite.repo_url.empty());
+  CHECK((*r)[2].category == "Special");
+  CHECK((*r)[2].subcategory == "Kubernetes Certified Service Provider");
+}
+
+TEST_CASE("Landscape errors are Status values naming the place") {
+  auto error = [](const char* yaml) {
+    Result<std::vector<LandscapeItem>> r = ParseLandscape(yaml, "l.yml");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == StatusCode::kParseError);
+    return r.status().message();
+  };
+  CHECK(error("other: 1\n") == "l.yml: no 'landscape' list at the top level");
+  CHECK(error("landscape: [unclosed\n").rfind("l.yml:", 0) == 0);
+  CHECK(error("landscape:\n  - category:\n    name: A\n    subcategories:\n      - subcategory:\n"
+              "        name: B\n        items:\n          - item:\n            homepage_url: x\n") ==
+        "l.yml:8: an item of 'B' has no name");
+  CHECK(error("landscape:\n  - category:\n    name: A\n    subcategories: 3\n") ==
+        "l.yml:4: 'subcategories' of 'A' is not a list");
+  CHECK(ParseLandscape("landscape: []\n", "l.yml").ok());
+  Result<std::vector<LandscapeItem>> missing = ReadLandscape("/nonexistent/landscape.yml");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("Crunchbase organisation slugs") {
+  CHECK(CrunchbaseOrganization("https://www.crunchbase.com/organization/red-hat") == "red-hat");
+  CHECK(CrunchbaseOrganization("https://crunchbase.com/organization/acme/") == "acme");
+  CHECK(CrunchbaseOrganization("https://example.com/organization/acme").empty());
+  CHECK(CrunchbaseOrganization("").empty());
+}
+
+TEST_CASE("Landscape names split into name, abbreviation and annotation") {
+  ItemName n = SplitItemName(Item("Open Policy Agent (OPA)"));
+  CHECK(n.base == "Open Policy Agent");
+  CHECK(n.abbreviation == "OPA");
+  CHECK(n.annotation.empty());
+
+  n = SplitItemName(Item("Envoy (Wasm)", "Wasm", "Runtimes"));
+  CHECK(n.base == "Envoy");
+  CHECK(n.abbreviation.empty());
+  CHECK(n.annotation == "Wasm");
+
+  n = SplitItemName(Item("Acme (KCSP)", "Special", "Kubernetes Certified Service Provider"));
+  CHECK(n.base == "Acme");
+  CHECK(n.annotation == "KCSP");
+
+  n = SplitItemName(Item("Acme (KCNTP)", "Special", "Kubernetes and Cloud Native Training Partner"));
+  CHECK(n.annotation == "KCNTP");
+
+  n = SplitItemName(Item("Acme (member)", "CNCF Members", "Gold"));
+  CHECK(n.base == "Acme");
+  CHECK(n.annotation == "member");
+
+  n = SplitItemName(Item("Azure Kubernetes Service (AKS) (Wasm)", "Wasm", "Hosted Platforms"));
+  CHECK(n.base == "Azure Kubernetes Service");
+  CHECK(n.abbreviation == "AKS");
+  CHECK(n.annotation == "Wasm");
+
+  n = SplitItemName(Item("Logging Operator (Kube Logging)"));
+  CHECK(n.base == "Logging Operator");
+  CHECK(n.abbreviation == "Kube Logging");
+
+  n = SplitItemName(Item("  Plain   Name "));
+  CHECK(n.base == "Plain Name");
+  CHECK(n.abbreviation.empty());
+
+  CHECK(SplitItemName(Item("(Odd)")).base == "(Odd)");
+}
