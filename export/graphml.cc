@@ -160,7 +160,7 @@ void AppendData(std::string& out, std::string_view key_id, std::string_view valu
   out += "      <data key=\"";
   out += key_id;
   out += "\">";
-  out += XmlEscape(value);
+  out += XmlEscapeText(value);
   out += "</data>\n";
 }
 
@@ -260,6 +260,27 @@ std::string XmlEscape(std::string_view text) {
         break;
       default:
         out += c;
+    }
+  }
+  return out;
+}
+
+std::string XmlEscapeText(std::string_view text) {
+  std::string safe = XmlSafeText(text);
+  std::string out;
+  out.reserve(safe.size() + safe.size() / 8);
+  for (std::size_t i = 0; i < safe.size(); ++i) {
+    char c = safe[i];
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>' && i >= 2 && safe[i - 1] == ']' && safe[i - 2] == ']') {
+      out += "&gt;";
+    } else if (c == '\r') {
+      out += "&#13;";
+    } else {
+      out += c;
     }
   }
   return out;

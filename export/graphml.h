@@ -32,9 +32,11 @@ namespace cnkg {
 //  * `aliases` is a JSON array of strings; `evidence` is a JSON array of
 //    {"document", "line", "text"} objects and `evidence_count` its length.
 //
-// Text handling: every string goes through XmlSafeText and then XmlEscape, so the output is
-// well-formed whatever the graph holds. Elements and keys appear in graph order, so the output
-// is deterministic.
+// Text handling: every string goes through XmlSafeText; attribute values are then escaped with
+// XmlEscape and element content with XmlEscapeText, so the output is well-formed whatever the
+// graph holds. Content keeps tabs, line feeds and quotes literally and uses as few references as
+// possible, because Gephi's importer drops whitespace-only text chunks between references.
+// Elements and keys appear in graph order, so the output is deterministic.
 std::string ToGraphML(const KnowledgeGraph& graph);
 
 // Returns `text` with every byte sequence that is not well-formed UTF-8 (including overlong
@@ -49,6 +51,12 @@ std::string XmlSafeText(std::string_view text);
 // carriage return become character references (&#9; &#10; &#13;) so that XML parsers'
 // end-of-line and attribute-value normalization cannot change them.
 std::string XmlEscape(std::string_view text);
+
+// Returns XmlSafeText(text) escaped for use as element content: '&' and '<' become &amp; and
+// &lt;, '>' becomes &gt; only where it would close "]]>", and a carriage return becomes &#13;
+// (which XML end-of-line handling would otherwise turn into a line feed). Tabs, line feeds and
+// quotes stay literal; XML parsers keep them unchanged in content.
+std::string XmlEscapeText(std::string_view text);
 
 }  // namespace cnkg
 

@@ -283,6 +283,13 @@ TEST_CASE("XmlEscape escapes markup and protects whitespace from normalization",
   CHECK(XmlEscape("x\x01y") == "x\xEF\xBF\xBDy");
 }
 
+TEST_CASE("XmlEscapeText escapes content with as few references as possible", "[graphml]") {
+  CHECK(XmlEscapeText("a & b < c > d \"q\" 'a'\tt\nn\rr ]]> x") ==
+        "a &amp; b &lt; c > d \"q\" 'a'\tt\nn&#13;r ]]&gt; x");
+  CHECK(XmlEscapeText("]>]]]>") == "]>]]]&gt;");
+  CHECK(XmlEscapeText("bad\x02") == "bad\xEF\xBF\xBD");
+}
+
 TEST_CASE("An empty graph is a valid GraphML document with the fixed keys", "[graphml]") {
   KnowledgeGraph kg;
   XmlElement root = ParseOrFail(ToGraphML(kg));
