@@ -102,7 +102,8 @@ void AppendDoublingBackslashes(std::string& out, std::string_view s) {
 }  // namespace
 
 std::string DotText(std::string_view text) {
-  // Carriage returns first, so that XmlSafeText's replacement does not see them.
+  // Line ends first: XmlSafeText keeps tab, line feed and carriage return, and Graphviz would
+  // copy a carriage return into the SVG as is.
   std::string unix_lines;
   unix_lines.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -113,9 +114,7 @@ std::string DotText(std::string_view text) {
       unix_lines += text[i];
     }
   }
-  std::string safe = XmlSafeText(unix_lines);
-  // XmlSafeText keeps tab, line feed and carriage return; none of the last is left.
-  return safe;
+  return XmlSafeText(unix_lines);
 }
 
 std::string DotLabel(std::string_view text) {

@@ -84,8 +84,7 @@ std::string FormatValue(const PropertyValue& v, KeyType as) {
       [as](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
         if constexpr (std::is_same_v<T, std::int64_t>) {
-          return as == KeyType::kDouble ? FormatDouble(static_cast<double>(x))
-                                        : std::to_string(x);
+          return as == KeyType::kDouble ? FormatDouble(static_cast<double>(x)) : std::to_string(x);
         } else if constexpr (std::is_same_v<T, double>) {
           return FormatDouble(x);
         } else if constexpr (std::is_same_v<T, bool>) {

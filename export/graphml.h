@@ -39,10 +39,10 @@ namespace cnkg {
 // Elements and keys appear in graph order, so the output is deterministic.
 std::string ToGraphML(const KnowledgeGraph& graph);
 
-// Returns `text` with every byte sequence that is not well-formed UTF-8 (including overlong
-// forms and UTF-16 surrogates) and every code point XML 1.0 forbids — the C0 controls other
-// than tab, line feed and carriage return, U+FFFE and U+FFFF — replaced by U+FFFD (the
-// replacement character). Such characters are replaced, not dropped, so that a reader can see
+// Returns `text` with every byte that is not part of well-formed UTF-8 (overlong forms and
+// encoded UTF-16 surrogates included) and every code point XML 1.0 forbids — the C0 controls
+// other than tab, line feed and carriage return, U+FFFE and U+FFFF — replaced by one U+FFFD
+// (the replacement character) each. Such characters are replaced, not dropped, so that a reader can see
 // that something was there. Valid text is returned unchanged.
 std::string XmlSafeText(std::string_view text);
 

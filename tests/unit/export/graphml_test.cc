@@ -69,8 +69,8 @@ class TinyXmlReader {
   }
 
   void SkipSpace() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\t' ||
-                                s_[pos_] == '\r')) {
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\n' || s_[pos_] == '\t' || s_[pos_] == '\r')) {
       ++pos_;
     }
   }
@@ -204,8 +204,8 @@ KeyIndex IndexKeys(const XmlElement& root) {
   for (const XmlElement* k : root.All("key")) {
     std::string id = *k->Attr("id");
     REQUIRE(index.by_id.emplace(id, k).second);  // ids are unique across the document
-    REQUIRE(index.by_name.emplace(std::make_pair(*k->Attr("for"), *k->Attr("attr.name")), k)
-                .second);
+    REQUIRE(
+        index.by_name.emplace(std::make_pair(*k->Attr("for"), *k->Attr("attr.name")), k).second);
   }
   return index;
 }
@@ -267,11 +267,11 @@ TEST_CASE("XmlSafeText keeps valid text and replaces what XML 1.0 forbids", "[gr
         "caf\xC3\xA9 \xF0\x9F\x9A\x80 \xD8\xB3 tab\tnl\ncr\r");
   CHECK(XmlSafeText(std::string("a\0b", 3)) == "a" + fffd + "b");
   CHECK(XmlSafeText("bell\x07 esc\x1B") == "bell" + fffd + " esc" + fffd);
-  CHECK(XmlSafeText("\xEF\xBF\xBE\xEF\xBF\xBF") == fffd + fffd);          // U+FFFE, U+FFFF
-  CHECK(XmlSafeText("bad \xFF byte") == "bad " + fffd + " byte");         // not UTF-8
+  CHECK(XmlSafeText("\xEF\xBF\xBE\xEF\xBF\xBF") == fffd + fffd);   // U+FFFE, U+FFFF
+  CHECK(XmlSafeText("bad \xFF byte") == "bad " + fffd + " byte");  // not UTF-8
   CHECK(XmlSafeText("over \xC0\x80 long") == "over " + fffd + fffd + " long");
   CHECK(XmlSafeText("sur \xED\xA0\x80 rogate") == "sur " + fffd + fffd + fffd + " rogate");
-  CHECK(XmlSafeText("cut \xE2\x82") == "cut " + fffd + fffd);              // truncated
+  CHECK(XmlSafeText("cut \xE2\x82") == "cut " + fffd + fffd);                    // truncated
   CHECK(XmlSafeText("del \x7F and C1 \xC2\x85") == "del \x7F and C1 \xC2\x85");  // allowed
 }
 
