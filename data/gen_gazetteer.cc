@@ -48,7 +48,7 @@ struct Options {
   std::string landscape;
   std::string extras;
   std::string words = "/usr/share/dict/words";
-  std::string output;  // stdout when empty
+  std::string output;    // stdout when empty
   bool verbose = false;  // list the items left out on stderr
 };
 
@@ -80,7 +80,8 @@ bool ParseArgs(int argc, char** argv, Options& o) {
 std::set<std::string, std::less<>> EverydayWords(const std::string& text) {
   std::set<std::string, std::less<>> out;
   for (const std::string& w : Split(text, "\n")) {
-    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    if (!w.empty() &&
+        std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
       out.insert(w);
     }
   }
@@ -216,7 +217,11 @@ int Run(const Options& opt) {
                ie != by_name.end()) {
       index = ie->second;  // another listing already took the extra row's name
     } else if (auto ir = by_repo.find(repo); !repo.empty() && ir != by_repo.end()) {
-      index = ir->second;
+      // The same repository is the same project, unless a hand-written row names this listing
+      // as a project of its own ("Kubeflow Notebooks" in the repository of "Kubeflow").
+      if (extra == nullptr || FoldName(extra->name) == FoldName(rows[ir->second].name)) {
+        index = ir->second;
+      }
     }
     if (index == rows.size()) {
       GazetteerRow row;
@@ -289,16 +294,17 @@ int Run(const Options& opt) {
     std::vector<std::string> spellings = {r.name};
     spellings.insert(spellings.end(), r.aliases.begin(), r.aliases.end());
     for (const std::string& s : spellings) {
-      if (IsEveryday(s, words) &&
-          std::find(r.case_sensitive.begin(), r.case_sensitive.end(), s) ==
-              r.case_sensitive.end()) {
+      if (IsEveryday(s, words) && std::find(r.case_sensitive.begin(), r.case_sensitive.end(), s) ==
+                                      r.case_sensitive.end()) {
         std::fprintf(stderr, "%s:%d: note: '%s' is an everyday word; list it as case-sensitive\n",
                      opt.extras.c_str(), r.line, s.c_str());
       }
     }
   }
 
-  std::fprintf(stderr, "%d projects written; left out %d organisation or language listings, %d company-named items\n",
+  std::fprintf(stderr,
+               "%d projects written; left out %d organisation or language listings, %d "
+               "company-named items\n",
                written, members, companies);
   if (opt.output.empty()) {
     std::fwrite(out.data(), 1, out.size(), stdout);

@@ -1,5 +1,7 @@
 #include "extract/gazetteer.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cassert>
 #include <cctype>
@@ -7,10 +9,9 @@
 #include <set>
 #include <utility>
 
-#include <re2/re2.h>
-
 #include "common/embedded.h"
 #include "common/strings.h"
+#include "graph/resolve.h"
 
 namespace cnkg {
 namespace {
@@ -147,25 +148,26 @@ void AddUnique(std::vector<std::string>& list, const std::string& s) {
 // (an imperative verb or a common noun): "Keep your ...", "Scale up ...", "Guidance on ...".
 bool IsFillerFollower(std::string_view w) {
   static const std::set<std::string, std::less<>> kWords = {
-      "a",     "about", "across", "after", "against", "all",    "along",   "an",     "and",
-      "any",   "around", "as",    "at",    "away",    "back",   "before",  "between", "beyond",
-      "both",  "but",   "by",     "down",  "each",    "every",  "everything", "for", "from",
-      "her",   "him",   "his",    "how",   "if",      "in",     "into",    "it",
-      "its",   "itself", "just",  "less",  "me",      "more",   "most",    "much",   "my",
-      "no",    "not",   "of",     "off",   "on",      "one",    "or",      "our",    "out",
-      "over",  "so",    "some",   "than",  "that",    "the",    "their",   "them",   "these",
-      "they",  "this",  "those",  "through", "to",    "track",  "under",   "up",     "us",
-      "what",  "when",   "where", "whether", "which",  "while",   "who",    "why",
-      "with",  "within", "without", "you", "your",    "yourself", "we"};
+      "a",          "about",   "across",  "after", "against",  "all",   "along", "an",
+      "and",        "any",     "around",  "as",    "at",       "away",  "back",  "before",
+      "between",    "beyond",  "both",    "but",   "by",       "down",  "each",  "every",
+      "everything", "for",     "from",    "her",   "him",      "his",   "how",   "if",
+      "in",         "into",    "it",      "its",   "itself",   "just",  "less",  "me",
+      "more",       "most",    "much",    "my",    "no",       "not",   "of",    "off",
+      "on",         "one",     "or",      "our",   "out",      "over",  "so",    "some",
+      "than",       "that",    "the",     "their", "them",     "these", "they",  "this",
+      "those",      "through", "to",      "track", "under",    "up",    "us",    "what",
+      "when",       "where",   "whether", "which", "while",    "who",   "why",   "with",
+      "within",     "without", "you",     "your",  "yourself", "we"};
   return kWords.count(w) > 0;
 }
 
 // Small words that Title Case leaves in lower case; they do not count for or against it.
 bool IsSmallWord(std::string_view w) {
   static const std::set<std::string, std::less<>> kWords = {
-      "a",   "an",  "and", "as",  "at",   "but", "by",   "for",  "from", "in",   "into", "is",
-      "nor", "of",  "on",  "or",  "over", "per", "the",  "to",   "up",   "via",  "vs",   "with",
-      "are", "its", "it",  "be",  "than", "so",  "that", "your", "our",  "you",  "we",   "how"};
+      "a",   "an",  "and", "as", "at",   "but", "by",   "for",  "from", "in",  "into", "is",
+      "nor", "of",  "on",  "or", "over", "per", "the",  "to",   "up",   "via", "vs",   "with",
+      "are", "its", "it",  "be", "than", "so",  "that", "your", "our",  "you", "we",   "how"};
   return kWords.count(AsciiLower(w)) > 0;
 }
 
@@ -256,6 +258,28 @@ bool IsJoiner(std::string_view gap) {
   return RE2::FullMatch(gap, kJoiner);
 }
 
+// True when [begin, end) of `line` lies inside a URL or a host name ("https://x/helm",
+// "docker.io/library", "toolkit.fluxcd.io"): such names are not mentions in prose.
+bool InUrlOrHostName(std::string_view line, std::size_t begin, std::size_t end) {
+  if (begin > 0 && line[begin - 1] == '.') return true;
+  if (end + 1 < line.size() && line[end] == '.' && IsWordChar(line[end + 1])) return true;
+  std::size_t t0 = begin, t1 = end;
+  while (t0 > 0 && !std::isspace(static_cast<unsigned char>(line[t0 - 1]))) --t0;
+  while (t1 < line.size() && !std::isspace(static_cast<unsigned char>(line[t1]))) ++t1;
+  const std::string_view token = line.substr(t0, t1 - t0);
+  return token.find("://") != std::string_view::npos || token.rfind("www.", 0) == 0;
+}
+
+// True when `rest` (the text after a mention) starts with a word that makes the name a
+// company's or a foundation's: "HAProxy Technologies", "Redis Inc.", "Linux Foundation".
+bool StartsWithCompanyWord(std::string_view rest) {
+  static const RE2 kWord(R"(^[ \t]+([A-Z][A-Za-z.]*))");
+  assert(kWord.ok());
+  std::string word;
+  if (!RE2::PartialMatch(rest, kWord, &word)) return false;
+  return word == "Labs" || word == "Technologies" || word == "Foundation" || IsLegalSuffix(word);
+}
+
 }  // namespace
 
 Result<std::vector<GazetteerRow>> ParseGazetteerTsv(std::string_view text,
@@ -269,15 +293,10 @@ std::string FormatGazetteerRow(const GazetteerRow& row) {
   std::vector<std::string> flags;
   if (row.platform) flags.push_back("platform");
   if (row.skip) flags.push_back("skip");
-  const std::vector<std::string> cols = {row.name,
-                                         Join(row.aliases, "|"),
-                                         Join(row.case_sensitive, "|"),
-                                         Join(flags, ","),
-                                         row.maturity,
-                                         row.category,
-                                         row.subcategory,
-                                         row.homepage,
-                                         row.repo};
+  const std::vector<std::string> cols = {
+      row.name,         Join(row.aliases, "|"), Join(row.case_sensitive, "|"),
+      Join(flags, ","), row.maturity,           row.category,
+      row.subcategory,  row.homepage,           row.repo};
   return Join(cols, "\t");
 }
 
@@ -371,8 +390,8 @@ Result<Gazetteer> Gazetteer::FromTsv(std::string_view landscape_tsv, std::string
     std::vector<std::string> all = {g.entries_[i].name};
     for (const std::string& a : g.entries_[i].aliases) all.push_back(a);
     for (const std::string& text : all) {
-      const bool everyday = std::find(case_sensitive[i].begin(), case_sensitive[i].end(),
-                                      text) != case_sensitive[i].end();
+      const bool everyday = std::find(case_sensitive[i].begin(), case_sensitive[i].end(), text) !=
+                            case_sensitive[i].end();
       // An everyday word written in lower case ("kind") cannot be told from the word itself.
       if (everyday && std::none_of(text.begin(), text.end(), [](char c) {
             return IsAsciiUpper(c) || c == '-' || std::isdigit(static_cast<unsigned char>(c));
@@ -516,9 +535,24 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text) const
         return o.begin <= start && start < o.end + o.suffix.length;
       });
     };
+    // True when the word right after `c` is capitalised, is not an abbreviation and is not part
+    // of a mention: "Vector" in "a Vector Database".
+    auto precedes_capitalized_word = [&](const Candidate& c) {
+      const std::size_t start = c.end + 1;
+      if (start >= line.size() || line[c.end] != ' ') return false;
+      std::size_t end = start;
+      while (end < line.size() && IsWordChar(line[end])) ++end;
+      if (end == start) return false;
+      const std::string_view word = line.substr(start, end - start);
+      if (!IsAsciiUpper(word[0]) || IsAllCaps(word)) return false;
+      return std::none_of(cands.begin(), cands.end(),
+                          [&](const Candidate& o) { return o.begin == start; });
+    };
     for (Candidate& c : cands) {
       const Spelling& s = *c.spelling;
       if (flags_[s.entry].skip) continue;  // matched only so that no shorter name is
+      if (InUrlOrHostName(line, c.begin, c.end)) continue;
+      if (StartsWithCompanyWord(line.substr(c.end + c.suffix.length))) continue;
       if (!s.everyday) {
         c.accepted = true;
         continue;
@@ -535,8 +569,8 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text) const
       assert(kProjectPrefix.ok());
       const bool project_prefix = RE2::PartialMatch(before, kProjectPrefix);
       if (!title_case && single_word && c.suffix.length == 0 && !project_prefix &&
-          follows_capitalized_word(c)) {
-        continue;  // the end of a longer proper name: "the Home Depot"
+          (follows_capitalized_word(c) || precedes_capitalized_word(c))) {
+        continue;  // part of a longer proper name: "the Home Depot", "a Vector Database"
       }
       if (!title_case || !single_word || c.suffix.length > 0) {
         c.accepted = true;

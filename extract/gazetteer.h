@@ -38,8 +38,8 @@ struct GazetteerRow {
   std::string name;
   std::vector<std::string> aliases;
   std::vector<std::string> case_sensitive;  // spellings (name or aliases) matched only as written
-  bool platform = false;  // flag "platform": takes no sub-project suffix
-  bool skip = false;      // flag "skip": never matched
+  bool platform = false;                    // flag "platform": takes no sub-project suffix
+  bool skip = false;                        // flag "skip": never matched
   std::string maturity, category, subcategory, homepage, repo;
 };
 
@@ -123,9 +123,9 @@ class Gazetteer {
   // One way of writing an entry's name.
   struct Spelling {
     std::size_t entry;
-    std::string text;       // as written in the data
-    bool exact_case;        // matches only as written
-    bool everyday;          // an everyday English word: subject to the ordinary-word checks
+    std::string text;  // as written in the data
+    bool exact_case;   // matches only as written
+    bool everyday;     // an everyday English word: subject to the ordinary-word checks
   };
   struct EntryFlags {
     bool platform = false;  // takes no sub-project suffix

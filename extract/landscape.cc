@@ -1,13 +1,12 @@
 #include "extract/landscape.h"
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cassert>
 #include <cctype>
 #include <exception>
 #include <utility>
-
-#include <re2/re2.h>
 
 #include "common/files.h"
 #include "common/strings.h"
@@ -43,8 +42,8 @@ Status ReadItems(std::string_view source, const std::string& category, const YAM
   const YAML::Node items = sub["items"];
   if (!items || items.IsNull()) return Status::Ok();  // "items:" with nothing under it
   if (!items.IsSequence()) {
-    return ErrorAt(source, LineOf(items), "'items' of subcategory '" + sub_name +
-                                              "' is not a list");
+    return ErrorAt(source, LineOf(items),
+                   "'items' of subcategory '" + sub_name + "' is not a list");
   }
   for (const YAML::Node& node : items) {
     if (!node.IsMap()) return ErrorAt(source, LineOf(node), "an item is not a mapping");
@@ -152,8 +151,7 @@ ItemName SplitItemName(const LandscapeItem& item) {
   // Peel trailing parenthesised parts: "Azure Kubernetes Service (AKS) (Wasm)".
   while (RE2::FullMatch(name, kParen, &base, &inner)) {
     inner = std::string(Trim(inner));
-    const bool annotation = inner.empty() ||
-                            std::islower(static_cast<unsigned char>(inner[0])) ||
+    const bool annotation = inner.empty() || std::islower(static_cast<unsigned char>(inner[0])) ||
                             EqualsIgnoreCase(inner, item.category) ||
                             (inner.size() >= 2 && inner == Initials(item.subcategory));
     if (annotation) {

@@ -38,7 +38,7 @@ struct LandscapeItem {
   std::string homepage_url;
   std::string repo_url;
   bool allow_duplicate_repo = false;  // the landscape lists other items with the same repo_url
-  std::string crunchbase;   // URL of the vendor's crunchbase organisation page, or ""
+  std::string crunchbase;             // URL of the vendor's crunchbase organisation page, or ""
   std::string organization;  // organization.name, for items without a crunchbase page, or ""
   std::string description;
   std::string accepted;  // extra.accepted: date the CNCF accepted the project ("2021-09-14"), or ""

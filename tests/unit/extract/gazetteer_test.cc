@@ -55,7 +55,8 @@ const Gazetteer& Fixture() {
 std::vector<std::string> Find(std::string_view text, const Gazetteer& g = Fixture()) {
   std::vector<std::string> out;
   for (const ProjectMention& m : g.FindMentions(text)) {
-    std::string s = g.entry(m.entry).name + "@" + std::string(text.substr(m.begin, m.end - m.begin));
+    std::string s =
+        g.entry(m.entry).name + "@" + std::string(text.substr(m.begin, m.end - m.begin));
     if (!m.subproject.empty()) s += "/" + m.subproject;
     out.push_back(s);
   }
@@ -75,8 +76,7 @@ TEST_CASE("Gazetteer matches whole words only") {
 
 TEST_CASE("Gazetteer ignores case except for everyday words and abbreviations") {
   CHECK(Find("What Is New in Kubectl and VLLM") == V{"kubectl@Kubectl", "vLLM@VLLM"});
-  CHECK(Find("deploying with KUBERNETES and k8s") ==
-        V{"Kubernetes@KUBERNETES", "Kubernetes@k8s"});
+  CHECK(Find("deploying with KUBERNETES and k8s") == V{"Kubernetes@KUBERNETES", "Kubernetes@k8s"});
   // An everyday word matches only as written, and not as the ordinary word.
   CHECK(Find("we keep it simple and scale out").empty());
   CHECK(Find("Alerts are routed into Keep for triage.") == V{"Keep@Keep"});
@@ -117,8 +117,7 @@ TEST_CASE("Gazetteer prefers the longest name") {
 }
 
 TEST_CASE("Gazetteer reads a sub-project suffix") {
-  CHECK(Find("GitOps with the Flux MCP Server") ==
-        V{"Flux@Flux MCP Server/Flux MCP Server"});
+  CHECK(Find("GitOps with the Flux MCP Server") == V{"Flux@Flux MCP Server/Flux MCP Server"});
   CHECK(Find("the new etcd-operator release") == V{"etcd@etcd-operator/etcd-operator"});
   CHECK(Find("Writing a Foo Operator and the Foo CLI") ==
         V{"Foo@Foo Operator/Foo Operator", "Foo@Foo CLI/Foo CLI"});
@@ -138,8 +137,7 @@ TEST_CASE("Gazetteer matches aliases, spacing and hyphen variants") {
 }
 
 TEST_CASE("Gazetteer leaves possessives and plural nouns out of a mention") {
-  CHECK(Find("Kubernetes' scheduler and Helm's hooks") ==
-        V{"Kubernetes@Kubernetes", "Helm@Helm"});
+  CHECK(Find("Kubernetes' scheduler and Helm's hooks") == V{"Kubernetes@Kubernetes", "Helm@Helm"});
   CHECK(Find("We rely on Kubernetes\xE2\x80\x99s API and on Helm charts.") ==
         V{"Kubernetes@Kubernetes", "Helm@Helm"});
 }

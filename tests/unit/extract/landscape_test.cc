@@ -96,9 +96,10 @@ TEST_CASE("Landscape errors are Status values naming the place") {
   };
   CHECK(error("other: 1\n") == "l.yml: no 'landscape' list at the top level");
   CHECK(error("landscape: [unclosed\n").rfind("l.yml:", 0) == 0);
-  CHECK(error("landscape:\n  - category:\n    name: A\n    subcategories:\n      - subcategory:\n"
-              "        name: B\n        items:\n          - item:\n            homepage_url: x\n") ==
-        "l.yml:8: an item of 'B' has no name");
+  CHECK(
+      error("landscape:\n  - category:\n    name: A\n    subcategories:\n      - subcategory:\n"
+            "        name: B\n        items:\n          - item:\n            homepage_url: x\n") ==
+      "l.yml:8: an item of 'B' has no name");
   CHECK(error("landscape:\n  - category:\n    name: A\n    subcategories: 3\n") ==
         "l.yml:4: 'subcategories' of 'A' is not a list");
   CHECK(ParseLandscape("landscape: []\n", "l.yml").ok());
@@ -129,7 +130,8 @@ TEST_CASE("Landscape names split into name, abbreviation and annotation") {
   CHECK(n.base == "Acme");
   CHECK(n.annotation == "KCSP");
 
-  n = SplitItemName(Item("Acme (KCNTP)", "Special", "Kubernetes and Cloud Native Training Partner"));
+  n = SplitItemName(
+      Item("Acme (KCNTP)", "Special", "Kubernetes and Cloud Native Training Partner"));
   CHECK(n.annotation == "KCNTP");
 
   n = SplitItemName(Item("Acme (member)", "CNCF Members", "Gold"));
