@@ -265,22 +265,33 @@ std::string XmlEscape(std::string_view text) {
 }
 
 std::string XmlEscapeText(std::string_view text) {
-  std::string safe = XmlSafeText(text);
+  const std::string safe = XmlSafeText(text);
   std::string out;
-  out.reserve(safe.size() + safe.size() / 8);
-  for (std::size_t i = 0; i < safe.size(); ++i) {
-    char c = safe[i];
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>' && i >= 2 && safe[i - 1] == ']' && safe[i - 2] == ']') {
-      out += "&gt;";
-    } else if (c == '\r') {
-      out += "&#13;";
+  out.reserve(safe.size() + 16);
+  // Carriage returns cannot be literal (not even in CDATA), so they split the text into runs.
+  std::size_t start = 0;
+  while (start <= safe.size()) {
+    std::size_t end = safe.find('\r', start);
+    if (end == std::string::npos) end = safe.size();
+    std::string_view run = std::string_view(safe).substr(start, end - start);
+    if (run.find_first_of("&<") != std::string_view::npos ||
+        run.find("]]>") != std::string_view::npos) {
+      // One CDATA section; a "]]>" inside is split across two sections.
+      out += "<![CDATA[";
+      for (std::size_t i = 0; i < run.size(); ++i) {
+        out += run[i];
+        if (run[i] == ']' && run.substr(i, 3) == "]]>") {
+          out += "]]><![CDATA[";
+          // The second ']' and the '>' follow in the next section.
+        }
+      }
+      out += "]]>";
     } else {
-      out += c;
+      out += run;
     }
+    if (end == safe.size()) break;
+    out += "&#13;";
+    start = end + 1;
   }
   return out;
 }

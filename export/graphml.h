@@ -34,9 +34,7 @@ namespace cnkg {
 //
 // Text handling: every string goes through XmlSafeText; attribute values are then escaped with
 // XmlEscape and element content with XmlEscapeText, so the output is well-formed whatever the
-// graph holds. Content keeps tabs, line feeds and quotes literally and uses as few references as
-// possible, because Gephi's importer drops whitespace-only text chunks between references.
-// Elements and keys appear in graph order, so the output is deterministic.
+// graph holds. Elements and keys appear in graph order, so the output is deterministic.
 std::string ToGraphML(const KnowledgeGraph& graph);
 
 // Returns `text` with every byte that is not part of well-formed UTF-8 (overlong forms and
@@ -52,10 +50,12 @@ std::string XmlSafeText(std::string_view text);
 // end-of-line and attribute-value normalization cannot change them.
 std::string XmlEscape(std::string_view text);
 
-// Returns XmlSafeText(text) escaped for use as element content: '&' and '<' become &amp; and
-// &lt;, '>' becomes &gt; only where it would close "]]>", and a carriage return becomes &#13;
-// (which XML end-of-line handling would otherwise turn into a line feed). Tabs, line feeds and
-// quotes stay literal; XML parsers keep them unchanged in content.
+// Returns XmlSafeText(text) as element content. Text holding '&', '<' or "]]>" is written as a
+// CDATA section (a "]]>" inside is split across two sections); other text is written as is —
+// tabs, line feeds, quotes and '>' need no escaping in content. A carriage return becomes &#13;
+// between runs, because XML end-of-line handling turns a literal one into a line feed. CDATA
+// rather than entity references keeps the text one chunk for streaming readers: Gephi's
+// importer drops whitespace-only chunks, so "A &amp; &lt;B>" would reach it as "A &<B>".
 std::string XmlEscapeText(std::string_view text);
 
 }  // namespace cnkg

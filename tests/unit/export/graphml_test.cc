@@ -15,9 +15,9 @@ namespace cnkg {
 namespace {
 
 // A minimal XML reader, enough for the subset the writer emits (declaration, elements,
-// attributes, text, the five entities and numeric character references). It fails on anything
-// else — a raw '<' or '&' in text, an unknown entity, mismatched tags, characters XML forbids —
-// so it doubles as a well-formedness check.
+// attributes, text, CDATA sections, the five entities and numeric character references). It fails
+// on anything else — a raw '<' or '&' in text, an unknown entity, mismatched tags, characters XML
+// forbids — so it doubles as a well-formedness check.
 struct XmlElement {
   std::string name;
   std::map<std::string, std::string> attributes;
@@ -169,6 +169,13 @@ class TinyXmlReader {
     }
     for (;;) {
       if (!ParseCharData('<', &e->text)) return false;  // text up to the next tag
+      if (s_.substr(pos_, 9) == "<![CDATA[") {
+        std::size_t end = s_.find("]]>", pos_ + 9);
+        if (end == std::string_view::npos) return false;
+        e->text.append(s_.substr(pos_ + 9, end - pos_ - 9));
+        pos_ = end + 3;
+        continue;
+      }
       if (s_.substr(pos_, 2) == "</") {
         pos_ += 2;
         if (ParseName() != e->name) return false;
@@ -259,6 +266,7 @@ TEST_CASE("The test's XML reader rejects malformed documents", "[graphml]") {
   CHECK_FALSE(TinyXmlReader("<a><b></a></b>").Parse().has_value());
   CHECK_FALSE(TinyXmlReader("<a>\x01</a>").Parse().has_value());
   CHECK_FALSE(TinyXmlReader("<a>").Parse().has_value());
+  CHECK_FALSE(TinyXmlReader("<a><![CDATA[x</a>").Parse().has_value());
 }
 
 TEST_CASE("XmlSafeText keeps valid text and replaces what XML 1.0 forbids", "[graphml]") {
@@ -283,11 +291,20 @@ TEST_CASE("XmlEscape escapes markup and protects whitespace from normalization",
   CHECK(XmlEscape("x\x01y") == "x\xEF\xBF\xBDy");
 }
 
-TEST_CASE("XmlEscapeText escapes content with as few references as possible", "[graphml]") {
-  CHECK(XmlEscapeText("a & b < c > d \"q\" 'a'\tt\nn\rr ]]> x") ==
-        "a &amp; b &lt; c > d \"q\" 'a'\tt\nn&#13;r ]]&gt; x");
-  CHECK(XmlEscapeText("]>]]]>") == "]>]]]&gt;");
+TEST_CASE("XmlEscapeText keeps content one chunk, using CDATA when needed", "[graphml]") {
+  CHECK(XmlEscapeText("plain \"q\" 'a' > b\tt\nn") == "plain \"q\" 'a' > b\tt\nn");
+  CHECK(XmlEscapeText("A & <B>") == "<![CDATA[A & <B>]]>");
+  CHECK(XmlEscapeText("x ]]> y") == "<![CDATA[x ]]]><![CDATA[]> y]]>");
+  CHECK(XmlEscapeText("]]]>") == "<![CDATA[]]]]><![CDATA[]>]]>");
+  CHECK(XmlEscapeText("a\r\nb & c\r") == "a&#13;<![CDATA[\nb & c]]>&#13;");
   CHECK(XmlEscapeText("bad\x02") == "bad\xEF\xBF\xBD");
+  CHECK(XmlEscapeText("") == "");
+  for (std::string text : {"A & <B>", "x ]]> y", "]]]>]]>", "a\r\nb & c\r", "<![CDATA[x]]>"}) {
+    std::string xml = "<a>" + XmlEscapeText(text) + "</a>";
+    auto root = TinyXmlReader(xml).Parse();
+    REQUIRE(root.has_value());
+    CHECK(root->text == text);
+  }
 }
 
 TEST_CASE("An empty graph is a valid GraphML document with the fixed keys", "[graphml]") {
