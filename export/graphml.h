@@ -35,13 +35,18 @@ namespace cnkg {
 // Text handling: every string goes through XmlSafeText; attribute values are then escaped with
 // XmlEscape and element content with XmlEscapeText, so the output is well-formed whatever the
 // graph holds. Elements and keys appear in graph order, so the output is deterministic.
+//
+// Limits of the readers, not of the file (measured with the versions in Debian 12): igraph
+// reports an '&' in an XML attribute — here only node ids — as "&#38;" (libxml2 SAX2 without
+// entity substitution); Gephi's importer loses carriage returns (it drops whitespace-only text
+// chunks); APOC sets no property for an empty or whitespace-only value.
 std::string ToGraphML(const KnowledgeGraph& graph);
 
 // Returns `text` with every byte that is not part of well-formed UTF-8 (overlong forms and
 // encoded UTF-16 surrogates included) and every code point XML 1.0 forbids — the C0 controls
 // other than tab, line feed and carriage return, U+FFFE and U+FFFF — replaced by one U+FFFD
-// (the replacement character) each. Such characters are replaced, not dropped, so that a reader can see
-// that something was there. Valid text is returned unchanged.
+// (the replacement character) each. Such characters are replaced, not dropped, so that a reader
+// can see that something was there. Valid text is returned unchanged.
 std::string XmlSafeText(std::string_view text);
 
 // Returns XmlSafeText(text) escaped for use both as element content and inside a double- or

@@ -110,7 +110,8 @@ def check_json_export(path, stats, nodes):
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
     g = json_graph.node_link_graph(data)
-    check(g.is_directed() and g.is_multigraph(), "json: networkx did not build a directed multigraph")
+    check(g.is_directed() and g.is_multigraph(),
+          "json: networkx did not build a directed multigraph")
     check(g.number_of_nodes() == stats["nodes"],
           f"json: networkx has {g.number_of_nodes()} nodes, stats say {stats['nodes']}")
     check(g.number_of_edges() == stats["edges"],
@@ -169,7 +170,8 @@ def check_graphml_structure(path, nodes):
         check(k.get("id") not in keys, f"graphml: key id {k.get('id')!r} repeated")
         check(k.get("attr.type") in ("string", "long", "double", "boolean"),
               f"graphml: key {k.get('id')!r} has attr.type {k.get('attr.type')!r}")
-        check(k.get("for") in ("node", "edge"), f"graphml: key {k.get('id')!r} has no node/edge for")
+        check(k.get("for") in ("node", "edge"),
+              f"graphml: key {k.get('id')!r} is not for node or edge")
         keys[k.get("id")] = k
     names = collections.Counter((k.get("for"), k.get("attr.name")) for k in keys.values())
     for (domain, name), count in names.items():
@@ -208,7 +210,8 @@ def check_graphml_networkx(path, stats, nodes, links):
               f"expected {n.get('name')!r}")
         check(attrs.get("labels") == ":" + n["label"],
               f"graphml/networkx: labels of {key!r} is {attrs.get('labels')!r}")
-        check(json.loads(attrs.get("aliases", "[]")) == [json_safe(x) for x in n.get("aliases", [])],
+        want_aliases = [json_safe(x) for x in n.get("aliases", [])]
+        check(json.loads(attrs.get("aliases", "[]")) == want_aliases,
               f"graphml/networkx: aliases of {key!r} are {attrs.get('aliases')!r}")
         check(json.loads(attrs.get("evidence", "[]")) == expected_evidence(n.get("evidence", [])),
               f"graphml/networkx: evidence of {key!r} is {attrs.get('evidence')!r}")
@@ -216,7 +219,8 @@ def check_graphml_networkx(path, stats, nodes, links):
               f"graphml/networkx: evidence_count of {key!r} is {attrs.get('evidence_count')!r}")
         for prop, value in n.items():
             if prop not in NODE_MEMBERS:
-                check_value(f"graphml/networkx: property {prop!r} of {key!r}", attrs.get(prop), value)
+                check_value(f"graphml/networkx: property {prop!r} of {key!r}",
+                            attrs.get(prop), value)
     edges = collections.defaultdict(list)
     for s, t, d in g.edges(data=True):
         edges[(s, t, d.get("type"))].append(d)
@@ -234,7 +238,8 @@ def check_graphml_networkx(path, stats, nodes, links):
                 check_value(f"{where} property {prop!r}", d.get(prop), value)
     got_types = collections.Counter(d.get("type") for _, _, d in g.edges(data=True))
     want_types = collections.Counter(l["type"] for l in links)
-    check(got_types == want_types, f"graphml/networkx: edge types {dict(got_types)} != {dict(want_types)}")
+    check(got_types == want_types,
+          f"graphml/networkx: edge types {dict(got_types)} != {dict(want_types)}")
     got_pairs = collections.Counter((s, t, d.get("type")) for s, t, d in g.edges(data=True))
     want_pairs = collections.Counter((l["source"], l["target"], l["type"]) for l in links)
     check(got_pairs == want_pairs, "graphml/networkx: the (source, target, type) triples differ")
@@ -251,8 +256,10 @@ def igraph_id(value):
 def check_graphml_igraph(path, stats, nodes, links):
     g = igraph.Graph.Read_GraphML(path)
     check(g.is_directed(), "graphml/igraph: graph is not directed")
-    check(g.vcount() == stats["nodes"], f"graphml/igraph: {g.vcount()} nodes, stats say {stats['nodes']}")
-    check(g.ecount() == stats["edges"], f"graphml/igraph: {g.ecount()} edges, stats say {stats['edges']}")
+    check(g.vcount() == stats["nodes"],
+          f"graphml/igraph: {g.vcount()} nodes, stats say {stats['nodes']}")
+    check(g.ecount() == stats["edges"],
+          f"graphml/igraph: {g.ecount()} edges, stats say {stats['edges']}")
     seen = set()
     for v in g.vs:
         key = igraph_id(v["id"])
@@ -262,13 +269,16 @@ def check_graphml_igraph(path, stats, nodes, links):
         n = nodes[key]
         check(v["name"] == n.get("name", ""),
               f"graphml/igraph: name of {key!r} is {v['name']!r}, expected {n.get('name')!r}")
-        check(v["labels"] == ":" + n["label"], f"graphml/igraph: labels of {key!r} is {v['labels']!r}")
+        check(v["labels"] == ":" + n["label"],
+              f"graphml/igraph: labels of {key!r} is {v['labels']!r}")
     check(seen == set(nodes), "graphml/igraph: the node ids are not the source's keys")
-    got = collections.Counter((igraph_id(g.vs[e.source]["id"]), igraph_id(g.vs[e.target]["id"]), e["type"])
-                              for e in g.es)
+    got = collections.Counter(
+        (igraph_id(g.vs[e.source]["id"]), igraph_id(g.vs[e.target]["id"]), e["type"])
+        for e in g.es)
     want = collections.Counter((l["source"], l["target"], l["type"]) for l in links)
     check(got == want, "graphml/igraph: the (source, target, type) triples differ")
-    check(all(e["label"] == e["type"] for e in g.es), "graphml/igraph: edge label differs from type")
+    check(all(e["label"] == e["type"] for e in g.es),
+          "graphml/igraph: an edge label differs from its type")
 
 
 def svg_lines(group):
@@ -279,15 +289,18 @@ def svg_lines(group):
 def check_dot(path, stats, nodes, links):
     proc = subprocess.run(["dot", "-Tsvg", path], capture_output=True)
     check(proc.returncode == 0, f"dot: exit status {proc.returncode}")
-    check(proc.stderr == b"", "dot: wrote to stderr: " + proc.stderr.decode("utf-8", "replace").strip())
+    check(proc.stderr == b"",
+          "dot: wrote to stderr: " + proc.stderr.decode("utf-8", "replace").strip())
     if proc.returncode != 0:
         return
     root = ET.fromstring(proc.stdout)
     groups = list(root.iter(SVG_NS + "g"))
     node_groups = [g for g in groups if g.get("class") == "node"]
     edge_groups = [g for g in groups if g.get("class") == "edge"]
-    check(len(node_groups) == stats["nodes"], f"dot: SVG has {len(node_groups)} nodes, stats say {stats['nodes']}")
-    check(len(edge_groups) == stats["edges"], f"dot: SVG has {len(edge_groups)} edges, stats say {stats['edges']}")
+    check(len(node_groups) == stats["nodes"],
+          f"dot: SVG has {len(node_groups)} nodes, stats say {stats['nodes']}")
+    check(len(edge_groups) == stats["edges"],
+          f"dot: SVG has {len(edge_groups)} edges, stats say {stats['edges']}")
     by_name = {dot_node_name(k): n for k, n in nodes.items()}
     for group in node_groups:
         title = group.find(SVG_NS + "title").text or ""
@@ -300,7 +313,8 @@ def check_dot(path, stats, nodes, links):
         check(got == want, f"dot: label of {n['id']!r} renders as {got!r}, expected {want!r}")
     got_types = collections.Counter(" ".join(svg_lines(g)) for g in edge_groups)
     want_types = collections.Counter(l["type"] for l in links)
-    check(got_types == want_types, f"dot: edge labels {dict(got_types)} != types {dict(want_types)}")
+    check(got_types == want_types,
+          f"dot: edge labels {dict(got_types)} != types {dict(want_types)}")
 
 
 def main(argv):
@@ -329,7 +343,8 @@ def main(argv):
     if failures:
         print(f"{len(failures)} check(s) failed for {source}", file=sys.stderr)
         return 1
-    print(f"all consumer checks passed for {source}: {stats['nodes']} nodes, {stats['edges']} edges")
+    print(f"all consumer checks passed for {source}: "
+          f"{stats['nodes']} nodes, {stats['edges']} edges")
     return 0
 
 

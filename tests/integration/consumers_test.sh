@@ -34,7 +34,8 @@ die() {
   die "$python cannot import networkx and igraph (install python3-networkx python3-igraph)"
 command -v dot >/dev/null || die "Graphviz 'dot' is not on PATH (install graphviz)"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/cnkg-consumers.XXXXXX") || die "cannot create a temporary directory"
+work=$(mktemp -d "${TMPDIR:-/tmp}/cnkg-consumers.XXXXXX") ||
+  die "cannot create a temporary directory"
 trap 'rm -rf "$work"' EXIT
 status=0
 
