@@ -319,7 +319,7 @@ def check_dot(path, stats, nodes, links):
 
 def main(argv):
     if len(argv) != 6:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        print("\n".join(__doc__.strip().splitlines()[2:4]), file=sys.stderr)
         return 2
     source, stats_path, json_path, graphml_path, dot_path = argv[1:]
     nodes, links = source_model(source)
