@@ -249,6 +249,15 @@ Suffix FindSuffix(std::string_view rest) {
   return s;
 }
 
+// True when `before` ends with a word that makes what follows a common noun phrase: "a Backstage
+// Plugin" or "your own Foo Operator" is some plug-in or operator, not a named sub-project.
+bool StartsGenericNounPhrase(std::string_view before) {
+  static const RE2 kDeterminer(
+      R"((?:^|[^A-Za-z])(?i:a|an|your|own|our|my|their|custom|new|any|each|every|simple)\s+$)");
+  assert(kDeterminer.ok());
+  return RE2::PartialMatch(before, kDeterminer);
+}
+
 // True when `gap` (the text between two mentions) only joins them as a list or a pairing:
 // "Kubernetes + Ray", "Helm, Kustomize and Flux", "Spark on Kubernetes".
 bool IsJoiner(std::string_view gap) {
@@ -511,7 +520,14 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text) const
       }
       if (chosen == nullptr) continue;
       Candidate c{b, e, chosen, {}};
-      if (!flags_[chosen->entry].platform) c.suffix = FindSuffix(line.substr(e));
+      if (!flags_[chosen->entry].platform) {
+        c.suffix = FindSuffix(line.substr(e));
+        // A hyphenated name ("etcd-operator") is a name whatever precedes it.
+        if (c.suffix.length > 0 && c.suffix.display.front() == ' ' &&
+            StartsGenericNounPhrase(line.substr(0, b))) {
+          c.suffix = Suffix();
+        }
+      }
       pos = std::max(pos, e + c.suffix.length);
       cands.push_back(std::move(c));
     }

@@ -119,7 +119,7 @@ TEST_CASE("Gazetteer prefers the longest name") {
 TEST_CASE("Gazetteer reads a sub-project suffix") {
   CHECK(Find("GitOps with the Flux MCP Server") == V{"Flux@Flux MCP Server/Flux MCP Server"});
   CHECK(Find("the new etcd-operator release") == V{"etcd@etcd-operator/etcd-operator"});
-  CHECK(Find("Writing a Foo Operator and the Foo CLI") ==
+  CHECK(Find("Upgrading the Foo Operator and the Foo CLI") ==
         V{"Foo@Foo Operator/Foo Operator", "Foo@Foo CLI/Foo CLI"});
   CHECK(Find("OPA SDK users") == V{"Open Policy Agent@OPA SDK/Open Policy Agent SDK"});
   // A platform takes no suffix: a Kubernetes Operator is an operator for Kubernetes.
@@ -128,6 +128,9 @@ TEST_CASE("Gazetteer reads a sub-project suffix") {
   CHECK(Find("after upgrading the Flux controllers, our Foo Plugins broke") ==
         V{"Flux@Flux", "Foo@Foo"});
   CHECK(Find("a Foo Operator-based design") == V{"Foo@Foo"});
+  // After an indefinite article or a possessive it is a common noun phrase.
+  CHECK(Find("Build Your Own Foo Plugin in an Hour") == V{"Foo@Foo"});
+  CHECK(Find("We wrote a Foo Controller for it.") == V{"Foo@Foo"});
 }
 
 TEST_CASE("Gazetteer matches aliases, spacing and hyphen variants") {
