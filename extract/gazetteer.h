@@ -64,23 +64,30 @@ struct ProjectMention {
 // Finds mentions of known projects in text. Immutable after construction, so one instance may
 // be used from several threads at once. Copies share the compiled matcher.
 //
-// Matching rules (FindMentions):
+// Matching rules (FindMentions), each line of the text on its own:
 //  - Whole words only: "Helmet" is not Helm. Inside a spelling, a space or hyphen matches any
-//    run of spaces or a hyphen ("Argo-CD", "cert manager").
+//    run of spaces or a hyphen ("Argo-CD", "cert manager"), except in spellings that match only
+//    as written (below), where a hyphen must be a hyphen.
 //  - Spellings match case-insensitively ("Kubectl", "VLLM"), except spellings that are also
 //    everyday English words ("Keep", "Scale", "Spark") and all-capital abbreviations ("OPA"),
-//    which match only as written. An everyday-word spelling is further skipped where it is more
-//    likely an ordinary word: at the start of a sentence when a lower-case function word follows
-//    ("Keep your pods..."), and in a Title Cased line unless something marks it as a name (a
-//    version number, a sub-project suffix, a "Project" prefix, or a neighbouring project name
-//    joined by "and", "+", ",", "on", "with"...).
+//    which match only as written. An everyday word written in lower case ("kind") is never
+//    matched. An everyday-word spelling is further skipped where it reads as the ordinary
+//    word: at the start of a sentence when a lower-case function word follows ("Keep your
+//    pods..."); and, for one-word spellings, next to a capitalised word that is not a name
+//    ("the Home Depot", "a Vector Database") and in a Title Cased line unless something marks it as
+//    a name (a version number, a sub-project suffix, a "Project" prefix, a leading "Name:", or a
+//    neighbouring project name joined by "and", "+", ",", "on", "with"...).
 //  - Leftmost-longest: at each position the longest spelling wins ("Argo Rollouts" over "Argo",
-//    "Envoy AI Gateway" over "Envoy"); mentions never overlap.
+//    "Envoy AI Gateway" over "Envoy"); mentions never overlap. Entries flagged `skip` take part
+//    in this but are never reported, so "Linux Foundation" hides the "Linux" inside it.
+//  - Not mentions: a name inside a URL or host name ("docker.io/library", "fluxcd.io"), and a
+//    name followed by a company word ("HAProxy Technologies", "Redis Inc.", "Linux Foundation").
 //  - A mention followed by " Operator", " CLI", " SDK", " Plugin", " Controller" or
 //    " MCP Server" (capitalised as shown, or joined by a hyphen: "etcd-operator") names a
 //    sub-project; the mention then covers the suffix and `subproject` holds the sub-project's
-//    display name. Entries flagged as platforms (Kubernetes) take no suffix: a "Kubernetes
-//    Operator" is an operator for Kubernetes.
+//    display name (the entry's name and the suffix). Not after "a", "your", "custom"...
+//    ("a Backstage Plugin" is some plug-in), and not for entries flagged as platforms
+//    (Kubernetes): a "Kubernetes Operator" is an operator for Kubernetes.
 //  - A possessive ("Kubernetes'", "Helm's") or a following plural noun ("Helm charts") is not part
 //    of the mention.
 class Gazetteer {

@@ -105,6 +105,12 @@ TEST_CASE("Gazetteer skips everyday words where they are likely ordinary words")
   CHECK(Find("Keep Calm and Carry On Testing").empty());
 }
 
+TEST_CASE("Gazetteer skips names in URLs and company names") {
+  CHECK(Find("Docs at https://example.org/helm/etcd and etcd.example.io today").empty());
+  CHECK(Find("pull from www.example.org/kubernetes-images first").empty());
+  CHECK(Find("Etcd Labs and Kubernetes Inc. are invented; etcd is not") == V{"etcd@etcd"});
+}
+
 TEST_CASE("Gazetteer prefers the longest name") {
   CHECK(Find("Progressive delivery with Argo Rollouts and Argo.") ==
         V{"Argo Rollouts@Argo Rollouts", "Argo@Argo"});
