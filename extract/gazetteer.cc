@@ -593,11 +593,19 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text) const
         continue;
       }
       // In a Title Cased line a capitalised everyday word needs something that marks it as a
-      // name: a version number, a "Project" prefix, or a leading "Name:".
+      // name: a version number, a "Project" prefix, a leading "Name:" or "Name Intro/Deep
+      // Dive/Maintainers/Update...", or "With/Using/Via Name" closing the title or a clause.
       static const RE2 kVersion(R"(^\s+v?\d)");
-      assert(kVersion.ok());
+      static const RE2 kProjectTalk(
+          R"(^(?:\s*:|\s+(?:Intro|Introduction|Deep\s+Dive|Maintainers?|Project|Updates?|)"
+          R"(Community|Contribfest|Overview|Roadmap|Ecosystem)\b))");
+      static const RE2 kToolPrefix(R"((?:^|\s)(?:With|Using|Via|with|using|via)\s+$)");
+      static const RE2 kClauseEnd(
+          R"(^(?:\s*$|\s*[:;,!?()\x{2013}\x{2014}]|\s+(?:and|or|for|in|on|at|to|\+|&|-)\s))");
+      assert(kVersion.ok() && kProjectTalk.ok() && kToolPrefix.ok() && kClauseEnd.ok());
       if (RE2::PartialMatch(after, kVersion) || project_prefix ||
-          (Trim(before).empty() && !after.empty() && after[0] == ':')) {
+          (Trim(before).empty() && RE2::PartialMatch(after, kProjectTalk)) ||
+          (RE2::PartialMatch(before, kToolPrefix) && RE2::PartialMatch(after, kClauseEnd))) {
         c.accepted = true;
       }
     }

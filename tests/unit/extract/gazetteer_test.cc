@@ -103,6 +103,11 @@ TEST_CASE("Gazetteer skips everyday words where they are likely ordinary words")
   CHECK(Find("Helm: Intro, Deep Dive and Q&A") == V{"Helm@Helm"});
   CHECK(Find("What Is New in Helm 4 for Chart Authors") == V{"Helm@Helm"});
   CHECK(Find("Keep Calm and Carry On Testing").empty());
+  CHECK(Find("Helm Maintainers Update and Roadmap") == V{"Helm@Helm"});
+  CHECK(Find("Progressive Delivery Using Depot") == V{"Depot@Depot"});
+  CHECK(Find("Faster Builds With Depot: Lessons From Production") == V{"Depot@Depot"});
+  CHECK(Find("Faster Builds With Depot Caches Everywhere").empty());
+  CHECK(Find("Platform Engineering at Scale").empty());
 }
 
 TEST_CASE("Gazetteer skips names in URLs and company names") {
