@@ -174,7 +174,7 @@ bool CodeLike(std::string_view t) {
   for (unsigned char c : head) {
     if (std::isalpha(c) || c >= 0x80) {
       ++letters;
-    } else if (c != ' ' && c != '\'' && c != ',' && c != '.') {
+    } else if (c != ' ' && c != '\'' && c != ',' && c != '.' && !std::isdigit(c)) {
       ++other;
     }
   }
@@ -335,6 +335,7 @@ std::string BaseName(const std::string& path) {
 
 struct EventName {
   std::string name;
+  std::string family;  // the series, folded: "kubecon" for KubeCon and CloudNativeCon
   std::string region;  // "Europe", "London"; empty if none
   std::string year;    // "2025"; empty if none
   int score = 0;
@@ -372,6 +373,11 @@ std::vector<EventName> FindEventNames(std::string_view text, int line) {
     std::string a, b;
     if (RE2::FullMatch(s, plus, &a, &b)) s = a + " + " + b;
     e.name = s;
+    std::string folded = Slug(s);
+    e.family = folded.find("kubecon") != std::string::npos ||
+                       folded.find("cloudnativecon") != std::string::npos
+                   ? "kubecon"
+                   : folded;
     if (!r.empty()) e.name += " " + r;
     if (!year.empty()) e.name += " " + year;
     e.score = static_cast<int>(WordsOf(s).size()) + (r.empty() ? 0 : 2) + (year.empty() ? 0 : 2);
@@ -404,10 +410,10 @@ class MentionSink {
     while (begin < s.size()) {
       std::size_t end = s.size();
       if (end - begin > kPiece) {
-        end = begin + kPiece;
-        std::size_t cut = s.rfind(". ", end);
-        if (cut == std::string_view::npos || cut <= begin + kPiece / 2) cut = s.rfind(' ', end);
-        if (cut != std::string_view::npos && cut > begin) end = cut + 1;
+        std::string_view window = s.substr(begin, kPiece);
+        std::size_t cut = window.rfind(". ");
+        if (cut == std::string_view::npos || cut <= kPiece / 2) cut = window.rfind(' ');
+        end = begin + (cut == std::string_view::npos || cut == 0 ? kPiece : cut + 1);
       }
       ScanPiece(s.substr(begin, end - begin), source, line);
       begin = end;
@@ -417,6 +423,20 @@ class MentionSink {
  private:
   void ScanPiece(std::string_view piece, const std::string& source, int line) {
     if (Trim(piece).empty()) return;
+    // Skip the piece when every project it names already has all the evidence kept for this
+    // source: building records for it would be wasted work on a long repetitive line.
+    bool useful = false;
+    for (const ProjectMention& m : gazetteer_.FindMentions(piece)) {
+      auto it = keys_.find(m.entry);
+      if (it == keys_.end())
+        it = keys_.emplace(m.entry, MakeKey(Label::kProject, gazetteer_.entry(m.entry).name)).first;
+      auto count = relations_.find({source, it->second});
+      if (!m.subproject.empty() || count == relations_.end() || count->second < kMaxEvidence) {
+        useful = true;
+        break;
+      }
+    }
+    if (!useful) return;
     ExtractionBatch tmp;
     AddProjectMentions(gazetteer_, piece, source, path_, line, tmp);
     for (EntityRecord& e : tmp.entities) {
@@ -436,6 +456,7 @@ class MentionSink {
   ExtractionBatch& batch_;
   std::set<std::string> entities_;
   std::map<std::pair<std::string, std::string>, int> relations_;
+  std::map<std::size_t, std::string> keys_;  // gazetteer entry -> project key
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -569,9 +590,13 @@ void ArticleReader::AssignRoles() {
     }
     seen_content = true;
     if (auto talk = TalkFromLine(i, explicit_heading)) {
-      if (!DayLike(l.text) || !talk->speakers.empty()) {
+      // "Day 1 - Keynotes" has the shape of "Title - Speaker"; it is a talk only when a talk link
+      // or a session prefix says so.
+      std::string unused;
+      std::size_t next = NextNonBlank(i);
+      bool linked = !talk->url.empty() || (next < n && TalkLinkLine(lines_[next], &unused));
+      if (!DayLike(l.text) || linked || HasSessionPrefix(l.text)) {
         roles_[i] = Role::kTalk;
-        std::size_t next = NextNonBlank(i);
         std::string url;
         if (next < n && TalkLinkLine(lines_[next], &url)) {
           roles_[next] = Role::kLinkLine;
@@ -937,7 +962,9 @@ void ArticleReader::FindEvent() {
     for (EventName& x : FindEventNames(it->second, 0)) {
       e.region = x.region;
       e.year = x.year;
+      e.family = x.family;
     }
+    if (e.family.empty()) e.family = Slug(e.name);
     e.score = 100;  // the author said so
     e.line = fm_line(key);
     e.evidence = it->second;
@@ -968,7 +995,9 @@ void ArticleReader::FindEvent() {
     if (found[k].score > found[best].score) best = k;
   event_ = found[best];
   std::set<std::string> seen = {Slug(event_->name)};
+  // Other names of the same event: the same series, and no other year.
   for (const EventName& e : found) {
+    if (e.family != event_->family) continue;
     if (!event_->year.empty() && !e.year.empty() && e.year != event_->year) continue;
     if (seen.insert(Slug(e.name)).second) event_aliases_.push_back(e.name);
   }
@@ -1142,9 +1171,12 @@ bool LooksLikeArticle(const Document& doc) {
     if (t.empty()) continue;
     ++nonblank;
     std::string_view head = t.substr(0, std::min<std::size_t>(t.size(), 4000));
+    if (head.size() < 1000 && RE2::FullMatch(head, heading)) {
+      ++headings;
+      continue;
+    }
     if (IsProse(head)) ++prose;
     if (CodeLike(head)) ++code;
-    if (head.size() < 1000 && RE2::FullMatch(head, heading)) ++headings;
     if (nonblank <= 50) {
       int commas = 0, tabs = 0;
       bool quoted = false;

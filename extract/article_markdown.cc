@@ -473,6 +473,7 @@ ArticleText ReadArticleText(const Document& doc) {
       bool after_blank = i == start || out.lines[i - 1].kind == Kind::kBlank ||
                          out.lines[i - 1].kind == Kind::kHeading ||
                          out.lines[i - 1].kind == Kind::kRule ||
+                         out.lines[i - 1].kind == Kind::kLinkDefinition ||
                          out.lines[i - 1].kind == Kind::kFrontMatter;
       if (after_blank && i + 1 < n && l.indent < 4) {
         bool h1 = RE2::FullMatch(src[i + 1], setext1);

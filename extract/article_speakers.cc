@@ -79,7 +79,9 @@ constexpr std::string_view kNonNameWords[] = {
     "use",      "make",       "get",       "let's",     "lets",     "its",      "it's",
     "no",       "yes",        "one",       "two",       "three",    "some",     "any",
     "every",    "about",      "after",     "before",    "over",     "under",    "without",
-    "tl;dr",    "experience", "summits",   "track",     "room",     "hall",     "stage"};
+    "tl;dr",    "experience", "summits",   "track",     "room",     "hall",     "stage",
+    "events",   "event",      "sessions",  "talks",     "keynotes", "breakouts", "workshops",
+    "tutorials", "tracks",    "kubecon",   "cloudnativecon", "co-located", "colocated", "day"};
 
 // Lower-case name particles: "Ana de Souza", "Jan van Dijk".
 constexpr std::string_view kParticles[] = {
@@ -244,6 +246,56 @@ void ReadOrganization(std::string raw, HeadingSpeaker* s) {
   s->organization = raw;
 }
 
+// "Ana Silva (Initech) & Bo Li (Globex)" -> "Ana Silva (Initech); Bo Li (Globex)": the schedule
+// grammar separates people with ';' only.
+std::string GroupsToSemicolons(std::string_view t) {
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c == '(') ++depth;
+    if (c == ')') depth = std::max(0, depth - 1);
+    out.push_back(c);
+    if (c != ')' || depth != 0) continue;
+    for (std::string_view sep : {std::string_view(" & "), std::string_view(", "),
+                                 std::string_view(" and ")}) {
+      if (t.compare(i + 1, sep.size(), sep) == 0) {
+        out += "; ";
+        i += sep.size();
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+bool EndsWithLegalSuffix(std::string_view t) {
+  std::size_t sp = t.find_last_of(" ,");
+  return IsLegalSuffix(sp == std::string_view::npos ? t : t.substr(sp + 1));
+}
+
+// An organisation as written reads as a name: at most one lower-case word that is not a small
+// word ("Compare the Market", "solo.io"), so that prose after a comma is not taken for one.
+bool PlausibleOrganization(std::string_view org) {
+  static const std::string_view kSmall[] = {"the", "of", "and", "for", "at", "a", "an", "in",
+                                            "on", "de", "du", "la", "le", "des", "y", "und", "&"};
+  int lower = 0;
+  for (const std::string& w : Words(org)) {
+    bool small = false;
+    for (std::string_view x : kSmall)
+      if (AsciiLower(w) == x) small = true;
+    if (small) continue;
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    if (c >= 'a' && c <= 'z') {
+      bool inner_upper = false;
+      for (char d : w)
+        if (d >= 'A' && d <= 'Z') inner_upper = true;
+      if (!inner_upper) ++lower;
+    }
+  }
+  return lower <= 1;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Speakers.
 
@@ -277,6 +329,7 @@ bool ReadPiece(std::string_view piece, HeadingSpeaker* s, bool* has_affiliation)
     last = right;
   }
   s->job_title = Join(title, ", ");
+  if (!last.empty() && !PlausibleOrganization(last)) return false;
   if (!last.empty()) ReadOrganization(last, s);
   return true;
 }
@@ -349,11 +402,13 @@ bool LooksLikeArticleJobTitle(std::string_view s) {
 
 std::optional<std::vector<HeadingSpeaker>> ParseHeadingSpeakers(std::string_view text) {
   std::string t = CollapseSpaces(text);
-  while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ';')) t.pop_back();
+  while (!t.empty() && (t.back() == ',' || t.back() == ';' ||
+                        (t.back() == '.' && !EndsWithLegalSuffix(t))))
+    t.pop_back();
   if (t.empty()) return std::nullopt;
   std::vector<HeadingSpeaker> out;
   if (ScheduleForm(t)) {
-    for (SpeakerCredit& c : ParseSpeakersLine(t).speakers) {
+    for (SpeakerCredit& c : ParseSpeakersLine(GroupsToSemicolons(t)).speakers) {
       if (!LooksLikeArticlePersonName(c.name)) return std::nullopt;
       HeadingSpeaker s;
       s.name = std::move(c.name);

@@ -1,0 +1,155 @@
+// The heading-speakers grammar of articles: every form in article_speakers.h, table-driven.
+// All names, titles and organisations are invented.
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "extract/article_speakers.h"
+
+using namespace cnkg;
+
+namespace {
+
+struct Expected {
+  std::string name, job_title, organization;
+  std::vector<std::string> aliases;
+};
+
+void CheckSpeakers(const std::vector<HeadingSpeaker>& got, const std::vector<Expected>& want) {
+  REQUIRE(got.size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    INFO("speaker " << i);
+    CHECK(got[i].name == want[i].name);
+    CHECK(got[i].job_title == want[i].job_title);
+    CHECK(got[i].organization == want[i].organization);
+    CHECK(got[i].organization_aliases == want[i].aliases);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("SplitTalkHeading reads every heading form") {
+  struct Case {
+    std::string line, title;
+    std::vector<Expected> speakers;
+  };
+  const std::vector<Case> cases = {
+      {"Caching at the Edge - Ana Silva, Initech & Bo Li, Globex",
+       "Caching at the Edge",
+       {{"Ana Silva", "", "Initech", {}}, {"Bo Li", "", "Globex", {}}}},
+      // Two people sharing one organisation.
+      {"Caching at the Edge - Ana Silva & Bo Li, Initech",
+       "Caching at the Edge",
+       {{"Ana Silva", "", "Initech", {}}, {"Bo Li", "", "Initech", {}}}},
+      // Job titles with commas and '&'; people separated by ';'.
+      {"Keynote: The Road Ahead - Ana Silva, VP, Research & Development, Initech; Bo Li, CTO, "
+       "EMEA, Globex",
+       "Keynote: The Road Ahead",
+       {{"Ana Silva", "VP, Research & Development", "Initech", {}},
+        {"Bo Li", "CTO, EMEA", "Globex", {}}}},
+      // A job title ending in "& Fellow" is not a second person.
+      {"Safer Kernels - Cy Young, Kernel Maintainer & Fellow, Example Foundation",
+       "Safer Kernels",
+       {{"Cy Young", "Kernel Maintainer & Fellow", "Example Foundation", {}}}},
+      // '&' between two people who each have a title and an organisation.
+      {"Keynote: Less Toil - Ana Silva, Platform Tech Lead, Initech & Bo Li, Product Architect, "
+       "Initech",
+       "Keynote: Less Toil",
+       {{"Ana Silva", "Platform Tech Lead", "Initech", {}},
+        {"Bo Li", "Product Architect", "Initech", {}}}},
+      // Titles with dashes: the split is at the dash after which names follow.
+      {"Do Pods Dream \xE2\x80\x93 A Field Guide - Ana Silva & Bo Li, Initech",
+       "Do Pods Dream \xE2\x80\x93 A Field Guide",
+       {{"Ana Silva", "", "Initech", {}}, {"Bo Li", "", "Initech", {}}}},
+      {"Explainers - We Finally Shipped It! - Ana Silva, Principal MTS, Architect, Initech",
+       "Explainers - We Finally Shipped It!",
+       {{"Ana Silva", "Principal MTS, Architect", "Initech", {}}}},
+      // Organisations with a dash or a former name.
+      {"Product Thinking - Ana de Souza, ACME - Acme Bank & Bo Li, Globex",
+       "Product Thinking",
+       {{"Ana de Souza", "", "ACME", {"Acme Bank", "ACME - Acme Bank"}},
+        {"Bo Li", "", "Globex", {}}}},
+      {"The Hard Way - Ana Silva, Globex (formerly Initrode) & Bo Li, Initech",
+       "The Hard Way",
+       {{"Ana Silva", "", "Globex", {"Initrode"}}, {"Bo Li", "", "Initech", {}}}},
+      // "Title at Organisation" in one part; a legal suffix after a comma.
+      {"Faster Builds - Ana Silva, Staff Engineer at Initech",
+       "Faster Builds",
+       {{"Ana Silva", "Staff Engineer", "Initech", {}}}},
+      {"Faster Builds - Ana Silva, Globex, Inc.", "Faster Builds", {{"Ana Silva", "", "Globex, Inc.", {}}}},
+      // No organisation: only a job title, or "Independent".
+      {"Faster Builds - Ana Silva, Staff Engineer", "Faster Builds", {{"Ana Silva", "Staff Engineer", "", {}}}},
+      {"Faster Builds - Ana Silva, Independent", "Faster Builds", {{"Ana Silva", "", "", {}}}},
+      // The schedule form with parentheses.
+      {"Faster Builds - Ana Silva (Initech) & Bo Li (Staff Engineer, Globex)",
+       "Faster Builds",
+       {{"Ana Silva", "", "Initech", {}}, {"Bo Li", "Staff Engineer", "Globex", {}}}},
+      // Accented names and particles.
+      {"Faster Builds - Zoë van der Berg, Initech", "Faster Builds", {{"Zoë van der Berg", "", "Initech", {}}}},
+      // Five people, '?' ending the title.
+      {"Can We Measure It? - Ana Silva, Initech; Bo Li, Globex; Cy Young, Initrode; Di Chen, "
+       "Example Corp; Ed Park, Sample.io",
+       "Can We Measure It?",
+       {{"Ana Silva", "", "Initech", {}},
+        {"Bo Li", "", "Globex", {}},
+        {"Cy Young", "", "Initrode", {}},
+        {"Di Chen", "", "Example Corp", {}},
+        {"Ed Park", "", "Sample.io", {}}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.line);
+    auto got = SplitTalkHeading(c.line);
+    REQUIRE(got.has_value());
+    CHECK(got->title == c.title);
+    CheckSpeakers(got->speakers, c.speakers);
+  }
+}
+
+TEST_CASE("SplitTalkHeading refuses lines without speakers") {
+  const std::vector<std::string> lines = {
+      "Keynote: Closing Remarks",
+      "Day 1 - KubeCon",
+      "Day 0 - Co-located Events",
+      "Observability - The Good Parts",
+      "Observability - Done Right",
+      "Michelin-style tires - yes the ones with stars - were mentioned.",
+      "This - in our view - is not acceptable",
+      "- 12-14 May 2027 -> Some City",
+      "NAME - READY STATUS",
+      "",
+      " - Ana Silva, Initech",  // no title before the dash
+  };
+  for (const std::string& l : lines) {
+    INFO(l);
+    CHECK_FALSE(SplitTalkHeading(l).has_value());
+  }
+}
+
+TEST_CASE("ParseHeadingSpeakers needs plausible names") {
+  CHECK(ParseHeadingSpeakers("Ana Silva, Initech").has_value());
+  CHECK_FALSE(ParseHeadingSpeakers("The Good Parts").has_value());
+  CHECK_FALSE(ParseHeadingSpeakers("Ana Silva, Initech & the rest of the team").has_value());
+  CHECK_FALSE(ParseHeadingSpeakers("Cloud Native Summits").has_value());
+  CHECK_FALSE(ParseHeadingSpeakers("NAME STATUS").has_value());
+  CHECK_FALSE(ParseHeadingSpeakers("").has_value());
+}
+
+TEST_CASE("Person-name and job-title shapes") {
+  CHECK(LooksLikeArticlePersonName("Ana Silva"));
+  CHECK(LooksLikeArticlePersonName("Jean-Luc O'Neill"));
+  CHECK(LooksLikeArticlePersonName("J. R. Smith"));
+  CHECK_FALSE(LooksLikeArticlePersonName("Ana"));
+  CHECK_FALSE(LooksLikeArticlePersonName("Senior Engineer"));
+  CHECK_FALSE(LooksLikeArticlePersonName("Cloud Native"));
+  CHECK_FALSE(LooksLikeArticlePersonName("Ana Silva2"));
+  CHECK(LooksLikeArticleJobTitle("Staff Engineer"));
+  CHECK(LooksLikeArticleJobTitle("Head of Platform"));
+  CHECK(LooksLikeArticleJobTitle("Founder & CEO"));
+  CHECK_FALSE(LooksLikeArticleJobTitle("Initech"));
+}
+
+TEST_CASE("A very long line is never split") {
+  std::string line = "Title - Ana Silva, " + std::string(1000, 'x');
+  CHECK_FALSE(SplitTalkHeading(line).has_value());
+}

@@ -1,0 +1,227 @@
+// The article reader on inputs that golden files do not cover well: format detection, bad input,
+// very large input, and the Markdown line helpers. All texts are invented.
+
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+
+#include "extract/article.h"
+#include "extract/article_markdown.h"
+#include "extract/document.h"
+#include "extract/gazetteer.h"
+#include "graph/resolve.h"
+
+using namespace cnkg;
+
+namespace {
+
+Document Doc(const std::string& name, const std::string& text) {
+  auto d = MakeDocument(name, text);
+  REQUIRE(d.ok());
+  return std::move(d).value();
+}
+
+int Count(const ExtractionBatch& b, Label label) {
+  int n = 0;
+  for (const auto& e : b.entities)
+    if (e.label == label) ++n;
+  return n;
+}
+
+int CountRelations(const ExtractionBatch& b, RelType type, const std::string& source = "") {
+  int n = 0;
+  for (const auto& r : b.relations)
+    if (r.type == type && (source.empty() || r.source == source)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("LooksLikeArticle accepts prose and Markdown, not code or tables of data") {
+  CHECK(LooksLikeArticle(Doc("a.md", "# Notes\n\nWe spent the week at the conference and learned a lot.\n")));
+  CHECK(LooksLikeArticle(Doc("a.txt",
+                             "My trip report\nThe first day was about platform teams and their users.\n"
+                             "The second day was about security, and it was even better.\n")));
+  CHECK_FALSE(LooksLikeArticle(Doc("a.cc",
+                                   "#include <vector>\n\nint main() {\n  std::vector<int> v;\n"
+                                   "  for (int i = 0; i < 3; ++i) v.push_back(i);\n  return 0;\n}\n")));
+  CHECK_FALSE(LooksLikeArticle(Doc("a.csv",
+                                   "title,speaker,company\n\"A talk about many things\",Ana Silva,Initech\n"
+                                   "\"Another talk about other things\",Bo Li,Globex\n"
+                                   "\"Yet another long talk title here\",Cy Young,Initrode\n")));
+  CHECK_FALSE(LooksLikeArticle(Doc("a.tsv", "a\tb\tc\n1\t2\t3\n4\t5\t6\n")));
+  CHECK_FALSE(LooksLikeArticle(Doc("a.txt", "12 34 56\n78 90 12\n")));
+}
+
+TEST_CASE("Detection tries the schedule reader first") {
+  Document schedule = Doc("s.txt",
+                          "Some Talk Title#\nTime: 10:00 - 10:30\nSpeakers: Ana Silva (Initech)\n"
+                          "Description: We will talk about the many ways to run things.\n");
+  CHECK(DetectFormat(schedule) == DocumentFormat::kScheduleText);
+  Document article = Doc("a.txt", "A recap\nWe went to a conference and it was a good one overall.\n"
+                                  "The talks about Kubernetes were the best part of the week.\n");
+  CHECK(DetectFormat(article) == DocumentFormat::kArticle);
+}
+
+TEST_CASE("An article without headings gives document mentions and no talks") {
+  Document d = Doc("prose.txt",
+                   "We moved our deployments to Argo CD last spring and never looked back.\n"
+                   "Prometheus still watches everything, as it has for years now.\n");
+  auto b = ExtractArticle(d, Gazetteer::Builtin());
+  REQUIRE(b.ok());
+  CHECK(Count(*b, Label::kTalk) == 0);
+  const std::string doc_key = MakeKey(Label::kDocument, "prose.txt");
+  CHECK(CountRelations(*b, RelType::kMentions, doc_key) >= 2);
+  CHECK(b->diagnostics.empty());
+}
+
+TEST_CASE("An article with nothing to read is a parse error naming the file") {
+  Document d = Doc("empty-ish.txt", "Nothing to see here, just a few words of plain text.\n");
+  auto b = ExtractArticle(d, Gazetteer::Builtin());
+  REQUIRE_FALSE(b.ok());
+  CHECK(b.status().code() == StatusCode::kParseError);
+  CHECK(b.status().message().rfind("empty-ish.txt: ", 0) == 0);
+}
+
+TEST_CASE("Broken front matter is a warning naming its line; the rest is read") {
+  Document d = Doc("broken.md",
+                   "---\ntitle: never closed\n\n## Day 1\n\n"
+                   "### Tuning Envoy for Latency - Ana Silva, Initech\n\nEnvoy filters were the topic.\n");
+  auto b = ExtractArticle(d, Gazetteer::Builtin());
+  REQUIRE(b.ok());
+  REQUIRE(b->diagnostics.size() == 1);
+  CHECK(b->diagnostics[0].line == 1);
+  CHECK(b->diagnostics[0].message.find("front matter") != std::string::npos);
+  CHECK(Count(*b, Label::kTalk) == 1);
+}
+
+TEST_CASE("Evidence names the document and the 1-based line") {
+  Document d = Doc("ev.txt",
+                   "A recap of the week\nDay 1 - Main Stage\n"
+                   "Tuning Envoy for Latency - Ana Silva, Staff Engineer, Initech\n"
+                   "- Talk on sched.com\nThe speakers showed how Envoy filters add latency.\n");
+  auto b = ExtractArticle(d, Gazetteer::Builtin());
+  REQUIRE(b.ok());
+  for (const auto& e : b->entities) {
+    if (e.label == Label::kDocument) continue;
+    INFO(e.key);
+    CHECK(e.evidence.document == "ev.txt");
+    CHECK(e.evidence.line >= 1);
+    CHECK_FALSE(e.evidence.text.empty());
+  }
+  bool affiliation = false;
+  for (const auto& r : b->relations) {
+    INFO(r.source << " -> " << r.target);
+    CHECK(r.evidence.document == "ev.txt");
+    CHECK(r.evidence.line >= 1);
+    if (r.type == RelType::kAffiliatedWith) {
+      affiliation = true;
+      CHECK(r.evidence.line == 3);
+      CHECK(std::get<std::string>(r.properties.at("title")) == "Staff Engineer");
+    }
+    if (r.type == RelType::kMentions && r.source.rfind("talk:", 0) == 0) CHECK(r.evidence.line == 5);
+  }
+  CHECK(affiliation);
+}
+
+TEST_CASE("A 10 MB single-line article is read") {
+  std::string text;
+  text.reserve(10 * 1024 * 1024 + 100);
+  const std::string sentence = "We ran Kubernetes and Prometheus [in](http://x) `prod` **today** ";
+  while (text.size() < 10 * 1024 * 1024) text += sentence;
+  Document d = Doc("big.txt", text);
+  CHECK(LooksLikeArticle(d));
+  auto b = ExtractArticle(d, Gazetteer::Builtin());
+  REQUIRE(b.ok());
+  CHECK(Count(*b, Label::kTalk) == 0);
+  // Mentions are capped per (source, project) pair, so the batch stays small.
+  CHECK(b->relations.size() < 100);
+}
+
+TEST_CASE("A long line of brackets and markup is read in linear time") {
+  std::string text = "Title\n" + std::string(2 * 1024 * 1024, '[') + std::string(1024 * 1024, '`') +
+                     std::string(1024 * 1024, '<') + "\n";
+  Document d = Doc("brackets.txt", text);
+  auto b = ExtractArticle(d, Gazetteer::Builtin());
+  CHECK((b.ok() || b.status().code() == StatusCode::kParseError));
+}
+
+TEST_CASE("Random text never crashes the reader") {
+  std::mt19937 rng(42);
+  const std::string alphabet = "abc XYZ-#*_[]()<>|:;,.!?`~\n\t0123456789&@/\\\"'";
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    std::size_t len = 1 + rng() % 400;
+    for (std::size_t i = 0; i < len; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+    auto d = MakeDocument("random.md", s);
+    if (!d.ok()) continue;
+    (void)LooksLikeArticle(*d);
+    auto b = ExtractArticle(*d, Gazetteer::Builtin());
+    if (b.ok()) {
+      for (const auto& r : b->relations) CHECK_FALSE(r.source.empty());
+    }
+  }
+}
+
+TEST_CASE("CleanInline removes markup and keeps links") {
+  std::vector<ArticleLink> links;
+  std::map<std::string, std::string> refs = {{"1", "https://example.org/one"}};
+  std::string t = CleanInline(
+      "**Bold** and _it_ with `code`, a [link](https://a.example/x \"t\"), ![img](i.png), "
+      "[ref][1], <https://b.example>, https://c.example/y. snake_case stays <br/>",
+      refs, &links);
+  CHECK(t == "Bold and it with code, a link, img, ref, https://b.example, https://c.example/y. "
+             "snake_case stays");
+  REQUIRE(links.size() == 5);
+  CHECK(links[0].text == "link");
+  CHECK(links[0].url == "https://a.example/x");
+  CHECK(links[2].url == "https://example.org/one");
+  CHECK(links[4].url == "https://c.example/y");
+}
+
+TEST_CASE("BlankUrlsAndPaths hides URLs, paths and host names only") {
+  auto blanked = [](std::string before, std::string token, std::string after) {
+    return before + std::string(token.size(), ' ') + after;
+  };
+  CHECK(BlankUrlsAndPaths("see https://helm.sh/docs now") == blanked("see ", "https://helm.sh/docs", " now"));
+  CHECK(BlankUrlsAndPaths("image docker.io/library/nginx here") ==
+        blanked("image ", "docker.io/library/nginx", " here"));
+  CHECK(BlankUrlsAndPaths("ask cncf.io today") == blanked("ask ", "cncf.io", " today"));
+  CHECK(BlankUrlsAndPaths("Argo CD and OPA/Gatekeeper") == "Argo CD and OPA/Gatekeeper");
+  CHECK(BlankUrlsAndPaths("Node.js apps") == "Node.js apps");
+  CHECK(BlankUrlsAndPaths("mount /var/run/secrets") == blanked("mount ", "/var/run/secrets", ""));
+}
+
+TEST_CASE("ReadArticleText classifies Markdown blocks") {
+  Document d = Doc("blocks.md",
+                   "---\ntitle: T\ntags: [a, b]\n---\n# Head\n\n- item\n1. numbered\n\n"
+                   "| A | B |\n|---|---|\n| x | y |\n\n```\ncode # not a heading\n```\n"
+                   "> quoted\n[r]: https://example.org\nSetext\n======\n");
+  ArticleText t = ReadArticleText(d);
+  REQUIRE(t.lines.size() == 20);
+  CHECK(t.markdown);
+  CHECK(t.front_matter.present);
+  CHECK(t.front_matter.fields.at("title") == "T");
+  CHECK(t.front_matter.fields.at("tags") == "a, b");
+  CHECK(t.lines[0].kind == ArticleLineKind::kFrontMatter);
+  CHECK(t.lines[4].kind == ArticleLineKind::kHeading);
+  CHECK(t.lines[4].text == "Head");
+  CHECK(t.lines[6].kind == ArticleLineKind::kListItem);
+  CHECK(t.lines[7].kind == ArticleLineKind::kListItem);
+  CHECK(t.lines[9].kind == ArticleLineKind::kTableRow);
+  CHECK(t.lines[10].kind == ArticleLineKind::kTableRule);
+  CHECK(t.lines[11].cells == std::vector<std::string>{"x", "y"});
+  CHECK(t.lines[14].kind == ArticleLineKind::kCode);
+  CHECK(t.lines[16].kind == ArticleLineKind::kQuote);
+  CHECK(t.lines[17].kind == ArticleLineKind::kLinkDefinition);
+  CHECK(t.lines[18].kind == ArticleLineKind::kHeading);
+  CHECK(t.lines[18].level == 1);
+}
+
+TEST_CASE("Plain text keeps '#!' and command output out of headings") {
+  Document d = Doc("plain.txt", "Title line\n#!/bin/sh\nKeys\n----\nvalue\n");
+  ArticleText t = ReadArticleText(d);
+  CHECK_FALSE(t.markdown);
+  CHECK(t.lines[1].kind == ArticleLineKind::kText);
+  CHECK(t.lines[2].kind == ArticleLineKind::kText);
+}
