@@ -69,7 +69,20 @@ struct Talk {
   std::size_t body_begin = 0, body_end = 0;  // line indexes [begin, end) of the talk's text
   int level = 0;  // Markdown heading level; 0 for plain lines, 7 for bold lines, 8 for items
   std::string evidence;   // the heading line's text
+  // Where the speakers are written: the heading itself, or a "Speakers:" line under it.
+  std::size_t speakers_index = 0;
+  std::string speakers_evidence;
   std::vector<std::string> extra_mention_texts;  // table cells that describe the talk
+};
+
+// Lines right under a heading that belong to it rather than to its text: talk links
+// ("- Talk on sched.com", "[Slides](...)") and a speakers line ("**Speakers:** Ana Silva, Initech").
+struct Attachments {
+  std::vector<std::size_t> lines;
+  std::string url;
+  bool link = false;
+  std::optional<std::vector<HeadingSpeaker>> speakers;
+  std::size_t speakers_index = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -198,6 +211,20 @@ bool IsProse(std::string_view t) {
   return plain * 10 >= static_cast<int>(words.size()) * 6 && lower >= 2;
 }
 
+// True when every word with letters is written in capitals and there are at least two.
+bool AllCaps(std::string_view t) {
+  int words = 0;
+  for (std::string_view w : WordsOf(t, 600)) {
+    bool letters = false;
+    for (unsigned char c : w) {
+      if (std::islower(c)) return false;
+      if (std::isupper(c)) letters = true;
+    }
+    if (letters) ++words;
+  }
+  return words >= 2;
+}
+
 bool EndsSentence(std::string_view t) {
   t = Trim(t);
   if (t.empty()) return false;
@@ -212,6 +239,23 @@ std::string WithoutLeadingSymbols(std::string_view t) {
   std::string rest;
   if (t.size() < 2000 && RE2::FullMatch(t, leading, &rest)) return CollapseSpaces(rest);
   return CollapseSpaces(t);
+}
+
+// A talk's title as displayed: without leading symbols, an enumeration ("3. ", "#3 "), a label
+// the article puts before it ("Talk: ", "Session: ") or quotes around it.
+std::string DisplayTitle(std::string_view raw) {
+  static const RE2 enumeration(R"(^(?:#?\d{1,3}[.):]?\s+|\(\d{1,3}\)\s+)(\S.*)$)");
+  static const RE2 label(R"((?i)^(?:talk|session|presentation|title)\s*:\s*(\S.*)$)");
+  static const RE2 quoted(R"(^["“'‘](.+)["”'’]$)");
+  assert(enumeration.ok() && label.ok() && quoted.ok());
+  std::string t = CollapseSpaces(raw);
+  if (t.size() > 2000) return t;
+  std::string rest;
+  if (RE2::FullMatch(t, enumeration, &rest)) t = rest;
+  t = WithoutLeadingSymbols(t);
+  if (RE2::FullMatch(t, label, &rest)) t = rest;
+  if (RE2::FullMatch(t, quoted, &rest)) t = CollapseSpaces(rest);
+  return t;
 }
 
 // The lower-cased heading text without symbols and a trailing colon, for the name lists below.
@@ -263,6 +307,15 @@ bool GenericSection(std::string_view t) {
       "benchmarks", "faq", "quotes", "thoughts", "my thoughts", "verdict", "pros and cons",
       "slides", "video", "recording", "table of contents", "contents", "intro"};
   return t.size() < 60 && kGeneric.count(HeadingKey(t)) > 0;
+}
+
+// Breaks, meals and social events: sessions no one presents. Without a talk link they are not
+// taken for talks.
+bool NonTalkSession(std::string_view t) {
+  static const RE2 re(
+      R"((?i)\b(lunch|break|coffee|breakfast|dinner|registration|reception|party|happy\s+hour|booth|booth\s+crawl|hallway\s+track|networking|expo|social|badge\s+pick-?up|doors\s+open)\b)");
+  assert(re.ok());
+  return t.size() < 200 && RE2::PartialMatch(t, re);
 }
 
 bool HasSessionPrefix(std::string_view t) {
@@ -485,6 +538,7 @@ class ArticleReader {
   void SetBodies();
   void FindEvent();
   void FindTitle();
+  Attachments AttachedLines(std::size_t i) const;
   std::optional<Talk> TalkFromLine(std::size_t i, bool explicit_heading);
   ExtractionBatch Build();
 
@@ -502,14 +556,51 @@ class ArticleReader {
   std::vector<std::string> event_aliases_;
 };
 
+Attachments ArticleReader::AttachedLines(std::size_t i) const {
+  static const RE2 speakers_label(
+      R"((?i)^(?:speakers?|presenters?|presented\s+by|speakers?\s*&\s*companies|who|by)\s*:\s*(\S.*)$)");
+  static const RE2 by(R"((?i)^(?:by|with|presented\s+by)\s+(\S.*)$)");
+  assert(speakers_label.ok() && by.ok());
+  Attachments a;
+  std::size_t k = i;
+  for (int taken = 0; taken < 3; ++taken) {
+    k = NextNonBlank(k);
+    if (k >= lines_.size()) break;
+    const ArticleLine& l = lines_[k];
+    if (l.kind != Kind::kText && l.kind != Kind::kListItem) break;
+    std::string url;
+    if (TalkLinkLine(l, &url)) {
+      a.link = true;
+      if (a.url.empty()) a.url = url;
+      a.lines.push_back(k);
+      continue;
+    }
+    std::string who;
+    if (!a.speakers && l.text.size() < 600 &&
+        (RE2::FullMatch(l.text, speakers_label, &who) || RE2::FullMatch(l.text, by, &who))) {
+      if (auto parsed = ParseHeadingSpeakers(WithoutTrailingLinkNotes(who))) {
+        a.speakers = std::move(parsed);
+        a.speakers_index = k;
+        a.lines.push_back(k);
+        for (const ArticleLink& link : l.links)
+          if (a.url.empty() && TalkUrl(link.url)) a.url = link.url;
+        continue;
+      }
+    }
+    break;
+  }
+  return a;
+}
+
 // Reads a heading-like line as a talk if some cue says it is one; nullopt otherwise.
 std::optional<Talk> ArticleReader::TalkFromLine(std::size_t i, bool explicit_heading) {
   const ArticleLine& l = lines_[i];
   std::string text = WithoutTrailingLinkNotes(l.text);
   if (text.empty() || text.size() > 600) return std::nullopt;
   const std::size_t next = NextNonBlank(i);
-  std::string url;
-  bool link_follows = next < lines_.size() && TalkLinkLine(lines_[next], &url);
+  Attachments attached = AttachedLines(i);
+  std::string url = attached.url;
+  bool link_follows = attached.link;
   for (const ArticleLink& link : l.links) {
     if (TalkUrl(link.url)) {
       if (url.empty()) url = link.url;
@@ -522,12 +613,23 @@ std::optional<Talk> ArticleReader::TalkFromLine(std::size_t i, bool explicit_hea
   t.index = i;
   t.url = url;
   t.evidence = l.text;
+  t.speakers_index = i;
+  t.speakers_evidence = l.text;
   t.level = l.kind == Kind::kHeading ? l.level : (l.bold ? 7 : 0);
   auto with_title = [&](std::string title) {
     t.raw_title = CollapseSpaces(title);
-    t.title = WithoutLeadingSymbols(t.raw_title);
+    t.title = DisplayTitle(t.raw_title);
     return !t.title.empty();
   };
+  // A "Speakers:" line under the heading.
+  if (attached.speakers && !terminal && words.size() <= 30 && !DayLike(text) &&
+      !EndSection(text) && CaseOf(text).first_capitalised) {
+    if (!with_title(text)) return std::nullopt;
+    t.speakers = std::move(*attached.speakers);
+    t.speakers_index = attached.speakers_index;
+    t.speakers_evidence = lines_[attached.speakers_index].text;
+    return t;
+  }
   if (auto split = SplitTalkHeading(text)) {
     bool affiliated = split->speakers.size() > 1;
     for (const HeadingSpeaker& s : split->speakers)
@@ -540,6 +642,20 @@ std::optional<Talk> ArticleReader::TalkFromLine(std::size_t i, bool explicit_hea
       if (!with_title(split->title)) return std::nullopt;
       t.speakers = std::move(split->speakers);
       return t;
+    }
+  }
+  // "Title by Ana Silva, Initech" in a heading.
+  if (explicit_heading && !terminal) {
+    static const RE2 by(R"(^(.+)\s+by\s+(\S.*)$)");
+    assert(by.ok());
+    std::string title, who;
+    if (RE2::FullMatch(text, by, &title, &who) && WordsOf(title).size() >= 3 &&
+        TitleCase(title, true)) {
+      if (auto speakers = ParseHeadingSpeakers(who)) {
+        if (!with_title(title)) return std::nullopt;
+        t.speakers = std::move(*speakers);
+        return t;
+      }
     }
   }
   if (terminal || words.size() > 30) return std::nullopt;
@@ -597,10 +713,9 @@ void ArticleReader::AssignRoles() {
       bool linked = !talk->url.empty() || (next < n && TalkLinkLine(lines_[next], &unused));
       if (!DayLike(l.text) || linked || HasSessionPrefix(l.text)) {
         roles_[i] = Role::kTalk;
-        std::string url;
-        if (next < n && TalkLinkLine(lines_[next], &url)) {
-          roles_[next] = Role::kLinkLine;
-          link_lines_.insert(next);
+        for (std::size_t k : AttachedLines(i).lines) {
+          roles_[k] = Role::kLinkLine;
+          link_lines_.insert(k);
         }
         talks_[i] = std::move(*talk);
         continue;
@@ -631,17 +746,23 @@ void ArticleReader::AssignRoles() {
     // Plain text: a short Title Case line followed by prose, inside a section of talks.
     std::vector<std::string_view> words = WordsOf(text);
     if (text_.markdown || !in_talk_section || words.size() < 2 || words.size() > 14) continue;
-    if (EndsSentence(text) || GenericSection(text) || !TitleCase(text, false)) continue;
+    if (EndsSentence(text) || GenericSection(text) || NonTalkSession(text) ||
+        !TitleCase(text, false))
+      continue;
     // "Status: Running": a field of command output, not a heading.
     static const RE2 field(R"(^[\w.-]+:\s*\S+$)");
     assert(field.ok());
     if (RE2::FullMatch(text, field)) continue;
+    if (AllCaps(text)) continue;  // "NAME STATUS AGE": column headers of command output
     std::size_t next = NextNonBlank(i);
     if (next >= n || lines_[next].kind != Kind::kText || !IsProse(lines_[next].text)) continue;
+    const std::string& after = lines_[next].text;
+    char last = after.empty() ? ' ' : after.back();
+    if (WordsOf(after).size() < 8 && last != '.' && last != '!' && last != '?') continue;
     Talk t;
     t.index = i;
     t.raw_title = CollapseSpaces(text);
-    t.title = WithoutLeadingSymbols(t.raw_title);
+    t.title = DisplayTitle(t.raw_title);
     t.evidence = text;
     roles_[i] = Role::kTalk;
     talks_[i] = std::move(t);
@@ -678,11 +799,11 @@ void ArticleReader::AssignRoles() {
     const std::string& text = lines_[i].text;
     std::vector<std::string_view> words = WordsOf(text);
     if ((talk_parent || talk_sibling) && words.size() >= 2 && words.size() <= 25 &&
-        !EndsSentence(text) && TitleCase(text, true)) {
+        !EndsSentence(text) && !NonTalkSession(text) && TitleCase(text, true)) {
       Talk t;
       t.index = i;
       t.raw_title = CollapseSpaces(text);
-      t.title = WithoutLeadingSymbols(t.raw_title);
+      t.title = DisplayTitle(t.raw_title);
       t.evidence = text;
       t.level = level;
       for (const ArticleLink& link : lines_[i].links)
@@ -767,7 +888,7 @@ void ArticleReader::ReadListItems() {
       t.speakers = std::move(split->speakers);
     }
     t.raw_title = CollapseSpaces(t.raw_title);
-    t.title = WithoutLeadingSymbols(t.raw_title);
+    t.title = DisplayTitle(t.raw_title);
     if (t.title.empty()) continue;
     t.url = url;
     roles_[i] = Role::kTalk;
@@ -832,7 +953,7 @@ void ArticleReader::ReadTables() {
           t.speakers = std::move(split->speakers);
         }
       }
-      t.title = WithoutLeadingSymbols(t.raw_title);
+      t.title = DisplayTitle(t.raw_title);
       if (t.title.empty() || LinkWordsOnly(t.title)) continue;
       for (int c : {title, link}) {
         for (const ArticleLink& l : cell_links(c))
@@ -1070,18 +1191,23 @@ ExtractionBatch ArticleReader::Build() {
     batch.entities.push_back(std::move(e));
     relate(talk_key, doc_key, RelType::kFrom, ev);
     if (!event_key.empty()) relate(talk_key, event_key, RelType::kPartOf, ev);
+    if (talk.speakers_evidence.empty()) {
+      talk.speakers_index = index;
+      talk.speakers_evidence = talk.evidence;
+    }
+    const Evidence speakers_ev{path, lines_[talk.speakers_index].number, talk.speakers_evidence};
     for (const HeadingSpeaker& s : talk.speakers) {
       EntityRecord person;
       person.key = MakeKey(Label::kPerson, s.name);
       person.label = Label::kPerson;
       person.name = s.name;
-      person.evidence = ev;
+      person.evidence = speakers_ev;
       if (!s.job_title.empty()) person.properties["job_title"] = s.job_title;
       const std::string person_key = person.key;
       batch.entities.push_back(std::move(person));
       Properties pres;
       if (!s.job_title.empty()) pres["job_title"] = s.job_title;
-      relate(person_key, talk_key, RelType::kPresents, ev, pres);
+      relate(person_key, talk_key, RelType::kPresents, speakers_ev, pres);
       if (s.organization.empty() || IsNonOrganization(s.organization)) continue;
       EntityRecord org;
       org.key = MakeKey(Label::kOrganization, s.organization);
@@ -1092,12 +1218,12 @@ ExtractionBatch ArticleReader::Build() {
       for (const std::string& a : s.organization_aliases)
         if (a != org.name && std::find(org.aliases.begin(), org.aliases.end(), a) == org.aliases.end())
           org.aliases.push_back(a);
-      org.evidence = ev;
+      org.evidence = speakers_ev;
       const std::string org_key = org.key;
       batch.entities.push_back(std::move(org));
       Properties aff;
       if (!s.job_title.empty()) aff["title"] = s.job_title;
-      relate(person_key, org_key, RelType::kAffiliatedWith, ev, aff);
+      relate(person_key, org_key, RelType::kAffiliatedWith, speakers_ev, aff);
     }
   }
 
