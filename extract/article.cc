@@ -358,8 +358,6 @@ bool TalkLinkLine(const ArticleLine& l, std::string* url) {
     }
   }
   if (talk_link && WordsOf(bare).size() <= 10) return true;
-  std::string joined;
-  for (const ArticleLink& link : l.links) joined += link.text + " ";
   if (bare.empty()) return false;
   if (WordsOf(bare).size() <= 8 && LinkWordsOnly(bare) && RE2::PartialMatch(l.text, words)) {
     if (url->empty() && !l.links.empty()) *url = l.links.front().url;
@@ -454,6 +452,8 @@ class MentionSink {
 
   void Add(std::string_view text, const std::string& source, int line) {
     if (text.empty()) return;
+    // Names are matched in the text with URLs and paths blanked out (same length, so offsets
+    // agree); evidence quotes the text as written.
     std::string scan = BlankUrlsAndPaths(text);
     std::string_view s = scan;
     // Scan in pieces of at most kPiece bytes, cut after a sentence end or at a space, so that
@@ -468,13 +468,14 @@ class MentionSink {
         if (cut == std::string_view::npos || cut <= kPiece / 2) cut = window.rfind(' ');
         end = begin + (cut == std::string_view::npos || cut == 0 ? kPiece : cut + 1);
       }
-      ScanPiece(s.substr(begin, end - begin), source, line);
+      ScanPiece(s.substr(begin, end - begin), text.substr(begin, end - begin), source, line);
       begin = end;
     }
   }
 
  private:
-  void ScanPiece(std::string_view piece, const std::string& source, int line) {
+  void ScanPiece(std::string_view piece, std::string_view original, const std::string& source,
+                 int line) {
     if (Trim(piece).empty()) return;
     // Skip the piece when every project it names already has all the evidence kept for this
     // source: building records for it would be wasted work on a long repetitive line.
@@ -492,6 +493,13 @@ class MentionSink {
     if (!useful) return;
     ExtractionBatch tmp;
     AddProjectMentions(gazetteer_, piece, source, path_, line, tmp);
+    auto quote = [&](Evidence& ev) {
+      std::size_t at = piece.find(ev.text);
+      if (at != std::string_view::npos && !ev.text.empty())
+        ev.text = CollapseSpaces(original.substr(at, ev.text.size()));
+    };
+    for (EntityRecord& e : tmp.entities) quote(e.evidence);
+    for (RelationRecord& r : tmp.relations) quote(r.evidence);
     for (EntityRecord& e : tmp.entities) {
       if (entities_.insert(e.key).second) batch_.entities.push_back(std::move(e));
     }
@@ -865,9 +873,8 @@ void ArticleReader::ReadListItems() {
           if (url.empty() && TalkUrl(link.url)) url = link.url;
         talk_url = !url.empty();
       }
-      if (!speakers && !(talk_url && WordsOf(title).size() >= 2 && Trim(r).empty())) {
-        if (!(talk_url && WordsOf(title).size() >= 2)) continue;
-      }
+      // Without speakers, only a link to a talk page makes an item a talk.
+      if (!speakers && !(talk_url && WordsOf(title).size() >= 2)) continue;
       t.raw_title = title;
       if (speakers) t.speakers = std::move(*speakers);
     } else {
