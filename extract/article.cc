@@ -829,12 +829,18 @@ void ArticleReader::ReadListItems() {
   static const RE2 link_first(R"(^\s*(?:\*\*|__)?\s*\[)");
   static const RE2 bold_first(R"(^\s*(?:\*\*|__)([^*_]+?)(?:\*\*|__)(.*)$)");
   static const RE2 separator(
-      R"((?i)^\s*(?:[-\x{2013}\x{2014}:,|]|\bby\b|\bwith\b|\bpresented by\b)?\s*(.*)$)");
+      R"((?i)^\s*(?:-{1,2}|[\x{2013}\x{2014}:,|]|\bby\b|\bwith\b|\bpresented by\b)?\s*(.*)$)");
   assert(link_first.ok() && bold_first.ok() && separator.ok());
   const std::size_t n = lines_.size();
   for (std::size_t i = 0; i < n; ++i) {
     const ArticleLine& l = lines_[i];
-    if (l.kind != Kind::kListItem || roles_[i] != Role::kNone || l.text.size() > 600) continue;
+    if (roles_[i] != Role::kNone || l.text.size() > 600) continue;
+    // List items, and in Markdown the first line of a paragraph (plain-text lines were judged
+    // as headings already).
+    const bool paragraph_start =
+        l.kind == Kind::kText && text_.markdown &&
+        (i == 0 || lines_[i - 1].kind == Kind::kBlank || lines_[i - 1].kind == Kind::kHeading);
+    if (l.kind != Kind::kListItem && !paragraph_start) continue;
     const std::string& raw = doc_.lines[i];
     std::string title, rest, url;
     bool delimited = false;
@@ -843,7 +849,11 @@ void ArticleReader::ReadListItems() {
     static const RE2 marker(R"(^\s*(?:[-*+\x{2022}]|\d{1,3}[.)])\s+(.*)$)");
     assert(marker.ok());
     std::string content;
-    if (!RE2::FullMatch(raw, marker, &content)) continue;
+    if (l.kind == Kind::kListItem) {
+      if (!RE2::FullMatch(raw, marker, &content)) continue;
+    } else {
+      content = std::string(Trim(raw));
+    }
     if (RE2::PartialMatch(content, link_first) && !l.links.empty()) {
       title = l.links.front().text;
       url = l.links.front().url;

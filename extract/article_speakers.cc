@@ -90,7 +90,7 @@ constexpr std::string_view kParticles[] = {
     "y",   "e",   "zu", "af",  "av",  "lo",  "dei", "degli", "ibn",   "ben"};
 
 // Separators between a title and its speakers.
-constexpr std::string_view kDashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+constexpr std::string_view kDashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " -- ", " | "};
 
 std::string NormalWord(std::string_view w) {
   std::string s = AsciiLower(w);

@@ -50,10 +50,11 @@ struct TalkHeading {
 // title fragment such as "The Good Parts" is not taken for a speaker. Never fails otherwise.
 std::optional<std::vector<HeadingSpeaker>> ParseHeadingSpeakers(std::string_view text);
 
-// Splits "Title - Speakers" (dash: " - ", " – " or " — ") at the first dash whose remainder
-// ParseHeadingSpeakers accepts and before which some title text is left. Returns nullopt when no
-// dash qualifies (a title without speakers, or prose). `line` should be one line of clean text
-// (Markdown markup removed); lines longer than 600 bytes are never split (not a heading).
+// Splits "Title - Speakers" (the separator is " - ", " – ", " — ", " -- " or " | ") at the first
+// separator whose remainder ParseHeadingSpeakers accepts and before which some title text is
+// left. Returns nullopt when no separator qualifies (a title without speakers, or prose). `line`
+// should be one line of clean text (Markdown markup removed); lines longer than 600 bytes are
+// never split (not a heading).
 std::optional<TalkHeading> SplitTalkHeading(std::string_view line);
 
 // A person's name: `min_words`..`max_words` words, the first and the last capitalised, the others
