@@ -62,6 +62,8 @@ NodeStyle StyleFor(Label label) {
       return {"tab", "#fce5cd", "filled"};
     case Label::kDocument:
       return {"note", "#ffffff", "filled"};
+    case Label::kCategory:
+      return {"folder", "#d0e0e3", "filled"};
   }
   return {"box", "#ffffff", "filled"};
 }
@@ -87,6 +89,10 @@ EdgeStyle StyleFor(RelType type) {
       return {"#990000", "dashed"};
     case RelType::kFrom:
       return {"#999999", "dotted"};
+    case RelType::kInCategory:
+      return {"#45818e", "dashed"};
+    case RelType::kBackedBy:
+      return {"#38761d", "bold"};
   }
   return {"#555555", "solid"};
 }

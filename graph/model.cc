@@ -12,6 +12,7 @@ std::string_view LabelName(Label label) {
     case Label::kRoom: return "Room";
     case Label::kTrack: return "Track";
     case Label::kDocument: return "Document";
+    case Label::kCategory: return "Category";
   }
   return "?";
 }
@@ -25,6 +26,8 @@ std::string_view RelTypeName(RelType type) {
     case RelType::kInTrack: return "IN_TRACK";
     case RelType::kPartOf: return "PART_OF";
     case RelType::kFrom: return "FROM";
+    case RelType::kInCategory: return "IN_CATEGORY";
+    case RelType::kBackedBy: return "BACKED_BY";
   }
   return "?";
 }
@@ -51,6 +54,7 @@ std::string_view KeyPrefix(Label label) {
     case Label::kRoom: return "room";
     case Label::kTrack: return "track";
     case Label::kDocument: return "doc";
+    case Label::kCategory: return "category";
   }
   return "?";
 }

@@ -22,6 +22,7 @@ enum class Label {
   kRoom,
   kTrack,
   kDocument,
+  kCategory,
 };
 
 // Relationship types, with the node labels each connects:
@@ -32,6 +33,9 @@ enum class Label {
 //   IN_TRACK         Talk -> Track
 //   PART_OF          Talk -> Event
 //   FROM             Talk -> Document it was read from
+//   IN_CATEGORY      Project | Organization -> Category (landscape subcategory);
+//                    subcategory Category -> its top-level Category
+//   BACKED_BY        Project -> Organization behind it (landscape crunchbase)
 enum class RelType {
   kPresents,
   kAffiliatedWith,
@@ -40,22 +44,25 @@ enum class RelType {
   kInTrack,
   kPartOf,
   kFrom,
+  kInCategory,
+  kBackedBy,
 };
 
-inline constexpr Label kAllLabels[] = {Label::kEvent,   Label::kTalk,         Label::kPerson,
+inline constexpr Label kAllLabels[] = {Label::kEvent,   Label::kTalk,    Label::kPerson,
                                        Label::kOrganization, Label::kProject, Label::kRoom,
-                                       Label::kTrack,   Label::kDocument};
-inline constexpr RelType kAllRelTypes[] = {RelType::kPresents, RelType::kAffiliatedWith,
-                                           RelType::kMentions, RelType::kHeldIn,
-                                           RelType::kInTrack,  RelType::kPartOf,
-                                           RelType::kFrom};
+                                       Label::kTrack,   Label::kDocument, Label::kCategory};
+inline constexpr RelType kAllRelTypes[] = {
+    RelType::kPresents, RelType::kAffiliatedWith, RelType::kMentions,   RelType::kHeldIn,
+    RelType::kInTrack,  RelType::kPartOf,         RelType::kFrom,       RelType::kInCategory,
+    RelType::kBackedBy};
 
 std::string_view LabelName(Label label);      // "Talk"
 std::string_view RelTypeName(RelType type);   // "PRESENTS"
 // Parse the names above (exact, case-sensitive). Return nullopt for an unknown name.
 std::optional<Label> ParseLabel(std::string_view name);
 std::optional<RelType> ParseRelType(std::string_view name);
-// The key prefix of a label: "talk", "person", "org", "project", "room", "track", "event", "doc".
+// The key prefix of a label: "talk", "person", "org", "project", "room", "track", "event", "doc",
+// "category".
 std::string_view KeyPrefix(Label label);
 
 // A typed property value. Lists are lists of strings (aliases, documents).

@@ -59,5 +59,5 @@ printf 'Organization:\n  Contoso Cloud:\n    - Fabrikam\n' > "$tmp/aliases.yml"
 "$cnkg" build -q --aliases "$tmp/aliases.yml" --explain-merges "$c" "$a" -o "$tmp/al.json" | grep -q 'Organization "Fabrikam" -> "Contoso Cloud"'
 printf 'Planet:\n  Earth: [Terra]\n' > "$tmp/bad.yml"
 err=$("$cnkg" build --aliases "$tmp/bad.yml" "$a" -o "$tmp/x.json" 2>&1 || true)
-grep -qxF "cnkg: $tmp/bad.yml:1:1: unknown label 'Planet' (known: Event, Talk, Person, Organization, Project, Room, Track, Document, forbid)" <<<"$err"
+grep -qxF "cnkg: $tmp/bad.yml:1:1: unknown label 'Planet' (known: Event, Talk, Person, Organization, Project, Room, Track, Document, Category, forbid)" <<<"$err"
 echo "incremental: all checks passed"

@@ -35,7 +35,7 @@ TEST_CASE("Alias file errors name file, line and column") {
   CHECK(msg("Organization: [unclosed\n").rfind("a.yml:2:1: invalid YAML: ", 0) == 0);
   CHECK(msg("Planet:\n  Earth: [Terra]\n") ==
         "a.yml:1:1: unknown label 'Planet' (known: Event, Talk, Person, Organization, Project, "
-        "Room, Track, Document, forbid)");
+        "Room, Track, Document, Category, forbid)");
   CHECK(msg("- a\n- b\n") == "a.yml:1:1: an alias file maps node labels to canonical names");
   CHECK(msg("Person:\n  - Ada\n") ==
         "a.yml:2:3: 'Person' maps canonical names to lists of variants");
