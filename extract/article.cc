@@ -266,14 +266,26 @@ std::string HeadingKey(std::string_view t) {
   return s;
 }
 
+// A day header: "Day 1 - KubeCon", "Wednesday, March 12", "KubeCon Day 2: Keynotes", a
+// section named after a day. "Day 2 Operations" is a topic, not a day.
 bool DayLike(std::string_view t) {
   static const RE2 day_start(
-      R"((?i)^\W*(day\s+(\d+|zero|one|two|three|four|five)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)");
-  static const RE2 day_end(R"((?i).*\bday\s+\d+\W*$)");
-  assert(day_start.ok() && day_end.ok());
-  if (t.size() > 200 || EndsSentence(t)) return false;
+      R"((?i)^\W*(day[\s-]*(\d+|zero|one|two|three|four|five)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)");
+  static const RE2 day_inside(R"((?i).*\bday[\s-]*(\d+|zero|one|two|three|four|five)\b.*)");
+  static const RE2 operations(R"((?i)\bday[\s-]*(\d+|zero|one|two)[\s-]+(operations|ops|operator)\b)");
+  assert(day_start.ok() && day_inside.ok() && operations.ok());
+  if (t.size() > 200 || EndsSentence(t) || RE2::PartialMatch(t, operations)) return false;
   std::size_t words = WordsOf(t).size();
-  return (words <= 10 && RE2::FullMatch(t, day_start)) || (words <= 8 && RE2::FullMatch(t, day_end));
+  return (words <= 10 && RE2::FullMatch(t, day_start)) ||
+         (words <= 8 && RE2::FullMatch(t, day_inside));
+}
+
+// Only a day: "Day 1", "Wednesday", "Day Two:" (a talk's title is never just that).
+bool BareDay(std::string_view t) {
+  static const RE2 re(
+      R"((?i)^\W*(day[\s-]*(\d+|zero|one|two|three|four|five)|(mon|tues|wednes|thurs|fri|satur|sun)day)\W*$)");
+  assert(re.ok());
+  return t.size() < 40 && RE2::FullMatch(t, re);
 }
 
 // Article sections after which the talks are over.
@@ -719,7 +731,8 @@ void ArticleReader::AssignRoles() {
       std::string unused;
       std::size_t next = NextNonBlank(i);
       bool linked = !talk->url.empty() || (next < n && TalkLinkLine(lines_[next], &unused));
-      if (!DayLike(l.text) || linked || HasSessionPrefix(l.text)) {
+      bool day = talk->speakers.empty() ? DayLike(l.text) : BareDay(talk->title);
+      if (!day || linked || HasSessionPrefix(l.text)) {
         roles_[i] = Role::kTalk;
         for (std::size_t k : AttachedLines(i).lines) {
           roles_[k] = Role::kLinkLine;
@@ -753,7 +766,7 @@ void ArticleReader::AssignRoles() {
     if (l.bold) continue;
     // Plain text: a short Title Case line followed by prose, inside a section of talks.
     std::vector<std::string_view> words = WordsOf(text);
-    if (text_.markdown || !in_talk_section || words.size() < 2 || words.size() > 14) continue;
+    if (text_.markdown || !in_talk_section || words.size() < 3 || words.size() > 14) continue;
     if (EndsSentence(text) || GenericSection(text) || NonTalkSession(text) ||
         !TitleCase(text, false))
       continue;
@@ -806,7 +819,7 @@ void ArticleReader::AssignRoles() {
     }
     const std::string& text = lines_[i].text;
     std::vector<std::string_view> words = WordsOf(text);
-    if ((talk_parent || talk_sibling) && words.size() >= 2 && words.size() <= 25 &&
+    if ((talk_parent || talk_sibling) && words.size() >= 3 && words.size() <= 25 &&
         !EndsSentence(text) && !NonTalkSession(text) && TitleCase(text, true)) {
       Talk t;
       t.index = i;
