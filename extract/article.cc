@@ -18,6 +18,7 @@
 #include "extract/article_speakers.h"
 #include "extract/gazetteer.h"
 #include "extract/mentions.h"
+#include "extract/records.h"
 #include "extract/talk_title.h"
 #include "graph/resolve.h"
 
@@ -572,8 +573,7 @@ class ArticleReader {
   std::set<std::size_t> talk_tables_;  // lines of rows of talk tables
   std::string title_;
   int title_line_ = 0;
-  std::optional<EventName> event_;
-  std::vector<std::string> event_aliases_;
+  std::optional<EntityRecord> event_;  // the Event entity, key and name resolved
 };
 
 Attachments ArticleReader::AttachedLines(std::size_t i) const {
@@ -1144,14 +1144,42 @@ void ArticleReader::FindEvent() {
   std::size_t best = 0;
   for (std::size_t k = 1; k < found.size(); ++k)
     if (found[k].score > found[best].score) best = k;
-  event_ = found[best];
-  std::set<std::string> seen = {Slug(event_->name)};
+  const EventName& chosen = found[best];
   // Other names of the same event: the same series, and no other year.
+  std::vector<const EventName*> variants;
   for (const EventName& e : found) {
-    if (e.family != event_->family) continue;
-    if (!event_->year.empty() && !e.year.empty() && e.year != event_->year) continue;
-    if (seen.insert(Slug(e.name)).second) event_aliases_.push_back(e.name);
+    if (e.family != chosen.family) continue;
+    if (!chosen.year.empty() && !e.year.empty() && e.year != chosen.year) continue;
+    variants.push_back(&e);
   }
+  // The year, for names without one ("KubeCon London"): from a variant, else the post's date.
+  int year_hint = 0;
+  for (const EventName* e : variants)
+    if (!year_hint && !e->year.empty()) year_hint = std::stoi(e->year);
+  if (auto it = fm.fields.find("date"); !year_hint && it != fm.fields.end()) {
+    static const RE2 year(R"(\b((?:19|20)\d\d)\b)");
+    assert(year.ok());
+    RE2::PartialMatch(it->second, year, &year_hint);
+  }
+  // The event record: a recognised edition gets its canonical name (graph/resolve.h), from the
+  // chosen name or else from a variant that says more ("KubeCon London" beside "KubeCon 2025").
+  const EventName* named = &chosen;
+  if (!CanonicalEventName(chosen.name, year_hint)) {
+    for (const EventName* e : variants) {
+      if (CanonicalEventName(e->name, year_hint)) {
+        named = e;
+        break;
+      }
+    }
+  }
+  EntityRecord record = EventRecord(named->name, {doc_.path, named->line, named->evidence},
+                                    year_hint);
+  for (const EventName* e : variants) {
+    if (e->name == record.name) continue;
+    if (std::find(record.aliases.begin(), record.aliases.end(), e->name) == record.aliases.end())
+      record.aliases.push_back(e->name);
+  }
+  event_ = std::move(record);
 }
 
 ExtractionBatch ArticleReader::Build() {
@@ -1173,13 +1201,8 @@ ExtractionBatch ArticleReader::Build() {
   }
   std::string event_key;
   if (event_) {
-    EntityRecord e;
-    e.key = event_key = MakeKey(Label::kEvent, event_->name);
-    e.label = Label::kEvent;
-    e.name = event_->name;
-    e.aliases = event_aliases_;
-    e.evidence = {path, event_->line, event_->evidence};
-    batch.entities.push_back(std::move(e));
+    event_key = event_->key;
+    batch.entities.push_back(*event_);
   }
   auto relate = [&](const std::string& s, const std::string& t, RelType type, Evidence ev,
                     Properties props = {}) {
