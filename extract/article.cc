@@ -888,6 +888,8 @@ void ArticleReader::ReadListItems() {
       while (!title.empty() && (title.back() == ':' || title.back() == ',')) title.pop_back();
       if (title.empty() || LinkWordsOnly(title)) continue;
       RE2::FullMatch(WithoutTrailingLinkNotes(rest), separator, &r);
+      r = CollapseSpaces(r);
+      if (r.size() > 2 && r.front() == '(' && r.back() == ')') r = r.substr(1, r.size() - 2);
       auto speakers = r.empty() ? std::nullopt : ParseHeadingSpeakers(r);
       bool talk_url = TalkUrl(url);
       if (!talk_url) {
@@ -895,6 +897,25 @@ void ArticleReader::ReadListItems() {
         for (const ArticleLink& link : l.links)
           if (url.empty() && TalkUrl(link.url)) url = link.url;
         talk_url = !url.empty();
+      }
+      // A title alone on its item, with "Speakers:" or a talk link on the lines under it.
+      if (!speakers && Trim(r).empty()) {
+        Attachments attached = AttachedLines(i);
+        if (attached.speakers || attached.link) {
+          speakers = std::move(attached.speakers);
+          if (attached.speakers) {
+            t.speakers_index = attached.speakers_index;
+            t.speakers_evidence = lines_[attached.speakers_index].text;
+          }
+          if (!talk_url && attached.link) {
+            url = attached.url;
+            talk_url = true;
+          }
+          for (std::size_t k : attached.lines) {
+            roles_[k] = Role::kLinkLine;
+            link_lines_.insert(k);
+          }
+        }
       }
       // Without speakers, only a link to a talk page makes an item a talk.
       if (!speakers && !(talk_url && WordsOf(title).size() >= 2)) continue;

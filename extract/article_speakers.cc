@@ -456,6 +456,21 @@ std::optional<TalkHeading> SplitTalkHeading(std::string_view line) {
     if (!speakers) continue;
     return TalkHeading{std::move(title), std::move(*speakers)};
   }
+  // "Title (Ana Silva, Initech & Bo Li, Globex)": the speakers in a closing group.
+  std::string_view t = Trim(line);
+  if (!t.empty() && t.back() == ')') {
+    int depth = 0;
+    for (std::size_t i = t.size(); i-- > 0;) {
+      if (t[i] == ')') ++depth;
+      if (t[i] == '(' && --depth == 0) {
+        std::string title = CollapseSpaces(t.substr(0, i));
+        if (title.empty()) break;
+        auto speakers = ParseHeadingSpeakers(t.substr(i + 1, t.size() - i - 2));
+        if (!speakers) break;
+        return TalkHeading{std::move(title), std::move(*speakers)};
+      }
+    }
+  }
   return std::nullopt;
 }
 

@@ -52,7 +52,8 @@ std::optional<std::vector<HeadingSpeaker>> ParseHeadingSpeakers(std::string_view
 
 // Splits "Title - Speakers" (the separator is " - ", " – ", " — ", " -- " or " | ") at the first
 // separator whose remainder ParseHeadingSpeakers accepts and before which some title text is
-// left. Returns nullopt when no separator qualifies (a title without speakers, or prose). `line`
+// left; failing that, reads "Title (Speakers)" with the speakers in a closing parenthesised group.
+// Returns nullopt when nothing qualifies (a title without speakers, or prose). `line`
 // should be one line of clean text (Markdown markup removed); lines longer than 600 bytes are
 // never split (not a heading).
 std::optional<TalkHeading> SplitTalkHeading(std::string_view line);

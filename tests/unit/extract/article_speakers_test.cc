@@ -96,6 +96,13 @@ TEST_CASE("SplitTalkHeading reads every heading form") {
         {"Cy Young", "", "Initrode", {}},
         {"Di Chen", "", "Example Corp", {}},
         {"Ed Park", "", "Sample.io", {}}}},
+      // Speakers in a closing group.
+      {"Faster Builds (Ana Silva, Initech & Bo Li, Globex)",
+       "Faster Builds",
+       {{"Ana Silva", "", "Initech", {}}, {"Bo Li", "", "Globex", {}}}},
+      {"Kubernetes at Scale (Part 2) - Ana Silva, Initech",
+       "Kubernetes at Scale (Part 2)",
+       {{"Ana Silva", "", "Initech", {}}}},
   };
   for (const Case& c : cases) {
     INFO(c.line);
@@ -119,6 +126,9 @@ TEST_CASE("SplitTalkHeading refuses lines without speakers") {
       "NAME - READY STATUS",
       "",
       " - Ana Silva, Initech",  // no title before the dash
+      "Kubernetes at Scale (Part 2)",
+      "Open Policy Agent (OPA)",
+      "(Ana Silva, Initech)",
   };
   for (const std::string& l : lines) {
     INFO(l);
