@@ -322,6 +322,14 @@ bool GenericSection(std::string_view t) {
   return t.size() < 60 && kGeneric.count(HeadingKey(t)) > 0;
 }
 
+// "Time: 10:00", "Venue: Hall B": a field of a session, never a heading.
+bool FieldLine(std::string_view t) {
+  static const RE2 field(
+      R"((?i)^(?:time|date|venue|location|room|type|track|level|description|abstract|speakers?|presenters?|tags?|categor(?:y|ies)|duration|when|where|audience)\s*:.*)");
+  assert(field.ok());
+  return t.size() < 2000 && RE2::FullMatch(t, field);
+}
+
 // Breaks, meals and social events: sessions no one presents. Without a talk link they are not
 // taken for talks.
 bool NonTalkSession(std::string_view t) {
@@ -617,6 +625,7 @@ std::optional<Talk> ArticleReader::TalkFromLine(std::size_t i, bool explicit_hea
   const ArticleLine& l = lines_[i];
   std::string text = WithoutTrailingLinkNotes(l.text);
   if (text.empty() || text.size() > 600) return std::nullopt;
+  if (FieldLine(text)) return std::nullopt;
   const std::size_t next = NextNonBlank(i);
   Attachments attached = AttachedLines(i);
   std::string url = attached.url;
@@ -707,7 +716,7 @@ void ArticleReader::AssignRoles() {
         l.kind == Kind::kRule || l.kind == Kind::kLinkDefinition)
       continue;
     if (roles_[i] == Role::kLinkLine) continue;
-    if (!Headingish(l) || l.text.size() > 600 || CodeLike(l.text)) {
+    if (!Headingish(l) || l.text.size() > 600 || CodeLike(l.text) || FieldLine(l.text)) {
       seen_content = true;
       continue;
     }
@@ -719,7 +728,8 @@ void ArticleReader::AssignRoles() {
       std::string url;
       std::size_t next = NextNonBlank(i);
       bool link_follows = next < n && TalkLinkLine(lines_[next], &url);
-      if (!link_follows && WordsOf(l.text).size() <= 20 && !EndsSentence(l.text)) {
+      bool speakers = SplitTalkHeading(WithoutTrailingLinkNotes(l.text)).has_value();
+      if (!link_follows && !speakers && WordsOf(l.text).size() <= 20 && !EndsSentence(l.text)) {
         roles_[i] = Role::kTitle;
         continue;
       }
