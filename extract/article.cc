@@ -68,8 +68,8 @@ struct Talk {
   std::vector<HeadingSpeaker> speakers;
   std::string url;
   std::size_t body_begin = 0, body_end = 0;  // line indexes [begin, end) of the talk's text
-  int level = 0;  // Markdown heading level; 0 for plain lines, 7 for bold lines, 8 for items
-  std::string evidence;   // the heading line's text
+  int level = 0;         // Markdown heading level; 0 for plain lines, 7 for bold lines, 8 for items
+  std::string evidence;  // the heading line's text
   // Where the speakers are written: the heading itself, or a "Speakers:" line under it.
   std::size_t speakers_index = 0;
   std::string speakers_evidence;
@@ -77,7 +77,8 @@ struct Talk {
 };
 
 // Lines right under a heading that belong to it rather than to its text: talk links
-// ("- Talk on sched.com", "[Slides](...)") and a speakers line ("**Speakers:** Ana Silva, Initech").
+// ("- Talk on sched.com", "[Slides](...)") and a speakers line ("**Speakers:** Ana Silva,
+// Initech").
 struct Attachments {
   std::vector<std::size_t> lines;
   std::string url;
@@ -121,11 +122,11 @@ std::string_view BareWord(std::string_view w) {
 
 bool IsSmallWord(std::string_view w) {
   static const std::set<std::string> kSmall = {
-      "a",    "an",  "the", "and", "or",  "but", "nor", "of",   "to",   "in",  "on",
-      "at",   "by",  "for", "with", "from", "vs", "via", "into", "over", "as",  "is",
-      "are",  "per", "up",  "out", "off", "v",  "vs.", "than", "onto", "upon", "n",
-      "&",    "+",   "-",   "–",   "—",   "/",  "|",   "x",   "its", "be",   "it",
-      "de",   "la",  "le",  "der", "die", "das", "en", "et",  "y"};
+      "a",   "an",  "the", "and",  "or",   "but", "nor", "of",   "to",   "in",   "on",
+      "at",  "by",  "for", "with", "from", "vs",  "via", "into", "over", "as",   "is",
+      "are", "per", "up",  "out",  "off",  "v",   "vs.", "than", "onto", "upon", "n",
+      "&",   "+",   "-",   "–",    "—",    "/",   "|",   "x",    "its",  "be",   "it",
+      "de",  "la",  "le",  "der",  "die",  "das", "en",  "et",   "y"};
   return kSmall.count(AsciiLower(w)) > 0;
 }
 
@@ -273,7 +274,8 @@ bool DayLike(std::string_view t) {
   static const RE2 day_start(
       R"((?i)^\W*(day[\s-]*(\d+|zero|one|two|three|four|five)|(mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)");
   static const RE2 day_inside(R"((?i).*\bday[\s-]*(\d+|zero|one|two|three|four|five)\b.*)");
-  static const RE2 operations(R"((?i)\bday[\s-]*(\d+|zero|one|two)[\s-]+(operations|ops|operator)\b)");
+  static const RE2 operations(
+      R"((?i)\bday[\s-]*(\d+|zero|one|two)[\s-]+(operations|ops|operator)\b)");
   assert(day_start.ok() && day_inside.ok() && operations.ok());
   if (t.size() > 200 || EndsSentence(t) || RE2::PartialMatch(t, operations)) return false;
   std::size_t words = WordsOf(t).size();
@@ -291,13 +293,39 @@ bool BareDay(std::string_view t) {
 
 // Article sections after which the talks are over.
 bool EndSection(std::string_view t) {
-  static const std::set<std::string> kEnd = {
-      "tl;dr", "tldr", "tl; dr", "conclusion", "conclusions", "in conclusion", "summary",
-      "wrap-up", "wrap up", "wrapping up", "final thoughts", "closing thoughts", "recordings",
-      "the recordings", "references", "acknowledgements", "acknowledgments", "about the author",
-      "about me", "about us", "see you next year", "thanks for reading", "thank you",
-      "further reading", "related posts", "the end", "that's a wrap", "epilogue", "outro",
-      "sources", "final words", "closing words", "overall"};
+  static const std::set<std::string> kEnd = {"tl;dr",
+                                             "tldr",
+                                             "tl; dr",
+                                             "conclusion",
+                                             "conclusions",
+                                             "in conclusion",
+                                             "summary",
+                                             "wrap-up",
+                                             "wrap up",
+                                             "wrapping up",
+                                             "final thoughts",
+                                             "closing thoughts",
+                                             "recordings",
+                                             "the recordings",
+                                             "references",
+                                             "acknowledgements",
+                                             "acknowledgments",
+                                             "about the author",
+                                             "about me",
+                                             "about us",
+                                             "see you next year",
+                                             "thanks for reading",
+                                             "thank you",
+                                             "further reading",
+                                             "related posts",
+                                             "the end",
+                                             "that's a wrap",
+                                             "epilogue",
+                                             "outro",
+                                             "sources",
+                                             "final words",
+                                             "closing words",
+                                             "overall"};
   return t.size() < 60 && kEnd.count(HeadingKey(t)) > 0;
 }
 
@@ -312,13 +340,45 @@ bool TalkSectionName(std::string_view t) {
 
 // Headings of parts of a talk's write-up, or of an article, that are never talks.
 bool GenericSection(std::string_view t) {
-  static const std::set<std::string> kGeneric = {
-      "key takeaways", "takeaways", "my takeaways", "our takeaways", "highlights", "demo",
-      "q&a", "resources", "links", "lessons learned", "background", "overview", "introduction",
-      "context", "results", "metrics", "notes", "agenda", "the problem", "problem", "solution",
-      "the solution", "why it matters", "what's next", "next steps", "architecture",
-      "benchmarks", "faq", "quotes", "thoughts", "my thoughts", "verdict", "pros and cons",
-      "slides", "video", "recording", "table of contents", "contents", "intro"};
+  static const std::set<std::string> kGeneric = {"key takeaways",
+                                                 "takeaways",
+                                                 "my takeaways",
+                                                 "our takeaways",
+                                                 "highlights",
+                                                 "demo",
+                                                 "q&a",
+                                                 "resources",
+                                                 "links",
+                                                 "lessons learned",
+                                                 "background",
+                                                 "overview",
+                                                 "introduction",
+                                                 "context",
+                                                 "results",
+                                                 "metrics",
+                                                 "notes",
+                                                 "agenda",
+                                                 "the problem",
+                                                 "problem",
+                                                 "solution",
+                                                 "the solution",
+                                                 "why it matters",
+                                                 "what's next",
+                                                 "next steps",
+                                                 "architecture",
+                                                 "benchmarks",
+                                                 "faq",
+                                                 "quotes",
+                                                 "thoughts",
+                                                 "my thoughts",
+                                                 "verdict",
+                                                 "pros and cons",
+                                                 "slides",
+                                                 "video",
+                                                 "recording",
+                                                 "table of contents",
+                                                 "contents",
+                                                 "intro"};
   return t.size() < 60 && kGeneric.count(HeadingKey(t)) > 0;
 }
 
@@ -369,7 +429,8 @@ bool TalkLinkLine(const ArticleLine& l, std::string* url) {
   if (l.text.size() > 300) return false;
   std::string rest = BlankUrlsAndPaths(l.text);
   std::string bare = CollapseSpaces(rest);
-  static const RE2 words(R"((?i)\b(sched(\.com)?|youtube|youtu\.be|slides?|slide\s+deck|recording|video|vimeo|speakerdeck)\b)");
+  static const RE2 words(
+      R"((?i)\b(sched(\.com)?|youtube|youtu\.be|slides?|slide\s+deck|recording|video|vimeo|speakerdeck)\b)");
   assert(words.ok());
   bool talk_link = false;
   for (const ArticleLink& link : l.links) {
@@ -420,14 +481,17 @@ std::vector<EventName> FindEventNames(std::string_view text, int line) {
       R"(\b((?i:kubecon\s*(?:\+|&|and)\s*cloudnativecon|kubecon|cloudnativecon|open\s+source\s+summit|kubernetes\s+community\s+days?|kcd|cloud\s+native\s+rejekts|rejekts|platformcon|argocon|backstagecon|ciliumcon|istiocon|gitopscon|devopsdays|fosdem|srecon|all\s+things\s+open|cloud\s+native\s+summit|openssf\s+day|wasmcon|observability\s+day|cloud\s+native\s+days?))\b(?:\s+(Europe|North\s+America|Latin\s+America|Hong\s+Kong|EU|NA|China|India|Japan|Asia|Australia|APAC|Korea|EMEA|\p{Lu}\p{Ll}+))?(?:\s+(20\d\d))?)");
   assert(re.ok());
   static const std::set<std::string> kRegions = {
-      "europe", "north america", "latin america", "hong kong", "eu", "na", "china",
-      "india", "japan", "asia", "australia", "apac", "korea", "emea"};
+      "europe", "north america", "latin america", "hong kong", "eu",   "na",    "china",
+      "india",  "japan",         "asia",          "australia", "apac", "korea", "emea"};
   static const std::set<std::string> kNotPlaces = {
-      "the", "this", "that", "day", "keynote", "keynotes", "is", "was", "has", "had", "and", "or",
-      "but", "in", "on", "at", "for", "with", "from", "it", "we", "our", "my", "talk", "talks",
-      "session", "sessions", "recap", "takeaways", "notes", "highlights", "edition",
-      "conference", "event", "week", "blog", "summary", "review", "was", "will", "were", "are",
-      "attendees", "schedule", "program", "speakers", "venue", "registration", "tickets", "co"};
+      "the",       "this",     "that",       "day",      "keynote",    "keynotes",     "is",
+      "was",       "has",      "had",        "and",      "or",         "but",          "in",
+      "on",        "at",       "for",        "with",     "from",       "it",           "we",
+      "our",       "my",       "talk",       "talks",    "session",    "sessions",     "recap",
+      "takeaways", "notes",    "highlights", "edition",  "conference", "event",        "week",
+      "blog",      "summary",  "review",     "was",      "will",       "were",         "are",
+      "attendees", "schedule", "program",    "speakers", "venue",      "registration", "tickets",
+      "co"};
   std::vector<EventName> out;
   if (text.size() > 20000) text = text.substr(0, 20000);
   re2::StringPiece input(text.data(), text.size());
@@ -651,8 +715,8 @@ std::optional<Talk> ArticleReader::TalkFromLine(std::size_t i, bool explicit_hea
     return !t.title.empty();
   };
   // A "Speakers:" line under the heading.
-  if (attached.speakers && !terminal && words.size() <= 30 && !DayLike(text) &&
-      !EndSection(text) && CaseOf(text).first_capitalised) {
+  if (attached.speakers && !terminal && words.size() <= 30 && !DayLike(text) && !EndSection(text) &&
+      CaseOf(text).first_capitalised) {
     if (!with_title(text)) return std::nullopt;
     t.speakers = std::move(*attached.speakers);
     t.speakers_index = attached.speakers_index;
@@ -998,8 +1062,9 @@ void ArticleReader::ReadTables() {
         return c >= 0 && static_cast<std::size_t>(c) < row.cells.size() ? row.cells[c] : "";
       };
       auto cell_links = [&](int c) -> std::vector<ArticleLink> {
-        return c >= 0 && static_cast<std::size_t>(c) < row.cell_links.size() ? row.cell_links[c]
-                                                                            : std::vector<ArticleLink>{};
+        return c >= 0 && static_cast<std::size_t>(c) < row.cell_links.size()
+                   ? row.cell_links[c]
+                   : std::vector<ArticleLink>{};
       };
       Talk t;
       t.index = j;
@@ -1105,8 +1170,7 @@ void ArticleReader::SetBodies() {
         // A list of talks under a talk heading ends its text.
         break;
       }
-      if (r == Role::kDay || r == Role::kEnd || r == Role::kTalkSection || r == Role::kTitle)
-        break;
+      if (r == Role::kDay || r == Role::kEnd || r == Role::kTalkSection || r == Role::kTitle) break;
       if (l.kind == Kind::kHeading && (talk.level == 0 || talk.level >= 7 || l.level <= talk.level))
         break;
     }
@@ -1203,8 +1267,8 @@ void ArticleReader::FindEvent() {
       }
     }
   }
-  EntityRecord record = EventRecord(named->name, {doc_.path, named->line, named->evidence},
-                                    year_hint);
+  EntityRecord record =
+      EventRecord(named->name, {doc_.path, named->line, named->evidence}, year_hint);
   for (const EventName* e : variants) {
     if (e->name == record.name) continue;
     if (std::find(record.aliases.begin(), record.aliases.end(), e->name) == record.aliases.end())
@@ -1300,7 +1364,8 @@ ExtractionBatch ArticleReader::Build() {
       for (const std::string& a : OrganizationAliases(s.organization))
         if (a != org.name) org.aliases.push_back(a);
       for (const std::string& a : s.organization_aliases)
-        if (a != org.name && std::find(org.aliases.begin(), org.aliases.end(), a) == org.aliases.end())
+        if (a != org.name &&
+            std::find(org.aliases.begin(), org.aliases.end(), a) == org.aliases.end())
           org.aliases.push_back(a);
       org.evidence = speakers_ev;
       const std::string org_key = org.key;

@@ -41,15 +41,16 @@ int IndentOf(std::string_view s) {
 // kept as written.
 bool IsHtmlTagName(std::string_view name) {
   static const std::unordered_set<std::string> kTags = {
-      "a",      "abbr", "b",    "br",      "center", "code",   "dd",     "del",   "details",
-      "div",    "dl",   "dt",   "em",      "figcaption", "figure", "font", "h1",    "h2",
-      "h3",     "h4",   "h5",   "h6",      "hr",     "i",      "iframe", "img",   "ins",
-      "kbd",    "li",   "mark", "ol",      "p",      "picture", "pre",   "s",     "small",
-      "source", "span", "strong", "sub",   "summary", "sup",   "table",  "tbody", "td",
-      "th",     "thead", "tr",  "u",       "ul",     "video",  "section", "article", "aside",
-      "blockquote", "cite", "q", "time",   "nav",    "header", "footer", "main",  "svg",
-      "path",   "button", "input", "label", "form",  "script", "style",  "noscript", "link",
-      "meta",   "title"};
+      "a",       "abbr",  "b",     "br",      "center",  "code",       "dd",         "del",
+      "details", "div",   "dl",    "dt",      "em",      "figcaption", "figure",     "font",
+      "h1",      "h2",    "h3",    "h4",      "h5",      "h6",         "hr",         "i",
+      "iframe",  "img",   "ins",   "kbd",     "li",      "mark",       "ol",         "p",
+      "picture", "pre",   "s",     "small",   "source",  "span",       "strong",     "sub",
+      "summary", "sup",   "table", "tbody",   "td",      "th",         "thead",      "tr",
+      "u",       "ul",    "video", "section", "article", "aside",      "blockquote", "cite",
+      "q",       "time",  "nav",   "header",  "footer",  "main",       "svg",        "path",
+      "button",  "input", "label", "form",    "script",  "style",      "noscript",   "link",
+      "meta",    "title"};
   return kTags.count(AsciiLower(name)) > 0;
 }
 
@@ -108,7 +109,8 @@ bool StartsUrl(std::string_view s, std::size_t i) {
 
 std::string StripFrontMatterValue(std::string_view v) {
   std::string s(Trim(v));
-  if (s.size() >= 2 && ((s.front() == '"' && s.back() == '"') || (s.front() == '\'' && s.back() == '\'')))
+  if (s.size() >= 2 &&
+      ((s.front() == '"' && s.back() == '"') || (s.front() == '\'' && s.back() == '\'')))
     s = s.substr(1, s.size() - 2);
   if (s.size() >= 2 && s.front() == '[' && s.back() == ']') {
     std::vector<std::string> items;
@@ -254,7 +256,7 @@ std::string CleanInline(std::string_view raw, const std::map<std::string, std::s
       bool after_word = i > 0 && !IsSpace(raw[i - 1]);
       bool boundary_before = i == 0 || !IsWordByte(raw[i - 1]);
       bool boundary_after = i + run >= n || !IsWordByte(raw[i + run]);
-      bool markup = c == '~' ? run == 2
+      bool markup = c == '~'   ? run == 2
                     : c == '_' ? (before_word && boundary_before) || (after_word && boundary_after)
                                : before_word || after_word;
       if (markup) {
@@ -295,17 +297,18 @@ std::string BlankUrlsAndPaths(std::string_view clean) {
     bool blank = false;
     if (token.find("://") != std::string_view::npos) {
       blank = true;
-    } else if (token.size() > 1 && (token[0] == '/' || token.substr(0, 2) == "~/" ||
-                                    token.substr(0, 2) == "./")) {
+    } else if (token.size() > 1 &&
+               (token[0] == '/' || token.substr(0, 2) == "~/" || token.substr(0, 2) == "./")) {
       blank = token.find('/', 1) != std::string_view::npos || token[0] == '/';
-    } else if (std::size_t slash = token.find('/'); slash != std::string_view::npos &&
-                                                   slash > 0 && slash + 1 < token.size()) {
+    } else if (std::size_t slash = token.find('/');
+               slash != std::string_view::npos && slash > 0 && slash + 1 < token.size()) {
       std::string_view head = token.substr(0, slash);
       blank = head.find('.') != std::string_view::npos || head.find(':') != std::string_view::npos;
     }
     if (!blank && token.size() <= 200 && token.find('.') != std::string_view::npos)
       blank = RE2::FullMatch(token, host);
-    if (blank) std::fill(out.begin() + static_cast<long>(start), out.begin() + static_cast<long>(i), ' ');
+    if (blank)
+      std::fill(out.begin() + static_cast<long>(start), out.begin() + static_cast<long>(i), ' ');
   }
   return out;
 }
@@ -317,7 +320,8 @@ ArticleText ReadArticleText(const Document& doc) {
   static const RE2 rule(R"(^ {0,3}([-*_])(?:[ \t]*([-*_]))(?:[ \t]*[-*_])+[ \t]*$)");
   static const RE2 list(R"(^([ \t]*)([-*+\x{2022}]|\d{1,3}[.)])[ \t]+(\S.*)$)");
   static const RE2 task(R"(^\[[ xX]\]\s+(.*)$)");
-  static const RE2 table_rule(R"(^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$)");
+  static const RE2 table_rule(
+      R"(^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$)");
   static const RE2 link_def(R"(^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$)");
   static const RE2 quote(R"(^ {0,3}>\s?(.*)$)");
   static const RE2 bold_only(R"(^(?:\*\*|__)([^*_].*?)(?:\*\*|__)\s*[:.]?$)");
@@ -387,8 +391,8 @@ ArticleText ReadArticleText(const Document& doc) {
       if (marker.size() < unclosed) {
         for (std::size_t j = i + 1; j < n; ++j) {
           std::string m2, r2;
-          if (RE2::FullMatch(src[j], fence, &m2, &r2) && m2[0] == fc && m2.size() >= marker.size() &&
-              Trim(r2).empty()) {
+          if (RE2::FullMatch(src[j], fence, &m2, &r2) && m2[0] == fc &&
+              m2.size() >= marker.size() && Trim(r2).empty()) {
             close = j;
             break;
           }
@@ -491,11 +495,11 @@ ArticleText ReadArticleText(const Document& doc) {
         std::size_t p = i;
         while (p > start && out.lines[p - 1].kind == Kind::kBlank) --p;
         bool blank_before = p < i;
-        bool after_list = p > start && (out.lines[p - 1].kind == Kind::kListItem ||
-                                        (out.lines[p - 1].kind == Kind::kText &&
-                                         out.lines[p - 1].indent >= 2));
-        bool continues_code = p > start && out.lines[p - 1].kind == Kind::kCode &&
-                              IndentOf(src[p - 1]) >= 4;
+        bool after_list =
+            p > start && (out.lines[p - 1].kind == Kind::kListItem ||
+                          (out.lines[p - 1].kind == Kind::kText && out.lines[p - 1].indent >= 2));
+        bool continues_code =
+            p > start && out.lines[p - 1].kind == Kind::kCode && IndentOf(src[p - 1]) >= 4;
         if ((blank_before && !after_list) || continues_code) l.kind = Kind::kCode;
       }
     }

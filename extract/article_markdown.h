@@ -41,8 +41,8 @@ enum class ArticleLineKind {
 struct ArticleLine {
   int number = 0;  // 1-based line number in the document
   ArticleLineKind kind = ArticleLineKind::kBlank;
-  int level = 0;   // heading level 1..6 (kHeading only)
-  int indent = 0;  // columns of leading whitespace (a tab counts 4)
+  int level = 0;      // heading level 1..6 (kHeading only)
+  int indent = 0;     // columns of leading whitespace (a tab counts 4)
   bool bold = false;  // the whole content is one strong span ("**Title**")
   // The content with markers removed (heading '#', list marker, quote '>'), inline markup
   // removed (emphasis, code-span backticks, HTML tags), links replaced by their text and bare

@@ -40,7 +40,8 @@ json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
     }
     if (n.label == Label::kDocument) {
       for (auto e : boost::make_iterator_range(boost::out_edges(v, g)))
-        if (g[e].type == RelType::kMentions) document_projects.push_back(g[boost::target(e, g)].name);
+        if (g[e].type == RelType::kMentions)
+          document_projects.push_back(g[boost::target(e, g)].name);
     }
     if (n.label != Label::kTalk) continue;
     json t = {{"key", n.key},
@@ -52,9 +53,14 @@ json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Node& target = g[boost::target(e, g)];
       switch (g[e].type) {
-        case RelType::kPartOf: t["event"] = target.name; break;
-        case RelType::kMentions: projects.push_back(target.name); break;
-        default: break;
+        case RelType::kPartOf:
+          t["event"] = target.name;
+          break;
+        case RelType::kMentions:
+          projects.push_back(target.name);
+          break;
+        default:
+          break;
       }
     }
     for (auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
@@ -65,8 +71,8 @@ json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
       for (auto a : boost::make_iterator_range(boost::out_edges(pv, g))) {
         if (g[a].type != RelType::kAffiliatedWith) continue;
         const Node& o = g[boost::target(a, g)];
-        orgs.push_back({{"name", o.name}, {"aliases", o.aliases},
-                        {"title", Str(g[a].properties, "title")}});
+        orgs.push_back(
+            {{"name", o.name}, {"aliases", o.aliases}, {"title", Str(g[a].properties, "title")}});
       }
       s["orgs"] = orgs;
       speakers.push_back(s);

@@ -1,11 +1,11 @@
 // The heading-speakers grammar of articles: every form in article_speakers.h, table-driven.
 // All names, titles and organisations are invented.
 
+#include "extract/article_speakers.h"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "extract/article_speakers.h"
 
 using namespace cnkg;
 
@@ -77,16 +77,22 @@ TEST_CASE("SplitTalkHeading reads every heading form") {
       {"Faster Builds - Ana Silva, Staff Engineer at Initech",
        "Faster Builds",
        {{"Ana Silva", "Staff Engineer", "Initech", {}}}},
-      {"Faster Builds - Ana Silva, Globex, Inc.", "Faster Builds", {{"Ana Silva", "", "Globex, Inc.", {}}}},
+      {"Faster Builds - Ana Silva, Globex, Inc.",
+       "Faster Builds",
+       {{"Ana Silva", "", "Globex, Inc.", {}}}},
       // No organisation: only a job title, or "Independent".
-      {"Faster Builds - Ana Silva, Staff Engineer", "Faster Builds", {{"Ana Silva", "Staff Engineer", "", {}}}},
+      {"Faster Builds - Ana Silva, Staff Engineer",
+       "Faster Builds",
+       {{"Ana Silva", "Staff Engineer", "", {}}}},
       {"Faster Builds - Ana Silva, Independent", "Faster Builds", {{"Ana Silva", "", "", {}}}},
       // The schedule form with parentheses.
       {"Faster Builds - Ana Silva (Initech) & Bo Li (Staff Engineer, Globex)",
        "Faster Builds",
        {{"Ana Silva", "", "Initech", {}}, {"Bo Li", "Staff Engineer", "Globex", {}}}},
       // Accented names and particles.
-      {"Faster Builds - Zoë van der Berg, Initech", "Faster Builds", {{"Zoë van der Berg", "", "Initech", {}}}},
+      {"Faster Builds - Zoë van der Berg, Initech",
+       "Faster Builds",
+       {{"Zoë van der Berg", "", "Initech", {}}}},
       // Five people, '?' ending the title.
       {"Can We Measure It? - Ana Silva, Initech; Bo Li, Globex; Cy Young, Initrode; Di Chen, "
        "Example Corp; Ed Park, Sample.io",

@@ -1,11 +1,12 @@
 // The article reader on inputs that golden files do not cover well: format detection, bad input,
 // very large input, and the Markdown line helpers. All texts are invented.
 
+#include "extract/article.h"
+
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
 
-#include "extract/article.h"
 #include "extract/article_markdown.h"
 #include "extract/document.h"
 #include "extract/gazetteer.h"
@@ -38,17 +39,21 @@ int CountRelations(const ExtractionBatch& b, RelType type, const std::string& so
 }  // namespace
 
 TEST_CASE("LooksLikeArticle accepts prose and Markdown, not code or tables of data") {
-  CHECK(LooksLikeArticle(Doc("a.md", "# Notes\n\nWe spent the week at the conference and learned a lot.\n")));
-  CHECK(LooksLikeArticle(Doc("a.txt",
-                             "My trip report\nThe first day was about platform teams and their users.\n"
-                             "The second day was about security, and it was even better.\n")));
-  CHECK_FALSE(LooksLikeArticle(Doc("a.cc",
-                                   "#include <vector>\n\nint main() {\n  std::vector<int> v;\n"
-                                   "  for (int i = 0; i < 3; ++i) v.push_back(i);\n  return 0;\n}\n")));
-  CHECK_FALSE(LooksLikeArticle(Doc("a.csv",
-                                   "title,speaker,company\n\"A talk about many things\",Ana Silva,Initech\n"
-                                   "\"Another talk about other things\",Bo Li,Globex\n"
-                                   "\"Yet another long talk title here\",Cy Young,Initrode\n")));
+  CHECK(LooksLikeArticle(
+      Doc("a.md", "# Notes\n\nWe spent the week at the conference and learned a lot.\n")));
+  CHECK(LooksLikeArticle(
+      Doc("a.txt",
+          "My trip report\nThe first day was about platform teams and their users.\n"
+          "The second day was about security, and it was even better.\n")));
+  CHECK_FALSE(
+      LooksLikeArticle(Doc("a.cc",
+                           "#include <vector>\n\nint main() {\n  std::vector<int> v;\n"
+                           "  for (int i = 0; i < 3; ++i) v.push_back(i);\n  return 0;\n}\n")));
+  CHECK_FALSE(
+      LooksLikeArticle(Doc("a.csv",
+                           "title,speaker,company\n\"A talk about many things\",Ana Silva,Initech\n"
+                           "\"Another talk about other things\",Bo Li,Globex\n"
+                           "\"Yet another long talk title here\",Cy Young,Initrode\n")));
   CHECK_FALSE(LooksLikeArticle(Doc("a.tsv", "a\tb\tc\n1\t2\t3\n4\t5\t6\n")));
   CHECK_FALSE(LooksLikeArticle(Doc("a.txt", "12 34 56\n78 90 12\n")));
 }
@@ -58,8 +63,9 @@ TEST_CASE("Detection tries the schedule reader first") {
                           "Some Talk Title#\nTime: 10:00 - 10:30\nSpeakers: Ana Silva (Initech)\n"
                           "Description: We will talk about the many ways to run things.\n");
   CHECK(DetectFormat(schedule) == DocumentFormat::kScheduleText);
-  Document article = Doc("a.txt", "A recap\nWe went to a conference and it was a good one overall.\n"
-                                  "The talks about Kubernetes were the best part of the week.\n");
+  Document article = Doc("a.txt",
+                         "A recap\nWe went to a conference and it was a good one overall.\n"
+                         "The talks about Kubernetes were the best part of the week.\n");
   CHECK(DetectFormat(article) == DocumentFormat::kArticle);
 }
 
@@ -84,9 +90,10 @@ TEST_CASE("An article with nothing to read is a parse error naming the file") {
 }
 
 TEST_CASE("Broken front matter is a warning naming its line; the rest is read") {
-  Document d = Doc("broken.md",
-                   "---\ntitle: never closed\n\n## Day 1\n\n"
-                   "### Tuning Envoy for Latency - Ana Silva, Initech\n\nEnvoy filters were the topic.\n");
+  Document d =
+      Doc("broken.md",
+          "---\ntitle: never closed\n\n## Day 1\n\n"
+          "### Tuning Envoy for Latency - Ana Silva, Initech\n\nEnvoy filters were the topic.\n");
   auto b = ExtractArticle(d, Gazetteer::Builtin());
   REQUIRE(b.ok());
   REQUIRE(b->diagnostics.size() == 1);
@@ -119,7 +126,8 @@ TEST_CASE("Evidence names the document and the 1-based line") {
       CHECK(r.evidence.line == 3);
       CHECK(std::get<std::string>(r.properties.at("title")) == "Staff Engineer");
     }
-    if (r.type == RelType::kMentions && r.source.rfind("talk:", 0) == 0) CHECK(r.evidence.line == 5);
+    if (r.type == RelType::kMentions && r.source.rfind("talk:", 0) == 0)
+      CHECK(r.evidence.line == 5);
   }
   CHECK(affiliation);
 }
@@ -170,8 +178,9 @@ TEST_CASE("CleanInline removes markup and keeps links") {
       "**Bold** and _it_ with `code`, a [link](https://a.example/x \"t\"), ![img](i.png), "
       "[ref][1], <https://b.example>, https://c.example/y. snake_case stays <br/>",
       refs, &links);
-  CHECK(t == "Bold and it with code, a link, img, ref, https://b.example, https://c.example/y. "
-             "snake_case stays");
+  CHECK(t ==
+        "Bold and it with code, a link, img, ref, https://b.example, https://c.example/y. "
+        "snake_case stays");
   REQUIRE(links.size() == 5);
   CHECK(links[0].text == "link");
   CHECK(links[0].url == "https://a.example/x");
@@ -183,7 +192,8 @@ TEST_CASE("BlankUrlsAndPaths hides URLs, paths and host names only") {
   auto blanked = [](std::string before, std::string token, std::string after) {
     return before + std::string(token.size(), ' ') + after;
   };
-  CHECK(BlankUrlsAndPaths("see https://helm.sh/docs now") == blanked("see ", "https://helm.sh/docs", " now"));
+  CHECK(BlankUrlsAndPaths("see https://helm.sh/docs now") ==
+        blanked("see ", "https://helm.sh/docs", " now"));
   CHECK(BlankUrlsAndPaths("image docker.io/library/nginx here") ==
         blanked("image ", "docker.io/library/nginx", " here"));
   CHECK(BlankUrlsAndPaths("ask cncf.io today") == blanked("ask ", "cncf.io", " today"));
