@@ -1437,21 +1437,49 @@ Result<ExtractionBatch> ArticleReader::Read() {
 
 bool LooksLikeArticle(const Document& doc) {
   static const RE2 heading(R"(^ {0,3}#{1,6}\s+\S.*)");
-  assert(heading.ok());
+  static const RE2 fence(R"(^ {0,3}(?:`{3,}|~{3,}).*)");
+  static const RE2 list_item(R"(^\s*(?:[-*+]|\d{1,3}[.)])\s+\S.*)");
+  // Lines of source code, scripts and build files: statements, declarations, calls, assignments.
+  static const RE2 statement(
+      R"(^(?:def|class|import|from\s+\S+\s+import|return|elif|else|try|except|finally|raise|fi|done|then|do|esac|function|const|let|var|public|private|protected|static|package|func|end|endif|endforeach|endfunction|#include|#define|#!|@[\w.]+)\b.*|^[\w.:]+\(.*\)\s*[;{]?$|^[\w.\[\]"']+\s*[-+*/|&]?=\s*\S.*|^(?:if|for|while|with|switch|case)\b.*[:{)]$)");
+  static const RE2 log(
+      R"(^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d|\d{2}:\d{2}:\d{2}|(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE)\b).*)");
+  assert(heading.ok() && fence.ok() && list_item.ok() && statement.ok() && log.ok());
   int nonblank = 0, prose = 0, code = 0, headings = 0;
+  bool in_fence = false;
   std::map<std::pair<int, int>, int> delimiters;  // (commas, tabs) -> lines
   const std::size_t limit = std::min<std::size_t>(doc.lines.size(), 3000);
+  // Fence lines; an opening fence that is never closed is read as text.
+  std::set<std::size_t> fences;
   for (std::size_t i = 0; i < limit; ++i) {
     std::string_view t = Trim(doc.lines[i]);
+    if (t.size() < 1000 && RE2::FullMatch(t, fence)) fences.insert(i);
+  }
+  if (fences.size() % 2 == 1) fences.erase(std::prev(fences.end()));
+  for (std::size_t i = 0; i < limit; ++i) {
+    std::string_view raw = doc.lines[i];
+    std::string_view t = Trim(raw);
     if (t.empty()) continue;
-    ++nonblank;
     std::string_view head = t.substr(0, std::min<std::size_t>(t.size(), 4000));
+    std::string_view raw_head = raw.substr(0, std::min<std::size_t>(raw.size(), 4000));
+    // Code inside a Markdown fence belongs to the article; it is neither prose nor evidence of a
+    // source file.
+    if (fences.count(i)) {
+      in_fence = !in_fence;
+      ++headings;  // a fence is Markdown markup
+      continue;
+    }
+    if (in_fence) continue;
+    ++nonblank;
     if (head.size() < 1000 && RE2::FullMatch(head, heading)) {
       ++headings;
       continue;
     }
     if (IsProse(head)) ++prose;
-    if (CodeLike(head)) ++code;
+    bool indented = raw.size() > 0 && (raw[0] == '\t' || raw.substr(0, 4) == "    ") &&
+                    !RE2::FullMatch(raw_head, list_item);
+    if (CodeLike(head) || indented || RE2::FullMatch(head, statement) || RE2::FullMatch(head, log))
+      ++code;
     if (nonblank <= 50) {
       int commas = 0, tabs = 0;
       bool quoted = false;
@@ -1469,7 +1497,8 @@ bool LooksLikeArticle(const Document& doc) {
   for (const auto& [shape, count] : delimiters) {
     if (sample >= 3 && count * 10 >= sample * 8 && shape.first + shape.second >= 1) return false;
   }
-  if (code * 10 >= nonblank * 6) return false;
+  // Source code, scripts, logs: mostly statements, indented blocks or log records.
+  if (code * 10 >= nonblank * 4) return false;
   if (prose == 0) return false;
   if (prose >= 2 && prose * 100 >= nonblank * 10) return true;
   return nonblank <= 3 || headings > 0;

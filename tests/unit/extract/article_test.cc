@@ -55,6 +55,30 @@ TEST_CASE("LooksLikeArticle accepts prose and Markdown, not code or tables of da
                            "\"Another talk about other things\",Bo Li,Globex\n"
                            "\"Yet another long talk title here\",Cy Young,Initrode\n")));
   CHECK_FALSE(LooksLikeArticle(Doc("a.tsv", "a\tb\tc\n1\t2\t3\n4\t5\t6\n")));
+  CHECK_FALSE(
+      LooksLikeArticle(Doc("a.py",
+                           "import os\n\n\ndef walk(root):\n"
+                           "    \"\"\"Walks the tree below root and yields every file it finds.\n\n"
+                           "    The order is the order the operating system gives us back.\n"
+                           "    \"\"\"\n    for d, _, files in os.walk(root):\n"
+                           "        for f in files:\n            yield os.path.join(d, f)\n")));
+  CHECK_FALSE(LooksLikeArticle(
+      Doc("a.sh",
+          "#!/bin/sh\nset -e\n# Builds the project and runs all the tests we have.\n"
+          "if [ -z \"$DIR\" ]; then\n  DIR=build\nfi\ncmake -S . -B \"$DIR\"\n"
+          "ninja -C \"$DIR\"\n")));
+  CHECK_FALSE(
+      LooksLikeArticle(Doc("a.log",
+                           "2025-03-01 10:00:01 INFO starting the server on the usual port\n"
+                           "2025-03-01 10:00:02 INFO loaded the configuration from the disk\n"
+                           "2025-03-01 10:00:09 WARN the cache is cold and will be warmed up\n")));
+  // Code in a Markdown fence does not make a post a source file.
+  CHECK(
+      LooksLikeArticle(Doc("a.md",
+                           "# Setup notes\n\nWe installed the chart with the usual command and it "
+                           "worked.\n\n```\nimport os\nx = 1\nfor i in range(3):\n    print(i)\n"
+                           "def f():\n    return 2\n```\n\nAfter that, everything was green in the "
+                           "dashboard.\n")));
   CHECK_FALSE(LooksLikeArticle(Doc("a.txt", "12 34 56\n78 90 12\n")));
 }
 
