@@ -12,7 +12,10 @@
 // Debian's wamerican). Prints to stderr the extra rows whose everyday-word spellings are not
 // marked. The columns are documented in data/gazetteer/README.md.
 
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cstdio>
 #include <set>
@@ -152,6 +155,14 @@ bool IsCompanyNamed(const LandscapeItem& item, const ItemName& name) {
   return !repo_named_alike;
 }
 
+// True when a landscape description says the item is itself a Kubernetes operator: "The most
+// popular Kubernetes Operator for PostgreSQL", "X is an open-source Kubernetes operator that...".
+bool DescribesAnOperator(std::string_view description) {
+  static const RE2 kOperator(R"(^(?:\S+\s+is\s+)?(?i:an?|the)\b[^.]{0,60}\b(?i:operator)\b)");
+  assert(kOperator.ok());
+  return RE2::PartialMatch(description, kOperator);
+}
+
 void AddUnique(std::vector<std::string>& list, const std::string& s) {
   if (!s.empty() && std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
 }
@@ -251,6 +262,15 @@ int Run(const Options& opt) {
       if (!(IsAllCaps(short_name) && words.count(AsciiLower(short_name)))) {
         AddUnique(row.aliases, short_name);
       }
+    }
+    static const RE2 kByVendor(R"(^(.+?)\s+by\s+[A-Z].*$)");
+    assert(kByVendor.ok());
+    if (std::string product; RE2::FullMatch(name.base, kByVendor, &product)) {
+      AddUnique(row.aliases, product);  // "KubeBlocks by ApeCloud" is also "KubeBlocks"
+    }
+    if (DescribesAnOperator(item.description)) {
+      // "CloudNativePG Operator" is CloudNativePG itself, not a sub-project of it.
+      AddUnique(row.aliases, name.base + " Operator");
     }
     if (row.homepage.empty()) row.homepage = item.homepage_url;
     if (row.repo.empty()) row.repo = item.repo_url;
