@@ -45,7 +45,7 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
   if (!format.empty()) {
     options.format = cnkg::ParseFormatName(format);
     if (options.format == cnkg::DocumentFormat::kUnknown) {
-      PrintError("unknown document format '" + format + "' (known: schedule, article)");
+      PrintError("unknown document format '" + format + "' (known: schedule, article, landscape)");
       return kExitUsage;
     }
   }
@@ -129,13 +129,19 @@ int RunWhy(const std::string& path, const std::vector<std::string>& names) {
   return kExitOk;
 }
 
-int RunStats(const std::string& path, bool json) {
+int RunStats(const std::string& path, bool json, bool by_maturity) {
   auto graph = cnkg::ReadGraphFile(path);
   if (!graph.ok()) {
     PrintError(graph.status().message());
     return kExitError;
   }
-  if (json) {
+  if (by_maturity) {
+    if (json) {
+      std::cout << cnkg::MentionedByMaturityJson(*graph).dump(1) << "\n";
+    } else {
+      std::cout << cnkg::MentionedByMaturityText(*graph);
+    }
+  } else if (json) {
     std::cout << cnkg::StatsJson(*graph).dump(1) << "\n";
   } else {
     std::cout << cnkg::StatsText(*graph);
@@ -185,10 +191,14 @@ int main(int argc, char** argv) {
       "Read documents (files or folders) and write the graph file (node-link JSON).\n"
       "Warnings go to stderr; a document that cannot be read is an error, and then the graph\n"
       "is not written (an existing GRAPH file is left as it was) unless --keep-going.");
-  build->add_option("INPUT", inputs, "Documents or folders of documents")->required();
+  std::vector<std::string> landscapes;
+  build->add_option("INPUT", inputs, "Documents or folders of documents");
+  build->add_option("--landscape", landscapes,
+                    "A CNCF landscape.yml to import (projects, maturity, categories,\n"
+                    "organisations); a landscape given as an ordinary INPUT is detected too");
   build->add_option("-o,--output", output, "Graph file to write (node-link JSON)")->required();
   build->add_option("--format", flags.format,
-                    "Read every input as this format instead of detecting it (schedule, article)");
+                    "Read every input as this format instead of detecting it\n(schedule, article, landscape)");
   build->add_option("--graph", flags.base_graph,
                     "Add the inputs to this existing graph file; an input already in it replaces\n"
                     "its earlier contributions (incremental build)");
@@ -207,6 +217,10 @@ int main(int argc, char** argv) {
                                                 "counts per type of a graph file.");
   stats->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   stats->add_flag("--json", json, "Print JSON instead of a table");
+  bool by_maturity = false;
+  stats->add_flag("--mentioned-by-maturity", by_maturity,
+                  "List the projects that talks or documents mention, by CNCF maturity\n"
+                  "(build with --landscape to know every CNCF project's maturity)");
 
   std::vector<std::string> why_names;
   CLI::App* why = app.add_subcommand(
@@ -232,9 +246,16 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (*build) return RunBuild(inputs, output, flags);
+  if (*build) {
+    inputs.insert(inputs.begin(), landscapes.begin(), landscapes.end());
+    if (inputs.empty()) {
+      PrintError("build: give at least one INPUT or --landscape FILE (see cnkg build --help)");
+      return kExitUsage;
+    }
+    return RunBuild(inputs, output, flags);
+  }
   if (*why) return RunWhy(graph_path, why_names);
-  if (*stats) return RunStats(graph_path, json);
+  if (*stats) return RunStats(graph_path, json, by_maturity);
   if (*exp) return RunExport(graph_path, export_format, output);
   return kExitUsage;
 }

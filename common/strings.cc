@@ -187,6 +187,11 @@ std::string Slug(std::string_view s) {
       if (dash && !out.empty()) out.push_back('-');
       dash = false;
       out.append(folded, i, static_cast<std::size_t>(n));
+    } else if ((cp == '+' || cp == '#') && i > 0 && !out.empty() &&
+               (!dash || folded[i - 1] == '+')) {
+      // "C++" and "C#" are not "C": a '+' or '#' right after a word is spelled out.
+      out += cp == '+' ? "-plus" : "-sharp";
+      dash = true;
     } else {
       dash = true;
     }

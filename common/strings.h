@@ -38,6 +38,7 @@ std::string FoldName(std::string_view s);
 
 // A key fragment: FoldName, then every run of characters other than letters and digits becomes
 // one '-', with no '-' at either end. "Argo CD" -> "argo-cd", "Café Résumé!" -> "cafe-resume".
+// A '+' or '#' right after a word is spelled out: "C++" -> "c-plus-plus", "C#" -> "c-sharp".
 // Returns "_" for a string with no letters or digits so that keys are never empty.
 std::string Slug(std::string_view s);
 

@@ -11,6 +11,7 @@ std::string_view FormatName(DocumentFormat f) {
   switch (f) {
     case DocumentFormat::kScheduleText: return "schedule";
     case DocumentFormat::kArticle: return "article";
+    case DocumentFormat::kLandscape: return "landscape";
     case DocumentFormat::kUnknown: return "unknown";
   }
   return "unknown";
@@ -19,6 +20,7 @@ std::string_view FormatName(DocumentFormat f) {
 DocumentFormat ParseFormatName(std::string_view name) {
   if (name == "schedule") return DocumentFormat::kScheduleText;
   if (name == "article") return DocumentFormat::kArticle;
+  if (name == "landscape") return DocumentFormat::kLandscape;
   return DocumentFormat::kUnknown;
 }
 

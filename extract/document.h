@@ -14,9 +14,10 @@ enum class DocumentFormat {
   kUnknown,
   kScheduleText,  // sched-style text export: "Title#" lines followed by "Time:", "Speakers:"...
   kArticle,       // prose: a recap post or talk list, plain text or Markdown
+  kLandscape,     // the CNCF landscape data file (landscape.yml)
 };
 
-std::string_view FormatName(DocumentFormat f);  // "schedule", "article", "unknown"
+std::string_view FormatName(DocumentFormat f);  // "schedule", "article", "landscape", "unknown"
 // Parses a --format value; nullopt-like kUnknown for anything else.
 DocumentFormat ParseFormatName(std::string_view name);
 

@@ -1,11 +1,13 @@
 #include "extract/extract.h"
 
 #include "extract/article.h"
+#include "extract/landscape_import.h"
 #include "extract/schedule_text.h"
 
 namespace cnkg {
 
 DocumentFormat DetectFormat(const Document& doc) {
+  if (LooksLikeLandscape(doc)) return DocumentFormat::kLandscape;
   if (LooksLikeScheduleText(doc)) return DocumentFormat::kScheduleText;
   if (LooksLikeArticle(doc)) return DocumentFormat::kArticle;
   return DocumentFormat::kUnknown;
@@ -19,6 +21,8 @@ Result<ExtractionBatch> ExtractDocument(const Document& doc, DocumentFormat form
       return ExtractScheduleText(doc, gazetteer);
     case DocumentFormat::kArticle:
       return ExtractArticle(doc, gazetteer);
+    case DocumentFormat::kLandscape:
+      return ExtractLandscape(doc, gazetteer);
     case DocumentFormat::kUnknown:
       break;
   }

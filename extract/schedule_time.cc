@@ -72,7 +72,7 @@ int To24(int hour, const std::string& meridiem) {
 }
 
 std::string FormatOffset(int minutes) {
-  char buf[8];
+  char buf[16];
   int a = minutes < 0 ? -minutes : minutes;
   std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60, a % 60);
   return buf;

@@ -18,6 +18,12 @@ std::string StatsText(const KnowledgeGraph& graph);
 // "types": {"PRESENTS": 4, ...}}. Every label and type is listed, with 0 where absent.
 nlohmann::json StatsJson(const KnowledgeGraph& graph);
 
+// The projects that talks or documents mention, grouped by CNCF maturity ("graduated",
+// "incubating", "sandbox", "archived", or "not a CNCF project"), as a table of counts followed by
+// the names in each group.
+std::string MentionedByMaturityText(const KnowledgeGraph& graph);
+nlohmann::json MentionedByMaturityJson(const KnowledgeGraph& graph);
+
 }  // namespace cnkg
 
 #endif  // CNKG_GRAPH_STATS_H_

@@ -29,6 +29,10 @@ TEST_CASE("Slug makes stable key fragments") {
   CHECK(Slug("solo.io") == Slug("Solo.io"));
   CHECK(Slug("!!!") == "_");
   CHECK(Slug("  --Kubernetes--  ") == "kubernetes");
+  CHECK(Slug("C++") == "c-plus-plus");
+  CHECK(Slug("C#") == "c-sharp");
+  CHECK(Slug("Dapr + Score") == "dapr-score");
+  CHECK(Slug("Notepad++ Tips") == "notepad-plus-plus-tips");
 }
 
 TEST_CASE("IsValidUtf8 reports the first bad byte") {
