@@ -642,9 +642,7 @@ class ArticleReader {
   std::vector<Role> roles_;
   std::map<std::size_t, Talk> talks_;  // by line index
   std::set<std::size_t> link_lines_;
-  std::set<std::size_t> talk_tables_;  // lines of rows of talk tables
   std::string title_;
-  int title_line_ = 0;
   std::optional<EntityRecord> event_;  // the Event entity, key and name resolved
 };
 
@@ -1125,7 +1123,6 @@ void ArticleReader::ReadTables() {
         }
       }
       for (int c : other) t.extra_mention_texts.push_back(cell(c));
-      talk_tables_.insert(j);
       roles_[j] = Role::kTalk;
       talks_[j] = std::move(t);
     }
@@ -1182,13 +1179,11 @@ void ArticleReader::FindTitle() {
   const FrontMatter& fm = text_.front_matter;
   if (auto it = fm.fields.find("title"); it != fm.fields.end() && !it->second.empty()) {
     title_ = it->second;
-    title_line_ = fm.field_lines.count("title") ? fm.field_lines.at("title") : fm.first_line;
     return;
   }
   for (std::size_t i = 0; i < lines_.size(); ++i) {
     if (roles_[i] == Role::kTitle) {
       title_ = WithoutLeadingSymbols(lines_[i].text);
-      title_line_ = lines_[i].number;
       return;
     }
   }
