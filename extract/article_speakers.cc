@@ -568,7 +568,7 @@ bool EndsWithLegalSuffix(std::string_view t) {
 }
 
 // An organisation as written reads as a name: at most one lower-case word that is not a small
-// word ("Compare the Market", "solo.io"), so that prose after a comma is not taken for one.
+// word ("Bank of the North", "example.io"), so that prose after a comma is not taken for one.
 bool PlausibleOrganization(std::string_view org) {
   static const std::string_view kSmall[] = {"the", "of",  "and", "for", "at", "a",
                                             "an",  "in",  "on",  "de",  "du", "la",

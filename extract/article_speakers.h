@@ -13,7 +13,7 @@ namespace cnkg {
 //
 //   Title - Ana Silva, Initech & Bo Li, Globex
 //   Title - Ana Silva & Bo Li, Initech                      (both at Initech)
-//   Title - Ana Silva, Staff Engineer, Initech; Bo Li, CTO, APAC, Globex
+//   Title - Ana Silva, Staff Engineer, Initech; Bo Li, VP, Sales, Globex
 //   Title - Ana Silva, VP, Research & Development, Initech & Bo Li, Globex
 //   Title - Ana Silva (Initech) & Bo Li (Globex)            (the schedule form, speakers.h)
 //
@@ -26,7 +26,7 @@ namespace cnkg {
 // One person credited on a talk line. Strings are UTF-8, trimmed, inner whitespace collapsed.
 struct HeadingSpeaker {
   std::string name;
-  // "Staff Engineer", "CTO, APAC", "Maintainer & Fellow"; empty when none is given.
+  // "Staff Engineer", "VP, Sales", "Founder & CEO"; empty when none is given.
   std::string job_title;
   // The organisation as written, legal suffix kept, without a note such as "(formerly X)";
   // empty when none is given or the text names no organisation ("Independent"). Normalising it is

@@ -49,29 +49,29 @@ TEST_CASE("SplitTalkHeading reads every heading form") {
        {{"Ana Silva", "VP, Research & Development", "Initech", {}},
         {"Bo Li", "CTO, EMEA", "Globex", {}}}},
       // A job title ending in "& Fellow" is not a second person.
-      {"Safer Kernels - Cy Young, Kernel Maintainer & Fellow, Example Foundation",
-       "Safer Kernels",
-       {{"Cy Young", "Kernel Maintainer & Fellow", "Example Foundation", {}}}},
+      {"Quiet Schedulers - Cy Young, Staff Engineer & Fellow, Example Foundation",
+       "Quiet Schedulers",
+       {{"Cy Young", "Staff Engineer & Fellow", "Example Foundation", {}}}},
       // '&' between two people who each have a title and an organisation.
-      {"Keynote: Less Toil - Ana Silva, Platform Tech Lead, Initech & Bo Li, Product Architect, "
+      {"Keynote: Less Toil - Ana Silva, Platform Team Lead, Initech & Bo Li, Solutions Architect, "
        "Initech",
        "Keynote: Less Toil",
-       {{"Ana Silva", "Platform Tech Lead", "Initech", {}},
-        {"Bo Li", "Product Architect", "Initech", {}}}},
+       {{"Ana Silva", "Platform Team Lead", "Initech", {}},
+        {"Bo Li", "Solutions Architect", "Initech", {}}}},
       // Titles with dashes: the split is at the dash after which names follow.
-      {"Do Pods Dream \xE2\x80\x93 A Field Guide - Ana Silva & Bo Li, Initech",
-       "Do Pods Dream \xE2\x80\x93 A Field Guide",
+      {"Pods in the Wild \xE2\x80\x93 Notes From the Field - Ana Silva & Bo Li, Initech",
+       "Pods in the Wild \xE2\x80\x93 Notes From the Field",
        {{"Ana Silva", "", "Initech", {}}, {"Bo Li", "", "Initech", {}}}},
-      {"Explainers - We Finally Shipped It! - Ana Silva, Principal MTS, Architect, Initech",
-       "Explainers - We Finally Shipped It!",
-       {{"Ana Silva", "Principal MTS, Architect", "Initech", {}}}},
+      {"Dashboards - Now With Fewer Clicks! - Ana Silva, Senior SDE, Tech Lead, Initech",
+       "Dashboards - Now With Fewer Clicks!",
+       {{"Ana Silva", "Senior SDE, Tech Lead", "Initech", {}}}},
       // Organisations with a dash or a former name.
-      {"Product Thinking - Ana de Souza, ACME - Acme Bank & Bo Li, Globex",
-       "Product Thinking",
+      {"Roadmaps for Platform Teams - Ana de Souza, ACME - Acme Bank & Bo Li, Globex",
+       "Roadmaps for Platform Teams",
        {{"Ana de Souza", "", "ACME", {"Acme Bank", "ACME - Acme Bank"}},
         {"Bo Li", "", "Globex", {}}}},
-      {"The Hard Way - Ana Silva, Globex (formerly Initrode) & Bo Li, Initech",
-       "The Hard Way",
+      {"Learning by Breaking - Ana Silva, Globex (formerly Initrode) & Bo Li, Initech",
+       "Learning by Breaking",
        {{"Ana Silva", "", "Globex", {"Initrode"}}, {"Bo Li", "", "Initech", {}}}},
       // "Title at Organisation" in one part; a legal suffix after a comma.
       {"Faster Builds - Ana Silva, Staff Engineer at Initech",
@@ -94,9 +94,9 @@ TEST_CASE("SplitTalkHeading reads every heading form") {
        "Faster Builds",
        {{"Zoë van der Berg", "", "Initech", {}}}},
       // Five people, '?' ending the title.
-      {"Can We Measure It? - Ana Silva, Initech; Bo Li, Globex; Cy Young, Initrode; Di Chen, "
+      {"Is This Thing On? - Ana Silva, Initech; Bo Li, Globex; Cy Young, Initrode; Di Chen, "
        "Example Corp; Ed Park, Sample.io",
-       "Can We Measure It?",
+       "Is This Thing On?",
        {{"Ana Silva", "", "Initech", {}},
         {"Bo Li", "", "Globex", {}},
         {"Cy Young", "", "Initrode", {}},
@@ -126,7 +126,7 @@ TEST_CASE("SplitTalkHeading refuses lines without speakers") {
       "Day 0 - Co-located Events",
       "Observability - The Good Parts",
       "Observability - Done Right",
-      "Michelin-style tires - yes the ones with stars - were mentioned.",
+      "Our booth - the blue one near the stairs - was busy.",
       "This - in our view - is not acceptable",
       "- 12-14 May 2027 -> Some City",
       "NAME - READY STATUS",
