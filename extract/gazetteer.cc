@@ -258,11 +258,11 @@ bool StartsGenericNounPhrase(std::string_view before) {
   return RE2::PartialMatch(before, kDeterminer);
 }
 
-// True when `gap` (the text between two mentions) only joins them as a list or a pairing:
-// "Kubernetes + Ray", "Helm, Kustomize and Flux", "Spark on Kubernetes".
+// True when `gap` (the text between two mentions) only joins them as items of a list:
+// "Kubernetes + Ray", "Helm, Kustomize and Flux", "Flux vs Argo CD". Prepositions do not count:
+// "at Scale With OpenTelemetry" pairs a common noun with a project.
 bool IsJoiner(std::string_view gap) {
-  static const RE2 kJoiner(
-      R"(^\s*(?:,|\+|&|/|(?i:and|or|vs\.?|versus|on|with|for|into|to|from|over|,\s*and))\s*$)");
+  static const RE2 kJoiner(R"(^\s*(?:,|\+|&|/|(?i:and|or|vs\.?|versus|,\s*and))\s*$)");
   assert(kJoiner.ok());
   return RE2::FullMatch(gap, kJoiner);
 }
@@ -539,6 +539,20 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text) const
     const bool title_case = IsTitleCase(line);
     // True when the word right before `c` is capitalised, is not an abbreviation, does not
     // start a sentence and is not part of a mention: "Home" in "at the Home Depot".
+    // True when `c` follows the possessive of another mention: "Istio's Ambient mode" is a
+    // feature of Istio.
+    auto follows_possessive_mention = [&](const Candidate& c) {
+      static const RE2 kPossessive(R"((?:'|\x{2019})s?\s+$)");
+      assert(kPossessive.ok());
+      for (const Candidate& o : cands) {
+        const std::size_t o_end = o.end + o.suffix.length;
+        if (o_end < c.begin && o_end + 6 > c.begin &&
+            RE2::FullMatch(line.substr(o_end, c.begin - o_end), kPossessive)) {
+          return true;
+        }
+      }
+      return false;
+    };
     auto follows_capitalized_word = [&](const Candidate& c) {
       if (c.begin < 2 || line[c.begin - 1] != ' ') return false;
       const std::size_t end = c.begin - 1;
@@ -585,7 +599,8 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text) const
       assert(kProjectPrefix.ok());
       const bool project_prefix = RE2::PartialMatch(before, kProjectPrefix);
       if (!title_case && single_word && c.suffix.length == 0 && !project_prefix &&
-          (follows_capitalized_word(c) || precedes_capitalized_word(c))) {
+          (follows_capitalized_word(c) || precedes_capitalized_word(c) ||
+           follows_possessive_mention(c))) {
         continue;  // part of a longer proper name: "the Home Depot", "a Vector Database"
       }
       if (!title_case || !single_word || c.suffix.length > 0) {

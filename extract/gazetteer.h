@@ -74,9 +74,11 @@ struct ProjectMention {
 //    matched. An everyday-word spelling is further skipped where it reads as the ordinary
 //    word: at the start of a sentence when a lower-case function word follows ("Keep your
 //    pods..."); and, for one-word spellings, next to a capitalised word that is not a name
-//    ("the Home Depot", "a Vector Database") and in a Title Cased line unless something marks it as
-//    a name (a version number, a sub-project suffix, a "Project" prefix, a leading "Name:", or a
-//    neighbouring project name joined by "and", "+", ",", "on", "with"...).
+//    ("the Home Depot", "a Vector Database") or after another project's possessive ("Istio's
+//    Ambient mode"), and in a Title Cased line unless something marks it as a name: a version
+//    number, a sub-project suffix, a "Project" prefix, a leading "Name:" or "Name Deep Dive",
+//    "With/Using Name" closing a clause, or a project name it is listed with ("Kubernetes +
+//    Ray", "Spark, Flink and Kafka").
 //  - Leftmost-longest: at each position the longest spelling wins ("Argo Rollouts" over "Argo",
 //    "Envoy AI Gateway" over "Envoy"); mentions never overlap. Entries flagged `skip` take part
 //    in this but are never reported, so "Linux Foundation" hides the "Linux" inside it.
