@@ -1287,6 +1287,7 @@ ExtractionBatch ArticleReader::Build() {
     d.properties["path"] = path;
     d.properties["format"] = std::string(FormatName(DocumentFormat::kArticle));
     if (!title_.empty()) d.properties["title"] = title_;
+    d.evidence = {path, 0, ""};  // so that removing this document removes its node
     batch.entities.push_back(std::move(d));
   }
   std::string event_key;

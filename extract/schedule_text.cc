@@ -213,7 +213,7 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
     d.evidence = {doc.path, 0, ""};
     batch.entities.push_back(std::move(d));
   }
-  std::string event_key;
+  std::string event_key, event_display;
   if (!event_name.empty()) {
     int year_hint = 0;
     for (const Session& s : sessions) {
@@ -224,6 +224,7 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
     }
     EntityRecord e = EventRecord(event_name, {doc.path, event_line, event_name}, year_hint);
     event_key = e.key;
+    event_display = e.name;
     batch.entities.push_back(std::move(e));
   }
   bool china = MentionsChina(event_name);
@@ -292,7 +293,7 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
     // A title that repeats in the document (breaks, lunch) is one talk per time slot; a session
     // without speakers is scoped to its event so that "Coffee Break" at two events stays apart.
     std::string key_name = p.title;
-    if (p.speakers.speakers.empty() && !event_name.empty()) key_name += " @ " + event_name;
+    if (p.speakers.speakers.empty() && !event_display.empty()) key_name += " @ " + event_display;
     if (title_count[Slug(p.title)] > 1) key_name += " @ " + (p.start.empty() ? std::to_string(s.line) : p.start);
     EntityRecord talk;
     talk.key = MakeKey(Label::kTalk, key_name);
