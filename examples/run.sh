@@ -9,7 +9,7 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 ninja -C build -j "$(nproc 2>/dev/null || echo 2)" cnkg
 out=examples/out
 mkdir -p "$out"
-./build/cnkg build examples/schedules -o "$out/graph.json"
+./build/cnkg build examples/schedules examples/articles -o "$out/graph.json"
 ./build/cnkg stats "$out/graph.json"
 ./build/cnkg export "$out/graph.json" --format graphml -o "$out/graph.graphml"
 ./build/cnkg export "$out/graph.json" --format dot -o "$out/graph.dot"

@@ -151,21 +151,25 @@ Status GraphBuilder::Add(const ExtractionBatch& batch) {
   struct Incoming {
     Label label;
     std::string name;
-    std::vector<std::string> names;  // name, aliases, and other names seen under the key
+    std::vector<std::string> names;    // name, aliases, and other names seen under the key
+    std::vector<std::string> written;  // the names documents wrote (for merge reports)
     std::string url;
   };
   std::unordered_map<std::string, Incoming> incoming;
   std::vector<std::string> order;
   for (const EntityRecord& e : batch.entities) {
-    auto [it, inserted] = incoming.try_emplace(e.key, Incoming{e.label, e.name, {}, {}});
+    auto [it, inserted] = incoming.try_emplace(e.key, Incoming{e.label, e.name, {}, {}, {}});
     if (inserted) order.push_back(e.key);
-    auto add = [&](const std::string& s) {
-      if (!s.empty() && std::find(it->second.names.begin(), it->second.names.end(), s) ==
-                            it->second.names.end())
-        it->second.names.push_back(s);
+    auto add = [](std::vector<std::string>& list, const std::string& s) {
+      if (!s.empty() && std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
     };
-    add(e.name);
-    for (const auto& a : e.aliases) add(a);
+    add(it->second.names, e.name);
+    for (const auto& a : e.aliases) add(it->second.names, a);
+    // Aliases of projects and events come from data (the gazetteer, the editions table), not
+    // from the document; an organisation's aliases hold the document's own spelling.
+    add(it->second.written, e.name);
+    if (e.label == Label::kOrganization)
+      for (const auto& a : e.aliases) add(it->second.written, a);
     if (auto u = e.properties.find("url");
         u != e.properties.end() && std::holds_alternative<std::string>(u->second))
       it->second.url = std::get<std::string>(u->second);
@@ -186,7 +190,7 @@ Status GraphBuilder::Add(const ExtractionBatch& batch) {
   auto record = [&](const Incoming& in, const std::string& node_key, const std::string& reason) {
     auto v = graph_.Find(node_key);
     std::string node_name = v ? graph_.node(*v).name : in.name;
-    for (const std::string& n : in.names) {
+    for (const std::string& n : in.written) {
       if (n == node_name) continue;
       if (!merge_seen_.emplace(node_key, n, reason).second) continue;
       merges_.push_back({in.label, n, node_key, node_name, reason, batch.document});
@@ -275,7 +279,7 @@ Status GraphBuilder::Add(const ExtractionBatch& batch) {
   // Within the batch, several spellings under one key are merges too (e.g. legal suffixes).
   for (const std::string& key : order) {
     const Incoming& in = incoming[key];
-    if (in.label == Label::kOrganization && in.names.size() > 1 && !graph_.Find(mapped(key)))
+    if (in.label == Label::kOrganization && in.written.size() > 1 && !graph_.Find(mapped(key)))
       record(in, mapped(key), "organisation name normalisation");
   }
 

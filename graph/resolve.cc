@@ -143,6 +143,7 @@ std::vector<std::string> OrganizationAliases(std::string_view raw) {
     add(name);
   } else {
     add(StripLegalSuffix(s));
+    add(s);
   }
   return out;
 }
