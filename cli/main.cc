@@ -11,12 +11,16 @@
 #include <vector>
 
 #include "common/files.h"
+#include "common/strings.h"
 #include "export/export.h"
+#include "export/render.h"
 #include "extract/alias_file.h"
 #include "extract/document.h"
 #include "extract/gazetteer.h"
 #include "extract/pipeline.h"
+#include "graph/lookup.h"
 #include "graph/snapshot.h"
+#include "graph/subgraph.h"
 #include "graph/stats.h"
 #include "graph/why.h"
 
@@ -111,6 +115,69 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
               << graph.num_nodes() << " nodes, " << graph.num_edges() << " relationships)\n";
   }
   return report.has_errors() ? kExitError : kExitOk;
+}
+
+// Narrows `graph` to the neighbourhood of `around` (if given). Prints the error and returns false
+// when the name is unknown or ambiguous.
+bool SelectAround(cnkg::KnowledgeGraph& graph, const std::string& around, int depth) {
+  if (around.empty()) return true;
+  auto found = cnkg::FindByName(graph, around);
+  if (found.empty()) {
+    std::string msg = "no node named '" + around + "'";
+    auto s = cnkg::SuggestNames(graph, around);
+    if (!s.empty()) msg += " (did you mean: " + cnkg::Join(s, "; ") + "?)";
+    PrintError(msg);
+    return false;
+  }
+  graph = cnkg::Neighborhood(graph, found, depth);
+  return true;
+}
+
+struct RenderFlags {
+  std::string around;
+  int depth = 2;
+  std::string layout;
+  std::string cluster_by;
+  bool edge_labels = false;
+  int width = 1600;
+};
+
+int RunRender(const std::string& path, const std::string& output, const RenderFlags& flags) {
+  cnkg::RenderOptions options;
+  options.format = cnkg::RenderFormatForPath(output);
+  if (options.format.empty()) {
+    PrintError("render: the output name must end in .svg, .png or .pdf: " + output);
+    return kExitUsage;
+  }
+  options.layout = flags.layout;
+  options.edge_labels = flags.edge_labels;
+  options.width_px = flags.width;
+  if (flags.cluster_by == "label") {
+    options.cluster = cnkg::ClusterBy::kLabel;
+  } else if (flags.cluster_by == "category") {
+    options.cluster = cnkg::ClusterBy::kCategory;
+  } else if (!flags.cluster_by.empty() && flags.cluster_by != "none") {
+    PrintError("render: unknown --cluster-by '" + flags.cluster_by +
+               "' (known: none, label, category)");
+    return kExitUsage;
+  }
+  auto graph = cnkg::ReadGraphFile(path);
+  if (!graph.ok()) {
+    PrintError(graph.status().message());
+    return kExitError;
+  }
+  if (!SelectAround(*graph, flags.around, flags.depth)) return kExitError;
+  auto image = cnkg::RenderGraph(*graph, options);
+  if (!image.ok()) {
+    PrintError(image.status().message());
+    return image.status().code() == cnkg::StatusCode::kInvalidArgument ? kExitUsage : kExitError;
+  }
+  cnkg::Status s = cnkg::WriteFileAtomically(output, *image);
+  if (!s.ok()) {
+    PrintError(s.message());
+    return kExitError;
+  }
+  return kExitOk;
 }
 
 int RunWhy(const std::string& path, const std::vector<std::string>& names) {
@@ -231,6 +298,24 @@ int main(int argc, char** argv) {
   why->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   why->add_option("NAME", why_names, "One or two entity names")->required()->expected(1, 2);
 
+  RenderFlags render_flags;
+  CLI::App* render = app.add_subcommand(
+      "render",
+      "Draw the graph, or the part around a name, as an SVG, PNG or PDF map through Graphviz:\n"
+      "nodes coloured by label, projects shaded by CNCF maturity, a legend; sfdp with overlap\n"
+      "removal is chosen on its own above 300 nodes.");
+  render->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
+  render->add_option("-o,--output", output, "Image to write: .svg, .png or .pdf")->required();
+  render->add_option("--around", render_flags.around, "Only the neighbourhood of this name");
+  render->add_option("--depth", render_flags.depth, "Hops around --around (default 2)")
+      ->check(CLI::Range(0, 10));
+  render->add_option("--layout", render_flags.layout, "dot, neato, fdp, sfdp or circo");
+  render->add_option("--cluster-by", render_flags.cluster_by,
+                     "Group nodes in boxes: none, label or category (landscape category)");
+  render->add_flag("--edge-labels", render_flags.edge_labels, "Label edges with their type");
+  render->add_option("--width", render_flags.width, "PNG width in pixels (default 1600)")
+      ->check(CLI::Range(200, 20000));
+
   std::string export_format;
   CLI::App* exp = app.add_subcommand(
       "export",
@@ -255,6 +340,7 @@ int main(int argc, char** argv) {
     return RunBuild(inputs, output, flags);
   }
   if (*why) return RunWhy(graph_path, why_names);
+  if (*render) return RunRender(graph_path, output, render_flags);
   if (*stats) return RunStats(graph_path, json, by_maturity);
   if (*exp) return RunExport(graph_path, export_format, output);
   return kExitUsage;
