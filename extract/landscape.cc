@@ -22,37 +22,58 @@ std::string Scalar(const YAML::Node& map, const char* key) {
   return std::string(Trim(value.Scalar()));
 }
 
-int LineOf(const YAML::Node& node) {
-  const YAML::Mark mark = node.Mark();
-  return mark.line >= 0 ? mark.line + 1 : 0;
+// A 1-based place in the text; line 0 when unknown.
+struct Place {
+  int line = 0;
+  int column = 0;
+};
+
+Place PlaceOf(const YAML::Mark& mark) {
+  if (mark.line < 0) return {};
+  return {mark.line + 1, mark.column >= 0 ? mark.column + 1 : 0};
 }
 
-Status ErrorAt(std::string_view source, int line, std::string_view message) {
+Place PlaceOf(const YAML::Node& node) { return PlaceOf(node.Mark()); }
+
+// "SOURCE:LINE:COLUMN: message", leaving out what is unknown.
+std::string MessageAt(std::string_view source, Place place, std::string_view message) {
   std::string m(source);
-  if (line > 0) m += ":" + std::to_string(line);
+  if (place.line > 0) {
+    m += ":" + std::to_string(place.line);
+    if (place.column > 0) m += ":" + std::to_string(place.column);
+  }
   m += ": ";
   m += message;
-  return Status::ParseError(std::move(m));
+  return m;
 }
 
-// Reads the items of one subcategory node into `out`.
+Status ErrorAt(std::string_view source, Place place, std::string_view message) {
+  return Status::ParseError(MessageAt(source, place, message));
+}
+
+// Reads the items of one subcategory node into `out`; an item without a name is skipped with a
+// message in `warnings` (when not null).
 Status ReadItems(std::string_view source, const std::string& category, const YAML::Node& sub,
-                 std::vector<LandscapeItem>& out) {
+                 std::vector<LandscapeItem>& out, std::vector<std::string>* warnings) {
   const std::string sub_name = Scalar(sub, "name");
   const YAML::Node items = sub["items"];
   if (!items || items.IsNull()) return Status::Ok();  // "items:" with nothing under it
   if (!items.IsSequence()) {
-    return ErrorAt(source, LineOf(items),
+    return ErrorAt(source, PlaceOf(items),
                    "'items' of subcategory '" + sub_name + "' is not a list");
   }
   for (const YAML::Node& node : items) {
-    if (!node.IsMap()) return ErrorAt(source, LineOf(node), "an item is not a mapping");
+    if (!node.IsMap()) return ErrorAt(source, PlaceOf(node), "an item is not a mapping");
     LandscapeItem item;
     item.name = Scalar(node, "name");
     const YAML::Node name_node = node["name"];
-    item.line = LineOf(name_node ? name_node : node);
+    item.line = PlaceOf(name_node ? name_node : node).line;
     if (item.name.empty()) {
-      return ErrorAt(source, LineOf(node), "an item of '" + sub_name + "' has no name");
+      if (warnings != nullptr) {
+        warnings->push_back(
+            MessageAt(source, PlaceOf(node), "an item of '" + sub_name + "' has no name; skipped"));
+      }
+      continue;
     }
     item.category = category;
     item.subcategory = sub_name;
@@ -80,22 +101,23 @@ Status ReadItems(std::string_view source, const std::string& category, const YAM
   return Status::Ok();
 }
 
-Status ReadAll(std::string_view source, const YAML::Node& root, std::vector<LandscapeItem>& out) {
+Status ReadAll(std::string_view source, const YAML::Node& root, std::vector<LandscapeItem>& out,
+               std::vector<std::string>* warnings) {
   const YAML::Node categories = root.IsMap() ? root["landscape"] : YAML::Node();
   if (!categories || !categories.IsSequence()) {
-    return ErrorAt(source, 0, "no 'landscape' list at the top level");
+    return ErrorAt(source, {}, "no 'landscape' list at the top level");
   }
   for (const YAML::Node& cat : categories) {
-    if (!cat.IsMap()) return ErrorAt(source, LineOf(cat), "a category is not a mapping");
+    if (!cat.IsMap()) return ErrorAt(source, PlaceOf(cat), "a category is not a mapping");
     const std::string cat_name = Scalar(cat, "name");
     const YAML::Node subs = cat["subcategories"];
     if (!subs || subs.IsNull()) continue;
     if (!subs.IsSequence()) {
-      return ErrorAt(source, LineOf(subs), "'subcategories' of '" + cat_name + "' is not a list");
+      return ErrorAt(source, PlaceOf(subs), "'subcategories' of '" + cat_name + "' is not a list");
     }
     for (const YAML::Node& sub : subs) {
-      if (!sub.IsMap()) return ErrorAt(source, LineOf(sub), "a subcategory is not a mapping");
-      CNKG_RETURN_IF_ERROR(ReadItems(source, cat_name, sub, out));
+      if (!sub.IsMap()) return ErrorAt(source, PlaceOf(sub), "a subcategory is not a mapping");
+      CNKG_RETURN_IF_ERROR(ReadItems(source, cat_name, sub, out, warnings));
     }
   }
   return Status::Ok();
@@ -114,24 +136,28 @@ std::string Initials(std::string_view words) {
 }  // namespace
 
 Result<std::vector<LandscapeItem>> ParseLandscape(std::string_view yaml_text,
-                                                  std::string_view source_name) {
+                                                  std::string_view source_name,
+                                                  std::vector<std::string>* warnings) {
   std::vector<LandscapeItem> items;
+  std::vector<std::string> found;  // warnings, handed over only on success
   try {
     const YAML::Node root = YAML::Load(std::string(yaml_text));
-    Status s = ReadAll(source_name, root, items);
+    Status s = ReadAll(source_name, root, items, &found);
     if (!s.ok()) return s;
   } catch (const YAML::Exception& e) {
-    return ErrorAt(source_name, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg);
+    return ErrorAt(source_name, PlaceOf(e.mark), "invalid YAML: " + e.msg);
   } catch (const std::exception& e) {
-    return ErrorAt(source_name, 0, e.what());
+    return ErrorAt(source_name, {}, e.what());
   }
+  if (warnings != nullptr) warnings->insert(warnings->end(), found.begin(), found.end());
   return items;
 }
 
-Result<std::vector<LandscapeItem>> ReadLandscape(const std::string& path) {
+Result<std::vector<LandscapeItem>> ReadLandscape(const std::string& path,
+                                                 std::vector<std::string>* warnings) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
-  return ParseLandscape(*text, path);
+  return ParseLandscape(*text, path, warnings);
 }
 
 std::string CrunchbaseOrganization(std::string_view url) {

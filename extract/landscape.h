@@ -45,15 +45,25 @@ struct LandscapeItem {
   int line = 0;          // 1-based line of the item's `name:` in the file
 };
 
-// Parses landscape.yml text. `source_name` (usually the path) only names the input in error
-// messages. Returns the items in file order; an item listed under two subcategories appears
-// once per listing (callers merge them). Fails with kParseError ("NAME:LINE: message") when the
-// text is not YAML or lacks the `landscape` list, or when an item has no name. Never throws.
+// Parses landscape.yml text. `source_name` (usually the path) only names the input in messages.
+// Returns the items in file order; an item listed under two subcategories appears once per
+// listing (callers merge them). Fields the reader does not know are ignored.
+//
+// Fails with kParseError when the text is not YAML ("NAME:LINE:COLUMN: invalid YAML: ...", line
+// and column 1-based), lacks the top-level `landscape` list ("NAME: no 'landscape' list at the
+// top level"), or has a category, subcategory or item list of the wrong shape
+// ("NAME:LINE:COLUMN: 'subcategories' of 'A' is not a list"). An item without a name is not an
+// error: it is skipped, and when `warnings` is not null a message naming its place is appended
+// to it ("NAME:LINE:COLUMN: an item of 'B' has no name; skipped"). `warnings` is only appended
+// to, and is owned by the caller. Never throws.
 Result<std::vector<LandscapeItem>> ParseLandscape(std::string_view yaml_text,
-                                                  std::string_view source_name);
+                                                  std::string_view source_name,
+                                                  std::vector<std::string>* warnings = nullptr);
 
-// Reads and parses the file at `path`. Fails as ReadFile (common/files.h) or ParseLandscape.
-Result<std::vector<LandscapeItem>> ReadLandscape(const std::string& path);
+// Reads and parses the file at `path`. Fails as ReadFile (common/files.h) or ParseLandscape;
+// `warnings` as for ParseLandscape.
+Result<std::vector<LandscapeItem>> ReadLandscape(const std::string& path,
+                                                 std::vector<std::string>* warnings = nullptr);
 
 // The organisation slug of a crunchbase URL:
 // "https://www.crunchbase.com/organization/red-hat" -> "red-hat". Returns "" for anything else.

@@ -95,17 +95,76 @@ TEST_CASE("Landscape errors are Status values naming the place") {
     return r.status().message();
   };
   CHECK(error("other: 1\n") == "l.yml: no 'landscape' list at the top level");
-  CHECK(error("landscape: [unclosed\n").rfind("l.yml:", 0) == 0);
-  CHECK(
-      error("landscape:\n  - category:\n    name: A\n    subcategories:\n      - subcategory:\n"
-            "        name: B\n        items:\n          - item:\n            homepage_url: x\n") ==
-      "l.yml:8: an item of 'B' has no name");
   CHECK(error("landscape:\n  - category:\n    name: A\n    subcategories: 3\n") ==
-        "l.yml:4: 'subcategories' of 'A' is not a list");
+        "l.yml:4:20: 'subcategories' of 'A' is not a list");
   CHECK(ParseLandscape("landscape: []\n", "l.yml").ok());
   Result<std::vector<LandscapeItem>> missing = ReadLandscape("/nonexistent/landscape.yml");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("Landscape YAML errors give the line and the column") {
+  // An unclosed flow sequence: the error is where the parser gave up.
+  Result<std::vector<LandscapeItem>> r = ParseLandscape("landscape: [unclosed\n", "l.yml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == StatusCode::kParseError);
+  CHECK(r.status().message().rfind("l.yml:2:1: invalid YAML: ", 0) == 0);
+  // A stray closing bracket in the middle of the fourth line.
+  r = ParseLandscape("landscape:\n  - category:\n    name: A\n    x: ]\n", "l.yml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() == "l.yml:4:8: invalid YAML: illegal flow end");
+}
+
+TEST_CASE("Landscape items without a name are skipped with a warning naming the line") {
+  constexpr const char* kNameless =
+      "landscape:\n"
+      "  - category:\n"
+      "    name: A\n"
+      "    subcategories:\n"
+      "      - subcategory:\n"
+      "        name: B\n"
+      "        items:\n"
+      "          - item:\n"
+      "            homepage_url: https://nameless.example/\n"
+      "          - item:\n"
+      "            name: Wombat\n";
+  std::vector<std::string> warnings;
+  Result<std::vector<LandscapeItem>> r = ParseLandscape(kNameless, "l.yml", &warnings);
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 1);
+  CHECK((*r)[0].name == "Wombat");
+  CHECK((*r)[0].line == 11);
+  CHECK(warnings == std::vector<std::string>{"l.yml:8:13: an item of 'B' has no name; skipped"});
+  // The two-argument form still reads the file; the warning is not reported.
+  Result<std::vector<LandscapeItem>> quiet = ParseLandscape(kNameless, "l.yml");
+  REQUIRE(quiet.ok());
+  CHECK(quiet->size() == 1);
+}
+
+TEST_CASE("Landscape fields the reader does not know are ignored") {
+  constexpr const char* kUnknown =
+      "landscape:\n"
+      "  - category:\n"
+      "    name: A\n"
+      "    colour: teal\n"
+      "    subcategories:\n"
+      "      - subcategory:\n"
+      "        name: B\n"
+      "        items:\n"
+      "          - item:\n"
+      "            name: Wombat\n"
+      "            mascot: {kind: marsupial, legs: 4}\n"
+      "            twitter: https://example.org/wombat\n"
+      "            extra:\n"
+      "              annual_review_date: 2024-05-06\n"
+      "              accepted: '2023-01-02'\n";
+  std::vector<std::string> warnings;
+  Result<std::vector<LandscapeItem>> r = ParseLandscape(kUnknown, "l.yml", &warnings);
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 1);
+  CHECK((*r)[0].name == "Wombat");
+  CHECK((*r)[0].accepted == "2023-01-02");
+  CHECK(warnings.empty());
 }
 
 TEST_CASE("Crunchbase organisation slugs") {
