@@ -27,11 +27,16 @@ struct Document {
   std::string path;
   std::string text;
   std::vector<std::string> lines;
+  // Problems that did not stop the reading, as "PATH:LINE:COL: message" (e.g. bytes that were
+  // not UTF-8 and were read as Windows-1252).
+  std::vector<std::string> warnings;
 };
 
-// Reads a document. Errors, each a one-line message naming the file (and line where there is
-// one): missing or unreadable file, empty file, binary content (NUL bytes), invalid UTF-8 (with
-// the line and column of the first bad byte).
+// Reads a document. Errors, each a one-line message naming the file: missing or unreadable file,
+// empty file, binary content (NUL bytes). Text that is not valid UTF-8 (a Latin-1 or Windows-1252
+// file, or one with mixed encodings) is not an error: every byte that is not part of a valid
+// UTF-8 sequence is read as Windows-1252, so nothing is lost, and a warning names the line and
+// column of the first such byte.
 Result<Document> LoadDocument(const std::string& path);
 
 // The same checks for text already in memory; `path` only names it in messages.

@@ -86,6 +86,12 @@ void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& opti
       fail(doc.status());
       continue;
     }
+    for (const std::string& w : doc->warnings) {
+      Diagnostic d;
+      d.severity = Diagnostic::Severity::kWarning;
+      d.message = w;
+      report.diagnostics.push_back(std::move(d));
+    }
     auto batch = ExtractDocument(*doc, options.format, gazetteer);
     if (!batch.ok()) {
       fail(batch.status());
