@@ -1,0 +1,819 @@
+#include "query/executor.h"
+
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "query/evaluator.h"
+
+namespace cnkg::query {
+namespace {
+
+// A push operator: rows go in through Push, results go to the next operator.
+class Operator {
+ public:
+  explicit Operator(EvalContext& ctx) : ctx_(ctx) {}
+  virtual ~Operator() = default;
+  Operator(const Operator&) = delete;
+  Operator& operator=(const Operator&) = delete;
+
+  // Processes one row (which it may modify). Returns false when no more rows are wanted: the
+  // operators downstream have enough, or an error occurred.
+  virtual bool Push(Row& row) = 0;
+  // No more rows will come: operators that hold rows send them now. Always passed on.
+  virtual void Finish() {
+    if (next_) next_->Finish();
+  }
+  void set_next(Operator* next) { next_ = next; }
+
+ protected:
+  bool Emit(Row& row) {
+    if (stopped_ || ctx_.failed()) return false;
+    if (!next_->Push(row)) stopped_ = true;
+    return !stopped_ && !ctx_.failed();
+  }
+  bool stopped() const { return stopped_ || ctx_.failed(); }
+
+  EvalContext& ctx_;
+  Operator* next_ = nullptr;
+  bool stopped_ = false;
+};
+
+bool LabelOk(const BNodePattern& np, const NodeRef& n) {
+  if (np.labels.empty()) return true;
+  return std::find(np.labels.begin(), np.labels.end(), n.node->label) != np.labels.end();
+}
+
+bool TypeOk(const BRelPattern& rp, const RelRef& r) {
+  if (rp.types.empty()) return true;
+  return std::find(rp.types.begin(), rp.types.end(), r.edge->type) != rp.types.end();
+}
+
+// ---- MATCH ----------------------------------------------------------------------------------
+
+class MatchOp : public Operator {
+ public:
+  MatchOp(EvalContext& ctx, const MatchPlan& plan) : Operator(ctx), plan_(plan) {
+    scratch_.resize(plan.parts.size());
+    for (std::size_t p = 0; p < plan.parts.size(); ++p) scratch_[p].resize(plan.parts[p].steps.size());
+  }
+
+  bool Push(Row& row) override {
+    if (stopped() || !ctx_.Charge()) return false;
+    emitted_ = false;
+    bool go_on = true;
+    bool pre_ok = true;
+    for (const BExpr* p : plan_.pre_predicates) {
+      if (EvaluatePredicate(*p, row, ctx_) != Tri::kTrue) {
+        pre_ok = false;
+        break;
+      }
+    }
+    if (ctx_.failed()) return false;
+    if (pre_ok) go_on = RunStep(0, 0, row);
+    if (ctx_.failed() || !go_on) return false;
+    if (plan_.match->optional && !emitted_) {
+      for (int s : plan_.match->new_slots) row[s] = Value();
+      return Emit(row);
+    }
+    return true;
+  }
+
+ private:
+  // Breadth-first search state of a shortest-path step, reused across rows.
+  struct Scratch {
+    std::vector<int> dist;
+    std::vector<std::uint32_t> order;
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> parents;  // (rel, node)
+  };
+
+  struct Hop {
+    RelRef rel;
+    std::uint32_t other;
+  };
+
+  const BPatternPart& Part(std::size_t p) const { return *plan_.parts[p].part; }
+
+  // Runs step s of part p and everything after it. False: stop everything.
+  bool RunStep(std::size_t p, std::size_t s, Row& row) {
+    if (p == plan_.parts.size()) {
+      emitted_ = true;
+      return Emit(row);
+    }
+    const PartPlan& pp = plan_.parts[p];
+    if (s == pp.steps.size()) return RunStep(p + 1, 0, row);
+    const MatchStep& step = pp.steps[s];
+    if (step.is_start) return Start(p, s, row);
+    const BRelPattern& rel = Part(p).rels[step.rel];
+    if (rel.shortest != ShortestKind::kNone) return Shortest(p, s, row);
+    if (rel.variable_length) return VarExpand(p, s, row);
+    return Expand(p, s, row);
+  }
+
+  // After a step bound its slots: the path, the predicates, then the next step.
+  bool Continue(std::size_t p, std::size_t s, Row& row) {
+    const MatchStep& step = plan_.parts[p].steps[s];
+    if (step.assemble_path && !AssemblePath(Part(p), row)) return true;
+    for (const BExpr* pred : step.predicates) {
+      Tri t = EvaluatePredicate(*pred, row, ctx_);
+      if (ctx_.failed()) return false;
+      if (t != Tri::kTrue) return true;
+    }
+    return RunStep(p, s + 1, row);
+  }
+
+  // Binds (or, if already bound, compares) the node of a step. False: it does not fit.
+  bool PlaceNode(const BNodePattern& np, bool bind, const NodeRef& n, Row& row) {
+    if (!LabelOk(np, n)) return false;
+    if (bind) {
+      row[np.slot] = Value::Node(n);
+      return true;
+    }
+    const Value& v = row[np.slot];
+    return v.type() == ValueType::kNode && v.as_node().id == n.id;
+  }
+
+  bool Start(std::size_t p, std::size_t s, Row& row) {
+    const MatchStep& step = plan_.parts[p].steps[s];
+    const BNodePattern& np = Part(p).nodes[step.node];
+    const GraphView& view = ctx_.view();
+    auto try_node = [&](std::uint32_t v) {
+      if (!ctx_.Charge()) return false;
+      if (!PlaceNode(np, step.bind_node, view.node(v), row)) return true;
+      return Continue(p, s, row);
+    };
+    switch (step.scan) {
+      case ScanKind::kBound: {
+        const Value& v = row[np.slot];
+        if (v.type() != ValueType::kNode || !LabelOk(np, v.as_node())) return true;
+        return Continue(p, s, row);
+      }
+      case ScanKind::kKeySeek: {
+        Value key = Evaluate(*step.seek_value, row, ctx_);
+        if (ctx_.failed()) return false;
+        if (key.type() != ValueType::kString) return true;
+        auto v = view.FindKey(key.as_string());
+        return v ? try_node(*v) : true;
+      }
+      case ScanKind::kNameSeek: {
+        Value name = Evaluate(*step.seek_value, row, ctx_);
+        if (ctx_.failed()) return false;
+        if (name.type() != ValueType::kString) return true;
+        for (std::uint32_t v : view.FindName(name.as_string()))
+          if (!try_node(v)) return false;
+        return true;
+      }
+      case ScanKind::kLabelScan:
+        for (Label l : np.labels)
+          for (std::uint32_t v : view.nodes_with_label(l))
+            if (!try_node(v)) return false;
+        return true;
+      case ScanKind::kAllNodes:
+        for (std::uint32_t v = 0; v < view.num_nodes(); ++v)
+          if (!try_node(v)) return false;
+        return true;
+    }
+    return true;
+  }
+
+  // Which adjacency lists an expansion follows.
+  static void Directions(const BRelPattern& rel, bool forward, bool* out, bool* in) {
+    switch (rel.direction) {
+      case Direction::kRight:
+        *out = forward;
+        *in = !forward;
+        break;
+      case Direction::kLeft:
+        *out = !forward;
+        *in = forward;
+        break;
+      case Direction::kBoth:
+        *out = *in = true;
+        break;
+    }
+  }
+
+  // Calls f(Hop) for every relationship from `from` that fits the pattern's types and
+  // direction (and, for variable length, the hop property values). Stops when f returns false.
+  template <typename F>
+  bool ForEachHop(const BRelPattern& rel, bool forward, std::uint32_t from,
+                  const std::vector<std::pair<const std::string*, Value>>* hop_props, F&& f) {
+    bool use_out = false, use_in = false;
+    Directions(rel, forward, &use_out, &use_in);
+    const GraphView& view = ctx_.view();
+    auto visit = [&](const GraphView::Adjacent& adj) {
+      if (!ctx_.Charge()) return false;
+      RelRef r = view.rel(adj.rel);
+      if (!TypeOk(rel, r)) return true;
+      if (hop_props) {
+        for (const auto& [key, value] : *hop_props)
+          if (Equals(RelProperty(r, *key), value) != Tri::kTrue) return true;
+      }
+      return f(Hop{r, adj.other});
+    };
+    if (use_out)
+      for (const auto& adj : view.out(from))
+        if (!visit(adj)) return false;
+    if (use_in) {
+      for (const auto& adj : view.in(from)) {
+        if (use_out && adj.other == from) continue;  // a self-loop was already seen going out
+        if (!visit(adj)) return false;
+      }
+    }
+    return true;
+  }
+
+  bool Expand(std::size_t p, std::size_t s, Row& row) {
+    const MatchStep& step = plan_.parts[p].steps[s];
+    const BPatternPart& part = Part(p);
+    const BRelPattern& rel = part.rels[step.rel];
+    const BNodePattern& target = part.nodes[step.node];
+    const Value& from = row[part.nodes[step.from_node].slot];
+    if (from.type() != ValueType::kNode) return true;
+    return ForEachHop(rel, step.forward, from.as_node().id, nullptr, [&](const Hop& hop) {
+      if (step.bind_rel) {
+        row[rel.slot] = Value::Rel(hop.rel);
+      } else {
+        const Value& r = row[rel.slot];
+        if (r.type() != ValueType::kRel || r.as_rel().id != hop.rel.id) return true;
+      }
+      if (!PlaceNode(target, step.bind_node, ctx_.view().node(hop.other), row)) return true;
+      return Continue(p, s, row);
+    });
+  }
+
+  // The values of a variable-length pattern's hop properties for this row.
+  std::vector<std::pair<const std::string*, Value>> HopProperties(const BRelPattern& rel, Row& row) {
+    std::vector<std::pair<const std::string*, Value>> out;
+    for (const auto& [key, expr] : rel.hop_properties)
+      out.emplace_back(&key, Evaluate(*expr, row, ctx_));
+    return out;
+  }
+
+  // Binds the relationship list and the end node of a variable-length match, then continues.
+  bool EmitWalk(std::size_t p, std::size_t s, Row& row, std::uint32_t end,
+                const std::vector<RelRef>& rels) {
+    const MatchStep& step = plan_.parts[p].steps[s];
+    const BPatternPart& part = Part(p);
+    if (!PlaceNode(part.nodes[step.node], step.bind_node, ctx_.view().node(end), row)) return true;
+    ValueList list;
+    list.reserve(rels.size());
+    for (const RelRef& r : rels) list.push_back(Value::Rel(r));
+    if (!step.forward) std::reverse(list.begin(), list.end());
+    row[part.rels[step.rel].slot] = Value::List(std::move(list));
+    return Continue(p, s, row);
+  }
+
+  bool VarExpand(std::size_t p, std::size_t s, Row& row) {
+    const MatchStep& step = plan_.parts[p].steps[s];
+    const BPatternPart& part = Part(p);
+    const BRelPattern& rel = part.rels[step.rel];
+    const Value& from = row[part.nodes[step.from_node].slot];
+    if (from.type() != ValueType::kNode) return true;
+    auto props = HopProperties(rel, row);
+    if (ctx_.failed()) return false;
+    const auto* props_ptr = props.empty() ? nullptr : &props;
+    const std::size_t min = static_cast<std::size_t>(rel.min_hops);
+    const std::size_t max = static_cast<std::size_t>(rel.max_hops);
+
+    // Depth-first over walks (relationships and nodes may repeat), without recursion so that a
+    // large hop bound cannot exhaust the stack. Each frame lists the hops out of its node.
+    struct Frame {
+      std::uint32_t node;
+      std::vector<Hop> hops;
+      std::size_t next = 0;
+    };
+    auto hops_of = [&](std::uint32_t v, std::vector<Hop>& out) {
+      return ForEachHop(rel, step.forward, v, props_ptr, [&](const Hop& h) {
+        out.push_back(h);
+        return true;
+      });
+    };
+    std::vector<Frame> stack;
+    std::vector<RelRef> walk;
+    const std::uint32_t start = from.as_node().id;
+    if (min == 0 && !EmitWalk(p, s, row, start, walk)) return false;
+    if (max == 0) return true;
+    stack.push_back({start, {}, 0});
+    if (!hops_of(start, stack.back().hops)) return false;
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      if (f.next >= f.hops.size()) {
+        stack.pop_back();
+        if (!walk.empty()) walk.pop_back();
+        continue;
+      }
+      const Hop hop = f.hops[f.next++];
+      walk.push_back(hop.rel);
+      if (walk.size() >= min && !EmitWalk(p, s, row, hop.other, walk)) return false;
+      if (walk.size() < max) {
+        stack.push_back({hop.other, {}, 0});
+        if (!hops_of(hop.other, stack.back().hops)) return false;
+      } else {
+        walk.pop_back();
+      }
+    }
+    return true;
+  }
+
+  bool Shortest(std::size_t p, std::size_t s, Row& row) {
+    const MatchStep& step = plan_.parts[p].steps[s];
+    const BPatternPart& part = Part(p);
+    const BRelPattern& rel = part.rels[step.rel];
+    const BNodePattern& target_pattern = part.nodes[step.node];
+    const Value& from_value = row[part.nodes[step.from_node].slot];
+    if (from_value.type() != ValueType::kNode) return true;
+    auto props = HopProperties(rel, row);
+    if (ctx_.failed()) return false;
+    const auto* props_ptr = props.empty() ? nullptr : &props;
+    const bool all = rel.shortest == ShortestKind::kAllShortest;
+    const int min = rel.min_hops, max = rel.max_hops;
+    const std::uint32_t from = from_value.as_node().id;
+
+    std::optional<std::uint32_t> fixed_target;
+    if (!step.bind_node) {
+      const Value& t = row[target_pattern.slot];
+      if (t.type() != ValueType::kNode) return true;
+      fixed_target = t.as_node().id;
+    }
+
+    // Breadth-first search from `from`, level by level, up to `max` hops.
+    Scratch& sc = scratch_[p][s];
+    const std::size_t n = ctx_.view().num_nodes();
+    if (sc.dist.size() != n) {
+      sc.dist.assign(n, -1);
+      sc.parents.assign(n, {});
+    }
+    for (std::uint32_t v : sc.order) {
+      sc.dist[v] = -1;
+      sc.parents[v].clear();
+    }
+    sc.order.clear();
+    sc.dist[from] = 0;
+    sc.order.push_back(from);
+    for (std::size_t i = 0; i < sc.order.size(); ++i) {
+      const std::uint32_t v = sc.order[i];
+      const int d = sc.dist[v];
+      if (d >= max) continue;
+      if (fixed_target && sc.dist[*fixed_target] >= 0 && d >= sc.dist[*fixed_target]) break;
+      bool ok = ForEachHop(rel, step.forward, v, props_ptr, [&](const Hop& h) {
+        int& dw = sc.dist[h.other];
+        if (dw < 0) {
+          dw = d + 1;
+          sc.order.push_back(h.other);
+          sc.parents[h.other].push_back({h.rel.id, v});
+        } else if (all && dw == d + 1) {
+          sc.parents[h.other].push_back({h.rel.id, v});
+        }
+        return true;
+      });
+      if (!ok) return false;
+    }
+
+    auto reachable = [&](std::uint32_t t) {
+      const int d = sc.dist[t];
+      return d >= 0 && d >= min && d <= max && !(d == 0 && min > 0);
+    };
+    if (fixed_target) {
+      if (!reachable(*fixed_target)) return true;
+      if (!LabelOk(target_pattern, ctx_.view().node(*fixed_target))) return true;
+      return EmitShortest(p, s, row, from, *fixed_target, all);
+    }
+    // Copy the targets: continuing may not touch this step's scratch, but stay safe.
+    const std::vector<std::uint32_t> targets = sc.order;
+    for (std::uint32_t t : targets) {
+      if (!reachable(t)) continue;
+      if (!PlaceNode(target_pattern, true, ctx_.view().node(t), row)) continue;
+      if (!EmitShortest(p, s, row, from, t, all)) return false;
+    }
+    return true;
+  }
+
+  // Emits the shortest path (or all of them) from `from` to `t` recorded in the scratch.
+  bool EmitShortest(std::size_t p, std::size_t s, Row& row, std::uint32_t from, std::uint32_t t,
+                    bool all) {
+    Scratch& sc = scratch_[p][s];
+    const GraphView& view = ctx_.view();
+    std::vector<RelRef> rels;  // from t back towards `from`
+    if (!all) {
+      for (std::uint32_t v = t; v != from;) {
+        const auto& [rel_id, prev] = sc.parents[v].front();
+        rels.push_back(view.rel(rel_id));
+        v = prev;
+      }
+      std::reverse(rels.begin(), rels.end());
+      return EmitWalk(p, s, row, t, rels);
+    }
+    // Every combination of parents, depth first.
+    std::vector<std::pair<std::uint32_t, std::size_t>> stack{{t, 0}};
+    while (!stack.empty()) {
+      auto& [v, next] = stack.back();
+      if (v == from) {
+        std::vector<RelRef> path(rels.rbegin(), rels.rend());
+        if (!ctx_.Charge() || !EmitWalk(p, s, row, t, path)) return false;
+        stack.pop_back();
+        if (!rels.empty()) rels.pop_back();
+        continue;
+      }
+      if (next >= sc.parents[v].size()) {
+        stack.pop_back();
+        if (!rels.empty()) rels.pop_back();
+        continue;
+      }
+      const auto [rel_id, prev] = sc.parents[v][next++];
+      rels.push_back(view.rel(rel_id));
+      stack.push_back({prev, 0});
+    }
+    return true;
+  }
+
+  bool AssemblePath(const BPatternPart& part, Row& row) {
+    const Value& first = row[part.nodes[0].slot];
+    if (first.type() != ValueType::kNode) return false;
+    PathData path;
+    path.nodes.push_back(first.as_node());
+    const GraphView& view = ctx_.view();
+    for (std::size_t i = 0; i < part.rels.size(); ++i) {
+      const Value& r = row[part.rels[i].slot];
+      if (r.type() == ValueType::kRel) {
+        const Value& next = row[part.nodes[i + 1].slot];
+        if (next.type() != ValueType::kNode) return false;
+        path.rels.push_back(r.as_rel());
+        path.nodes.push_back(next.as_node());
+      } else if (r.type() == ValueType::kList) {
+        for (const Value& x : r.as_list()) {
+          const RelRef& rr = x.as_rel();
+          const std::uint32_t cur = path.nodes.back().id;
+          path.rels.push_back(rr);
+          path.nodes.push_back(view.node(rr.source == cur ? rr.target : rr.source));
+        }
+      } else {
+        return false;
+      }
+    }
+    row[part.path_slot] = Value::Path(std::move(path));
+    return true;
+  }
+
+  const MatchPlan& plan_;
+  bool emitted_ = false;
+  std::vector<std::vector<Scratch>> scratch_;
+};
+
+// ---- UNWIND, WHERE ----------------------------------------------------------------------------
+
+class UnwindOp : public Operator {
+ public:
+  UnwindOp(EvalContext& ctx, const BUnwind& u) : Operator(ctx), u_(u) {}
+  bool Push(Row& row) override {
+    Value v = Evaluate(*u_.expr, row, ctx_);
+    if (ctx_.failed()) return false;
+    if (v.is_null()) return true;
+    if (v.type() != ValueType::kList) {
+      row[u_.slot] = v;
+      return Emit(row);
+    }
+    for (const Value& x : v.as_list()) {
+      if (!ctx_.Charge()) return false;
+      row[u_.slot] = x;
+      if (!Emit(row)) return false;
+    }
+    return true;
+  }
+
+ private:
+  const BUnwind& u_;
+};
+
+class FilterOp : public Operator {
+ public:
+  FilterOp(EvalContext& ctx, const std::vector<BExprPtr>& predicates)
+      : Operator(ctx), predicates_(predicates) {}
+  bool Push(Row& row) override {
+    for (const auto& p : predicates_) {
+      Tri t = EvaluatePredicate(*p, row, ctx_);
+      if (ctx_.failed()) return false;
+      if (t != Tri::kTrue) return true;
+    }
+    return Emit(row);
+  }
+
+ private:
+  const std::vector<BExprPtr>& predicates_;
+};
+
+// ---- Projection ---------------------------------------------------------------------------
+
+class ProjectOp : public Operator {
+ public:
+  ProjectOp(EvalContext& ctx, const BProjection& proj) : Operator(ctx), proj_(proj) {}
+  bool Push(Row& row) override {
+    for (const BItem& item : proj_.items) row[item.slot] = Evaluate(*item.expr, row, ctx_);
+    if (ctx_.failed()) return false;
+    return Emit(row);
+  }
+
+ private:
+  const BProjection& proj_;
+};
+
+class AggregateOp : public Operator {
+ public:
+  AggregateOp(EvalContext& ctx, const BProjection& proj, int num_slots)
+      : Operator(ctx), proj_(proj), num_slots_(num_slots) {}
+
+  bool Push(Row& row) override {
+    std::vector<Value> key;
+    for (const BItem& item : proj_.items)
+      if (!item.has_aggregate) key.push_back(Evaluate(*item.expr, row, ctx_));
+    if (ctx_.failed()) return false;
+    auto it = index_.find(key);
+    std::size_t g;
+    if (it == index_.end()) {
+      if (!ctx_.Hold(1)) return false;
+      g = groups_.size();
+      groups_.push_back(NewGroup(row));
+      index_.emplace(std::move(key), g);
+    } else {
+      g = it->second;
+    }
+    Group& group = groups_[g];
+    for (std::size_t i = 0; i < proj_.aggregates.size(); ++i) {
+      const BAggregate& a = proj_.aggregates[i];
+      State& st = group.states[i];
+      if (a.kind == Aggregate::kCountStar) {
+        ++st.count;
+        continue;
+      }
+      Value v = Evaluate(*a.arg, row, ctx_);
+      if (ctx_.failed()) return false;
+      if (v.is_null()) continue;
+      if (a.distinct) {
+        if (!st.seen.insert(v).second) continue;
+        if (!ctx_.Hold(1)) return false;
+      }
+      if (!Update(a, st, v)) return false;
+    }
+    return true;
+  }
+
+  void Finish() override {
+    if (groups_.empty() && !HasKeys() && !ctx_.failed()) groups_.push_back(NewGroup(Row(num_slots_)));
+    for (Group& group : groups_) {
+      if (stopped()) break;
+      for (std::size_t i = 0; i < proj_.aggregates.size(); ++i)
+        group.row[proj_.aggregates[i].slot] = Result(proj_.aggregates[i], group.states[i]);
+      for (const BItem& item : proj_.items) group.row[item.slot] = Evaluate(*item.expr, group.row, ctx_);
+      if (ctx_.failed() || !Emit(group.row)) break;
+    }
+    groups_.clear();
+    Operator::Finish();
+  }
+
+ private:
+  struct State {
+    std::int64_t count = 0;
+    bool sum_is_double = false;
+    std::int64_t isum = 0;
+    double dsum = 0;
+    Value best;
+    ValueList list;
+    std::unordered_set<Value, ValueHash, ValueEquivalent> seen;
+  };
+  struct Group {
+    Row row;
+    std::vector<State> states;
+  };
+
+  bool HasKeys() const {
+    for (const BItem& item : proj_.items)
+      if (!item.has_aggregate) return true;
+    return false;
+  }
+
+  Group NewGroup(const Row& row) {
+    Group g;
+    g.row = row;
+    g.states.resize(proj_.aggregates.size());
+    return g;
+  }
+
+  bool Update(const BAggregate& a, State& st, const Value& v) {
+    switch (a.kind) {
+      case Aggregate::kCountStar:
+      case Aggregate::kCount: ++st.count; return true;
+      case Aggregate::kCollect:
+        if (!ctx_.Hold(1)) return false;
+        st.list.push_back(v);
+        return true;
+      case Aggregate::kMin:
+      case Aggregate::kMax: {
+        if (st.best.is_null()) {
+          st.best = v;
+        } else {
+          int c = CompareForOrder(v, st.best);
+          if ((a.kind == Aggregate::kMin && c < 0) || (a.kind == Aggregate::kMax && c > 0)) st.best = v;
+        }
+        return true;
+      }
+      case Aggregate::kSum:
+      case Aggregate::kAvg: {
+        if (!v.is_number()) {
+          ctx_.Fail(a.arg->span, std::string(a.kind == Aggregate::kSum ? "sum" : "avg") +
+                                     "() expects numbers, got " +
+                                     std::string(ValueTypeName(v.type())));
+          return false;
+        }
+        ++st.count;
+        if (v.type() == ValueType::kDouble || st.sum_is_double || a.kind == Aggregate::kAvg) {
+          if (!st.sum_is_double) {
+            st.dsum = static_cast<double>(st.isum);
+            st.sum_is_double = true;
+          }
+          st.dsum += v.as_number();
+        } else if (__builtin_add_overflow(st.isum, v.as_int(), &st.isum)) {
+          ctx_.Fail(a.arg->span, "integer overflow in sum()");
+          return false;
+        }
+        return true;
+      }
+    }
+    return true;
+  }
+
+  Value Result(const BAggregate& a, State& st) {
+    switch (a.kind) {
+      case Aggregate::kCountStar:
+      case Aggregate::kCount: return Value::Int(st.count);
+      case Aggregate::kCollect: return Value::List(std::move(st.list));
+      case Aggregate::kMin:
+      case Aggregate::kMax: return st.best;
+      case Aggregate::kSum: return st.sum_is_double ? Value::Double(st.dsum) : Value::Int(st.isum);
+      case Aggregate::kAvg:
+        if (st.count == 0) return Value();
+        return Value::Double(st.dsum / static_cast<double>(st.count));
+    }
+    return Value();
+  }
+
+  const BProjection& proj_;
+  int num_slots_;
+  std::unordered_map<std::vector<Value>, std::size_t, RowHash, RowEquivalent> index_;
+  std::vector<Group> groups_;
+};
+
+class DistinctOp : public Operator {
+ public:
+  DistinctOp(EvalContext& ctx, const BProjection& proj) : Operator(ctx), proj_(proj) {}
+  bool Push(Row& row) override {
+    std::vector<Value> key;
+    key.reserve(proj_.items.size());
+    for (const BItem& item : proj_.items) key.push_back(row[item.slot]);
+    if (!seen_.insert(std::move(key)).second) return true;
+    if (!ctx_.Hold(1)) return false;
+    return Emit(row);
+  }
+
+ private:
+  const BProjection& proj_;
+  std::unordered_set<std::vector<Value>, RowHash, RowEquivalent> seen_;
+};
+
+class SortOp : public Operator {
+ public:
+  SortOp(EvalContext& ctx, const std::vector<BSortKey>& keys) : Operator(ctx), keys_(keys) {}
+  bool Push(Row& row) override {
+    if (!ctx_.Hold(1)) return false;
+    Entry e;
+    for (const BSortKey& k : keys_) e.keys.push_back(Evaluate(*k.expr, row, ctx_));
+    if (ctx_.failed()) return false;
+    e.row = row;
+    rows_.push_back(std::move(e));
+    return true;
+  }
+  void Finish() override {
+    if (!ctx_.failed()) {
+      std::stable_sort(rows_.begin(), rows_.end(), [this](const Entry& a, const Entry& b) {
+        for (std::size_t i = 0; i < keys_.size(); ++i) {
+          int c = CompareForOrder(a.keys[i], b.keys[i]);
+          if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
+        }
+        return false;
+      });
+      for (Entry& e : rows_)
+        if (!Emit(e.row)) break;
+    }
+    rows_.clear();
+    Operator::Finish();
+  }
+
+ private:
+  struct Entry {
+    std::vector<Value> keys;
+    Row row;
+  };
+  const std::vector<BSortKey>& keys_;
+  std::vector<Entry> rows_;
+};
+
+class SkipOp : public Operator {
+ public:
+  SkipOp(EvalContext& ctx, std::int64_t n) : Operator(ctx), left_(n) {}
+  bool Push(Row& row) override {
+    if (left_ > 0) {
+      --left_;
+      return true;
+    }
+    return Emit(row);
+  }
+
+ private:
+  std::int64_t left_;
+};
+
+class LimitOp : public Operator {
+ public:
+  LimitOp(EvalContext& ctx, std::int64_t n) : Operator(ctx), left_(n) {}
+  bool Push(Row& row) override {
+    if (left_ <= 0) return false;
+    --left_;
+    if (!Emit(row)) return false;
+    return left_ > 0;
+  }
+
+ private:
+  std::int64_t left_;
+};
+
+class ResultSink : public Operator {
+ public:
+  ResultSink(EvalContext& ctx, const BProjection& proj, std::size_t max_rows, ExecOutput& out)
+      : Operator(ctx), proj_(proj), max_rows_(max_rows), out_(out) {
+    for (const BItem& item : proj.items) out_.columns.push_back(item.column);
+  }
+  bool Push(Row& row) override {
+    if (max_rows_ && out_.rows.size() >= max_rows_) {
+      out_.truncated = true;
+      return false;
+    }
+    if (!ctx_.Hold(1)) return false;
+    std::vector<Value> r;
+    r.reserve(proj_.items.size());
+    for (const BItem& item : proj_.items) r.push_back(row[item.slot]);
+    out_.rows.push_back(std::move(r));
+    return true;
+  }
+  void Finish() override {}
+
+ private:
+  const BProjection& proj_;
+  std::size_t max_rows_;
+  ExecOutput& out_;
+};
+
+void AddProjection(EvalContext& ctx, const BProjection& proj, int num_slots,
+                   std::vector<std::unique_ptr<Operator>>& ops) {
+  if (!proj.aggregates.empty()) {
+    ops.push_back(std::make_unique<AggregateOp>(ctx, proj, num_slots));
+  } else {
+    ops.push_back(std::make_unique<ProjectOp>(ctx, proj));
+  }
+  if (proj.distinct) ops.push_back(std::make_unique<DistinctOp>(ctx, proj));
+  if (!proj.order_by.empty()) ops.push_back(std::make_unique<SortOp>(ctx, proj.order_by));
+  if (proj.skip && *proj.skip > 0) ops.push_back(std::make_unique<SkipOp>(ctx, *proj.skip));
+  if (proj.limit) ops.push_back(std::make_unique<LimitOp>(ctx, *proj.limit));
+}
+
+}  // namespace
+
+Expected<ExecOutput, RuntimeError> Execute(const BoundQuery& query,
+                                           const std::vector<MatchPlan>& plans,
+                                           const GraphView& view, const ExecLimits& limits,
+                                           std::size_t max_rows) {
+  EvalContext ctx(view, limits);
+  ExecOutput out;
+  std::vector<std::unique_ptr<Operator>> ops;
+  std::size_t match_index = 0;
+  for (const BClause& c : query.clauses) {
+    if (std::holds_alternative<BMatch>(c)) {
+      ops.push_back(std::make_unique<MatchOp>(ctx, plans[match_index++]));
+    } else if (const auto* u = std::get_if<BUnwind>(&c)) {
+      ops.push_back(std::make_unique<UnwindOp>(ctx, *u));
+    } else if (const auto* w = std::get_if<BWith>(&c)) {
+      AddProjection(ctx, w->projection, query.num_slots, ops);
+      if (!w->where.empty()) ops.push_back(std::make_unique<FilterOp>(ctx, w->where));
+    } else if (const auto* r = std::get_if<BReturn>(&c)) {
+      AddProjection(ctx, r->projection, query.num_slots, ops);
+      ops.push_back(std::make_unique<ResultSink>(ctx, r->projection, max_rows, out));
+    }
+  }
+  for (std::size_t i = 0; i + 1 < ops.size(); ++i) ops[i]->set_next(ops[i + 1].get());
+  Row row(static_cast<std::size_t>(query.num_slots));
+  ops.front()->Push(row);
+  ops.front()->Finish();
+  if (ctx.failed()) return *ctx.error();
+  return out;
+}
+
+}  // namespace cnkg::query

@@ -1,0 +1,223 @@
+// The `talks`, `path` and `neighbors` shortcuts (declared in query/engine.h). Each resolves the
+// user's names first, then builds Cypher text and runs it through RunQuery, so that they are the
+// same engine as `cnkg query`.
+
+#include <set>
+
+#include "common/strings.h"
+#include "graph/lookup.h"
+#include "query/engine.h"
+
+namespace cnkg {
+namespace {
+
+using query::Value;
+using query::ValueType;
+
+std::string Describe(const Node& n) {
+  return std::string(LabelName(n.label)) + " \"" + n.name + "\"";
+}
+
+// A Cypher string literal.
+std::string Literal(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string LabelWord(std::optional<Label> label) {
+  if (!label) return "node";
+  switch (*label) {
+    case Label::kOrganization: return "organisation";
+    default: return AsciiLower(LabelName(*label));
+  }
+}
+
+// The one node NAME refers to.
+Result<const Node*> Resolve(const KnowledgeGraph& graph, std::string_view name,
+                            std::optional<Label> label) {
+  auto found = FindByName(graph, name, label);
+  if (found.empty()) {
+    std::string msg = "no " + LabelWord(label) + " named '" + std::string(name) + "'";
+    std::vector<std::string> suggestions;
+    for (const std::string& s : SuggestNames(graph, name, 20)) {
+      if (label && FindByName(graph, s, label).empty()) continue;
+      suggestions.push_back(s);
+      if (suggestions.size() == 5) break;
+    }
+    if (!suggestions.empty()) msg += " (did you mean: " + Join(suggestions, "; ") + "?)";
+    return Status::NotFound(msg);
+  }
+  if (found.size() > 1) {
+    std::vector<std::string> candidates;
+    for (auto v : found) {
+      const Node& n = graph.node(v);
+      candidates.push_back(n.name + " [" + std::string(LabelName(n.label)) + ", key " + n.key +
+                           "]");
+    }
+    return Status::InvalidArgument("'" + std::string(name) + "' is ambiguous: it names " +
+                                   std::to_string(found.size()) + " nodes: " +
+                                   Join(candidates, "; ") + " (give the key to choose one)");
+  }
+  return &graph.node(found.front());
+}
+
+std::string KeyList(const std::vector<const Node*>& nodes) {
+  std::vector<std::string> keys;
+  for (const Node* n : nodes) keys.push_back(Literal(n->key));
+  return "[" + Join(keys, ", ") + "]";
+}
+
+void AppendEvidence(std::string& out, const std::vector<Evidence>& list) {
+  for (const Evidence& e : list) {
+    out += "        " + e.document;
+    if (e.line > 0) out += ":" + std::to_string(e.line);
+    if (!e.text.empty()) {
+      std::string text = CollapseSpaces(e.text);
+      if (Utf8Length(text) > 200) {
+        // Cut at a character boundary near 200 code points.
+        std::size_t i = 0, count = 0;
+        while (i < text.size() && count < 197) {
+          ++i;
+          while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+          ++count;
+        }
+        text = text.substr(0, i) + "...";
+      }
+      out += "  " + text;
+    }
+    out += "\n";
+  }
+}
+
+// Appends the hops of `path` after its first node.
+void AppendHops(std::string& out, const query::PathData& path) {
+  for (std::size_t i = 0; i < path.rels.size(); ++i) {
+    const query::RelRef& r = path.rels[i];
+    const bool forward = r.source == path.nodes[i].id;
+    const std::string type(RelTypeName(r.edge->type));
+    out += std::string("    ") + (forward ? "-[" + type + "]->" : "<-[" + type + "]-") + " " +
+           Describe(*path.nodes[i + 1].node) + "\n";
+    AppendEvidence(out, r.edge->evidence);
+  }
+}
+
+}  // namespace
+
+Result<std::string> TalksQuery(const KnowledgeGraph& graph, const std::vector<std::string>& mentions,
+                               const std::vector<std::string>& orgs,
+                               const std::vector<std::string>& tracks) {
+  std::string q = "MATCH (t:Talk)\n";
+  for (const std::string& m : mentions) {
+    auto node = Resolve(graph, m, Label::kProject);
+    if (!node.ok()) return node.status();
+    q += "MATCH (t)-[:MENTIONS]->(:Project {key: " + Literal((*node)->key) + "})\n";
+  }
+  for (const std::string& o : orgs) {
+    auto node = Resolve(graph, o, Label::kOrganization);
+    if (!node.ok()) return node.status();
+    q += "MATCH (t)<-[:PRESENTS]-(:Person)-[:AFFILIATED_WITH]->(:Organization {key: " +
+         Literal((*node)->key) + "})\n";
+  }
+  std::vector<const Node*> track_nodes;
+  for (const std::string& tr : tracks) {
+    auto node = Resolve(graph, tr, Label::kTrack);
+    if (!node.ok()) return node.status();
+    track_nodes.push_back(*node);
+  }
+  if (!track_nodes.empty()) {
+    q += "MATCH (t)-[:IN_TRACK]->(filter_track:Track)\nWHERE filter_track.key IN " +
+         KeyList(track_nodes) + "\n";
+  }
+  q += "WITH DISTINCT t\n"
+       "OPTIONAL MATCH (t)-[:IN_TRACK]->(track:Track)\n"
+       "WITH t, min(track.name) AS track\n"
+       "OPTIONAL MATCH (t)-[:PART_OF]->(event:Event)\n"
+       "WITH t, track, min(event.name) AS event\n"
+       "OPTIONAL MATCH (t)<-[:PRESENTS]-(speaker:Person)\n"
+       "WITH t, track, event, speaker ORDER BY speaker.name\n"
+       "WITH t, track, event, collect(speaker.name) AS speakers\n"
+       "RETURN t.name AS talk, event, t.start AS start, track, speakers, t.key AS key\n"
+       "ORDER BY start, talk, key\n";
+  return q;
+}
+
+Result<std::string> PathQuery(const KnowledgeGraph& graph, std::string_view from,
+                              std::string_view to, int max_hops, std::optional<Label> via) {
+  if (max_hops < 1) {
+    return Status::InvalidArgument("--max-hops must be at least 1, got " + std::to_string(max_hops));
+  }
+  auto a = Resolve(graph, from, std::nullopt);
+  if (!a.ok()) return a.status();
+  auto b = Resolve(graph, to, std::nullopt);
+  if (!b.ok()) return b.status();
+  if (*a == *b) {
+    return Status::InvalidArgument("'" + std::string(from) + "' and '" + std::string(to) +
+                                   "' are the same node (" + (*a)->key + ")");
+  }
+  const std::string hops = std::to_string(max_hops);
+  std::string q = "MATCH (a {key: " + Literal((*a)->key) + "}), (b {key: " + Literal((*b)->key) +
+                  "})\n";
+  if (!via) {
+    q += "MATCH p = shortestPath((a)-[*1.." + hops + "]-(b))\nRETURN p\n";
+    return q;
+  }
+  // The shortest path through a node of the label: the best split over every such node.
+  q += "MATCH p1 = shortestPath((a)-[*1.." + hops + "]-(v:" + std::string(LabelName(*via)) +
+       "))\nWHERE v <> a AND v <> b\n"
+       "MATCH p2 = shortestPath((v)-[*1.." + hops + "]-(b))\n"
+       "WITH p1, p2, length(p1) + length(p2) AS hops\nWHERE hops <= " + hops + "\n"
+       "RETURN p1, p2, hops\nORDER BY hops\nLIMIT 1\n";
+  return q;
+}
+
+Result<std::string> ExplainPath(const KnowledgeGraph& graph, std::string_view from,
+                                std::string_view to, int max_hops, std::optional<Label> via) {
+  auto q = PathQuery(graph, from, to, max_hops, via);
+  if (!q.ok()) return q.status();
+  auto result = RunQuery(graph, *q, QueryOptions{});
+  if (!result.ok()) return result.status();
+  const Node* a = *Resolve(graph, from, std::nullopt);
+  const Node* b = *Resolve(graph, to, std::nullopt);
+  if (result->rows.empty()) {
+    return Status::NotFound("no path between " + Describe(*a) + " and " + Describe(*b) +
+                            " within " + std::to_string(max_hops) + " hops" +
+                            (via ? " through a " + std::string(LabelName(*via)) + " node" : ""));
+  }
+  query::PathData path = result->rows[0][0].as_path();
+  if (via) {
+    const query::PathData& second = result->rows[0][1].as_path();
+    path.rels.insert(path.rels.end(), second.rels.begin(), second.rels.end());
+    path.nodes.insert(path.nodes.end(), second.nodes.begin() + 1, second.nodes.end());
+  }
+  const std::size_t n = path.rels.size();
+  std::string out = "Shortest path from " + Describe(*a) + " to " + Describe(*b) +
+                    (via ? " through a " + std::string(LabelName(*via)) + " node" : "") + ": " +
+                    std::to_string(n) + (n == 1 ? " hop" : " hops") + "\n";
+  out += "    " + Describe(*path.nodes[0].node) + "\n";
+  AppendHops(out, path);
+  return out;
+}
+
+Result<QueryResult> Neighbors(const KnowledgeGraph& graph, std::string_view name, int depth,
+                              std::optional<Label> label) {
+  if (depth < 1) {
+    return Status::InvalidArgument("--depth must be at least 1, got " + std::to_string(depth));
+  }
+  auto a = Resolve(graph, name, std::nullopt);
+  if (!a.ok()) return a.status();
+  std::string target = label ? "n:" + std::string(LabelName(*label)) : "n";
+  std::string q = "MATCH (a {key: " + Literal((*a)->key) + "})\n"
+                  "MATCH p = shortestPath((a)-[*1.." + std::to_string(depth) + "]-(" + target +
+                  "))\n"
+                  "RETURN length(p) AS hops, label(n) AS label, n.name AS name, n.key AS key,\n"
+                  "       type(last(relationships(p))) AS via_relationship,\n"
+                  "       nodes(p)[-2].name AS via\n"
+                  "ORDER BY hops, label, name, key\n";
+  return RunQuery(graph, q, QueryOptions{});
+}
+
+}  // namespace cnkg
