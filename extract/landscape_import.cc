@@ -108,10 +108,15 @@ bool LooksLikeLandscape(const Document& doc) {
 }
 
 Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& gazetteer) {
-  auto items = ParseLandscape(doc.text, doc.path);
+  std::vector<std::string> warnings;
+  auto items = ParseLandscape(doc.text, doc.path, &warnings);
   if (!items.ok()) return items.status();
   ExtractionBatch batch;
   batch.document = doc.path;
+  for (std::string& w : warnings) {
+    // Already "PATH:LINE:COLUMN: message"; keep it whole.
+    batch.diagnostics.push_back({Diagnostic::Severity::kWarning, "", 0, std::move(w)});
+  }
   const std::string doc_name = std::filesystem::path(doc.path).filename().string();
   const std::string doc_key = MakeKey(Label::kDocument, doc_name);
   {
