@@ -1,0 +1,356 @@
+#include "export/kuzu.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <variant>
+
+#include "export/cypher.h"
+#include "export/neo4j_csv.h"
+
+namespace cnkg {
+namespace {
+
+constexpr std::string_view kElementMark = "\x1E";  // U+001E, before every list element
+
+std::string_view KuzuType(ColumnType t) {
+  switch (t) {
+    case ColumnType::kInt64:
+      return "INT64";
+    case ColumnType::kDouble:
+      return "DOUBLE";
+    case ColumnType::kBoolean:
+      return "BOOLEAN";
+    case ColumnType::kStringList:
+      return "STRING[]";
+    case ColumnType::kString:
+      break;
+  }
+  return "STRING";
+}
+
+// A column of one CSV file as the load statement sees it.
+struct FileColumn {
+  std::string name;
+  ColumnType type;
+};
+
+// Builds the CSV files; tracks which null markers ("\N", "\NN", ...) occur as values.
+class CsvBuilder {
+ public:
+  explicit CsvBuilder(std::string separator) : separator_(std::move(separator)) {}
+
+  // Fields are appended with a leading comma except the first of a row.
+  void String(std::string& row, std::string_view text) {
+    Sep(row);
+    const std::string safe = SafeUtf8(text);
+    NoteValue(safe);
+    row += CsvQuote(safe);
+  }
+  void Null(std::string& row, ColumnType type) {
+    Sep(row);
+    if (type == ColumnType::kString || type == ColumnType::kStringList) {
+      row += kNullPlaceholder;  // replaced by the chosen marker in Finish()
+    }
+  }
+  void Plain(std::string& row, std::string_view text) {
+    Sep(row);
+    row += text;
+  }
+  void List(std::string& row, const std::vector<std::string>& list) {
+    std::string encoded;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i) encoded += separator_;
+      encoded += kElementMark;
+      encoded += SafeUtf8(list[i]);
+    }
+    String(row, encoded);
+  }
+  void Value(std::string& row, const PropertyValue& value, ColumnType type) {
+    switch (type) {
+      case ColumnType::kString:
+        String(row, ColumnText(value, type));
+        break;
+      case ColumnType::kStringList:
+        List(row, std::get<std::vector<std::string>>(value));
+        break;
+      default:
+        Plain(row, ColumnText(value, type));
+    }
+  }
+  void EndRow(std::string& row) {
+    row += '\n';
+    first_ = true;
+  }
+
+  // The null marker: "\N" followed by the fewest 'N's that make it differ from every value.
+  std::string NullMarker() const {
+    std::size_t extra = 0;
+    while (marker_values_.count(extra)) ++extra;
+    return "\\N" + std::string(extra, 'N');
+  }
+
+  // Replaces the placeholders in a finished file by the quoted null marker.
+  std::string Finish(const std::string& file) const {
+    const std::string marker = CsvQuote(NullMarker());
+    std::string out;
+    out.reserve(file.size());
+    for (char c : file) {
+      if (c == kNullPlaceholder) {
+        out += marker;
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  }
+
+  const std::string& separator() const { return separator_; }
+
+ private:
+  // A byte that never appears in UTF-8 text; the placeholder of a null marker until Finish().
+  static constexpr char kNullPlaceholder = '\xFF';
+
+  void Sep(std::string& row) {
+    if (!first_) row += ',';
+    first_ = false;
+  }
+  void NoteValue(std::string_view v) {
+    if (v.size() < 2 || v.substr(0, 2) != "\\N") return;
+    for (char c : v.substr(2)) {
+      if (c != 'N') return;
+    }
+    marker_values_.insert(v.size() - 2);
+  }
+
+  std::string separator_;
+  bool first_ = true;
+  std::set<std::size_t> marker_values_;  // k for every value "\N" + k 'N's
+};
+
+// CREATE ... TABLE column list entry, e.g. "`name` STRING".
+std::string ColumnDef(std::string_view name, std::string_view type) {
+  return CypherIdentifier(name) + " " + std::string(type);
+}
+
+// The COPY statement loading `file` into `table`.
+std::string CopyStatement(std::string_view table, std::string_view file,
+                          const std::vector<FileColumn>& columns, const std::string& null_marker,
+                          const std::string& separator, std::string_view copy_options) {
+  std::string load_columns, returns;
+  for (const FileColumn& c : columns) {
+    if (!load_columns.empty()) {
+      load_columns += ", ";
+      returns += ", ";
+    }
+    const std::string id = CypherIdentifier(c.name);
+    const bool list = c.type == ColumnType::kStringList;
+    load_columns += id + " " + std::string(list ? "STRING" : KuzuType(c.type));
+    if (list) {
+      returns += "CASE WHEN " + id + " IS NULL THEN NULL WHEN " + id +
+                 " = '' THEN CAST([] AS STRING[]) ELSE list_transform(string_split(" + id + ", " +
+                 CypherString(separator) + "), _e -> substring(_e, 2, size(_e))) END";
+    } else {
+      returns += id;
+    }
+  }
+  std::string out = "COPY " + CypherIdentifier(table) + " FROM (LOAD WITH HEADERS (" +
+                    load_columns + ") FROM " + CypherString(file) +
+                    " (header=true, delim=',', quote='\"', escape='\"', parallel=false, "
+                    "auto_detect=false, null_strings=[" +
+                    CypherString(null_marker) + "]) RETURN " + returns + ")";
+  if (!copy_options.empty()) out += " " + std::string(copy_options);
+  return out + ";\n";
+}
+
+std::string HeaderLine(const std::vector<FileColumn>& columns) {
+  std::string out;
+  for (const FileColumn& c : columns) {
+    if (!out.empty()) out += ',';
+    out += c.name;
+  }
+  return out + "\n";
+}
+
+std::vector<std::string> AllListElements(const KnowledgeGraph& kg) {
+  const auto& g = kg.graph();
+  std::set<std::string> out;
+  auto add_props = [&out](const Properties& props) {
+    for (const auto& [name, value] : props) {
+      if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
+        for (const std::string& e : *list) out.insert(SafeUtf8(e));
+      }
+    }
+  };
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    for (const std::string& a : g[v].aliases) out.insert(SafeUtf8(a));
+    for (const std::string& d : DocumentsOf(g[v].evidence)) out.insert(SafeUtf8(d));
+    add_props(g[v].properties);
+  }
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    for (const std::string& d : DocumentsOf(g[e].evidence)) out.insert(SafeUtf8(d));
+    add_props(g[e].properties);
+  }
+  return {out.begin(), out.end()};
+}
+
+}  // namespace
+
+const std::vector<std::pair<Label, Label>>& KuzuEndpoints(RelType type) {
+  static const std::map<RelType, std::vector<std::pair<Label, Label>>> table = {
+      {RelType::kPresents, {{Label::kPerson, Label::kTalk}}},
+      {RelType::kAffiliatedWith, {{Label::kPerson, Label::kOrganization}}},
+      {RelType::kMentions, {{Label::kTalk, Label::kProject}, {Label::kDocument, Label::kProject}}},
+      {RelType::kHeldIn, {{Label::kTalk, Label::kRoom}}},
+      {RelType::kInTrack, {{Label::kTalk, Label::kTrack}}},
+      {RelType::kPartOf, {{Label::kTalk, Label::kEvent}}},
+      {RelType::kFrom, {{Label::kTalk, Label::kDocument}}},
+      {RelType::kInCategory,
+       {{Label::kProject, Label::kCategory},
+        {Label::kOrganization, Label::kCategory},
+        {Label::kCategory, Label::kCategory}}},
+      {RelType::kBackedBy, {{Label::kProject, Label::kOrganization}}},
+  };
+  return table.at(type);
+}
+
+Result<std::vector<ExportFile>> ToKuzu(const KnowledgeGraph& kg) {
+  const auto& g = kg.graph();
+  const GraphTables tables = DescribeTables(kg);
+  std::optional<char32_t> separator =
+      UnusedCharacter({0x1F, U'|', 0x1D, 0x1C}, AllListElements(kg));
+  if (!separator) {
+    return Status::InvalidArgument(
+        "cannot write kuzu: every candidate list separator occurs in a list value");
+  }
+  CsvBuilder csv(Utf8Encode(*separator));
+
+  // Columns of every table, as in the CSV files.
+  std::map<Label, std::vector<FileColumn>> node_file_columns;
+  for (Label l : kAllLabels) {
+    auto& cols = node_file_columns[l];
+    cols = {{"id", ColumnType::kString},          {"name", ColumnType::kString},
+            {"aliases", ColumnType::kStringList}, {"documents", ColumnType::kStringList},
+            {"evidence", ColumnType::kString},    {"evidence_count", ColumnType::kInt64}};
+    for (const PropertyColumn& c : tables.node_columns.at(l)) cols.push_back({c.column, c.type});
+  }
+  std::map<RelType, std::vector<FileColumn>> edge_file_columns;
+  for (RelType t : kAllRelTypes) {
+    auto& cols = edge_file_columns[t];
+    cols = {{"from", ColumnType::kString},
+            {"to", ColumnType::kString},
+            {"documents", ColumnType::kStringList},
+            {"evidence", ColumnType::kString},
+            {"evidence_count", ColumnType::kInt64}};
+    for (const PropertyColumn& c : tables.edge_columns.at(t)) cols.push_back({c.column, c.type});
+  }
+
+  std::map<Label, std::string> node_files;
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    const Node& n = g[v];
+    std::string& f = node_files[n.label];
+    if (f.empty()) f = HeaderLine(node_file_columns.at(n.label));
+    csv.String(f, n.key);
+    csv.String(f, n.name);
+    csv.List(f, n.aliases);
+    csv.List(f, DocumentsOf(n.evidence));
+    csv.String(f, EvidenceJson(n.evidence));
+    csv.Plain(f, std::to_string(n.evidence.size()));
+    for (const PropertyColumn& c : tables.node_columns.at(n.label)) {
+      auto it = n.properties.find(c.property);
+      if (it == n.properties.end()) {
+        csv.Null(f, c.type);
+      } else {
+        csv.Value(f, it->second, c.type);
+      }
+    }
+    csv.EndRow(f);
+  }
+
+  std::map<std::tuple<RelType, Label, Label>, std::string> edge_files;
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    const Edge& ed = g[e];
+    const Node& a = g[boost::source(e, g)];
+    const Node& b = g[boost::target(e, g)];
+    std::string& f = edge_files[{ed.type, a.label, b.label}];
+    if (f.empty()) f = HeaderLine(edge_file_columns.at(ed.type));
+    csv.String(f, a.key);
+    csv.String(f, b.key);
+    csv.List(f, DocumentsOf(ed.evidence));
+    csv.String(f, EvidenceJson(ed.evidence));
+    csv.Plain(f, std::to_string(ed.evidence.size()));
+    for (const PropertyColumn& c : tables.edge_columns.at(ed.type)) {
+      auto it = ed.properties.find(c.property);
+      if (it == ed.properties.end()) {
+        csv.Null(f, c.type);
+      } else {
+        csv.Value(f, it->second, c.type);
+      }
+    }
+    csv.EndRow(f);
+  }
+
+  const std::string counts = std::to_string(kg.num_nodes()) + " nodes, " +
+                             std::to_string(kg.num_edges()) + " relationships";
+  std::string schema = "// cnkg graph schema for Kuzu 0.11 (" + counts +
+                       "). Run every statement of this file, then of load.cypher.\n";
+  for (Label l : kAllLabels) {
+    std::string defs;
+    for (const FileColumn& c : node_file_columns.at(l)) {
+      if (!defs.empty()) defs += ", ";
+      defs += ColumnDef(c.name, KuzuType(c.type));
+      if (c.name == "id") defs += " PRIMARY KEY";
+    }
+    schema += "CREATE NODE TABLE " + CypherIdentifier(LabelName(l)) + "(" + defs + ");\n";
+  }
+  for (RelType t : kAllRelTypes) {
+    std::vector<std::pair<Label, Label>> pairs = KuzuEndpoints(t);
+    auto seen = tables.endpoints.find(t);
+    if (seen != tables.endpoints.end()) {
+      for (const auto& p : seen->second) {
+        if (std::find(pairs.begin(), pairs.end(), p) == pairs.end()) pairs.push_back(p);
+      }
+    }
+    std::string defs;
+    for (const auto& [from, to] : pairs) {
+      if (!defs.empty()) defs += ", ";
+      defs +=
+          "FROM " + CypherIdentifier(LabelName(from)) + " TO " + CypherIdentifier(LabelName(to));
+    }
+    for (const FileColumn& c : edge_file_columns.at(t)) {
+      if (c.name == "from" || c.name == "to") continue;
+      defs += ", " + ColumnDef(c.name, KuzuType(c.type));
+    }
+    schema += "CREATE REL TABLE " + CypherIdentifier(RelTypeName(t)) + "(" + defs + ");\n";
+  }
+
+  const std::string marker = csv.NullMarker();
+  std::string load = "// Loads the cnkg graph (" + counts +
+                     ") into the tables of schema.cypher.\n"
+                     "// Run it with the directory holding these files as the working directory.\n";
+  std::vector<ExportFile> files;
+  files.push_back({"schema.cypher", schema});
+  std::vector<ExportFile> csv_files;
+  for (const auto& [label, contents] : node_files) {
+    const std::string name = std::string(LabelName(label)) + ".csv";
+    load += CopyStatement(LabelName(label), name, node_file_columns.at(label), marker,
+                          csv.separator(), "");
+    csv_files.push_back({name, csv.Finish(contents)});
+  }
+  for (const auto& [key, contents] : edge_files) {
+    const auto& [type, from, to] = key;
+    const std::string name = std::string(RelTypeName(type)) + "_" + std::string(LabelName(from)) +
+                             "_" + std::string(LabelName(to)) + ".csv";
+    load += CopyStatement(
+        RelTypeName(type), name, edge_file_columns.at(type), marker, csv.separator(),
+        "(from=" + CypherString(LabelName(from)) + ", to=" + CypherString(LabelName(to)) + ")");
+    csv_files.push_back({name, csv.Finish(contents)});
+  }
+  files.push_back({"load.cypher", load});
+  for (auto& f : csv_files) files.push_back(std::move(f));
+  return files;
+}
+
+}  // namespace cnkg
