@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "query/binder.h"
+#include "query/engine_internal.h"
 #include "query/executor.h"
 #include "query/graph_view.h"
 #include "query/parser.h"
@@ -43,7 +44,7 @@ Value ParamValue(const std::string& text) {
 }
 
 Result<QueryResult> Run(const KnowledgeGraph& graph, std::string_view text,
-                        const QueryOptions& options) {
+                        const QueryOptions& options, const query::ExecLimits& limits) {
   if (options.default_max_hops < 1) {
     return Status::InvalidArgument("the default hop bound must be at least 1, got " +
                                    std::to_string(options.default_max_hops));
@@ -62,7 +63,7 @@ Result<QueryResult> Run(const KnowledgeGraph& graph, std::string_view text,
         query::RenderAt(text, bound.error().span, bound.error().message));
   }
   auto plans = query::PlanMatches(bound.value(), view);
-  auto out = query::Execute(bound.value(), plans, view, query::ExecLimits{}, options.max_rows);
+  auto out = query::Execute(bound.value(), plans, view, limits, options.max_rows);
   if (!out.ok()) {
     const query::RuntimeError& e = out.error();
     if (e.span.end > e.span.begin) {
@@ -85,13 +86,21 @@ Result<QueryResult> Run(const KnowledgeGraph& graph, std::string_view text,
 
 Result<QueryResult> RunQuery(const KnowledgeGraph& graph, std::string_view text,
                              const QueryOptions& options) {
+  return query::RunQueryWithLimits(graph, text, options, query::ExecLimits{});
+}
+
+namespace query {
+
+Result<QueryResult> RunQueryWithLimits(const KnowledgeGraph& graph, std::string_view text,
+                                       const QueryOptions& options, const ExecLimits& limits) {
   // The pipeline reports every expected failure as a value; this only turns a bug (or memory
   // exhaustion) into an error message instead of a crash.
   try {
-    return Run(graph, text, options);
+    return Run(graph, text, options, limits);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("query failed unexpectedly: ") + e.what());
   }
 }
 
+}  // namespace query
 }  // namespace cnkg

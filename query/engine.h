@@ -117,6 +117,8 @@ Result<std::string> TalksQuery(const KnowledgeGraph& graph, const std::vector<st
 
 // `cnkg path`: a shortest path between the nodes named `from` and `to`, ignoring direction,
 // within `max_hops` (>= 1) relationships, printed hop by hop with each relationship's evidence.
+// FROM relationships (talk -> the document it was read from) are not followed unless `from` or
+// `to` is a Document: through them every talk of a schedule is two hops from every other.
 // With `via`, the path must pass through an intermediate node with that label (the shortest
 // such path). Fails with kNotFound when there is no such path, kInvalidArgument when from and to
 // are the same node or max_hops < 1.

@@ -220,7 +220,7 @@ Value Property(const BExpr& e, const Value& base, EvalContext& ctx) {
         if (k == e.name) return v;
       return Value();
     default:
-      ctx.Fail(e.span, "cannot read property '" + e.name + "' of a " + TypeName(base) + " value");
+      ctx.Fail(e.span, "cannot read property '" + e.name + "' of a value of type " + TypeName(base));
       return Value();
   }
 }
@@ -254,7 +254,7 @@ Value Index(const BExpr& e, const Value& base, const Value& index, EvalContext& 
       return Property(prop, base, ctx);
     }
   }
-  ctx.Fail(e.span, "cannot index a " + TypeName(base) + " with a " + TypeName(index));
+  ctx.Fail(e.span, "cannot index a value of type " + TypeName(base) + " with " + TypeName(index));
   return Value();
 }
 

@@ -175,7 +175,11 @@ std::string ClosestName(std::string_view wrong, const std::vector<std::string>& 
       best = c;
     }
   }
-  const std::size_t allowed = std::max<std::size_t>(1, std::min(wrong.size(), best.size()) / 3);
+  // One edit is a typo from four letters on ("Tlak"), or from three when the candidate is longer
+  // ("nme" for "name"); one- and two-letter names are too short to guess from.
+  const std::size_t shortest = std::min(wrong.size(), best.size());
+  const std::size_t allowed = shortest >= 4 ? std::max<std::size_t>(1, shortest / 3)
+                                            : (shortest == 3 ? 1 : 0);
   if (!best.empty() && best_d <= allowed) return best;
   const std::string lw = AsciiLower(wrong);
   if (lw.size() >= 3) {

@@ -89,8 +89,10 @@ class Schema {
 };
 
 // The candidate closest to `wrong` for a "did you mean" hint: an exact match ignoring case, else
-// the smallest edit distance if it is small for the word's length (at most a third of it, and at
-// least 1 allowed), else one that starts with or contains `wrong`. Empty when nothing is close.
+// the one at the smallest edit distance (adjacent transpositions count once) if that is small
+// for the words' length (a third of it; one edit for three-letter words; none for shorter ones),
+// else one that contains `wrong` or is contained in it (three letters or more). Empty when
+// nothing is close.
 std::string ClosestName(std::string_view wrong, const std::vector<std::string>& candidates);
 
 }  // namespace cnkg::query

@@ -145,8 +145,49 @@ Result<std::string> TalksQuery(const KnowledgeGraph& graph, const std::vector<st
   return q;
 }
 
-Result<std::string> PathQuery(const KnowledgeGraph& graph, std::string_view from,
-                              std::string_view to, int max_hops, std::optional<Label> via) {
+namespace {
+
+// The relationship types a path may follow. FROM only records which document a talk was read
+// from: through it every talk of a schedule is two hops from every other, which explains nothing,
+// so paths avoid it unless they start or end at a document. `semantic_only` keeps the
+// relationships that say something about the entities (who presents, works where, what is
+// mentioned, landscape categories and backers), leaving out the schedule structure (event,
+// room, track).
+std::string PathTypes(const Node& a, const Node& b, bool semantic_only) {
+  if (!semantic_only && (a.label == Label::kDocument || b.label == Label::kDocument)) return "";
+  std::vector<std::string> names;
+  for (RelType t : kAllRelTypes) {
+    if (t == RelType::kFrom) continue;
+    if (semantic_only &&
+        (t == RelType::kPartOf || t == RelType::kHeldIn || t == RelType::kInTrack)) {
+      continue;
+    }
+    names.emplace_back(RelTypeName(t));
+  }
+  return ":" + Join(names, "|");
+}
+
+std::string BuildPathQuery(const Node& a, const Node& b, int max_hops, std::optional<Label> via,
+                           const std::string& types) {
+  const std::string hops = std::to_string(max_hops);
+  const std::string rel = "-[" + types + "*1.." + hops + "]-";
+  std::string q = "MATCH (a {key: " + Literal(a.key) + "}), (b {key: " + Literal(b.key) + "})\n";
+  if (!via) return q + "MATCH p = shortestPath((a)" + rel + "(b))\nRETURN p\n";
+  // The shortest path through a node of the label: the best split over every such node.
+  return q + "MATCH p1 = shortestPath((a)" + rel + "(v:" + std::string(LabelName(*via)) +
+         "))\nWHERE v <> a AND v <> b\n"
+         "MATCH p2 = shortestPath((v)" + rel + "(b))\n"
+         "WITH p1, p2, length(p1) + length(p2) AS hops\nWHERE hops <= " + hops + "\n"
+         "RETURN p1, p2, hops\nORDER BY hops\nLIMIT 1\n";
+}
+
+struct PathEnds {
+  const Node* a;
+  const Node* b;
+};
+
+Result<PathEnds> ResolvePathEnds(const KnowledgeGraph& graph, std::string_view from,
+                                 std::string_view to, int max_hops) {
   if (max_hops < 1) {
     return Status::InvalidArgument("--max-hops must be at least 1, got " + std::to_string(max_hops));
   }
@@ -158,43 +199,57 @@ Result<std::string> PathQuery(const KnowledgeGraph& graph, std::string_view from
     return Status::InvalidArgument("'" + std::string(from) + "' and '" + std::string(to) +
                                    "' are the same node (" + (*a)->key + ")");
   }
-  const std::string hops = std::to_string(max_hops);
-  std::string q = "MATCH (a {key: " + Literal((*a)->key) + "}), (b {key: " + Literal((*b)->key) +
-                  "})\n";
-  if (!via) {
-    q += "MATCH p = shortestPath((a)-[*1.." + hops + "]-(b))\nRETURN p\n";
-    return q;
-  }
-  // The shortest path through a node of the label: the best split over every such node.
-  q += "MATCH p1 = shortestPath((a)-[*1.." + hops + "]-(v:" + std::string(LabelName(*via)) +
-       "))\nWHERE v <> a AND v <> b\n"
-       "MATCH p2 = shortestPath((v)-[*1.." + hops + "]-(b))\n"
-       "WITH p1, p2, length(p1) + length(p2) AS hops\nWHERE hops <= " + hops + "\n"
-       "RETURN p1, p2, hops\nORDER BY hops\nLIMIT 1\n";
-  return q;
+  return PathEnds{*a, *b};
 }
 
-Result<std::string> ExplainPath(const KnowledgeGraph& graph, std::string_view from,
-                                std::string_view to, int max_hops, std::optional<Label> via) {
-  auto q = PathQuery(graph, from, to, max_hops, via);
-  if (!q.ok()) return q.status();
-  auto result = RunQuery(graph, *q, QueryOptions{});
+// Runs a path query; nullopt when it finds no path.
+Result<std::optional<query::PathData>> FindPath(const KnowledgeGraph& graph, const std::string& q,
+                                                bool via) {
+  auto result = RunQuery(graph, q, QueryOptions{});
   if (!result.ok()) return result.status();
-  const Node* a = *Resolve(graph, from, std::nullopt);
-  const Node* b = *Resolve(graph, to, std::nullopt);
-  if (result->rows.empty()) {
-    return Status::NotFound("no path between " + Describe(*a) + " and " + Describe(*b) +
-                            " within " + std::to_string(max_hops) + " hops" +
-                            (via ? " through a " + std::string(LabelName(*via)) + " node" : ""));
-  }
+  if (result->rows.empty()) return std::optional<query::PathData>();
   query::PathData path = result->rows[0][0].as_path();
   if (via) {
     const query::PathData& second = result->rows[0][1].as_path();
     path.rels.insert(path.rels.end(), second.rels.begin(), second.rels.end());
     path.nodes.insert(path.nodes.end(), second.nodes.begin() + 1, second.nodes.end());
   }
+  return std::optional<query::PathData>(std::move(path));
+}
+
+}  // namespace
+
+Result<std::string> PathQuery(const KnowledgeGraph& graph, std::string_view from,
+                              std::string_view to, int max_hops, std::optional<Label> via) {
+  auto ends = ResolvePathEnds(graph, from, to, max_hops);
+  if (!ends.ok()) return ends.status();
+  return BuildPathQuery(*ends->a, *ends->b, max_hops, via, PathTypes(*ends->a, *ends->b, false));
+}
+
+Result<std::string> ExplainPath(const KnowledgeGraph& graph, std::string_view from,
+                                std::string_view to, int max_hops, std::optional<Label> via) {
+  auto ends = ResolvePathEnds(graph, from, to, max_hops);
+  if (!ends.ok()) return ends.status();
+  const Node& a = *ends->a;
+  const Node& b = *ends->b;
+  auto found = FindPath(graph, BuildPathQuery(a, b, max_hops, via, PathTypes(a, b, false)), via.has_value());
+  if (!found.ok()) return found.status();
+  if (!*found) {
+    return Status::NotFound("no path between " + Describe(a) + " and " + Describe(b) +
+                            " within " + std::to_string(max_hops) + " hops" +
+                            (via ? " through a " + std::string(LabelName(*via)) + " node" : ""));
+  }
+  query::PathData path = std::move(**found);
+  // Among equally short paths, prefer one that says something about the entities over one that
+  // only shares an event, a room or a track.
+  const int hops = static_cast<int>(path.rels.size());
+  auto semantic = FindPath(graph, BuildPathQuery(a, b, hops, via, PathTypes(a, b, true)),
+                           via.has_value());
+  if (!semantic.ok()) return semantic.status();
+  if (*semantic && static_cast<int>((*semantic)->rels.size()) == hops) path = std::move(**semantic);
+
   const std::size_t n = path.rels.size();
-  std::string out = "Shortest path from " + Describe(*a) + " to " + Describe(*b) +
+  std::string out = "Shortest path from " + Describe(a) + " to " + Describe(b) +
                     (via ? " through a " + std::string(LabelName(*via)) + " node" : "") + ": " +
                     std::to_string(n) + (n == 1 ? " hop" : " hops") + "\n";
   out += "    " + Describe(*path.nodes[0].node) + "\n";
