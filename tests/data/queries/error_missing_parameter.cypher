@@ -1,0 +1,1 @@
+MATCH (p:Project {name: $project}) RETURN p

@@ -1,0 +1,1 @@
+MATCH (t:Talk) RETURN t.name - 1

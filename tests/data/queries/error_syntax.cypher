@@ -1,0 +1,2 @@
+MATCH (t:Talk)-[:MENTIONS]->(p:Project
+RETURN t.name

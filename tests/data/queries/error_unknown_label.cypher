@@ -1,0 +1,1 @@
+MATCH (p:Projet) RETURN p.name

@@ -1,0 +1,1 @@
+MATCH (p:Person)-[:PRESENT]->(t:Talk) RETURN t.name
