@@ -1,0 +1,154 @@
+#include "export/kuzu.h"
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cnkg {
+namespace {
+
+Node MakeNode(std::string key, Label label, std::string name, Properties props = {}) {
+  Node n;
+  n.key = std::move(key);
+  n.label = label;
+  n.name = std::move(name);
+  n.properties = std::move(props);
+  return n;
+}
+
+std::map<std::string, std::string> ByName(const std::vector<ExportFile>& files) {
+  std::map<std::string, std::string> out;
+  for (const auto& f : files) out[f.name] = f.contents;
+  return out;
+}
+
+std::size_t Count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+  return n;
+}
+
+TEST_CASE("The schema has a table for every label and type, even an empty graph", "[kuzu]") {
+  auto files = ToKuzu(KnowledgeGraph());
+  REQUIRE(files.ok());
+  auto by = ByName(*files);
+  REQUIRE(by.size() == 2);
+  const std::string& schema = by.at("schema.cypher");
+  CHECK(Count(schema, "CREATE NODE TABLE ") == 9);
+  CHECK(Count(schema, "CREATE REL TABLE ") == 9);
+  CHECK(schema.find("CREATE NODE TABLE `Talk`(`id` STRING PRIMARY KEY, `name` STRING, "
+                    "`aliases` STRING[], `documents` STRING[], `evidence` STRING, "
+                    "`evidence_count` INT64);\n") != std::string::npos);
+  CHECK(schema.find("CREATE REL TABLE `MENTIONS`(FROM `Talk` TO `Project`, FROM `Document` TO "
+                    "`Project`, `documents` STRING[], `evidence` STRING, `evidence_count` "
+                    "INT64);\n") != std::string::npos);
+  CHECK(schema.find("CREATE REL TABLE `IN_CATEGORY`(FROM `Project` TO `Category`, FROM "
+                    "`Organization` TO `Category`, FROM `Category` TO `Category`, ") !=
+        std::string::npos);
+  CHECK(Count(by.at("load.cypher"), "COPY ") == 0);
+  for (RelType t : kAllRelTypes) CHECK(!KuzuEndpoints(t).empty());
+}
+
+TEST_CASE("Tables follow the graph: typed columns, extra label pairs, one CSV per pair", "[kuzu]") {
+  KnowledgeGraph kg;
+  Node talk = MakeNode("talk:1", Label::kTalk, "T \"1\", ok",
+                       {{"score", std::int64_t{3}},
+                        {"ratio", 0.5},
+                        {"keynote", true},
+                        {"tags", std::vector<std::string>{"x", ""}}});
+  talk.aliases = {"a", " b "};
+  auto vt = kg.UpsertNode(talk);
+  auto vt2 = kg.UpsertNode(MakeNode("talk:2", Label::kTalk, ""));
+  auto vp = kg.UpsertNode(MakeNode("person:1", Label::kPerson, "P"));
+  auto vj = kg.UpsertNode(MakeNode("project:1", Label::kProject, "J"));
+  Edge m;
+  m.type = RelType::kMentions;
+  m.properties = {{"count", std::int64_t{2}}};
+  kg.UpsertEdge(vt, vj, m);
+  Edge m2;
+  m2.type = RelType::kMentions;
+  kg.UpsertEdge(vp, vt2, m2);  // a pair the model does not define
+
+  auto files = ToKuzu(kg);
+  REQUIRE(files.ok());
+  auto by = ByName(*files);
+  CHECK((*files)[0].name == "schema.cypher");
+  CHECK((*files)[1].name == "load.cypher");
+  const std::string& schema = by.at("schema.cypher");
+  CHECK(schema.find("`evidence_count` INT64, `keynote` BOOLEAN, `ratio` DOUBLE, `score` INT64, "
+                    "`tags` STRING[]);\n") != std::string::npos);
+  CHECK(schema.find("CREATE REL TABLE `MENTIONS`(FROM `Talk` TO `Project`, FROM `Document` TO "
+                    "`Project`, FROM `Person` TO `Talk`, `documents` STRING[], `evidence` "
+                    "STRING, `evidence_count` INT64, `count` INT64);\n") != std::string::npos);
+  REQUIRE(by.count("Talk.csv"));
+  REQUIRE(by.count("MENTIONS_Talk_Project.csv"));
+  REQUIRE(by.count("MENTIONS_Person_Talk.csv"));
+  CHECK(by.count("Document.csv") == 0);
+  CHECK(by.at("Talk.csv") ==
+        "id,name,aliases,documents,evidence,evidence_count,keynote,ratio,score,tags\n"
+        "\"talk:1\",\"T \"\"1\"\", ok\",\"\x1E"
+        "a\x1F\x1E b \",\"\",\"[]\",0,true,0.5,3,"
+        "\"\x1Ex\x1F\x1E\"\n"
+        "\"talk:2\",\"\",\"\",\"\",\"[]\",0,,,,\"\\N\"\n");
+  CHECK(by.at("MENTIONS_Person_Talk.csv") ==
+        "from,to,documents,evidence,evidence_count,count\n"
+        "\"person:1\",\"talk:2\",\"\",\"[]\",0,\n");
+  const std::string& load = by.at("load.cypher");
+  CHECK(Count(load, "COPY ") == 5);
+  CHECK(load.find("COPY `Talk` FROM (LOAD WITH HEADERS (`id` STRING, `name` STRING, `aliases` "
+                  "STRING, `documents` STRING, `evidence` STRING, `evidence_count` INT64, "
+                  "`keynote` BOOLEAN, `ratio` DOUBLE, `score` INT64, `tags` STRING) FROM "
+                  "'Talk.csv' (header=true, delim=',', quote='\"', escape='\"', parallel=false, "
+                  "auto_detect=false, null_strings=['\\\\N']) RETURN `id`, `name`, CASE WHEN "
+                  "`aliases` IS NULL THEN NULL WHEN `aliases` = '' THEN CAST([] AS STRING[]) "
+                  "ELSE list_transform(string_split(`aliases`, '\x1F'), _e -> substring(_e, 2, "
+                  "size(_e))) END, ") != std::string::npos);
+  CHECK(load.find("FROM 'MENTIONS_Person_Talk.csv' (") != std::string::npos);
+  CHECK(load.find(") (from='Person', to='Talk');\n") != std::string::npos);
+  // One statement per line after the comments.
+  for (const auto& [name, text] : by) {
+    if (name.size() < 7 || name.substr(name.size() - 7) != ".cypher") continue;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find('\n', start);
+      REQUIRE(end != std::string::npos);
+      std::string line = text.substr(start, end - start);
+      CHECK((line.rfind("//", 0) == 0 || line.back() == ';'));
+      start = end + 1;
+    }
+  }
+}
+
+TEST_CASE("The null marker differs from every value", "[kuzu]") {
+  KnowledgeGraph kg;
+  kg.UpsertNode(MakeNode("talk:1", Label::kTalk, "\\N", {{"x", std::string("\\NN")}}));
+  kg.UpsertNode(MakeNode("talk:2", Label::kTalk, "\\NNNN"));
+  auto files = ToKuzu(kg);
+  REQUIRE(files.ok());
+  auto by = ByName(*files);
+  CHECK(by.at("load.cypher").find("null_strings=['\\\\NNN']") != std::string::npos);
+  CHECK(by.at("Talk.csv") ==
+        "id,name,aliases,documents,evidence,evidence_count,x\n"
+        "\"talk:1\",\"\\N\",\"\",\"\",\"[]\",0,\"\\NN\"\n"
+        "\"talk:2\",\"\\NNNN\",\"\",\"\",\"[]\",0,\"\\NNN\"\n");
+}
+
+TEST_CASE("The list separator avoids every character the lists hold", "[kuzu]") {
+  KnowledgeGraph kg;
+  Node n = MakeNode("project:1", Label::kProject, "P");
+  n.aliases = {"a\x1F", "b|c"};
+  kg.UpsertNode(n);
+  auto files = ToKuzu(kg);
+  REQUIRE(files.ok());
+  auto by = ByName(*files);
+  CHECK(by.at("Project.csv")
+            .find("\"\x1E"
+                  "a\x1F\x1D\x1E"
+                  "b|c\"") != std::string::npos);
+  CHECK(by.at("load.cypher").find("string_split(`aliases`, '\x1D')") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace cnkg
