@@ -3,11 +3,12 @@
 //   cnkg_gen_gazetteer --landscape landscape.yml --extras data/gazetteer/extra_projects.tsv
 //       [--words /usr/share/dict/words] [--output data/gazetteer/landscape_projects.tsv]
 //
-// Keeps the landscape's projects and products (not the "CNCF Members" category, and not items
-// named after their own vendor, which are companies), merges an item listed twice (by name, or
+// Keeps the landscape's projects and products (not the "CNCF Members" category; items named
+// after their own vendor are kept with the flag "company": the matcher takes them for products
+// only where a text uses them as one), merges an item listed twice (by name, or
 // by repository unless the landscape allows the duplicate) into one row, splits "Name (ABBR)"
 // into a name and an alias, gives "Apache Foo" the alias "Foo", merges the hand-written aliases
-// and flags of extra_projects.tsv rows that name a landscape item, and marks as case-sensitive
+// flags and cues of extra_projects.tsv rows that name a landscape item, and marks as case-sensitive
 // every spelling made only of everyday English words (the lower-case words of the word list,
 // Debian's wamerican). Prints to stderr the extra rows whose everyday-word spellings are not
 // marked. The columns are documented in data/gazetteer/README.md.
@@ -135,9 +136,9 @@ std::string RepoName(std::string_view url) {
   return parts.size() >= 3 ? parts[2] : "";
 }
 
-// An item named after its own vendor ("Acme" by crunchbase organisation "acme") is a company,
-// not a project, unless its source repository is named like it: open-source projects that are
-// their own crunchbase organisation ("PostgreSQL" in postgres/postgres, "NGINX") stay.
+// An item named after its own vendor ("Acme" by crunchbase organisation "acme") is a company's
+// product, unless its source repository is named like it: open-source projects that are their
+// own crunchbase organisation ("PostgreSQL" in postgres/postgres, "NGINX") are plain projects.
 bool IsCompanyNamed(const LandscapeItem& item, const ItemName& name) {
   if (!item.project.empty()) return false;
   const std::string slug = Slug(name.base);
@@ -168,11 +169,13 @@ void AddUnique(std::vector<std::string>& list, const std::string& s) {
 }
 
 int Run(const Options& opt) {
-  Result<std::vector<LandscapeItem>> items = ReadLandscape(opt.landscape);
+  std::vector<std::string> warnings;
+  Result<std::vector<LandscapeItem>> items = ReadLandscape(opt.landscape, &warnings);
   if (!items.ok()) {
     std::fprintf(stderr, "%s\n", items.status().message().c_str());
     return 1;
   }
+  for (const std::string& w : warnings) std::fprintf(stderr, "%s\n", w.c_str());
   Result<std::string> extras_text = ReadFile(opt.extras);
   if (!extras_text.ok()) {
     std::fprintf(stderr, "%s\n", extras_text.status().message().c_str());
@@ -192,10 +195,12 @@ int Run(const Options& opt) {
   }
   const std::set<std::string, std::less<>> words = EverydayWords(*words_text);
 
-  // Extra rows by every name they give, to find the ones that name a landscape item.
+  // Extra rows by every name they give, to find the ones that name a landscape item; a row's
+  // own name comes before another row's alias ("Dragonfly" is the row of that name, not the
+  // DragonflyDB row that has it as an alias).
   std::unordered_map<std::string, const GazetteerRow*> extra_by_name;
+  for (const GazetteerRow& r : *extras) extra_by_name.emplace(FoldName(r.name), &r);
   for (const GazetteerRow& r : *extras) {
-    extra_by_name.emplace(FoldName(r.name), &r);
     for (const std::string& a : r.aliases) extra_by_name.emplace(FoldName(a), &r);
   }
   auto extra_for = [&](const std::string& name) -> const GazetteerRow* {
@@ -215,10 +220,10 @@ int Run(const Options& opt) {
     const ItemName name = SplitItemName(item);
     const GazetteerRow* extra = extra_for(name.base);
     if (extra == nullptr && !name.abbreviation.empty()) extra = extra_for(name.abbreviation);
-    if (extra == nullptr && IsCompanyNamed(item, name)) {
+    const bool company = extra == nullptr && IsCompanyNamed(item, name);
+    if (company) {
       if (opt.verbose) std::fprintf(stderr, "company: %s\n", item.name.c_str());
       ++companies;
-      continue;
     }
     const std::string repo = item.allow_duplicate_repo ? "" : RepoKey(item.repo_url);
     std::size_t index = rows.size();
@@ -242,6 +247,7 @@ int Run(const Options& opt) {
       row.subcategory = item.subcategory;
       row.homepage = item.homepage_url;
       row.repo = item.repo_url;
+      row.company = company;
       rows.push_back(std::move(row));
     }
     GazetteerRow& row = rows[index];
@@ -282,8 +288,10 @@ int Run(const Options& opt) {
       }
       for (const std::string& a : extra->aliases) AddUnique(row.aliases, a);
       for (const std::string& c : extra->case_sensitive) AddUnique(row.case_sensitive, c);
+      for (const std::string& c : extra->cues) AddUnique(row.cues, c);
       row.platform = row.platform || extra->platform;
       row.skip = row.skip || extra->skip;
+      row.company = row.company || extra->company;
     }
     std::erase(row.aliases, row.name);
     by_name.emplace(FoldName(name.base), index);
@@ -294,7 +302,8 @@ int Run(const Options& opt) {
   std::string out =
       "# Generated by cnkg_gen_gazetteer from the CNCF landscape.yml and extra_projects.tsv;"
       " do not edit. Columns (see README.md):\n"
-      "# name\taliases\tcase_sensitive\tflags\tmaturity\tcategory\tsubcategory\thomepage\trepo\n";
+      "# name\taliases\tcase_sensitive\tflags\tmaturity\tcategory\tsubcategory\thomepage\trepo"
+      "\tcues\n";
   int written = 0;
   for (GazetteerRow& row : rows) {
     if (row.skip) continue;
@@ -323,8 +332,8 @@ int Run(const Options& opt) {
   }
 
   std::fprintf(stderr,
-               "%d projects written; left out %d organisation or language listings, %d "
-               "company-named items\n",
+               "%d projects written; left out %d organisation or language listings; %d "
+               "company-named items flagged\n",
                written, members, companies);
   if (opt.output.empty()) {
     std::fwrite(out.data(), 1, out.size(), stdout);

@@ -39,11 +39,15 @@ Place PlaceOf(const YAML::Node& node) { return PlaceOf(node.Mark()); }
 std::string MessageAt(std::string_view source, Place place, std::string_view message) {
   std::string m(source);
   if (place.line > 0) {
-    m += ":" + std::to_string(place.line);
-    if (place.column > 0) m += ":" + std::to_string(place.column);
+    m.push_back(':');
+    m.append(std::to_string(place.line));
+    if (place.column > 0) {
+      m.push_back(':');
+      m.append(std::to_string(place.column));
+    }
   }
-  m += ": ";
-  m += message;
+  m.append(": ");
+  m.append(message);
   return m;
 }
 

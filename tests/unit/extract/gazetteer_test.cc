@@ -11,22 +11,23 @@ using namespace cnkg;
 namespace {
 
 // A small invented gazetteer in the format of data/gazetteer/*.tsv. Columns: name, aliases,
-// case_sensitive, flags, maturity, category, subcategory, homepage, repo.
+// case_sensitive, flags, maturity, category, subcategory, homepage, repo, cues.
 constexpr const char* kLandscape =
-    "# name\taliases\tcase_sensitive\tflags\tmaturity\tcategory\tsubcategory\thomepage\trepo\n"
-    "Kubernetes\tK8s\t\tplatform\tgraduated\tOrchestration\tScheduling\thttps://k8s.example\t\n"
-    "Helm\t\tHelm\t\tgraduated\tApp Definition\tImage Build\t\thttps://github.com/x/helm\n"
-    "Argo\t\t\t\tgraduated\tApp Definition\tCI/CD\t\t\n"
-    "Envoy\tEnvoy Proxy\tEnvoy\t\tgraduated\tOrchestration\tService Proxy\t\t\n"
-    "Envoy-ai-gateway\t\t\t\t\tAI\tGateway\t\t\n"
-    "Flux\tFluxCD|Flux CD\tFlux\t\tgraduated\tApp Definition\tCI/CD\t\t\n"
-    "etcd\t\t\t\tgraduated\tOrchestration\tCoordination\t\t\n"
-    "Open Policy Agent\tOPA\tOpen Policy Agent\t\tgraduated\tProvisioning\tSecurity\t\t\n"
-    "Keep\t\tKeep\t\t\tObservability\tObservability\t\t\n"
-    "Scale\t\tScale\t\t\tWasm\tRuntimes\t\t\n"
-    "Depot\t\tDepot\t\t\tApp Definition\tImage Build\t\t\n"
-    "kind\t\tkind\t\t\tPlatform\tInstaller\t\t\n"
-    "Apache Spark\tSpark\tSpark\t\t\tApp Definition\tStreaming\t\t\n";
+    "# "
+    "name\taliases\tcase_sensitive\tflags\tmaturity\tcategory\tsubcategory\thomepage\trepo\tcues\n"
+    "Kubernetes\tK8s\t\tplatform\tgraduated\tOrchestration\tScheduling\thttps://k8s.example\t\t\n"
+    "Helm\t\tHelm\t\tgraduated\tApp Definition\tImage Build\t\thttps://github.com/x/helm\t\n"
+    "Argo\t\t\t\tgraduated\tApp Definition\tCI/CD\t\t\t\n"
+    "Envoy\tEnvoy Proxy\tEnvoy\t\tgraduated\tOrchestration\tService Proxy\t\t\t\n"
+    "Envoy-ai-gateway\t\t\t\t\tAI\tGateway\t\t\t\n"
+    "Flux\tFluxCD|Flux CD\tFlux\t\tgraduated\tApp Definition\tCI/CD\t\t\t\n"
+    "etcd\t\t\t\tgraduated\tOrchestration\tCoordination\t\t\t\n"
+    "Open Policy Agent\tOPA\tOpen Policy Agent\t\tgraduated\tProvisioning\tSecurity\t\t\t\n"
+    "Keep\t\tKeep\t\t\tObservability\tObservability\t\t\t\n"
+    "Scale\t\tScale\t\t\tWasm\tRuntimes\t\t\t\n"
+    "Depot\t\tDepot\t\t\tApp Definition\tImage Build\t\t\t\n"
+    "kind\t\tkind\t\t\tPlatform\tInstaller\t\t\t\n"
+    "Apache Spark\tSpark\tSpark\t\t\tApp Definition\tStreaming\t\t\t\n";
 
 constexpr const char* kExtra =
     "# name\taliases\tcase_sensitive\tflags\n"
@@ -52,9 +53,10 @@ const Gazetteer& Fixture() {
 }
 
 // "Name@matched text" for each mention, with "/Sub-project" when there is one.
-std::vector<std::string> Find(std::string_view text, const Gazetteer& g = Fixture()) {
+std::vector<std::string> Find(std::string_view text, const Gazetteer& g = Fixture(),
+                              std::string_view context = {}) {
   std::vector<std::string> out;
-  for (const ProjectMention& m : g.FindMentions(text)) {
+  for (const ProjectMention& m : g.FindMentions(text, context)) {
     std::string s =
         g.entry(m.entry).name + "@" + std::string(text.substr(m.begin, m.end - m.begin));
     if (!m.subproject.empty()) s += "/" + m.subproject;
@@ -200,16 +202,16 @@ TEST_CASE("Gazetteer TSV errors name the file and line") {
     return r.status().message();
   };
   CHECK(error("# header\nKubernetes\tK8s\n", "") ==
-        "landscape_projects.tsv:2: expected 9 tab-separated columns, found 2");
+        "landscape_projects.tsv:2: expected 10 tab-separated columns, found 2");
   CHECK(error("", "Foo\n\tBar\n") == "extra_projects.tsv:2: empty project name");
   CHECK(error("", "# c\nFoo\t\t\tgolden\n") ==
-        "extra_projects.tsv:2: unknown flag 'golden' (known: platform, skip)");
+        "extra_projects.tsv:2: unknown flag 'golden' (known: platform, skip, company)");
   CHECK(error("", "Foo\tFu\tBar\n") ==
         "extra_projects.tsv:1: case-sensitive spelling 'Bar' is not the name or an alias");
   CHECK(error("", "Foo\nBar\nfoo\n") == "extra_projects.tsv:3: project 'foo' is listed twice");
   CHECK(error("", "Foo\t\t\t\tretired\n") == "extra_projects.tsv:1: unknown maturity 'retired'");
-  CHECK(error("", "Foo\ta\tb\tc\td\te\tf\tg\th\ti\n") ==
-        "extra_projects.tsv:1: expected at most 9 tab-separated columns, found 10");
+  CHECK(error("", "Foo\ta\tb\tc\td\te\tf\tg\th\ti\tj\n") ==
+        "extra_projects.tsv:1: expected at most 10 tab-separated columns, found 11");
   CHECK(error("", "Foo|Bar\n") == "extra_projects.tsv:1: project name 'Foo|Bar' contains '|'");
   CHECK(Gazetteer::FromTsv("", "").ok());
 }
@@ -223,7 +225,7 @@ TEST_CASE("Gazetteer rows round-trip through FormatGazetteerRow") {
   row.maturity = "graduated";
   row.category = "App Definition";
   const std::string line = FormatGazetteerRow(row);
-  CHECK(line == "Flux\tFluxCD|Flux CD\tFlux\tplatform\tgraduated\tApp Definition\t\t\t");
+  CHECK(line == "Flux\tFluxCD|Flux CD\tFlux\tplatform\tgraduated\tApp Definition\t\t\t\t");
   Result<std::vector<GazetteerRow>> rows = ParseGazetteerTsv(line + "\n", "x.tsv", true);
   REQUIRE(rows.ok());
   REQUIRE(rows->size() == 1);
@@ -261,4 +263,21 @@ TEST_CASE("Built-in gazetteer is the embedded data") {
   CHECK(name_of("Container Storage Interface") == "<none>");
   CHECK(Find("A Helm chart for Kubernetes, fronted by Envoy AI Gateway", g) ==
         V{"Helm@Helm", "Kubernetes@Kubernetes", "Envoy AI Gateway@Envoy AI Gateway"});
+}
+
+TEST_CASE("Built-in gazetteer tells shared and company names by their context") {
+  const Gazetteer& g = Gazetteer::Builtin();
+  // Dragonfly, the CNCF image-distribution project, and DragonflyDB, a Redis-compatible store.
+  CHECK(Find("Nodes fetch container images from Dragonfly peers over P2P.", g) ==
+        V{"Dragonfly@Dragonfly"});
+  CHECK(Find("We swapped our Redis cluster for Dragonfly and kept the clients.", g) ==
+        V{"Redis@Redis", "DragonflyDB@Dragonfly"});
+  CHECK(Find("Moving the Session Store to Dragonfly", g, "An in-memory cache for sessions") ==
+        V{"DragonflyDB@Dragonfly"});
+  CHECK(Find("Dragonfly v9 Maintainers Update", g) == V{"Dragonfly@Dragonfly"});
+  CHECK(Find("the code is on github.com/dragonflydb/dragonfly", g) ==
+        V{"DragonflyDB@github.com/dragonflydb/dragonfly"});
+  // A company-named product only where it is used as one.
+  CHECK(Find("Metrics flow into Datadog dashboards.", g) == V{"Datadog@Datadog"});
+  CHECK(Find("She leads a platform team at Datadog.", g).empty());
 }
