@@ -110,11 +110,6 @@ std::vector<std::string> AllListElements(const KnowledgeGraph& kg) {
   return {out.begin(), out.end()};
 }
 
-std::string ShellWord(std::string_view s) {
-  // File names are labels and types (letters and '_'), so plain quoting suffices.
-  return "\"$here/" + std::string(s) + "\"";
-}
-
 }  // namespace
 
 std::string CsvQuote(std::string_view text) {
@@ -201,13 +196,19 @@ Result<std::vector<ExportFile>> ToNeo4jCsv(const KnowledgeGraph& kg) {
       std::to_string(kg.num_nodes()) + " nodes, " + std::to_string(kg.num_edges()) +
       " relationships) into a new Neo4j 5 database.\n"
       "#   sh import.sh [neo4j-admin options...]\n"
-      "# Uses neo4j-admin from PATH, or $NEO4J_ADMIN. The database is $CNKG_NEO4J_DATABASE\n"
-      "# (default: neo4j); it must not exist yet, or be stopped and --overwrite-destination=true\n"
-      "# given. Then create the uniqueness constraints, e.g. with the first section of the\n"
+      "# Runs neo4j-admin (from PATH, or $NEO4J_ADMIN) in this directory, so that no ',' or '='\n"
+      "# in the path can split the file names. The database is $CNKG_NEO4J_DATABASE (default:\n"
+      "# neo4j); it must not exist yet, or be stopped and --overwrite-destination=true given.\n"
+      "# Then create the uniqueness constraints, e.g. with the \"constraints\" section of the\n"
       "# cypher export.\n"
       "set -eu\n"
-      "here=$(cd \"$(dirname \"$0\")\" && pwd)\n"
-      "exec \"${NEO4J_ADMIN:-neo4j-admin}\" database import full \\\n"
+      "admin=${NEO4J_ADMIN:-neo4j-admin}\n"
+      "case $admin in\n"
+      "  /*) ;;\n"
+      "  */*) admin=\"$(pwd)/$admin\" ;;\n"
+      "esac\n"
+      "cd \"$(dirname \"$0\")\"\n"
+      "exec \"$admin\" database import full \\\n"
       "  --delimiter=, --quote='\"' --array-delimiter=" +
       std::string(hex) +
       " --multiline-fields=true \\\n"
@@ -216,12 +217,12 @@ Result<std::vector<ExportFile>> ToNeo4jCsv(const KnowledgeGraph& kg) {
   for (const auto& [label, contents] : node_files) {
     const std::string name = std::string(LabelName(label)) + ".csv";
     files.push_back({name, contents});
-    script += "  --nodes=" + ShellWord(name) + " \\\n";
+    script += "  --nodes=" + name + " \\\n";
   }
   for (const auto& [type, contents] : edge_files) {
     const std::string name = std::string(RelTypeName(type)) + ".csv";
     files.push_back({name, contents});
-    script += "  --relationships=" + ShellWord(name) + " \\\n";
+    script += "  --relationships=" + name + " \\\n";
   }
   script += "  \"$@\" \"${CNKG_NEO4J_DATABASE:-neo4j}\"\n";
   files.push_back({"import.sh", script, /*executable=*/true});

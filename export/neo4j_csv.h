@@ -35,13 +35,14 @@ namespace cnkg {
 // that occurs in no list element of the graph. An empty list is an empty, unquoted field (Neo4j
 // then has no such property), and so is a list holding only one empty string.
 //
-// import.sh runs, from any directory,
+// import.sh, run from anywhere, changes to its own directory (so that no ',' or '=' in the
+// directory's path can split neo4j-admin's file lists) and runs
 //   "${NEO4J_ADMIN:-neo4j-admin}" database import full --delimiter=, --quote='"'
 //     --array-delimiter=U+XXXX --multiline-fields=true
 //     --legacy-style-quoting=false --trim-strings=false --ignore-empty-strings=false
-//     --id-type=string --nodes=DIR/Talk.csv ... --relationships=DIR/PRESENTS.csv ...
+//     --id-type=string --nodes=Talk.csv ... --relationships=PRESENTS.csv ...
 //     "$@" "${CNKG_NEO4J_DATABASE:-neo4j}"
-// where DIR is the script's own directory; its arguments are passed on to neo4j-admin.
+// passing its own arguments on; a relative $NEO4J_ADMIN is taken from the caller's directory.
 //
 // Fails with kInvalidArgument only if every candidate array delimiter occurs in the lists.
 Result<std::vector<ExportFile>> ToNeo4jCsv(const KnowledgeGraph& graph);

@@ -72,13 +72,17 @@ export_graph() {
   fi
 }
 
+declare -A exported  # graph name -> directory of its exports
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnkg-graphdb.XXXXXX") || die "cannot create a temporary directory"
 trap 'rm -rf "$work"' EXIT
 status=0
 
-# check_graph NAME GRAPH_JSON
+# check_graph NAME GRAPH_JSON: the exports go to a directory whose path holds a space, ',', '=',
+# quotes and a command substitution, which no script may run.
 check_graph() {
-  local name=$1 graph=$2 dir="$work/$1" fmt
+  local name=$1 graph=$2 fmt
+  local dir="$work/$1 odd, path=x 'q' \"dq\" \$(touch pwned) \`touch pwned\`"
+  exported[$name]=$dir
   mkdir -p "$dir"
   echo "== $name: $graph"
   for fmt in neo4j-csv cypher kuzu; do
@@ -122,6 +126,7 @@ fi
 # ----- Bad output paths -----
 echo "== bad output paths"
 graph="$CNKG_TEST_DATA_DIR/export/hostile.json"
+first_export=${exported[hostile]}/x
 bad="$work/bad"
 mkdir -p "$bad"
 
@@ -152,7 +157,7 @@ for fmt in neo4j-csv kuzu; do
   [ -e "$out/stale.csv" ] || fail "$fmt: a refused export removed a file"
   if export_graph "$graph" "$fmt" "$out" --force 2>"$bad/err"; then
     [ ! -e "$out/stale.csv" ] || fail "$fmt: --force kept a file of the old export"
-    diff -r "$out" "$work/hostile/x.$fmt" >/dev/null || fail "$fmt: --force export differs"
+    diff -r "$out" "$first_export.$fmt" >/dev/null || fail "$fmt: --force export differs"
   else
     fail "$fmt: --force over a previous export failed: $(cat "$bad/err")"
   fi
@@ -168,6 +173,7 @@ for fmt in neo4j-csv kuzu; do
 done
 expect_error "unknown export format 'xml' (known: json, graphml, dot, cypher, neo4j-csv, kuzu)" \
   xml "$bad/x"
+[ -z "$(find "$work" -name pwned; find "$PWD" -maxdepth 1 -name pwned)" ] || fail "a script ran text from the export path"
 leftovers=$(find "$bad" "$work" -maxdepth 1 -name '.*.tmp.*' -o -maxdepth 1 -name '.*.old.*')
 [ -z "$leftovers" ] || fail "temporary directories left behind: $leftovers"
 

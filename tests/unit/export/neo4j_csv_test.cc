@@ -133,11 +133,12 @@ TEST_CASE("import.sh names every file and the CSV options", "[neo4j_csv]") {
   const std::string script = ByName(*files).at("import.sh");
   CHECK(script.rfind("#!/bin/sh\n", 0) == 0);
   for (const char* part :
-       {"\"${NEO4J_ADMIN:-neo4j-admin}\" database import full", "--delimiter=,", "--quote='\"'",
-        "--array-delimiter=U+003B", "--multiline-fields=true", "--legacy-style-quoting=false",
-        "--trim-strings=false", "--ignore-empty-strings=false", "--id-type=string",
-        "--nodes=\"$here/Talk.csv\"", "--nodes=\"$here/Project.csv\"",
-        "--relationships=\"$here/MENTIONS.csv\"", "\"$@\" \"${CNKG_NEO4J_DATABASE:-neo4j}\"\n"}) {
+       {"admin=${NEO4J_ADMIN:-neo4j-admin}\n", "exec \"$admin\" database import full",
+        "--delimiter=,", "--quote='\"'", "--array-delimiter=U+003B", "--multiline-fields=true",
+        "--legacy-style-quoting=false", "--trim-strings=false", "--ignore-empty-strings=false",
+        "--id-type=string", "--nodes=Talk.csv \\\n", "--nodes=Project.csv \\\n",
+        "--relationships=MENTIONS.csv \\\n", "cd \"$(dirname \"$0\")\"\n",
+        "\"$@\" \"${CNKG_NEO4J_DATABASE:-neo4j}\"\n"}) {
     CHECK(script.find(part) != std::string::npos);
   }
 }
