@@ -558,7 +558,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
         const bool project_noun = StartsWithProjectNoun(after);
         static const RE2 kIndefinite(R"((?:^|[^A-Za-z])(?i:a|an)\s+$)");
         assert(kIndefinite.ok());
-        if (!single_word && c.suffix.length == 0 && !project_noun &&
+        if (!single_word && c.suffix.length == 0 && !project_noun && next_word.empty() &&
             RE2::PartialMatch(before, kIndefinite)) {
           continue;  // "an Inference Gateway": some gateway of that kind
         }

@@ -84,10 +84,11 @@ struct ProjectMention {
 //    matched. An everyday-word spelling is further skipped where it reads as the ordinary
 //    word: at the start of a sentence when a lower-case function word follows ("Keep your
 //    pods...") unless one of the project's context cues is in the text; for spellings of several
-//    words, after "a" or "an" ("an Inference Gateway" is some gateway of that kind); and, for
-//    one-word spellings, next to a capitalised word that is not a name
-//    ("the Home Depot", "a Vector Database") or after another project's possessive ("Istio's
-//    Ambient mode"), and in a Title Cased line unless something marks it as a name: a version
+//    words, after "a" or "an" when no lower-case word follows ("an Inference Gateway." is some
+//    gateway of that kind, "a Cloud Custodian policy" is the project's); and, for one-word
+//    spellings, next to a capitalised word that is not a name ("the Home Depot", "a Vector
+//    Database") or after another project's possessive ("Istio's Ambient mode"), and in a Title
+//    Cased line unless something marks it as a name: a version
 //    number, a sub-project suffix, a "Project" prefix, a following "Project", "Spec",
 //    "Specification" or "Maintainers", a leading "Name:" or "Name Deep Dive", "With/Using Name"
 //    closing a clause, a project name it is listed with ("Kubernetes + Ray", "Spark, Flink and
@@ -110,7 +111,8 @@ struct ProjectMention {
 //    ("Datadog dashboards", "Datadog agent", "Datadog APM") or by "as the/a ..." ("Datadog as
 //    the metric provider"), after "with", "using", "via", "in", "into", "to" or "through"
 //    ("metrics in Datadog"), or listed with another project ("Prometheus, Datadog"). Never in
-//    an affiliation: after "at", "from", "by", "across", "joined" ("engineers at Datadog"),
+//    an affiliation: after "at", "from", "by", "across", "joined" ("engineers at Datadog") or a
+//    word of partnership ("together with", "in collaboration with", "alongside"),
 //    before a possessive that is not followed by a product word ("Datadog's CEO"), or before a
 //    word for people or the firm ("Datadog engineers", "Datadog team").
 //  - A mention followed by " Operator", " CLI", " SDK", " Plugin", " Controller" or
@@ -122,9 +124,10 @@ struct ProjectMention {
 //  - A possessive ("Kubernetes'", "Helm's") or a following plural noun ("Helm charts") is not part
 //    of the mention.
 //
-// Context cues are whole lower-case words or phrases compared case-insensitively with the words
-// of the text, a space and a hyphen alike; a cue matches the start of a word, so "preheat" is
-// found in "preheating" and "image" in "images".
+// Context cues are lower-case words or phrases compared case-insensitively with the words of
+// the text, a space and a hyphen alike. The last word of a cue matches as written or in the
+// plural ("image", "images"), and, when it has six letters or more, at the start of a longer
+// word ("preheat" in "preheating").
 class Gazetteer {
  public:
   Gazetteer();

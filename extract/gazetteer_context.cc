@@ -214,14 +214,21 @@ CompanyUse ReadCompanyUse(std::string_view before, std::string_view after) {
       R"((?:^|\s)(?i:at|from|by|across|joined|joining|join)\s+(?:the\s+)?$)");
   static const RE2 kTool(
       R"((?:^|\s)(?i:with|using|via|in|into|to|through|use|uses|used|adopt|adopted|adopting)\s+$)");
+  // "together with", "in partnership with": working with the firm.
+  static const RE2 kPartner(
+      R"((?:^|\s)(?i:together|partnership|partnered|partnering|partners|collaboration|)"
+      R"(collaborating|collaborated|teamed\s+up|worked|working|jointly|alongside|along)\s+)"
+      R"((?i:with\s+)?$)");
   assert(kProductNoun.ok() && kAsRole.ok() && kFirmNoun.ok() && kPossessive.ok() &&
-         kAffiliation.ok() && kTool.ok());
+         kAffiliation.ok() && kTool.ok() && kPartner.ok());
   if (RE2::PartialMatch(after, kFirmNoun)) return CompanyUse::kCompany;
   if (RE2::PartialMatch(after, kProductNoun) || RE2::PartialMatch(after, kAsRole)) {
     return CompanyUse::kProduct;
   }
   if (RE2::PartialMatch(after, kPossessive)) return CompanyUse::kCompany;  // "Datadog's CEO"
-  if (RE2::PartialMatch(before, kAffiliation)) return CompanyUse::kCompany;
+  if (RE2::PartialMatch(before, kAffiliation) || RE2::PartialMatch(before, kPartner)) {
+    return CompanyUse::kCompany;
+  }
   if (RE2::PartialMatch(before, kTool)) return CompanyUse::kProduct;
   return CompanyUse::kUnknown;
 }
@@ -255,9 +262,18 @@ void CueText::Add(std::string_view text) {
 }
 
 bool CueText::Contains(std::string_view cue) const {
-  const std::string key = Key(cue);
-  if (key.empty()) return false;
-  return words_.find(" " + key) != std::string::npos;
+  std::string key(1, ' ');
+  key.append(Key(cue));
+  if (key.size() < 2) return false;
+  const std::size_t last_word = key.size() - 1 - key.rfind(' ');
+  for (std::size_t at = words_.find(key); at != std::string::npos; at = words_.find(key, at + 1)) {
+    const std::size_t rest = at + key.size();
+    const std::size_t end = words_.find(' ', rest);  // words_ ends with a space
+    const std::string_view tail = std::string_view(words_).substr(rest, end - rest);
+    // The word itself or its plural; a long word also begins longer forms ("preheating").
+    if (tail.empty() || tail == "s" || tail == "es" || last_word >= 6) return true;
+  }
+  return false;
 }
 
 }  // namespace cnkg::gazetteer_internal

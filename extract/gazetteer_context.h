@@ -83,8 +83,9 @@ class CueText {
   CueText() = default;
   // Adds the words of `text`.
   void Add(std::string_view text);
-  // True when the cue (lower case; words separated by spaces or hyphens) is found at the start
-  // of a word of the text, each of its words in turn.
+  // True when the cue (lower case; words separated by spaces or hyphens) is in the text: its
+  // words in turn, the last one as written or in the plural ("image", "images"), or, when it
+  // has six letters or more, at the start of a longer word ("preheat" in "preheating").
   bool Contains(std::string_view cue) const;
 
  private:

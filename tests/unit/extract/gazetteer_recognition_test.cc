@@ -137,10 +137,13 @@ TEST_CASE("Recognition: everyday-word names need a capital and a name-like place
   CHECK(Find(g, "Fighting Drift in Production Clusters", "How we reconcile state with GitOps") ==
         V{"Drift@Drift"});
   CHECK(Find(g, "Numbat, Geyser and Friends") == V{"Numbat@Numbat", "Geyser@Geyser"});
-  // A name of several everyday words after "a" or "an" is a thing of that kind.
-  CHECK(Find(g, "Requests pass through a Burrow Gateway first.").empty());
+  // A name of several everyday words after "a" or "an" is a thing of that kind, unless it
+  // qualifies a noun.
+  CHECK(Find(g, "Requests pass through a Burrow Gateway.").empty());
+  CHECK(Find(g, "Requests pass through a Burrow Gateway/proxy first.").empty());
   CHECK(Find(g, "Requests pass through the Burrow Gateway first.") ==
         V{"Burrow Gateway@Burrow Gateway"});
+  CHECK(Find(g, "Write a Burrow Gateway route for it.") == V{"Burrow Gateway@Burrow Gateway"});
 }
 
 TEST_CASE("Recognition: a shared name goes to the project its context cues point at") {
@@ -193,6 +196,7 @@ TEST_CASE("Recognition: a company-named product is a mention only where used as 
   CHECK(Find(g, "Acmetrics engineers wrote Numbat.") == V{"Numbat@Numbat"});
   CHECK(Find(g, "Used by teams across Acmetrics, Numbat finds paths.") == V{"Numbat@Numbat"});
   CHECK(Find(g, "Acmetrics sponsored the event.").empty());
+  CHECK(Find(g, "Built together with Acmetrics and in collaboration with Acmetrics.").empty());
 }
 
 TEST_CASE("Recognition: a user's file adds names and aliases on top of a gazetteer") {
