@@ -6,6 +6,9 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <map>
+#include <optional>
+#include <sstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -23,6 +26,7 @@
 #include "graph/subgraph.h"
 #include "graph/stats.h"
 #include "graph/why.h"
+#include "query/engine.h"
 
 namespace {
 
@@ -36,6 +40,7 @@ struct BuildFlags {
   std::string format;
   std::string base_graph;    // --graph: add to this graph
   std::string aliases;       // --aliases: user merge rules
+  std::string gazetteer;     // --gazetteer: user project names
   bool keep_going = false;
   bool quiet = false;
   bool explain_merges = false;
@@ -71,9 +76,25 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
     }
     rules = std::move(r).value();
   }
+  const cnkg::Gazetteer* gazetteer = &cnkg::Gazetteer::Builtin();
+  std::optional<cnkg::Gazetteer> user_gazetteer;
+  if (!flags.gazetteer.empty()) {
+    auto text = cnkg::ReadFile(flags.gazetteer);
+    if (!text.ok()) {
+      PrintError(text.status().message());
+      return kExitError;
+    }
+    auto g = cnkg::Gazetteer::WithUserFile(*gazetteer, *text, flags.gazetteer);
+    if (!g.ok()) {
+      PrintError(g.status().message());
+      return kExitError;
+    }
+    user_gazetteer = std::move(g).value();
+    gazetteer = &*user_gazetteer;
+  }
   cnkg::GraphBuilder builder(graph, std::move(rules));
   cnkg::BuildReport report;
-  cnkg::BuildGraph(inputs, options, cnkg::Gazetteer::Builtin(), builder, report);
+  cnkg::BuildGraph(inputs, options, *gazetteer, builder, report);
   for (const cnkg::Diagnostic& d : report.diagnostics) {
     if (quiet && d.severity == cnkg::Diagnostic::Severity::kWarning) continue;
     // Diagnostics about a whole file carry the file in their message; others name file and line.
@@ -180,6 +201,71 @@ int RunRender(const std::string& path, const std::string& output, const RenderFl
   return kExitOk;
 }
 
+struct QueryFlags {
+  std::string format = "table";
+  std::vector<std::string> params;
+  std::size_t max_rows = 0;
+  int max_hops = 10;
+};
+
+// Parses --param name=value pairs. Prints the error and returns false on a malformed one.
+bool ParseParams(const std::vector<std::string>& in, std::map<std::string, std::string>& out) {
+  for (const std::string& p : in) {
+    std::size_t eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      PrintError("--param expects name=value, got '" + p + "'");
+      return false;
+    }
+    out[p.substr(0, eq)] = p.substr(eq + 1);
+  }
+  return true;
+}
+
+int PrintResult(const cnkg::QueryResult& result, const std::string& format) {
+  for (const std::string& n : result.notices) std::cerr << "cnkg: notice: " << n << "\n";
+  if (format == "json") {
+    std::cout << cnkg::FormatJson(result);
+  } else if (format == "csv") {
+    std::cout << cnkg::FormatCsv(result);
+  } else {
+    std::cout << cnkg::FormatTable(result);
+  }
+  return kExitOk;
+}
+
+int RunQueryText(const cnkg::KnowledgeGraph& graph, const std::string& text,
+                 const QueryFlags& flags) {
+  cnkg::QueryOptions options;
+  if (!ParseParams(flags.params, options.params)) return kExitUsage;
+  options.max_rows = flags.max_rows;
+  options.default_max_hops = flags.max_hops;
+  auto result = cnkg::RunQuery(graph, text, options);
+  if (!result.ok()) {
+    std::cerr << "cnkg: " << result.status().message() << "\n";
+    return kExitError;
+  }
+  return PrintResult(*result, flags.format);
+}
+
+bool ValidFormat(const std::string& f) {
+  if (f == "table" || f == "json" || f == "csv") return true;
+  PrintError("unknown output format '" + f + "' (known: table, json, csv)");
+  return false;
+}
+
+std::optional<cnkg::Label> LabelOption(const std::string& name, bool* ok) {
+  *ok = true;
+  if (name.empty()) return std::nullopt;
+  auto l = cnkg::ParseLabel(name);
+  if (!l) {
+    std::vector<std::string> known;
+    for (cnkg::Label x : cnkg::kAllLabels) known.emplace_back(cnkg::LabelName(x));
+    PrintError("unknown label '" + name + "' (known: " + cnkg::Join(known, ", ") + ")");
+    *ok = false;
+  }
+  return l;
+}
+
 int RunWhy(const std::string& path, const std::vector<std::string>& names) {
   auto graph = cnkg::ReadGraphFile(path);
   if (!graph.ok()) {
@@ -216,16 +302,38 @@ int RunStats(const std::string& path, bool json, bool by_maturity) {
   return kExitOk;
 }
 
-int RunExport(const std::string& path, const std::string& format, const std::string& output) {
+int RunExport(const std::string& path, const std::string& format, const std::string& output,
+              bool force, const std::string& around, int depth) {
   auto graph = cnkg::ReadGraphFile(path);
   if (!graph.ok()) {
     PrintError(graph.status().message());
     return kExitError;
   }
+  if (!SelectAround(*graph, around, depth)) return kExitError;
+  auto code_for = [](const cnkg::Status& s) {
+    return s.code() == cnkg::StatusCode::kInvalidArgument ? kExitUsage : kExitError;
+  };
+  if (cnkg::IsDirectoryFormat(format)) {
+    if (output == "-") {
+      PrintError("--format " + format + " writes a directory; give -o DIR");
+      return kExitUsage;
+    }
+    auto files = cnkg::ExportGraphFiles(*graph, format);
+    if (!files.ok()) {
+      PrintError(files.status().message());
+      return code_for(files.status());
+    }
+    cnkg::Status s = cnkg::WriteExportDirectory(output, *files, force);
+    if (!s.ok()) {
+      PrintError(s.message());
+      return kExitError;
+    }
+    return kExitOk;
+  }
   auto text = cnkg::ExportGraph(*graph, format);
   if (!text.ok()) {
     PrintError(text.status().message());
-    return text.status().code() == cnkg::StatusCode::kInvalidArgument ? kExitUsage : kExitError;
+    return code_for(text.status());
   }
   if (output == "-") {
     std::cout << *text;
@@ -272,6 +380,9 @@ int main(int argc, char** argv) {
   build->add_option("--aliases", flags.aliases,
                     "YAML file of merge rules: per label, canonical name -> variants, and\n"
                     "'forbid' pairs (see docs/aliases.md)");
+  build->add_option("--gazetteer", flags.gazetteer,
+                    "TSV file of your own project names and aliases, added to the built-in\n"
+                    "gazetteer (format: data/gazetteer/README.md)");
   build->add_flag("--explain-merges", flags.explain_merges,
                   "Print every merge of differently written names and why it was made");
   build->add_flag("--keep-going", flags.keep_going,
@@ -298,6 +409,56 @@ int main(int argc, char** argv) {
   why->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   why->add_option("NAME", why_names, "One or two entity names")->required()->expected(1, 2);
 
+  QueryFlags query_flags;
+  auto add_output_flags = [&](CLI::App* cmd) {
+    cmd->add_option("--format", query_flags.format, "table (default), json or csv");
+    cmd->add_option("--max-rows", query_flags.max_rows, "Print at most this many rows");
+  };
+  std::string query_text;
+  CLI::App* query = app.add_subcommand(
+      "query",
+      "Run an openCypher query over the graph (MATCH, OPTIONAL MATCH, WHERE, RETURN, WITH,\n"
+      "UNWIND, ORDER BY, SKIP, LIMIT, aggregates, paths, shortestPath; see docs/query.md).");
+  query->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
+  query->add_option("CYPHER", query_text, "The query, or - to read it from standard input")
+      ->required();
+  query->add_option("--param", query_flags.params, "A parameter: name=value (repeatable)");
+  query->add_option("--max-hops", query_flags.max_hops,
+                    "Upper bound of a variable-length pattern written without one (default 10)")
+      ->check(CLI::Range(1, 100));
+  add_output_flags(query);
+
+  std::vector<std::string> talk_mentions, talk_orgs, talk_tracks;
+  CLI::App* talks = app.add_subcommand(
+      "talks", "Talks that mention every --mentions project, optionally by people from --org\n"
+               "and in --track. Names match case-insensitively, through aliases.");
+  talks->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
+  talks->add_option("--mentions", talk_mentions, "A project the talk mentions (repeatable)");
+  talks->add_option("--org", talk_orgs, "An organisation of a presenter (repeatable)");
+  talks->add_option("--track", talk_tracks, "A track (repeatable)");
+  add_output_flags(talks);
+
+  std::vector<std::string> path_ends;
+  int path_max_hops = 6;
+  std::string path_via;
+  CLI::App* path_cmd = app.add_subcommand(
+      "path", "A shortest path between two names, hop by hop with each edge's evidence.");
+  path_cmd->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
+  path_cmd->add_option("FROM TO", path_ends, "The two names")->required()->expected(2);
+  path_cmd->add_option("--max-hops", path_max_hops, "Longest path to look for (default 6)")
+      ->check(CLI::Range(1, 20));
+  path_cmd->add_option("--via", path_via, "Only paths through a node with this label");
+
+  std::string neighbor_name, neighbor_label;
+  int neighbor_depth = 1;
+  CLI::App* neighbors = app.add_subcommand(
+      "neighbors", "The nodes around a name, up to --depth hops, optionally of one --label.");
+  neighbors->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
+  neighbors->add_option("NAME", neighbor_name, "A name, alias or key")->required();
+  neighbors->add_option("--depth", neighbor_depth, "Hops (default 1)")->check(CLI::Range(1, 6));
+  neighbors->add_option("--label", neighbor_label, "Only nodes with this label");
+  add_output_flags(neighbors);
+
   RenderFlags render_flags;
   CLI::App* render = app.add_subcommand(
       "render",
@@ -319,11 +480,22 @@ int main(int argc, char** argv) {
   std::string export_format;
   CLI::App* exp = app.add_subcommand(
       "export",
-      "Write a graph file in another format: json (node-link, for networkx and d3),\n"
-      "graphml (Gephi, yEd, networkx, igraph, Neo4j APOC) or dot (Graphviz).");
+      "Write a graph file in another format: json (node-link, for networkx and d3), graphml\n"
+      "(Gephi, yEd, networkx, igraph, Neo4j APOC), dot (Graphviz), cypher (a script of\n"
+      "parameter-safe statements), neo4j-csv (neo4j-admin import) or kuzu (COPY FROM files).");
   exp->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
-  exp->add_option("--format", export_format, "json, graphml or dot")->required();
-  exp->add_option("-o,--output", output, "File to write, or - for standard output")->required();
+  exp->add_option("--format", export_format,
+                  "json, graphml, dot, cypher (one file); neo4j-csv, kuzu (a directory)")
+      ->required();
+  exp->add_option("-o,--output", output,
+                  "File to write, or - for standard output; a directory for neo4j-csv and kuzu")
+      ->required();
+  bool export_force = false;
+  exp->add_flag("--force", export_force,
+                "Replace an existing non-empty export directory (only one cnkg wrote)");
+  exp->add_option("--around", render_flags.around, "Only the neighbourhood of this name");
+  exp->add_option("--depth", render_flags.depth, "Hops around --around (default 2)")
+      ->check(CLI::Range(0, 10));
 
   try {
     app.parse(argc, argv);
@@ -340,8 +512,56 @@ int main(int argc, char** argv) {
     return RunBuild(inputs, output, flags);
   }
   if (*why) return RunWhy(graph_path, why_names);
+  if (*query || *talks || *path_cmd || *neighbors) {
+    if (!ValidFormat(query_flags.format)) return kExitUsage;
+    auto graph = cnkg::ReadGraphFile(graph_path);
+    if (!graph.ok()) {
+      PrintError(graph.status().message());
+      return kExitError;
+    }
+    if (*query) {
+      std::string text = query_text;
+      if (text == "-") {
+        std::ostringstream in;
+        in << std::cin.rdbuf();
+        text = in.str();
+      }
+      return RunQueryText(*graph, text, query_flags);
+    }
+    if (*talks) {
+      auto text = cnkg::TalksQuery(*graph, talk_mentions, talk_orgs, talk_tracks);
+      if (!text.ok()) {
+        PrintError(text.status().message());
+        return kExitError;
+      }
+      return RunQueryText(*graph, *text, query_flags);
+    }
+    if (*path_cmd) {
+      bool ok = true;
+      auto via = LabelOption(path_via, &ok);
+      if (!ok) return kExitUsage;
+      auto text = cnkg::ExplainPath(*graph, path_ends[0], path_ends[1], path_max_hops, via);
+      if (!text.ok()) {
+        PrintError(text.status().message());
+        return kExitError;
+      }
+      std::cout << *text;
+      return kExitOk;
+    }
+    bool ok = true;
+    auto label = LabelOption(neighbor_label, &ok);
+    if (!ok) return kExitUsage;
+    auto result = cnkg::Neighbors(*graph, neighbor_name, neighbor_depth, label);
+    if (!result.ok()) {
+      PrintError(result.status().message());
+      return kExitError;
+    }
+    return PrintResult(*result, query_flags.format);
+  }
   if (*render) return RunRender(graph_path, output, render_flags);
   if (*stats) return RunStats(graph_path, json, by_maturity);
-  if (*exp) return RunExport(graph_path, export_format, output);
+  if (*exp)
+    return RunExport(graph_path, export_format, output, export_force, render_flags.around,
+                     render_flags.depth);
   return kExitUsage;
 }
