@@ -10,6 +10,10 @@
 namespace cnkg::query {
 namespace {
 
+// Bounds on values a query builds, so that repeated doubling cannot exhaust memory.
+constexpr std::size_t kMaxStringBytes = 16 << 20;
+constexpr std::size_t kMaxListSize = 10'000'000;
+
 std::string TypeName(const Value& v) { return std::string(ValueTypeName(v.type())); }
 
 Value OpError(EvalContext& ctx, const BExpr& e, const Value& a, const Value& b) {
@@ -50,12 +54,22 @@ Value Arithmetic(const BExpr& e, const Value& a, const Value& b, EvalContext& ct
       } else {
         out.push_back(b);
       }
+      if (out.size() > kMaxListSize) {
+        ctx.Fail(e.span, "the list would have more than " + std::to_string(kMaxListSize) +
+                             " elements");
+        return Value();
+      }
       if (!ctx.Charge(out.size())) return Value();
       return Value::List(std::move(out));
     }
     if (a.type() == ValueType::kString || b.type() == ValueType::kString) {
       std::string x, y;
       if (!ConcatText(a, &x) || !ConcatText(b, &y)) return OpError(ctx, e, a, b);
+      if (x.size() + y.size() > kMaxStringBytes) {
+        ctx.Fail(e.span, "the string would be longer than " + std::to_string(kMaxStringBytes) +
+                             " bytes");
+        return Value();
+      }
       if (!ctx.Charge(1 + (x.size() + y.size()) / 64)) return Value();
       return Value::String(x + y);
     }

@@ -382,7 +382,7 @@ Value Call::Run() {
         out.append(s, pos, hit - pos);
         out += to;
         pos = hit + from.size();
-        if (out.size() > 100'000'000) return Error("the result is too long");
+        if (out.size() > (16u << 20)) return Error("the result would be longer than 16777216 bytes");
       }
       out.append(s, pos, std::string::npos);
       return Value::String(std::move(out));

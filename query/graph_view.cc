@@ -51,13 +51,14 @@ GraphView::GraphView(const KnowledgeGraph& graph) : graph_(graph) {
   nodes_.reserve(n);
   out_.resize(n);
   in_.resize(n);
+  by_label_.resize(std::size(kAllLabels));
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     const Node& node = g[v];
     const auto id = static_cast<std::uint32_t>(nodes_.size());
     nodes_.push_back(&node);
-    by_label_[node.label].push_back(id);
-    auto& props = node_props_[node.label];
-    for (const auto& [k, unused] : node.properties) props.insert(k);
+    by_label_[static_cast<std::size_t>(node.label)].push_back(id);
+    out_[id].reserve(boost::out_degree(v, g));
+    in_[id].reserve(boost::in_degree(v, g));
   }
   rels_.reserve(boost::num_edges(g));
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
@@ -67,8 +68,6 @@ GraphView::GraphView(const KnowledgeGraph& graph) : graph_(graph) {
       const auto t = static_cast<std::uint32_t>(boost::target(e, g));
       rels_.push_back({s, t, &g[e]});
       out_[s].push_back({id, t});
-      auto& props = rel_props_[g[e].type];
-      for (const auto& [k, unused] : g[e].properties) props.insert(k);
     }
   }
   for (std::uint32_t id = 0; id < rels_.size(); ++id) {
@@ -82,8 +81,8 @@ RelRef GraphView::rel(std::uint32_t e) const {
 }
 
 const std::vector<std::uint32_t>& GraphView::nodes_with_label(Label label) const {
-  auto it = by_label_.find(label);
-  return it == by_label_.end() ? Empty() : it->second;
+  const auto i = static_cast<std::size_t>(label);
+  return i < by_label_.size() ? by_label_[i] : Empty();
 }
 
 std::optional<std::uint32_t> GraphView::FindKey(std::string_view key) const {
@@ -102,15 +101,22 @@ const std::vector<std::uint32_t>& GraphView::FindName(const std::string& name) c
 }
 
 const std::set<std::string>& GraphView::node_properties(Label label) const {
-  static const std::set<std::string> none;
   auto it = node_props_.find(label);
-  return it == node_props_.end() ? none : it->second;
+  if (it != node_props_.end()) return it->second;
+  std::set<std::string>& names = node_props_[label];
+  for (std::uint32_t v : nodes_with_label(label))
+    for (const auto& [k, unused] : nodes_[v]->properties) names.insert(k);
+  return names;
 }
 
 const std::set<std::string>& GraphView::rel_properties(RelType type) const {
-  static const std::set<std::string> none;
   auto it = rel_props_.find(type);
-  return it == rel_props_.end() ? none : it->second;
+  if (it != rel_props_.end()) return it->second;
+  std::set<std::string>& names = rel_props_[type];
+  for (const RelEntry& r : rels_)
+    if (r.edge->type == type)
+      for (const auto& [k, unused] : r.edge->properties) names.insert(k);
+  return names;
 }
 
 const std::vector<std::string>& BuiltinNodeMembers() {

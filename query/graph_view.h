@@ -58,11 +58,12 @@ class GraphView {
   std::vector<const Node*> nodes_;
   std::vector<RelEntry> rels_;
   std::vector<std::vector<Adjacent>> out_, in_;
-  std::map<Label, std::vector<std::uint32_t>> by_label_;
+  std::vector<std::vector<std::uint32_t>> by_label_;  // indexed by Label
   mutable std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;  // built lazily
   mutable bool by_name_built_ = false;
-  std::map<Label, std::set<std::string>> node_props_;
-  std::map<RelType, std::set<std::string>> rel_props_;
+  // Built on first use, per label and type: most queries touch a few of them.
+  mutable std::map<Label, std::set<std::string>> node_props_;
+  mutable std::map<RelType, std::set<std::string>> rel_props_;
 };
 
 // The names a query may read on nodes and relationships besides their stored properties.

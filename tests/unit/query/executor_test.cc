@@ -396,3 +396,27 @@ TEST_CASE("Planner: starts from the cheapest node and pushes predicates down", "
 
 }  // namespace
 }  // namespace cnkg::query_test
+
+namespace cnkg::query_test {
+namespace {
+
+TEST_CASE("Executor: values cannot grow without bound", "[query][executor]") {
+  std::string doubling = "WITH 'abcdefgh' AS s";
+  for (int i = 0; i < 30; ++i) doubling += " WITH s + s AS s";
+  doubling += " RETURN size(s)";
+  std::string m = Error(G(), doubling);
+  CHECK(m.substr(m.find(": ") + 2, m.find('\n') - m.find(": ") - 2) ==
+        "the string would be longer than 16777216 bytes");
+  std::string lists = "WITH range(1, 1000) AS l";
+  for (int i = 0; i < 20; ++i) lists += " WITH l + l AS l";
+  lists += " RETURN size(l)";
+  std::string n = Error(G(), lists);
+  CHECK(n.substr(n.find(": ") + 2, n.find('\n') - n.find(": ") - 2) ==
+        "the list would have more than 10000000 elements");
+  std::string r = Error(G(), "RETURN replace('" + std::string(1000, 'a') + "', 'a', '" +
+                                 std::string(20000, 'b') + "')");
+  CHECK(r.find("replace(): the result would be longer than 16777216 bytes") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace cnkg::query_test
