@@ -335,8 +335,13 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
   const Matcher& m = *matcher_;
 
   // Which expressions occur, and where. The set reads the text once, in pieces of whole lines
-  // of about kPiece bytes, so that the expressions it finds in a piece are then searched in that
-  // piece only: the work stays proportional to the text, not to the text times the names in it.
+  // of about kPiece bytes (a longer line in windows of kWindow bytes that overlap by kOverlap,
+  // more than any name is long), so that the expressions it finds in a piece are then searched
+  // in that piece only: the work stays proportional to the text, not to the text times the
+  // number of names in it.
+  constexpr std::size_t kPiece = 2048;
+  constexpr std::size_t kWindow = 1024;
+  constexpr std::size_t kOverlap = 128;
   struct Occurrence {
     std::size_t begin, end;
     std::size_t pattern;
@@ -345,7 +350,8 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
   bool urls = false;
   const re2::StringPiece whole(text.data(), text.size());
   std::vector<int> hits;
-  auto search = [&](std::size_t from, std::size_t to) {
+  // Finds the occurrences that begin in [from, keep) within [from, to).
+  auto search = [&](std::size_t from, std::size_t keep, std::size_t to) {
     hits.clear();
     if (!m.Hits(text.substr(from, to - from), hits)) {
       // The set ran out of memory: ask it line by line, and search a line it still fails on
@@ -369,24 +375,30 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
       const RE2& re = m.Expression(static_cast<std::size_t>(h));
       if (!re.ok()) continue;
       re2::StringPiece piece;
+      // The whole text is the context, so word boundaries at the ends of the piece are right.
       for (std::size_t pos = from;
-           pos < to && re.Match(whole, pos, to, RE2::UNANCHORED, &piece, 1);) {
+           pos < keep && re.Match(whole, pos, to, RE2::UNANCHORED, &piece, 1);) {
         const std::size_t b = static_cast<std::size_t>(piece.data() - text.data());
         const std::size_t e = b + piece.size();
         pos = e > b ? e : b + 1;
-        if (e > b) occ.push_back({b, e, static_cast<std::size_t>(h)});
+        if (e > b && b < keep) occ.push_back({b, e, static_cast<std::size_t>(h)});
       }
     }
   };
-  constexpr std::size_t kPiece = 2048;
   for (std::size_t from = 0; from < text.size();) {
     std::size_t to = from;
     while (to < text.size() && (to == from || to - from < kPiece)) {
       const std::size_t nl = text.find('\n', to);
       to = nl == std::string_view::npos ? text.size() : nl + 1;
     }
-    search(from, to);
-    from = to;
+    if (to - from <= 2 * kPiece) {
+      search(from, to, to);
+      from = to;
+    } else {  // a long line: a window of it
+      const std::size_t keep = from + kWindow;
+      search(from, keep, std::min(text.size(), keep + kOverlap));
+      from = keep;
+    }
   }
   if (occ.empty() && !urls) return out;
   std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
@@ -395,19 +407,37 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
     return a.pattern < b.pattern;
   });
 
-  // Context cues, read when a decision needs them.
-  std::optional<CueText> cue_text;
-  auto cues = [&]() -> const CueText& {
-    if (!cue_text) {
-      cue_text.emplace();
-      cue_text->Add(text);
-      cue_text->Add(context);
+  // Context cues of an entry whose spelling is at `at` on the line [line_begin, line_end): looked
+  // for in that line (a paragraph), or on a long line in the kCueSpan bytes or more around `at`,
+  // and in `context`. Read only when a decision needs them.
+  constexpr std::size_t kCueSpan = 4096;
+  std::optional<CueText> context_cues;
+  CueText scope_cues;
+  std::size_t scope_begin = std::string_view::npos, scope_end = 0;
+  auto cue_count = [&](std::size_t entry, std::size_t at, std::size_t line_begin,
+                       std::size_t line_end) {
+    const std::vector<std::string>& list = entries_[entry].cues;
+    if (list.empty()) return 0;
+    std::size_t b = line_begin, e = line_end;
+    if (e - b > 2 * kCueSpan) {
+      const std::size_t block = (at - line_begin) / kCueSpan;
+      b = line_begin + (block > 0 ? (block - 1) * kCueSpan : 0);
+      e = std::min(line_end, line_begin + (block + 2) * kCueSpan);
     }
-    return *cue_text;
-  };
-  auto cue_count = [&](std::size_t entry) {
+    if (b != scope_begin || e != scope_end) {
+      scope_cues = CueText();
+      scope_cues.Add(text.substr(b, e - b));
+      scope_begin = b;
+      scope_end = e;
+    }
+    if (!context_cues) {
+      context_cues.emplace();
+      context_cues->Add(context);
+    }
     int n = 0;
-    for (const std::string& c : entries_[entry].cues) n += cues().Contains(c) ? 1 : 0;
+    for (const std::string& c : list) {
+      n += scope_cues.Contains(c) || context_cues->Contains(c) ? 1 : 0;
+    }
     return n;
   };
 
@@ -450,7 +480,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
         // The most cues; then a CNCF project, a plain project, a company-named product, and
         // a name that is never reported last; then the entry listed first.
         auto rank = [&](const Matcher::Spelling* s) {
-          return std::make_pair(cue_count(s->entry),
+          return std::make_pair(cue_count(s->entry, o.begin, line_start, nl),
                                 data_[s->entry].skip ? -1 : Preference(entries_[s->entry]));
         };
         std::pair<int, int> best = rank(chosen);
@@ -485,21 +515,21 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
       };
       // True when `c` follows the possessive of another mention: "Istio's Ambient mode" is a
       // feature of Istio.
-      auto follows_possessive_mention = [&](const Candidate& c) {
+      // Candidates are in line order and do not overlap, so only the neighbours of candidate k
+      // can touch it.
+      auto follows_possessive_mention = [&](std::size_t k) {
         static const RE2 kPossessive(R"((?:'|\x{2019})s?\s+$)");
         assert(kPossessive.ok());
-        for (const Candidate& o : cands) {
-          const std::size_t o_end = o.end + o.suffix.length;
-          if (o_end < c.begin && o_end + 6 > c.begin &&
-              RE2::FullMatch(line.substr(o_end, c.begin - o_end), kPossessive)) {
-            return true;
-          }
-        }
-        return false;
+        if (k == 0) return false;
+        const std::size_t o_end = cands[k - 1].end + cands[k - 1].suffix.length;
+        const std::size_t begin = cands[k].begin;
+        return o_end < begin && o_end + 6 > begin &&
+               RE2::FullMatch(line.substr(o_end, begin - o_end), kPossessive);
       };
-      // True when the word right before `c` is capitalised, is not an abbreviation, does not
-      // start a sentence and is not part of a mention: "Home" in "at the Home Depot".
-      auto follows_capitalized_word = [&](const Candidate& c) {
+      // True when the word right before candidate k is capitalised, is not an abbreviation, does
+      // not start a sentence and is not part of a mention: "Home" in "at the Home Depot".
+      auto follows_capitalized_word = [&](std::size_t k) {
+        const Candidate& c = cands[k];
         if (c.begin < 2 || line[c.begin - 1] != ' ') return false;
         const std::size_t end = c.begin - 1;
         std::size_t start = end;
@@ -509,13 +539,12 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
         if (!IsAsciiUpper(word[0]) || IsAllCaps(word) || IsSentenceStart(line, start)) {
           return false;
         }
-        return std::none_of(cands.begin(), cands.end(), [&](const Candidate& o) {
-          return o.begin <= start && start < o.end + o.suffix.length;
-        });
+        return k == 0 || cands[k - 1].end + cands[k - 1].suffix.length <= start;
       };
-      // True when the word right after `c` is capitalised, is not an abbreviation and is not
-      // part of a mention: "Vector" in "a Vector Database".
-      auto precedes_capitalized_word = [&](const Candidate& c) {
+      // True when the word right after candidate k is capitalised, is not an abbreviation and is
+      // not part of a mention: "Vector" in "a Vector Database".
+      auto precedes_capitalized_word = [&](std::size_t k) {
+        const Candidate& c = cands[k];
         const std::size_t start = c.end + 1;
         if (start >= line.size() || line[c.end] != ' ') return false;
         std::size_t end = start;
@@ -523,10 +552,10 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
         if (end == start) return false;
         const std::string_view word = line.substr(start, end - start);
         if (!IsAsciiUpper(word[0]) || IsAllCaps(word)) return false;
-        return std::none_of(cands.begin(), cands.end(),
-                            [&](const Candidate& o) { return o.begin == start; });
+        return k + 1 == cands.size() || cands[k + 1].begin != start;
       };
-      for (Candidate& c : cands) {
+      for (std::size_t k = 0; k < cands.size(); ++k) {
+        Candidate& c = cands[k];
         const Matcher::Spelling& s = *c.spelling;
         const ProjectEntry& entry = entries_[s.entry];
         if (data_[s.entry].skip) continue;  // matched only so that no shorter name is
@@ -548,7 +577,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
         }
         const std::string_view next_word = NextLowerWord(after);
         if (IsSentenceStart(line, c.begin) && !next_word.empty() && IsFillerFollower(next_word) &&
-            c.suffix.length == 0 && cue_count(s.entry) == 0) {
+            c.suffix.length == 0 && cue_count(s.entry, line_start + c.begin, line_start, nl) == 0) {
           continue;  // "Keep your ...": an ordinary word
         }
         const bool single_word = s.text.find_first_of(" -") == std::string::npos;
@@ -564,8 +593,8 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
         }
         if (!title_case() && single_word && c.suffix.length == 0 && !project_prefix &&
             !project_noun &&
-            (follows_capitalized_word(c) || precedes_capitalized_word(c) ||
-             follows_possessive_mention(c))) {
+            (follows_capitalized_word(k) || precedes_capitalized_word(k) ||
+             follows_possessive_mention(k))) {
           continue;  // part of a longer proper name: "the Home Depot", "a Vector Database"
         }
         if (!title_case() || !single_word || c.suffix.length > 0) {
@@ -587,7 +616,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
         if (RE2::PartialMatch(after, kVersion) || project_prefix || project_noun ||
             (Trim(before).empty() && RE2::PartialMatch(after, kProjectTalk)) ||
             (RE2::PartialMatch(before, kToolPrefix) && RE2::PartialMatch(after, kClauseEnd)) ||
-            cue_count(s.entry) > 0) {
+            cue_count(s.entry, line_start + c.begin, line_start, nl) > 0) {
           c.accepted = true;
         }
       }

@@ -99,8 +99,8 @@ struct ProjectMention {
 //    in this but are never reported, so "Linux Foundation" hides the "Linux" inside it.
 //  - Shared names: when two entries have the same spelling ("Dragonfly", the CNCF
 //    image-distribution project, and "Dragonfly" for DragonflyDB), the one with more of its
-//    context cues in the text (and the context, below) is meant; when no cue decides, the CNCF
-//    project, or else the entry listed first.
+//    context cues around the mention is meant; when no cue decides, the CNCF project, else a
+//    plain project rather than a company-named product, else the entry listed first.
 //  - Not mentions: a name inside a URL or host name ("docker.io/library", "fluxcd.io"), and a
 //    name followed by a company word ("HAProxy Technologies", "Redis Inc.", "Linux Foundation").
 //  - Repository URLs: "github.com/ORG/REPO" or "gitlab.com/ORG/REPO" (with or without a scheme)
@@ -124,8 +124,10 @@ struct ProjectMention {
 //  - A possessive ("Kubernetes'", "Helm's") or a following plural noun ("Helm charts") is not part
 //    of the mention.
 //
-// Context cues are lower-case words or phrases compared case-insensitively with the words of
-// the text, a space and a hyphen alike. The last word of a cue matches as written or in the
+// Context cues are looked for around a mention: in its line (a paragraph; on a line longer than
+// 8 KB, in the 4 KB or more on each side of it) and in the `context` given to FindMentions. They
+// are lower-case words or phrases compared case-insensitively with the words of the text, a
+// space and a hyphen alike. The last word of a cue matches as written or in the
 // plural ("image", "images"), and, when it has six letters or more, at the start of a longer
 // word ("preheat" in "preheating").
 class Gazetteer {
@@ -164,7 +166,7 @@ class Gazetteer {
                                         std::string_view file_name);
 
   // Non-overlapping mentions in text order. `text` is one or more lines (a title, a description
-  // paragraph); offsets are bytes into `text`. Context cues are looked for in `text`.
+  // paragraph); offsets are bytes into `text`. The work is linear in the size of `text`.
   std::vector<ProjectMention> FindMentions(std::string_view text) const;
 
   // As above, but context cues are looked for in `context` too: text around `text` that is not
