@@ -61,6 +61,14 @@ TEST_CASE("Recognition: every name is found in one pass, positions only for the 
   CHECK(Find(g, "NBT and QRelay") == V{"Numbat@NBT", "Quokka Relay@QRelay"});
   // A name never spans two lines.
   CHECK(Find(g, "we run Quokka\nRelay stations") == V{"Quokka@Quokka"});
+  // A very long line is read in overlapping windows: a name across a window's end is found
+  // whole, once, wherever it falls.
+  for (std::size_t pad = 990; pad < 1040; pad += 3) {
+    const std::string line = std::string(pad, 'x') + " Quokka Relay " + std::string(20000, 'y') +
+                             " Numbat " + std::string(3000, 'z');
+    INFO("pad " << pad);
+    CHECK(Find(g, line) == V{"Quokka Relay@Quokka Relay", "Numbat@Numbat"});
+  }
 }
 
 TEST_CASE("Recognition: the longest and most specific name wins") {
