@@ -128,6 +128,10 @@ void Append(std::string& out, const Expr* e) {
       }
       out += "]";
       return;
+    case ExprKind::kHasLabels:
+      Append(out, e->children[0].get());
+      for (std::size_t i = 0; i < e->labels.size(); ++i) out += (i ? "|" : ":") + e->labels[i].name;
+      return;
     case ExprKind::kQuantifier: {
       static const char* kNames[] = {"all", "any", "none", "single"};
       out += kNames[static_cast<int>(e->quantifier)];

@@ -34,6 +34,7 @@ enum class ExprKind {
   kCase,           // CASE [children[0]] WHEN children[1] THEN children[2] ... [ELSE last]
   kComprehension,  // [name IN children[0] WHERE children[1] | children[2]]; absent parts null
   kQuantifier,     // all|any|none|single(name IN children[0] WHERE children[1])
+  kHasLabels,      // children[0]:Label1|Label2 (true when the node has one of `labels`)
 };
 
 enum class UnaryOp { kNot, kNegate, kPlus };
@@ -65,6 +66,11 @@ enum class Quantifier { kAll, kAny, kNone, kSingle };
 
 std::string_view BinaryOpText(BinaryOp op);  // "AND", "=", "STARTS WITH", "+", ...
 
+struct LabelRef {
+  std::string name;
+  SourceSpan span;
+};
+
 struct Expr {
   ExprKind kind = ExprKind::kLiteral;
   SourceSpan span;
@@ -79,6 +85,7 @@ struct Expr {
   bool has_case_operand = false;  // kCase: children[0] is the operand
   bool has_else = false;          // kCase: the last child is the ELSE value
   std::vector<std::string> keys;  // kMap
+  std::vector<LabelRef> labels;  // kHasLabels
   std::vector<std::unique_ptr<Expr>> children;  // may hold nulls where documented above
   int height = 1;               // of the tree rooted here; the parser keeps it bounded
 };
@@ -88,11 +95,6 @@ using ExprPtr = std::unique_ptr<Expr>;
 // The canonical text of an expression (keywords upper-case, single spaces), used to recognise
 // the same expression written twice, e.g. in RETURN and ORDER BY.
 std::string CanonicalText(const Expr& e);
-
-struct LabelRef {
-  std::string name;
-  SourceSpan span;
-};
 
 struct NodePattern {
   std::string variable;     // empty for an anonymous node

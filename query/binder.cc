@@ -308,6 +308,22 @@ class Binder {
       }
       case ExprKind::kCountStar:
       case ExprKind::kFunction: return BindCall(e, ctx);
+      case ExprKind::kHasLabels: {
+        auto child = BindExpr(*e.children[0], ctx);
+        if (!child) return nullptr;
+        auto b = Make(BExprKind::kCall, e.span);
+        b->function = Function::kHasLabels;
+        b->name = "label check";
+        b->children.push_back(std::move(child));
+        for (const LabelRef& l : e.labels) {
+          auto label = ResolveLabel(l);
+          if (!label) return nullptr;
+          auto name = Make(BExprKind::kConstant, l.span);
+          name->value = Value::String(std::string(LabelName(*label)));
+          b->children.push_back(std::move(name));
+        }
+        return b;
+      }
       case ExprKind::kComprehension:
       case ExprKind::kQuantifier: {
         auto list = BindExpr(*e.children[0], ctx);

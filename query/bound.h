@@ -27,6 +27,7 @@ enum class Function {
   kEndNode, kToLower, kToUpper, kSize, kCoalesce, kToString, kToInteger, kToFloat, kToBoolean,
   kTrim, kLTrim, kRTrim, kSubstring, kReplace, kSplit, kLeft, kRight, kReverse, kHead, kLast,
   kTail, kAbs, kCeil, kFloor, kRound, kSqrt, kSign, kRange, kIsTrail, kIsAcyclic,
+  kHasLabels,  // n:Label in an expression; arguments: the node, then the label names
 };
 
 enum class Aggregate { kCountStar, kCount, kCollect, kMin, kMax, kSum, kAvg };

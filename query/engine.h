@@ -20,7 +20,8 @@
 //   Path variables p = (...); shortestPath(...) and allShortestPaths(...) over one relationship
 //   pattern, and Kuzu's [* SHORTEST 1..4] / [* ALL SHORTEST 1..4] (breadth-first search).
 //   WHERE with =, <>, <, <=, >, >=, AND, OR, XOR, NOT, IN [..], STARTS WITH, ENDS WITH,
-//   CONTAINS, =~ (RE2 syntax, whole string), IS [NOT] NULL; + - * / % ^; CASE; list
+//   CONTAINS, =~ (RE2 syntax, whole string), IS [NOT] NULL, label checks n:Talk|Project;
+//   + - * / % ^; CASE; list
 //   comprehensions [x IN l WHERE .. | ..]; all/any/none/single(x IN l WHERE ..); l[i], l[a..b].
 //   UNWIND, WITH (and WITH ... WHERE), RETURN, with AS, DISTINCT, *, ORDER BY ... ASC|DESC,
 //   SKIP, LIMIT; aggregates count(*), count([DISTINCT] x), collect([DISTINCT] x), min, max, sum,

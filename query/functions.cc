@@ -70,7 +70,7 @@ const AggregateInfo kAggregates[] = {
 const char* NameOf(Function f) {
   for (const auto& info : kFunctions)
     if (info.function == f) return info.name;
-  return "?";
+  return "label check";
 }
 
 // Decodes valid UTF-8 into code points (the lexer and the graph only hold valid UTF-8; invalid
@@ -468,6 +468,17 @@ Value Call::Run() {
     case Function::kRange: return Range();
     case Function::kIsTrail: return PathCheck(false);
     case Function::kIsAcyclic: return PathCheck(true);
+    case Function::kHasLabels: {
+      if (!Is(0, ValueType::kNode)) {
+        ctx_.Fail(span_, "a label check (x:Label) needs a NODE, got " +
+                             std::string(ValueTypeName(a.type())));
+        return Value();
+      }
+      const std::string_view label = LabelName(a.as_node().node->label);
+      for (std::size_t i = 1; i < args_.size(); ++i)
+        if (args_[i].as_string() == label) return Value::Bool(true);
+      return Value::Bool(false);
+    }
     case Function::kCoalesce: break;
   }
   return Value();

@@ -690,6 +690,13 @@ class Parser {
         p->name_span = key.span;
         if (!AddChild(*p, std::move(e))) return nullptr;
         e = std::move(p);
+      } else if (Peek().kind == TokenKind::kColon && Peek(1).kind == TokenKind::kIdentifier) {
+        // A label predicate: n:Talk or n:Talk|Project.
+        auto h = Make(ExprKind::kHasLabels, e->span);
+        if (!ParseLabels(h->labels, "a label")) return nullptr;
+        h->span.end = LastEnd();
+        if (!AddChild(*h, std::move(e))) return nullptr;
+        e = std::move(h);
       } else if (Peek().kind == TokenKind::kLBracket) {
         Next();
         DepthGuard guard(depth_);

@@ -24,6 +24,8 @@ TEST_CASE("Binder: unknown labels, types and properties suggest the closest name
   CHECK(BindErrorOf("MATCH (t:Speaker) RETURN t") ==
         "line 1, column 10: unknown label 'Speaker' (known labels: Event, Talk, Person, "
         "Organization, Project, Room, Track, Document, Category)");
+  CHECK(BindErrorOf("MATCH (t) WHERE t:Tlak RETURN t") ==
+        "line 1, column 19: unknown label 'Tlak' (did you mean 'Talk'?)");
   CHECK(BindErrorOf("MATCH (t)-[:MENTION]->(p) RETURN p") ==
         "line 1, column 13: unknown relationship type 'MENTION' (did you mean 'MENTIONS'?)");
   CHECK(BindErrorOf("MATCH (t)-[:presents]->(p) RETURN p") ==

@@ -154,6 +154,8 @@ TEST_CASE("Executor: WHERE operators and three-valued logic", "[query][executor]
   CHECK(names("n.name =~ '(?i)acme'") == V{"Acme"});
   CHECK(names("n.name IN ['Bob', 'Carol', 'Zed']") == V{"Bob", "Carol"});
   CHECK(names("NOT n.name IN ['Bob', 'Carol'] AND n.name < 'B'") == V{"Acme", "Alice"});
+  CHECK(names("n:Project") == V{"Kueue", "Volcano"});
+  CHECK(names("n:Organization|Talk AND NOT n:Talk") == V{"Acme"});
 }
 
 TEST_CASE("Executor: WHERE operators, nulls", "[query][executor]") {
@@ -309,6 +311,8 @@ TEST_CASE("Executor: every runtime error message", "[query][executor]") {
   CHECK(err("RETURN [x IN 5 | x]") == "line 1, column 14: expected a LIST to iterate over, got INT64");
   CHECK(err("MATCH (n) WHERE n.name =~ n.name + '(' RETURN n") ==
         "line 1, column 27: invalid regular expression 'Alice(': missing ): Alice(");
+  CHECK(err("UNWIND [1] AS x RETURN x:Talk") ==
+        "line 1, column 24: a label check (x:Label) needs a NODE, got INT64");
   CHECK(err("RETURN toLower(1)") == "line 1, column 8: toLower() expects a STRING, got INT64");
   CHECK(err("RETURN substring('a', 'b')") ==
         "line 1, column 8: substring() expects an INT64 as argument 2, got STRING");

@@ -48,6 +48,7 @@ TEST_CASE("Parser: postfix, literals and calls", "[query][parser]") {
   CHECK(Canon("CASE x WHEN 1 THEN 'one' END") == "CASE x WHEN 1 THEN 'one' END");
   CHECK(Canon("t.end") == "t.end");  // a keyword is fine as a property name
   CHECK(Canon("null") == "null");
+  CHECK(Canon("n:Talk|Project AND m:Person") == "(n:Talk|Project AND m:Person)");
 }
 
 TEST_CASE("Parser: clauses and patterns", "[query][parser]") {
