@@ -450,7 +450,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
   };
   std::size_t next = 0;  // first occurrence not yet taken
   std::size_t line_start = 0;
-  while (line_start <= text.size()) {
+  while (line_start <= text.size() && next < occ.size()) {
     std::size_t nl = text.find('\n', line_start);
     if (nl == std::string_view::npos) nl = text.size();
     const std::string_view line = text.substr(line_start, nl - line_start);
