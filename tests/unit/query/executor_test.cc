@@ -331,6 +331,16 @@ TEST_CASE("Executor: every runtime error message", "[query][executor]") {
   CHECK(err("RETURN type('x')") == "line 1, column 8: type() expects a REL, got STRING");
   CHECK(err("RETURN nodes('x')") == "line 1, column 8: nodes() expects a PATH, got STRING");
   CHECK(err("RETURN keys(1)") == "line 1, column 8: keys() expects a NODE, REL or MAP, got INT64");
+  CHECK(err("RETURN reverse(1)") == "line 1, column 8: reverse() expects a STRING or LIST, got INT64");
+  CHECK(err("RETURN toFloat([1])") == "line 1, column 8: toFloat() expects a STRING or number, got LIST");
+  CHECK(err("RETURN toBoolean([1])") ==
+        "line 1, column 8: toBoolean() expects a STRING, INT64 or BOOL, got LIST");
+  CHECK(err("RETURN label(1)") == "line 1, column 8: label() expects a NODE or REL, got INT64");
+  CHECK(err("RETURN head(1)") == "line 1, column 8: head() expects a LIST, got INT64");
+  CHECK(err("RETURN abs('a')") == "line 1, column 8: abs() expects a number, got STRING");
+  CHECK(err("RETURN is_trail(1)") == "line 1, column 8: is_trail() expects a PATH, got INT64");
+  CHECK(err("RETURN split('a', 1)") == "line 1, column 8: split() expects a STRING as argument 2, got INT64");
+  CHECK(err("UNWIND ['a'] AS x RETURN avg(x)") == "line 1, column 30: avg() expects numbers, got STRING");
   CHECK(err("RETURN toInteger([1])") == "line 1, column 8: toInteger() expects a STRING, number or BOOL, got LIST");
   CHECK(err("UNWIND ['a'] AS x RETURN sum(x)") == "line 1, column 30: sum() expects numbers, got STRING");
   CHECK(err("UNWIND [9223372036854775807, 1] AS x RETURN sum(x)") == "line 1, column 49: integer overflow in sum()");
