@@ -104,6 +104,9 @@ Result<std::string> RenderGraph(const KnowledgeGraph& kg, const RenderOptions& o
   const bool big = kg.num_nodes() > kAutoSfdpNodes;
   const std::string layout = !options.layout.empty() ? options.layout : (big ? "sfdp" : "dot");
 
+  // The context outlives the graph: declared first, destroyed last.
+  std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+  if (!gvc) return Status::Internal("Graphviz could not start");
   std::unique_ptr<Agraph_t, GraphDeleter> graph(
       agopen(const_cast<char*>("cnkg"), Agdirected, nullptr));
   if (!graph) return Status::Internal("Graphviz could not create a graph");
@@ -245,8 +248,6 @@ Result<std::string> RenderGraph(const KnowledgeGraph& kg, const RenderOptions& o
     }
   }
 
-  std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
-  if (!gvc) return Status::Internal("Graphviz could not start");
   agseterr(AGMAX);  // keep Graphviz from printing warnings on stderr
   if (gvLayout(gvc.get(), root, layout.c_str()) != 0)
     return Status::Internal("Graphviz layout '" + layout + "' failed");
