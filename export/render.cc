@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <vector>
 
@@ -17,6 +18,20 @@ namespace {
 struct GvcDeleter {
   void operator()(GVC_t* c) const { gvFreeContext(c); }
 };
+
+// One Graphviz context for the whole process. Graphviz 2.42's Pango plugin keeps a static
+// pointer to the last font name, which lives in the context's font dictionary; freeing a
+// context and rendering with a new one reads freed memory. Graphviz is not thread-safe, so
+// every use of the context holds RenderMutex().
+GVC_t* SharedContext() {
+  static std::unique_ptr<GVC_t, GvcDeleter> context(gvContext());
+  return context.get();
+}
+
+std::mutex& RenderMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
 struct GraphDeleter {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
@@ -104,9 +119,9 @@ Result<std::string> RenderGraph(const KnowledgeGraph& kg, const RenderOptions& o
   const bool big = kg.num_nodes() > kAutoSfdpNodes;
   const std::string layout = !options.layout.empty() ? options.layout : (big ? "sfdp" : "dot");
 
-  // The context outlives the graph: declared first, destroyed last.
-  std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
-  if (!gvc) return Status::Internal("Graphviz could not start");
+  std::lock_guard<std::mutex> lock(RenderMutex());
+  GVC_t* context = SharedContext();
+  if (!context) return Status::Internal("Graphviz could not start");
   std::unique_ptr<Agraph_t, GraphDeleter> graph(
       agopen(const_cast<char*>("cnkg"), Agdirected, nullptr));
   if (!graph) return Status::Internal("Graphviz could not create a graph");
@@ -249,15 +264,15 @@ Result<std::string> RenderGraph(const KnowledgeGraph& kg, const RenderOptions& o
   }
 
   agseterr(AGMAX);  // keep Graphviz from printing warnings on stderr
-  if (gvLayout(gvc.get(), root, layout.c_str()) != 0)
+  if (gvLayout(context, root, layout.c_str()) != 0)
     return Status::Internal("Graphviz layout '" + layout + "' failed");
   char* data = nullptr;
   unsigned int length = 0;
-  int rc = gvRenderData(gvc.get(), root, options.format.c_str(), &data, &length);
+  int rc = gvRenderData(context, root, options.format.c_str(), &data, &length);
   std::string out;
   if (rc == 0 && data) out.assign(data, length);
   if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc.get(), root);
+  gvFreeLayout(context, root);
   if (rc != 0 || out.empty())
     return Status::Internal("Graphviz could not render " + options.format +
                             " (is the Graphviz '" + options.format + "' plugin installed?)");

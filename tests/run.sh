@@ -4,6 +4,7 @@
 #   bash tests/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 bash .ci/install-deps
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -17,5 +18,5 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCNKG_WERROR=ON \
   "-DCNKG_SANITIZE=address;undefined" >/dev/null
 ninja -C build-asan -j "$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
+  LSAN_OPTIONS="suppressions=$root/tests/lsan.supp" \
   ctest --output-on-failure -j "$jobs")
