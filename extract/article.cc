@@ -1280,14 +1280,8 @@ ExtractionBatch ArticleReader::Build() {
   const std::string base = BaseName(path);
   const std::string doc_key = MakeKey(Label::kDocument, base);
   {
-    EntityRecord d;
-    d.key = doc_key;
-    d.label = Label::kDocument;
-    d.name = base;
-    d.properties["path"] = path;
-    d.properties["format"] = std::string(FormatName(DocumentFormat::kArticle));
+    EntityRecord d = DocumentRecord(path, DocumentFormat::kArticle);
     if (!title_.empty()) d.properties["title"] = title_;
-    d.evidence = {path, 0, ""};  // so that removing this document removes its node
     batch.entities.push_back(std::move(d));
   }
   std::string event_key;

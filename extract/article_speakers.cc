@@ -1,14 +1,15 @@
 #include "extract/article_speakers.h"
 
 #include <re2/re2.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <cassert>
 #include <cstddef>
+#include <initializer_list>
 #include <utility>
 
 #include "common/strings.h"
+#include "extract/speaker_text.h"
 #include "extract/speakers.h"
 #include "graph/resolve.h"
 
@@ -16,428 +17,18 @@ namespace cnkg {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
-// Word lists. Entries are lower case; look-ups lower-case ASCII and drop a trailing period.
-// (The schedule grammar in speakers.cc keeps similar lists private; these are the article's.)
+// Words. Names and job titles are read with the article grammar's vocabulary (kArticleLexicon in
+// speaker_text.cc), which differs from the schedule grammar's.
 
-// Last words of a job title: "Staff Engineer", "Founder & CEO", "Principal".
-constexpr std::string_view kTitleHeads[] = {"engineer",
-                                            "manager",
-                                            "director",
-                                            "lead",
-                                            "leader",
-                                            "founder",
-                                            "co-founder",
-                                            "cofounder",
-                                            "ceo",
-                                            "cto",
-                                            "cio",
-                                            "coo",
-                                            "cfo",
-                                            "cso",
-                                            "ciso",
-                                            "cpo",
-                                            "cmo",
-                                            "vp",
-                                            "svp",
-                                            "evp",
-                                            "avp",
-                                            "maintainer",
-                                            "architect",
-                                            "advocate",
-                                            "officer",
-                                            "president",
-                                            "head",
-                                            "chair",
-                                            "co-chair",
-                                            "chairperson",
-                                            "developer",
-                                            "consultant",
-                                            "scientist",
-                                            "researcher",
-                                            "analyst",
-                                            "specialist",
-                                            "evangelist",
-                                            "contributor",
-                                            "ambassador",
-                                            "fellow",
-                                            "professor",
-                                            "student",
-                                            "intern",
-                                            "designer",
-                                            "administrator",
-                                            "strategist",
-                                            "trainer",
-                                            "instructor",
-                                            "sre",
-                                            "pm",
-                                            "owner",
-                                            "member",
-                                            "creator",
-                                            "co-creator",
-                                            "coordinator",
-                                            "expert",
-                                            "programmer",
-                                            "editor",
-                                            "author",
-                                            "advisor",
-                                            "adviser",
-                                            "partner",
-                                            "principal",
-                                            "committer",
-                                            "reviewer",
-                                            "approver",
-                                            "organizer",
-                                            "organiser",
-                                            "technologist",
-                                            "mentor",
-                                            "lecturer",
-                                            "postdoc",
-                                            "phd",
-                                            "candidate",
-                                            "emeritus",
-                                            "liaison",
-                                            "representative",
-                                            "executive",
-                                            "mts",
-                                            "staff",
-                                            "journalist",
-                                            "writer",
-                                            "host",
-                                            "moderator",
-                                            "co-lead"};
+using speaker_text::FindTopLevel;
+using speaker_text::kArticleLexicon;
+using speaker_text::kTitleDashes;
+using speaker_text::SplitTopLevel;
+using speaker_text::StartsWithLegalSuffix;
+using speaker_text::Words;
 
-// Words of job titles, departments and organisations that are not people's names.
-constexpr std::string_view kTitleWords[] = {"engineering",
-                                            "management",
-                                            "development",
-                                            "senior",
-                                            "sr",
-                                            "jr",
-                                            "junior",
-                                            "chief",
-                                            "technical",
-                                            "technology",
-                                            "tech",
-                                            "software",
-                                            "platform",
-                                            "product",
-                                            "products",
-                                            "program",
-                                            "project",
-                                            "community",
-                                            "operations",
-                                            "ops",
-                                            "devops",
-                                            "devrel",
-                                            "security",
-                                            "cloud",
-                                            "infrastructure",
-                                            "research",
-                                            "sales",
-                                            "marketing",
-                                            "relations",
-                                            "solutions",
-                                            "solution",
-                                            "systems",
-                                            "data",
-                                            "customer",
-                                            "success",
-                                            "account",
-                                            "global",
-                                            "team",
-                                            "group",
-                                            "distinguished",
-                                            "associate",
-                                            "assistant",
-                                            "deputy",
-                                            "general",
-                                            "managing",
-                                            "board",
-                                            "committee",
-                                            "steering",
-                                            "open",
-                                            "source",
-                                            "department",
-                                            "division",
-                                            "labs",
-                                            "services",
-                                            "service",
-                                            "reliability",
-                                            "site",
-                                            "support",
-                                            "network",
-                                            "networking",
-                                            "kubernetes",
-                                            "ai",
-                                            "ml",
-                                            "platforms",
-                                            "devsecops",
-                                            "foundation",
-                                            "university",
-                                            "institute",
-                                            "company",
-                                            "corporation",
-                                            "holdings",
-                                            "technologies",
-                                            "consulting",
-                                            "ventures",
-                                            "capital",
-                                            "bank",
-                                            "international",
-                                            "native",
-                                            "inc",
-                                            "llc",
-                                            "ltd",
-                                            "gmbh",
-                                            "corp"};
-
-// Capitalised words that start or make up title text but are not names.
-constexpr std::string_view kNonNameWords[] = {"the",
-                                              "a",
-                                              "an",
-                                              "of",
-                                              "and",
-                                              "or",
-                                              "with",
-                                              "for",
-                                              "to",
-                                              "in",
-                                              "on",
-                                              "at",
-                                              "by",
-                                              "from",
-                                              "how",
-                                              "what",
-                                              "why",
-                                              "when",
-                                              "where",
-                                              "who",
-                                              "which",
-                                              "your",
-                                              "our",
-                                              "my",
-                                              "we",
-                                              "you",
-                                              "it",
-                                              "is",
-                                              "are",
-                                              "this",
-                                              "that",
-                                              "these",
-                                              "those",
-                                              "not",
-                                              "new",
-                                              "part",
-                                              "intro",
-                                              "introduction",
-                                              "deep",
-                                              "dive",
-                                              "update",
-                                              "updates",
-                                              "using",
-                                              "into",
-                                              "beyond",
-                                              "vs",
-                                              "all",
-                                              "q&a",
-                                              "panel",
-                                              "keynote",
-                                              "workshop",
-                                              "tutorial",
-                                              "session",
-                                              "talk",
-                                              "lessons",
-                                              "learned",
-                                              "building",
-                                              "scaling",
-                                              "future",
-                                              "next",
-                                              "practices",
-                                              "guide",
-                                              "way",
-                                              "ways",
-                                              "done",
-                                              "right",
-                                              "wrong",
-                                              "hard",
-                                              "easy",
-                                              "best",
-                                              "day",
-                                              "days",
-                                              "story",
-                                              "stories",
-                                              "journey",
-                                              "world",
-                                              "age",
-                                              "era",
-                                              "past",
-                                              "present",
-                                              "edge",
-                                              "live",
-                                              "tips",
-                                              "tricks",
-                                              "myths",
-                                              "truth",
-                                              "path",
-                                              "road",
-                                              "science",
-                                              "magic",
-                                              "time",
-                                              "everything",
-                                              "nothing",
-                                              "meets",
-                                              "goes",
-                                              "real",
-                                              "more",
-                                              "less",
-                                              "most",
-                                              "first",
-                                              "last",
-                                              "simple",
-                                              "scale",
-                                              "cost",
-                                              "costs",
-                                              "api",
-                                              "apis",
-                                              "llm",
-                                              "llms",
-                                              "containers",
-                                              "clusters",
-                                              "cluster",
-                                              "mesh",
-                                              "observability",
-                                              "remarks",
-                                              "opening",
-                                              "closing",
-                                              "welcome",
-                                              "back",
-                                              "summit",
-                                              "con",
-                                              "demo",
-                                              "lightning",
-                                              "sponsored",
-                                              "recap",
-                                              "takeaways",
-                                              "conclusion",
-                                              "summary",
-                                              "recordings",
-                                              "notes",
-                                              "agenda",
-                                              "thoughts",
-                                              "final",
-                                              "do",
-                                              "does",
-                                              "can",
-                                              "will",
-                                              "should",
-                                              "be",
-                                              "if",
-                                              "use",
-                                              "make",
-                                              "get",
-                                              "let's",
-                                              "lets",
-                                              "its",
-                                              "it's",
-                                              "no",
-                                              "yes",
-                                              "one",
-                                              "two",
-                                              "three",
-                                              "some",
-                                              "any",
-                                              "every",
-                                              "about",
-                                              "after",
-                                              "before",
-                                              "over",
-                                              "under",
-                                              "without",
-                                              "tl;dr",
-                                              "experience",
-                                              "summits",
-                                              "track",
-                                              "room",
-                                              "hall",
-                                              "stage",
-                                              "events",
-                                              "event",
-                                              "sessions",
-                                              "talks",
-                                              "keynotes",
-                                              "breakouts",
-                                              "workshops",
-                                              "tutorials",
-                                              "tracks",
-                                              "kubecon",
-                                              "cloudnativecon",
-                                              "co-located",
-                                              "colocated",
-                                              "day"};
-
-// Lower-case name particles: "Ana de Souza", "Jan van Dijk".
-constexpr std::string_view kParticles[] = {
-    "van", "von", "de", "da", "di",  "du",  "del", "della", "der",  "den", "dos",
-    "das", "do",  "la", "le", "ten", "ter", "bin", "binti", "bint", "al",  "el",
-    "y",   "e",   "zu", "af", "av",  "lo",  "dei", "degli", "ibn",  "ben"};
-
-// Separators between a title and its speakers.
-constexpr std::string_view kDashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " -- ", " | "};
-
-std::string NormalWord(std::string_view w) {
-  std::string s = AsciiLower(w);
-  while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
-  return s;
-}
-
-template <std::size_t N>
-bool InList(std::string_view word, const std::string_view (&list)[N]) {
-  std::string w = NormalWord(word);
-  for (std::string_view x : list)
-    if (w == x) return true;
-  return false;
-}
-
-bool IsTitleHead(std::string_view w) { return InList(w, kTitleHeads); }
-bool IsTitleWord(std::string_view w) {
-  return InList(w, kTitleHeads) || InList(w, kTitleWords) || IsLegalSuffix(w);
-}
-
-std::vector<std::string> Words(std::string_view s) { return Split(CollapseSpaces(s), " "); }
-
-bool StartsUpper(std::string_view w) {
-  utf8proc_int32_t cp = 0;
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data()),
-                                        static_cast<utf8proc_ssize_t>(w.size()), &cp);
-  if (n <= 0) return false;
-  utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
-// Letters, combining marks, apostrophes, hyphens and the period of an initial; at least one
-// letter; and not a run of periods ("J.R." is fine, "..." is not).
-bool IsNameWordShape(std::string_view w) {
-  std::size_t i = 0;
-  bool letter = false;
-  while (i < w.size()) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data() + i),
-                                          static_cast<utf8proc_ssize_t>(w.size() - i), &cp);
-    if (n <= 0) return false;
-    i += static_cast<std::size_t>(n);
-    utf8proc_category_t c = utf8proc_category(cp);
-    if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
-      letter = true;
-      continue;
-    }
-    if (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) continue;
-    if (cp == '\'' || cp == '-' || cp == '.' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC ||
-        cp == 0x2010)
-      continue;
-    return false;
-  }
-  return letter;
-}
+// Separators between a title and its speakers that an article uses besides kTitleDashes.
+constexpr std::string_view kMoreSeparators[] = {" -- ", " | "};
 
 // True if every letter of `w` is upper case and there are at least three ("NAME", "STATUS"):
 // command-output column headers rather than names. Initials ("J.R.") have fewer letters.
@@ -448,57 +39,6 @@ bool AllCapsWord(std::string_view w) {
     if (c >= 'A' && c <= 'Z') ++letters;
   }
   return letters >= 3;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parenthesis-aware scanning.
-
-bool IsBalanced(std::string_view s) {
-  int depth = 0;
-  for (char c : s) {
-    if (c == '(') ++depth;
-    if (c == ')' && --depth < 0) return false;
-  }
-  return depth == 0;
-}
-
-// Byte offsets of `sep` outside parentheses (everywhere if the parentheses do not balance).
-std::vector<std::size_t> FindTopLevel(std::string_view s, std::string_view sep) {
-  std::vector<std::size_t> out;
-  bool balanced = IsBalanced(s);
-  int depth = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (depth == 0 && s.compare(i, sep.size(), sep) == 0) {
-      out.push_back(i);
-      i += sep.size() - 1;
-      continue;
-    }
-    if (!balanced) continue;
-    if (s[i] == '(') ++depth;
-    if (s[i] == ')') --depth;
-  }
-  return out;
-}
-
-std::vector<std::string> SplitTopLevel(std::string_view s, std::string_view sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  auto add = [&](std::size_t end) {
-    std::string piece = CollapseSpaces(s.substr(start, end - start));
-    if (!piece.empty()) out.push_back(std::move(piece));
-  };
-  for (std::size_t pos : FindTopLevel(s, sep)) {
-    add(pos);
-    start = pos + sep.size();
-  }
-  add(s.size());
-  return out;
-}
-
-bool StartsWithLegalSuffix(std::string_view part) {
-  std::vector<std::string> words = Words(part);
-  if (words.empty() || !IsLegalSuffix(words[0])) return false;
-  return words.size() == 1 || words[1] == "-" || words[1] == "\xE2\x80\x93";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -667,32 +207,12 @@ bool ScheduleForm(std::string_view text) {
 
 bool LooksLikeArticlePersonName(std::string_view s, std::size_t min_words, std::size_t max_words) {
   if (s.size() > 120) return false;
-  std::vector<std::string> words = Words(s);
-  if (words.size() < min_words || words.size() > max_words) return false;
-  std::size_t capitalised = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& w = words[i];
-    if (!IsNameWordShape(w) || AllCapsWord(w)) return false;
-    if (IsTitleWord(w) || InList(w, kNonNameWords)) return false;
-    if (StartsUpper(w)) {
-      ++capitalised;
-    } else if (i == 0 || i + 1 == words.size() || !InList(w, kParticles)) {
-      return false;
-    }
-  }
-  return capitalised >= 2;
+  for (const std::string& w : Words(s))
+    if (AllCapsWord(w)) return false;
+  return kArticleLexicon.LooksLikePersonName(s, min_words, max_words);
 }
 
-bool LooksLikeArticleJobTitle(std::string_view s) {
-  std::vector<std::string> words = Words(s);
-  if (words.empty()) return false;
-  if (IsTitleHead(words.back())) return true;
-  if (words.size() >= 3 && IsTitleHead(words[0])) {
-    std::string second = AsciiLower(words[1]);
-    if (second == "of" || second == "for" || second == "to" || second == "at") return true;
-  }
-  return false;
-}
+bool LooksLikeArticleJobTitle(std::string_view s) { return kArticleLexicon.LooksLikeJobTitle(s); }
 
 std::optional<std::vector<HeadingSpeaker>> ParseHeadingSpeakers(std::string_view text) {
   std::string t = CollapseSpaces(text);
@@ -740,8 +260,11 @@ std::optional<std::vector<HeadingSpeaker>> ParseHeadingSpeakers(std::string_view
 std::optional<TalkHeading> SplitTalkHeading(std::string_view line) {
   if (line.size() > 600) return std::nullopt;
   std::vector<std::pair<std::size_t, std::size_t>> dashes;  // offset, length
-  for (std::string_view d : kDashes)
+  auto add = [&](std::string_view d) {
     for (std::size_t pos : FindTopLevel(line, d)) dashes.emplace_back(pos, d.size());
+  };
+  for (std::string_view d : kTitleDashes) add(d);
+  for (std::string_view d : kMoreSeparators) add(d);
   std::sort(dashes.begin(), dashes.end());
   for (auto [pos, len] : dashes) {
     std::string title = CollapseSpaces(line.substr(0, pos));

@@ -1,11 +1,20 @@
 #include "extract/records.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "common/strings.h"
 #include "graph/resolve.h"
 
 namespace cnkg {
+namespace {
+
+std::string BaseName(const std::string& path) {
+  std::string b = std::filesystem::path(path).filename().string();
+  return b.empty() ? path : b;
+}
+
+}  // namespace
 
 EntityRecord EventRecord(std::string_view name, const Evidence& evidence, int year_hint) {
   EntityRecord e;
@@ -23,6 +32,17 @@ EntityRecord EventRecord(std::string_view name, const Evidence& evidence, int ye
   }
   e.key = MakeKey(Label::kEvent, e.name);
   return e;
+}
+
+EntityRecord DocumentRecord(const std::string& path, DocumentFormat format) {
+  EntityRecord d;
+  d.label = Label::kDocument;
+  d.name = BaseName(path);
+  d.key = MakeKey(Label::kDocument, d.name);
+  d.properties["path"] = path;
+  d.properties["format"] = std::string(FormatName(format));
+  d.evidence = {path, 0, ""};
+  return d;
 }
 
 }  // namespace cnkg

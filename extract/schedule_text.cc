@@ -203,16 +203,7 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
 
   // Pass 2: entities and relations.
   const std::string doc_key = MakeKey(Label::kDocument, BaseName(doc.path));
-  {
-    EntityRecord d;
-    d.key = doc_key;
-    d.label = Label::kDocument;
-    d.name = BaseName(doc.path);
-    d.properties["path"] = doc.path;
-    d.properties["format"] = std::string(FormatName(DocumentFormat::kScheduleText));
-    d.evidence = {doc.path, 0, ""};
-    batch.entities.push_back(std::move(d));
-  }
+  batch.entities.push_back(DocumentRecord(doc.path, DocumentFormat::kScheduleText));
   std::string event_key, event_display;
   if (!event_name.empty()) {
     int year_hint = 0;

@@ -1,7 +1,6 @@
 #include "extract/speakers.h"
 
 #include <re2/re2.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <cassert>
@@ -10,286 +9,25 @@
 #include <utility>
 
 #include "common/strings.h"
+#include "extract/speaker_text.h"
 #include "graph/resolve.h"
 
 namespace cnkg {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
-// Word lists. All entries are lower case; look-ups lower-case ASCII and drop a trailing period.
+// Names and job titles, read with the schedule grammar's vocabulary (kScheduleLexicon in
+// speaker_text.cc); splitting helpers shared with the article grammar.
 
-// Last words of a job title: "Staff Engineer", "Founder & CEO", "Community Lead", "Mr".
-constexpr std::string_view kTitleHeads[] = {"engineer",
-                                            "manager",
-                                            "director",
-                                            "lead",
-                                            "leader",
-                                            "founder",
-                                            "co-founder",
-                                            "cofounder",
-                                            "ceo",
-                                            "cto",
-                                            "cio",
-                                            "coo",
-                                            "cfo",
-                                            "cso",
-                                            "ciso",
-                                            "cpo",
-                                            "cmo",
-                                            "vp",
-                                            "svp",
-                                            "evp",
-                                            "avp",
-                                            "maintainer",
-                                            "architect",
-                                            "advocate",
-                                            "officer",
-                                            "president",
-                                            "vice-president",
-                                            "head",
-                                            "chair",
-                                            "co-chair",
-                                            "chairman",
-                                            "chairperson",
-                                            "chairwoman",
-                                            "developer",
-                                            "consultant",
-                                            "scientist",
-                                            "researcher",
-                                            "analyst",
-                                            "specialist",
-                                            "evangelist",
-                                            "contributor",
-                                            "ambassador",
-                                            "fellow",
-                                            "professor",
-                                            "student",
-                                            "intern",
-                                            "designer",
-                                            "administrator",
-                                            "strategist",
-                                            "trainer",
-                                            "instructor",
-                                            "sre",
-                                            "pm",
-                                            "tl",
-                                            "owner",
-                                            "member",
-                                            "creator",
-                                            "co-creator",
-                                            "coordinator",
-                                            "expert",
-                                            "programmer",
-                                            "editor",
-                                            "author",
-                                            "advisor",
-                                            "adviser",
-                                            "partner",
-                                            "principal",
-                                            "committer",
-                                            "reviewer",
-                                            "approver",
-                                            "organizer",
-                                            "co-organizer",
-                                            "organiser",
-                                            "co-organiser",
-                                            "technologist",
-                                            "mentor",
-                                            "lecturer",
-                                            "postdoc",
-                                            "phd",
-                                            "candidate",
-                                            "emeritus",
-                                            "liaison",
-                                            "representative",
-                                            "executive",
-                                            "mr",
-                                            "mrs",
-                                            "ms",
-                                            "mx",
-                                            "dr",
-                                            "prof"};
+using speaker_text::FindTopLevel;
+using speaker_text::kScheduleLexicon;
+using speaker_text::kTitleDashes;
+using speaker_text::SplitTopLevel;
+using speaker_text::StartsWithLegalSuffix;
 
-// Further words that occur in job titles and department names but not in people's names. Used,
-// together with kTitleHeads and legal suffixes, to tell "B" in "(OrgA & B, OrgB)" from the end of
-// a job title such as "(SVP & General Manager, Org)".
-constexpr std::string_view kTitleWords[] = {"engineering",
-                                            "management",
-                                            "development",
-                                            "senior",
-                                            "sr",
-                                            "jr",
-                                            "junior",
-                                            "staff",
-                                            "chief",
-                                            "technical",
-                                            "technology",
-                                            "tech",
-                                            "software",
-                                            "platform",
-                                            "product",
-                                            "products",
-                                            "program",
-                                            "project",
-                                            "community",
-                                            "operations",
-                                            "ops",
-                                            "devops",
-                                            "devrel",
-                                            "security",
-                                            "cloud",
-                                            "infrastructure",
-                                            "research",
-                                            "sales",
-                                            "marketing",
-                                            "relations",
-                                            "solutions",
-                                            "solution",
-                                            "systems",
-                                            "data",
-                                            "customer",
-                                            "success",
-                                            "account",
-                                            "global",
-                                            "team",
-                                            "group",
-                                            "distinguished",
-                                            "associate",
-                                            "assistant",
-                                            "deputy",
-                                            "general",
-                                            "managing",
-                                            "board",
-                                            "committee",
-                                            "steering",
-                                            "open",
-                                            "source",
-                                            "department",
-                                            "division",
-                                            "labs",
-                                            "services",
-                                            "service",
-                                            "reliability",
-                                            "site",
-                                            "support",
-                                            "network",
-                                            "networking",
-                                            "kubernetes",
-                                            "ai",
-                                            "ml",
-                                            "platforms",
-                                            "devsecops",
-                                            "foundation",
-                                            "university",
-                                            "institute",
-                                            "company",
-                                            "corporation",
-                                            "holdings",
-                                            "technologies",
-                                            "consulting",
-                                            "ventures",
-                                            "capital",
-                                            "bank",
-                                            "international"};
-
-// Capitalised words that start or make up title text but are not names ("The Why").
-constexpr std::string_view kNonNameWords[] = {
-    "the",     "a",        "of",       "and",      "or",           "with",    "for",     "to",
-    "in",      "on",       "at",       "by",       "from",         "how",     "what",    "why",
-    "when",    "where",    "who",      "which",    "your",         "our",     "my",      "we",
-    "you",     "it",       "is",       "are",      "this",         "that",    "these",   "those",
-    "not",     "new",      "part",     "intro",    "introduction", "deep",    "dive",    "update",
-    "updates", "using",    "into",     "beyond",   "vs",           "all",     "q&a",     "panel",
-    "keynote", "workshop", "tutorial", "session",  "talk",         "lessons", "learned", "building",
-    "scaling", "future",   "next",     "practices"};
-
-// Lower-case name particles: "Ludwig van Beethoven", "Ana de Souza".
-constexpr std::string_view kParticles[] = {
-    "van", "von", "de", "da", "di",  "du",  "del", "della", "der",   "den", "dos",
-    "das", "do",  "la", "le", "ten", "ter", "bin", "binti", "bint",  "al",  "el",
-    "y",   "e",   "zu", "af", "av",  "st.", "lo",  "dei",   "degli", "ibn", "ben"};
-
-// Separators a tool puts between a cut title and the speakers: " - " and en/em dashes.
-constexpr std::string_view kDashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
-
-std::string NormalWord(std::string_view w) {
-  std::string s = AsciiLower(w);
-  while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
-  return s;
-}
-
-template <std::size_t N>
-bool InList(std::string_view word, const std::string_view (&list)[N]) {
-  std::string w = NormalWord(word);
-  for (std::string_view x : list)
-    if (w == x) return true;
-  return false;
-}
-
-bool IsTitleHead(std::string_view w) { return InList(w, kTitleHeads); }
-bool IsTitleWord(std::string_view w) {
-  return InList(w, kTitleHeads) || InList(w, kTitleWords) || IsLegalSuffix(w);
-}
-
-std::vector<std::string> Words(std::string_view s) { return Split(CollapseSpaces(s), " "); }
-
-// Code point categories of the first character of `w`; kCn (unassigned) if there is none.
-utf8proc_category_t FirstCategory(std::string_view w) {
-  utf8proc_int32_t cp = 0;
-  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data()),
-                                        static_cast<utf8proc_ssize_t>(w.size()), &cp);
-  if (n <= 0) return UTF8PROC_CATEGORY_CN;
-  return utf8proc_category(cp);
-}
-
-bool StartsUpper(std::string_view w) {
-  utf8proc_category_t c = FirstCategory(w);
-  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
-// True if every character of `w` can occur in a name word: letters, combining marks,
-// apostrophes (straight, curly, modifier), hyphens and the period of an initial.
-bool IsNameWordShape(std::string_view w) {
-  std::size_t i = 0;
-  bool letter = false;
-  while (i < w.size()) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(w.data() + i),
-                                          static_cast<utf8proc_ssize_t>(w.size() - i), &cp);
-    if (n <= 0) return false;
-    i += static_cast<std::size_t>(n);
-    utf8proc_category_t c = utf8proc_category(cp);
-    if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
-      letter = true;
-      continue;
-    }
-    if (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) continue;
-    if (cp == '\'' || cp == '-' || cp == '.' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC ||
-        cp == 0x2010)
-      continue;
-    return false;
-  }
-  return letter;
-}
-
-// A person's name: min_words..max_words words, at least two of them capitalised (the first and
-// the last among them), the others lower-case particles; no digits, no symbols, no job-title or
-// organisation words, no title words such as "The" or "How".
+// A person's name of `min_words`..`max_words` words (NameLexicon::LooksLikePersonName).
 bool LooksLikePersonName(std::string_view s, std::size_t min_words, std::size_t max_words) {
-  std::vector<std::string> words = Words(s);
-  if (words.size() < min_words || words.size() > max_words) return false;
-  std::size_t capitalised = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& w = words[i];
-    if (!IsNameWordShape(w)) return false;
-    if (IsTitleWord(w) || InList(w, kNonNameWords)) return false;
-    if (StartsUpper(w)) {
-      ++capitalised;
-    } else if (i == 0 || i + 1 == words.size() || !InList(w, kParticles)) {
-      return false;
-    }
-  }
-  return capitalised >= 2;
+  return kScheduleLexicon.LooksLikePersonName(s, min_words, max_words);
 }
 
 // "Ana Silva" or "Ana Silva & Bo Li": every piece between " & " is a person's name.
@@ -303,16 +41,7 @@ bool LooksLikeNameList(std::string_view s) {
 
 // A job title on its own: its last word is a title head ("Staff Engineer", "Founder & CEO",
 // "Mr"), or it starts with one followed by "of"/"for"/"to"/"at" ("Head of Platform").
-bool LooksLikeJobTitle(std::string_view s) {
-  std::vector<std::string> words = Words(s);
-  if (words.empty()) return false;
-  if (IsTitleHead(words.back())) return true;
-  if (words.size() >= 3 && IsTitleHead(words[0])) {
-    std::string second = AsciiLower(words[1]);
-    if (second == "of" || second == "for" || second == "to" || second == "at") return true;
-  }
-  return false;
-}
+bool LooksLikeJobTitle(std::string_view s) { return kScheduleLexicon.LooksLikeJobTitle(s); }
 
 bool IsPronouns(std::string_view s) {
   static const RE2 re(
@@ -342,51 +71,6 @@ bool IsTemporal(std::string_view s) {
 
 // ---------------------------------------------------------------------------------------------
 // Parenthesis-aware scanning.
-
-// Parenthesis depth after each prefix; returns false if the text closes more than it opens or
-// leaves groups open, in which case callers fall back to ignoring parentheses.
-bool IsBalanced(std::string_view s) {
-  int depth = 0;
-  for (char c : s) {
-    if (c == '(') ++depth;
-    if (c == ')' && --depth < 0) return false;
-  }
-  return depth == 0;
-}
-
-// Byte offsets of `sep` outside parentheses (everywhere if the parentheses do not balance).
-std::vector<std::size_t> FindTopLevel(std::string_view s, std::string_view sep) {
-  std::vector<std::size_t> out;
-  bool balanced = IsBalanced(s);
-  int depth = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (depth == 0 && s.compare(i, sep.size(), sep) == 0) {
-      out.push_back(i);
-      i += sep.size() - 1;
-      continue;
-    }
-    if (!balanced) continue;
-    if (s[i] == '(') ++depth;
-    if (s[i] == ')') --depth;
-  }
-  return out;
-}
-
-// Splits on `sep` outside parentheses; pieces are trimmed and empty ones dropped.
-std::vector<std::string> SplitTopLevel(std::string_view s, std::string_view sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  auto add = [&](std::size_t end) {
-    std::string piece = CollapseSpaces(s.substr(start, end - start));
-    if (!piece.empty()) out.push_back(std::move(piece));
-  };
-  for (std::size_t pos : FindTopLevel(s, sep)) {
-    add(pos);
-    start = pos + sep.size();
-  }
-  add(s.size());
-  return out;
-}
 
 // Offset of the first '(' outside parentheses, or npos.
 std::size_t FirstOpen(std::string_view s) { return s.find('('); }
@@ -440,13 +124,6 @@ struct Affiliation {
   std::string title;
   std::string org;
 };
-
-bool StartsWithLegalSuffix(std::string_view part) {
-  // "Inc." or "Inc - USA": a legal suffix, possibly followed by a dash and a region.
-  std::vector<std::string> words = Words(part);
-  if (words.empty() || !IsLegalSuffix(words[0])) return false;
-  return words.size() == 1 || words[1] == "-" || words[1] == "\xE2\x80\x93";
-}
 
 // Reads "Job Title, Organisation" (the contents of one group, or one co-speaker's share of it).
 // `names` are the people it belongs to: a part that repeats one of them is no affiliation.
@@ -581,7 +258,7 @@ void ParsePiece(std::string_view text, std::vector<SpeakerCredit>* out) {
 // *continuation and *rest (the speaker text).
 bool SplitSpillA(std::string_view seg, std::string* continuation, std::string_view* rest) {
   std::vector<std::pair<std::size_t, std::size_t>> dashes;  // offset, length
-  for (std::string_view d : kDashes)
+  for (std::string_view d : kTitleDashes)
     for (std::size_t pos : FindTopLevel(seg, d)) dashes.emplace_back(pos, d.size());
   std::size_t best = std::string_view::npos, best_len = 0;
   for (auto [pos, len] : dashes) {
@@ -614,7 +291,7 @@ bool SplitSpillB(std::string_view seg, std::string* continuation, std::string* s
   std::string_view inner = seg.substr(
       open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
   std::size_t best = std::string_view::npos, best_len = 0;
-  for (std::string_view d : kDashes) {
+  for (std::string_view d : kTitleDashes) {
     for (std::size_t pos : FindTopLevel(inner, d)) {
       std::string_view tail = inner.substr(pos + d.size());
       std::vector<std::size_t> commas = FindTopLevel(tail, ",");

@@ -3,28 +3,23 @@
 // CNKG_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change (then review the
 // diff).
 
+#include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "common/files.h"
 #include "extract/document.h"
 #include "extract/gazetteer.h"
 #include "extract/schedule_text.h"
+#include "golden.h"
 #include "graph/builder.h"
 
 using namespace cnkg;
+using cnkg::golden::Str;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string Str(const Properties& p, const std::string& k) {
-  auto it = p.find(k);
-  return it == p.end() ? "" : std::get<std::string>(it->second);
-}
 
 json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
   const auto& g = kg.graph();
@@ -68,38 +63,10 @@ json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
 }  // namespace
 
 TEST_CASE("Schedule golden files") {
-  fs::path dir = fs::path(CNKG_TEST_DATA_DIR) / "schedule";
-  const bool update = std::getenv("CNKG_UPDATE_GOLDEN") != nullptr;
-  int cases = 0;
-  std::vector<fs::path> inputs;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().extension() == ".txt") inputs.push_back(e.path());
-  std::sort(inputs.begin(), inputs.end());
-  for (const fs::path& input : inputs) {
-    SECTION(input.filename().string()) {
-      // Name documents relative to the data dir so that evidence does not depend on checkout path.
-      auto bytes = ReadFile(input.string());
-      REQUIRE(bytes.ok());
-      auto doc = MakeDocument(input.filename().string(), *bytes);
-      REQUIRE(doc.ok());
-      auto batch = ExtractScheduleText(*doc, Gazetteer::Builtin());
-      REQUIRE(batch.ok());
-      KnowledgeGraph kg;
-      REQUIRE(AddBatch(*batch, kg).ok());
-      json got = Summarise(kg, *batch);
-      fs::path expected_path = input;
-      expected_path.replace_extension(".expected.json");
-      if (update) {
-        std::ofstream(expected_path) << got.dump(1) << "\n";
-      }
-      auto expected = ReadFile(expected_path.string());
-      REQUIRE(expected.ok());
-      INFO("golden file " << expected_path.string() << "; got:\n" << got.dump(1));
-      CHECK(json::parse(*expected) == got);
-    }
-    ++cases;
-  }
-  CHECK(cases >= 4);
+  golden::RunGoldenFiles(
+      "schedule", [](const fs::path& path) { return path.extension() == ".txt"; },
+      [](const Document& doc) { return ExtractScheduleText(doc, Gazetteer::Builtin()); }, Summarise,
+      4);
 }
 
 TEST_CASE("A document without sessions is an error naming the file") {
