@@ -26,9 +26,15 @@ void Append(std::string& out, const Expr* e) {
     return;
   }
   switch (e->kind) {
-    case ExprKind::kLiteral: AppendLiteral(out, e->literal); return;
-    case ExprKind::kParameter: out += "$" + e->name; return;
-    case ExprKind::kVariable: out += e->name; return;
+    case ExprKind::kLiteral:
+      AppendLiteral(out, e->literal);
+      return;
+    case ExprKind::kParameter:
+      out += "$" + e->name;
+      return;
+    case ExprKind::kVariable:
+      out += e->name;
+      return;
     case ExprKind::kProperty:
       Append(out, e->children[0].get());
       out += "." + e->name;
@@ -59,7 +65,9 @@ void Append(std::string& out, const Expr* e) {
       }
       out += ")";
       return;
-    case ExprKind::kCountStar: out += "count(*)"; return;
+    case ExprKind::kCountStar:
+      out += "count(*)";
+      return;
     case ExprKind::kUnary:
       out += e->unary_op == UnaryOp::kNot ? "NOT " : (e->unary_op == UnaryOp::kNegate ? "-" : "+");
       out += "(";
@@ -149,26 +157,46 @@ void Append(std::string& out, const Expr* e) {
 
 std::string_view BinaryOpText(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kOr: return "OR";
-    case BinaryOp::kXor: return "XOR";
-    case BinaryOp::kAnd: return "AND";
-    case BinaryOp::kEq: return "=";
-    case BinaryOp::kNeq: return "<>";
-    case BinaryOp::kLt: return "<";
-    case BinaryOp::kLe: return "<=";
-    case BinaryOp::kGt: return ">";
-    case BinaryOp::kGe: return ">=";
-    case BinaryOp::kIn: return "IN";
-    case BinaryOp::kStartsWith: return "STARTS WITH";
-    case BinaryOp::kEndsWith: return "ENDS WITH";
-    case BinaryOp::kContains: return "CONTAINS";
-    case BinaryOp::kRegexMatch: return "=~";
-    case BinaryOp::kAdd: return "+";
-    case BinaryOp::kSubtract: return "-";
-    case BinaryOp::kMultiply: return "*";
-    case BinaryOp::kDivide: return "/";
-    case BinaryOp::kModulo: return "%";
-    case BinaryOp::kPower: return "^";
+    case BinaryOp::kOr:
+      return "OR";
+    case BinaryOp::kXor:
+      return "XOR";
+    case BinaryOp::kAnd:
+      return "AND";
+    case BinaryOp::kEq:
+      return "=";
+    case BinaryOp::kNeq:
+      return "<>";
+    case BinaryOp::kLt:
+      return "<";
+    case BinaryOp::kLe:
+      return "<=";
+    case BinaryOp::kGt:
+      return ">";
+    case BinaryOp::kGe:
+      return ">=";
+    case BinaryOp::kIn:
+      return "IN";
+    case BinaryOp::kStartsWith:
+      return "STARTS WITH";
+    case BinaryOp::kEndsWith:
+      return "ENDS WITH";
+    case BinaryOp::kContains:
+      return "CONTAINS";
+    case BinaryOp::kRegexMatch:
+      return "=~";
+    case BinaryOp::kAdd:
+      return "+";
+    case BinaryOp::kSubtract:
+      return "-";
+    case BinaryOp::kMultiply:
+      return "*";
+    case BinaryOp::kDivide:
+      return "/";
+    case BinaryOp::kModulo:
+      return "%";
+    case BinaryOp::kPower:
+      return "^";
   }
   return "?";
 }

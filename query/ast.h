@@ -74,20 +74,20 @@ struct LabelRef {
 struct Expr {
   ExprKind kind = ExprKind::kLiteral;
   SourceSpan span;
-  Value literal;                // kLiteral
-  std::string name;             // variable, parameter, property key, function or bound variable
-  SourceSpan name_span;         // where `name` is written (property key, function name)
+  Value literal;         // kLiteral
+  std::string name;      // variable, parameter, property key, function or bound variable
+  SourceSpan name_span;  // where `name` is written (property key, function name)
   UnaryOp unary_op = UnaryOp::kNot;
   BinaryOp binary_op = BinaryOp::kAnd;
   Quantifier quantifier = Quantifier::kAll;
-  bool distinct = false;        // kFunction
-  bool negated = false;         // kIsNull
-  bool has_case_operand = false;  // kCase: children[0] is the operand
-  bool has_else = false;          // kCase: the last child is the ELSE value
-  std::vector<std::string> keys;  // kMap
-  std::vector<LabelRef> labels;  // kHasLabels
+  bool distinct = false;                        // kFunction
+  bool negated = false;                         // kIsNull
+  bool has_case_operand = false;                // kCase: children[0] is the operand
+  bool has_else = false;                        // kCase: the last child is the ELSE value
+  std::vector<std::string> keys;                // kMap
+  std::vector<LabelRef> labels;                 // kHasLabels
   std::vector<std::unique_ptr<Expr>> children;  // may hold nulls where documented above
-  int height = 1;               // of the tree rooted here; the parser keeps it bounded
+  int height = 1;  // of the tree rooted here; the parser keeps it bounded
 };
 
 using ExprPtr = std::unique_ptr<Expr>;
@@ -97,8 +97,8 @@ using ExprPtr = std::unique_ptr<Expr>;
 std::string CanonicalText(const Expr& e);
 
 struct NodePattern {
-  std::string variable;     // empty for an anonymous node
-  SourceSpan span;          // the whole "( ... )"
+  std::string variable;  // empty for an anonymous node
+  SourceSpan span;       // the whole "( ... )"
   SourceSpan variable_span;
   std::vector<LabelRef> labels;  // alternatives: (n:A|B) or (n:A:B)
   ExprPtr properties;            // a kMap, or null
@@ -113,11 +113,11 @@ struct RelPattern {
   std::string variable;
   SourceSpan span;
   SourceSpan variable_span;
-  std::vector<LabelRef> types;   // alternatives: [:A|B]
+  std::vector<LabelRef> types;  // alternatives: [:A|B]
   Direction direction = Direction::kBoth;
   bool variable_length = false;  // has '*'
   std::optional<std::int64_t> min_hops, max_hops;
-  SourceSpan hops_span;          // the "*1..4" part
+  SourceSpan hops_span;                         // the "*1..4" part
   ShortestKind shortest = ShortestKind::kNone;  // Kuzu's [* SHORTEST 1..4]
   ExprPtr properties;
 };
@@ -149,9 +149,9 @@ struct UnwindClause {
 
 struct ProjectionItem {
   ExprPtr expr;
-  std::string alias;     // empty when not given
+  std::string alias;  // empty when not given
   SourceSpan alias_span;
-  std::string text;      // the expression as written (the column name without an alias)
+  std::string text;  // the expression as written (the column name without an alias)
 };
 
 struct SortItem {
@@ -161,7 +161,7 @@ struct SortItem {
 
 struct Projection {
   bool distinct = false;
-  bool star = false;     // RETURN * (possibly followed by more items)
+  bool star = false;  // RETURN * (possibly followed by more items)
   SourceSpan star_span;
   std::vector<ProjectionItem> items;
   std::vector<SortItem> order_by;

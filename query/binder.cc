@@ -16,19 +16,24 @@ enum class VarKind { kNode, kRel, kRelList, kPath, kValue };
 struct VarInfo {
   int slot = -1;
   VarKind kind = VarKind::kValue;
-  std::vector<Label> labels;    // kNode: the labels it can have (empty: any)
-  std::vector<RelType> types;   // kRel, kRelList: the types it can have (empty: any)
+  std::vector<Label> labels;   // kNode: the labels it can have (empty: any)
+  std::vector<RelType> types;  // kRel, kRelList: the types it can have (empty: any)
 };
 
 using Scope = std::map<std::string, VarInfo>;
 
 std::string KindName(VarKind k) {
   switch (k) {
-    case VarKind::kNode: return "a node";
-    case VarKind::kRel: return "a relationship";
-    case VarKind::kRelList: return "a variable-length relationship";
-    case VarKind::kPath: return "a path";
-    case VarKind::kValue: return "a value";
+    case VarKind::kNode:
+      return "a node";
+    case VarKind::kRel:
+      return "a relationship";
+    case VarKind::kRelList:
+      return "a variable-length relationship";
+    case VarKind::kPath:
+      return "a path";
+    case VarKind::kValue:
+      return "a value";
   }
   return "?";
 }
@@ -58,9 +63,9 @@ void CollectSlots(const BExpr& e, std::set<int>& out, std::set<int>& locals) {
 
 // Where an expression is and what it may contain.
 struct ExprContext {
-  std::string where;                       // "WHERE", "UNWIND", ... for messages
+  std::string where;  // "WHERE", "UNWIND", ... for messages
   const Scope* scope = nullptr;
-  std::string unknown_hint;                // appended when a variable is unknown
+  std::string unknown_hint;                       // appended when a variable is unknown
   std::vector<BAggregate>* aggregates = nullptr;  // non-null: aggregates allowed, collected here
   bool inside_aggregate = false;
   std::set<int>* slots_outside_aggregates = nullptr;
@@ -171,8 +176,8 @@ class Binder {
 
   void Notice(SourceSpan span, const std::string& message) {
     LineColumn lc = LocateOffset(text_, span.begin);
-    notices_.push_back("line " + std::to_string(lc.line) + ", column " +
-                       std::to_string(lc.column) + ": " + message);
+    notices_.push_back("line " + std::to_string(lc.line) + ", column " + std::to_string(lc.column) +
+                       ": " + message);
   }
 
   // ---- Expressions --------------------------------------------------------------------------
@@ -202,8 +207,8 @@ class Binder {
       case ExprKind::kParameter: {
         auto it = params_.find(e.name);
         if (it == params_.end()) {
-          Fail(e.span, "missing parameter $" + e.name + " (pass it with --param " + e.name +
-                           "=VALUE)");
+          Fail(e.span,
+               "missing parameter $" + e.name + " (pass it with --param " + e.name + "=VALUE)");
           return nullptr;
         }
         auto b = Make(BExprKind::kConstant, e.span);
@@ -248,14 +253,17 @@ class Binder {
                 if (!CheckRelProperty(info.types, e.name, e.name_span)) return nullptr;
                 break;
               case VarKind::kRelList:
-                Fail(e.span, Quoted(var) + " is a variable-length relationship (a list of "
-                                 "relationships); use [r IN " + var + " | r." + e.name + "]");
+                Fail(e.span, Quoted(var) +
+                                 " is a variable-length relationship (a list of "
+                                 "relationships); use [r IN " +
+                                 var + " | r." + e.name + "]");
                 return nullptr;
               case VarKind::kPath:
                 Fail(e.span, Quoted(var) + " is a path and has no properties; use nodes(" + var +
                                  ") or relationships(" + var + ")");
                 return nullptr;
-              case VarKind::kValue: break;
+              case VarKind::kValue:
+                break;
             }
           }
         }
@@ -307,7 +315,8 @@ class Binder {
         return b;
       }
       case ExprKind::kCountStar:
-      case ExprKind::kFunction: return BindCall(e, ctx);
+      case ExprKind::kFunction:
+        return BindCall(e, ctx);
       case ExprKind::kHasLabels: {
         auto child = BindExpr(*e.children[0], ctx);
         if (!child) return nullptr;
@@ -328,9 +337,9 @@ class Binder {
       case ExprKind::kQuantifier: {
         auto list = BindExpr(*e.children[0], ctx);
         if (!list) return nullptr;
-        auto b = Make(e.kind == ExprKind::kComprehension ? BExprKind::kComprehension
-                                                         : BExprKind::kQuantifier,
-                      e.span);
+        auto b = Make(
+            e.kind == ExprKind::kComprehension ? BExprKind::kComprehension : BExprKind::kQuantifier,
+            e.span);
         b->quantifier = e.quantifier;
         b->slot = NewSlot();
         b->children.push_back(std::move(list));
@@ -514,7 +523,7 @@ class Binder {
       bp.span = part.span;
       if (part.shortest != ShortestKind::kNone && part.rels.size() != 1) {
         Fail(part.span, std::string(part.shortest == ShortestKind::kShortest ? "shortestPath"
-                                                                              : "allShortestPaths") +
+                                                                             : "allShortestPaths") +
                             "() needs a pattern with exactly one relationship, like "
                             "shortestPath((a)-[*..6]-(b))");
         return std::nullopt;
@@ -530,8 +539,8 @@ class Binder {
             bn.labels.push_back(*label);
         }
         bool reused = false;
-        bn.slot = PatternVariable(np.variable, np.variable_span, VarKind::kNode, bn.labels, {},
-                                  &reused);
+        bn.slot =
+            PatternVariable(np.variable, np.variable_span, VarKind::kNode, bn.labels, {}, &reused);
         if (bn.slot < 0) return std::nullopt;
         if (np.properties) {
           const auto& known = slot_info_[bn.slot].labels;
@@ -568,8 +577,10 @@ class Binder {
               br.max_hops = 1;  // shortestPath((a)-[:T]-(b)): one hop
             } else {
               br.max_hops = std::max(default_max_hops_, br.min_hops);
-              Notice(rp.hops_span, "variable-length relationship without an upper bound; capped "
-                                   "at " + std::to_string(br.max_hops) + " hops");
+              Notice(rp.hops_span,
+                     "variable-length relationship without an upper bound; capped "
+                     "at " +
+                         std::to_string(br.max_hops) + " hops");
             }
             if (br.min_hops > br.max_hops) {
               Fail(rp.hops_span, "the lower bound " + std::to_string(br.min_hops) +
@@ -617,8 +628,8 @@ class Binder {
       }
       if (!part.path_variable.empty()) {
         if (scope_.count(part.path_variable)) {
-          Fail(part.path_variable_span, "variable " + Quoted(part.path_variable) +
-                                            " is already defined");
+          Fail(part.path_variable_span,
+               "variable " + Quoted(part.path_variable) + " is already defined");
           return std::nullopt;
         }
         VarInfo info;
@@ -665,8 +676,8 @@ class Binder {
     } else if (e.kind == ExprKind::kParameter) {
       auto it = params_.find(e.name);
       if (it == params_.end()) {
-        Fail(e.span, "missing parameter $" + e.name + " (pass it with --param " + e.name +
-                         "=VALUE)");
+        Fail(e.span,
+             "missing parameter $" + e.name + " (pass it with --param " + e.name + "=VALUE)");
         return std::nullopt;
       }
       v = it->second;
@@ -675,8 +686,8 @@ class Binder {
       return std::nullopt;
     }
     if (v.type() != ValueType::kInt || v.as_int() < 0) {
-      Fail(e.span, std::string(what) + " must be a non-negative integer, got " +
-                       ToDisplayString(v));
+      Fail(e.span,
+           std::string(what) + " must be a non-negative integer, got " + ToDisplayString(v));
       return std::nullopt;
     }
     return v.as_int();
@@ -698,8 +709,8 @@ class Binder {
         sources.push_back({nullptr, name, &info, p.star_span});
       }
       if (sources.empty()) {
-        Fail(p.star_span, std::string(is_with ? "WITH" : "RETURN") +
-                              " * needs at least one variable in scope");
+        Fail(p.star_span,
+             std::string(is_with ? "WITH" : "RETURN") + " * needs at least one variable in scope");
         return false;
       }
     }
@@ -712,8 +723,8 @@ class Binder {
       } else if (item.expr->kind == ExprKind::kVariable) {
         s.column = item.expr->name;
       } else if (is_with) {
-        Fail(item.expr->span, "expression " + Quoted(item.text) +
-                                  " in WITH must be given a name (add AS name)");
+        Fail(item.expr->span,
+             "expression " + Quoted(item.text) + " in WITH must be given a name (add AS name)");
         return false;
       } else {
         s.column = item.text;
@@ -723,8 +734,9 @@ class Binder {
     std::set<std::string> columns;
     for (const Source& s : sources) {
       if (!columns.insert(s.column).second) {
-        Fail(s.span, "column name " + Quoted(s.column) + " is used twice; give one of them "
-                                                         "another name with AS");
+        Fail(s.span, "column name " + Quoted(s.column) +
+                         " is used twice; give one of them "
+                         "another name with AS");
         return false;
       }
     }
@@ -812,7 +824,8 @@ class Binder {
         if (!key.expr) {
           if (error_ && error_->message.find("aggregate function") == 0) {
             error_->message = "an aggregate in ORDER BY must also be returned: add it to " +
-                              std::string(is_with ? "WITH" : "RETURN") + " with AS and order by "
+                              std::string(is_with ? "WITH" : "RETURN") +
+                              " with AS and order by "
                               "that name";
           }
           return false;

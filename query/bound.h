@@ -23,10 +23,46 @@ namespace cnkg::query {
 // resolved; parameters are replaced by their values.
 
 enum class Function {
-  kLabels, kLabel, kType, kId, kKeys, kProperties, kLength, kNodes, kRelationships, kStartNode,
-  kEndNode, kToLower, kToUpper, kSize, kCoalesce, kToString, kToInteger, kToFloat, kToBoolean,
-  kTrim, kLTrim, kRTrim, kSubstring, kReplace, kSplit, kLeft, kRight, kReverse, kHead, kLast,
-  kTail, kAbs, kCeil, kFloor, kRound, kSqrt, kSign, kRange, kIsTrail, kIsAcyclic,
+  kLabels,
+  kLabel,
+  kType,
+  kId,
+  kKeys,
+  kProperties,
+  kLength,
+  kNodes,
+  kRelationships,
+  kStartNode,
+  kEndNode,
+  kToLower,
+  kToUpper,
+  kSize,
+  kCoalesce,
+  kToString,
+  kToInteger,
+  kToFloat,
+  kToBoolean,
+  kTrim,
+  kLTrim,
+  kRTrim,
+  kSubstring,
+  kReplace,
+  kSplit,
+  kLeft,
+  kRight,
+  kReverse,
+  kHead,
+  kLast,
+  kTail,
+  kAbs,
+  kCeil,
+  kFloor,
+  kRound,
+  kSqrt,
+  kSign,
+  kRange,
+  kIsTrail,
+  kIsAcyclic,
   kHasLabels,  // n:Label in an expression; arguments: the node, then the label names
 };
 
@@ -79,8 +115,8 @@ struct BNodePattern {
 };
 
 struct BRelPattern {
-  int slot = -1;                 // holds a REL, or for variable length a LIST of REL
-  std::vector<RelType> types;    // any of them; empty: any type
+  int slot = -1;               // holds a REL, or for variable length a LIST of REL
+  std::vector<RelType> types;  // any of them; empty: any type
   Direction direction = Direction::kBoth;
   bool variable_length = false;  // also true for shortest paths
   int min_hops = 1;

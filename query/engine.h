@@ -32,8 +32,10 @@
 //   left, right, reverse, head, last, tail, abs, ceil, floor, round, sqrt, sign, range,
 //   is_trail, is_acyclic.
 //   Parameters $name, from QueryOptions::params.
-// Semantics follow Kuzu where openCypher implementations differ: walk semantics (a
-// relationship may repeat within a match), and nulls sort last in ascending order.
+// Matching follows Kuzu where openCypher implementations differ: walk semantics (a relationship
+// may repeat within a match; Neo4j forbids that), so `(a)-[:PRESENTS]->(t)<-[:PRESENTS]-(b)`
+// also pairs a with itself. Nulls sort last in ascending order and first in descending order.
+// Without ORDER BY, rows come in graph order, which is deterministic but not meaningful.
 //
 // Properties: nodes expose key (also id), name, label, aliases, documents (the documents in
 // their evidence), evidence (a list of {document, line, text}), evidence_count, and every stored
@@ -112,7 +114,8 @@ std::string FormatCsv(const QueryResult& result);
 // speaker affiliated with every organisation in `orgs`, and are in one of `tracks` (a talk has
 // one track, so several tracks mean any of them); an empty list does not filter. Columns: talk,
 // event, start, track, speakers (sorted), key; ordered by start time, then title.
-Result<std::string> TalksQuery(const KnowledgeGraph& graph, const std::vector<std::string>& mentions,
+Result<std::string> TalksQuery(const KnowledgeGraph& graph,
+                               const std::vector<std::string>& mentions,
                                const std::vector<std::string>& orgs,
                                const std::vector<std::string>& tracks);
 

@@ -6,8 +6,7 @@
 
 namespace cnkg::query {
 
-EvalContext::EvalContext(const GraphView& view, ExecLimits limits)
-    : view_(view), limits_(limits) {}
+EvalContext::EvalContext(const GraphView& view, ExecLimits limits) : view_(view), limits_(limits) {}
 
 EvalContext::~EvalContext() = default;
 

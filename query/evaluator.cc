@@ -30,11 +30,16 @@ Value Overflow(EvalContext& ctx, const BExpr& e) {
 // Text of a scalar for string concatenation.
 bool ConcatText(const Value& v, std::string* out) {
   switch (v.type()) {
-    case ValueType::kString: *out = v.as_string(); return true;
+    case ValueType::kString:
+      *out = v.as_string();
+      return true;
     case ValueType::kInt:
     case ValueType::kDouble:
-    case ValueType::kBool: *out = ToDisplayString(v); return true;
-    default: return false;
+    case ValueType::kBool:
+      *out = ToDisplayString(v);
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -55,8 +60,8 @@ Value Arithmetic(const BExpr& e, const Value& a, const Value& b, EvalContext& ct
         out.push_back(b);
       }
       if (out.size() > kMaxListSize) {
-        ctx.Fail(e.span, "the list would have more than " + std::to_string(kMaxListSize) +
-                             " elements");
+        ctx.Fail(e.span,
+                 "the list would have more than " + std::to_string(kMaxListSize) + " elements");
         return Value();
       }
       if (!ctx.Charge(out.size())) return Value();
@@ -66,8 +71,8 @@ Value Arithmetic(const BExpr& e, const Value& a, const Value& b, EvalContext& ct
       std::string x, y;
       if (!ConcatText(a, &x) || !ConcatText(b, &y)) return OpError(ctx, e, a, b);
       if (x.size() + y.size() > kMaxStringBytes) {
-        ctx.Fail(e.span, "the string would be longer than " + std::to_string(kMaxStringBytes) +
-                             " bytes");
+        ctx.Fail(e.span,
+                 "the string would be longer than " + std::to_string(kMaxStringBytes) + " bytes");
         return Value();
       }
       if (!ctx.Charge(1 + (x.size() + y.size()) / 64)) return Value();
@@ -103,17 +108,24 @@ Value Arithmetic(const BExpr& e, const Value& a, const Value& b, EvalContext& ct
         }
         if (y == -1) return Value::Int(0);
         return Value::Int(x % y);
-      default: break;
+      default:
+        break;
     }
   }
   const double x = a.as_number(), y = b.as_number();
   switch (op) {
-    case BinaryOp::kAdd: return Value::Double(x + y);
-    case BinaryOp::kSubtract: return Value::Double(x - y);
-    case BinaryOp::kMultiply: return Value::Double(x * y);
-    case BinaryOp::kDivide: return Value::Double(x / y);
-    case BinaryOp::kModulo: return Value::Double(std::fmod(x, y));
-    default: break;
+    case BinaryOp::kAdd:
+      return Value::Double(x + y);
+    case BinaryOp::kSubtract:
+      return Value::Double(x - y);
+    case BinaryOp::kMultiply:
+      return Value::Double(x * y);
+    case BinaryOp::kDivide:
+      return Value::Double(x / y);
+    case BinaryOp::kModulo:
+      return Value::Double(std::fmod(x, y));
+    default:
+      break;
   }
   return OpError(ctx, e, a, b);
 }
@@ -179,13 +191,15 @@ Value StringPredicate(const BExpr& e, const Value& a, const Value& b, EvalContex
       return Value::Bool(s.size() >= t.size() && s.compare(0, t.size(), t) == 0);
     case BinaryOp::kEndsWith:
       return Value::Bool(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
-    case BinaryOp::kContains: return Value::Bool(s.find(t) != std::string::npos);
+    case BinaryOp::kContains:
+      return Value::Bool(s.find(t) != std::string::npos);
     case BinaryOp::kRegexMatch: {
       const re2::RE2* re = e.regex ? e.regex.get() : ctx.Regex(t, e.children[1]->span);
       if (!re) return Value();
       return Value::Bool(re2::RE2::FullMatch(s, *re));
     }
-    default: return Value();
+    default:
+      return Value();
   }
 }
 
@@ -193,15 +207,19 @@ Value Binary(const BExpr& e, Row& row, EvalContext& ctx) {
   switch (e.binary_op) {
     case BinaryOp::kAnd:
     case BinaryOp::kOr:
-    case BinaryOp::kXor: return Logical(e, row, ctx);
-    default: break;
+    case BinaryOp::kXor:
+      return Logical(e, row, ctx);
+    default:
+      break;
   }
   Value a = Evaluate(*e.children[0], row, ctx);
   Value b = Evaluate(*e.children[1], row, ctx);
   if (ctx.failed()) return Value();
   switch (e.binary_op) {
-    case BinaryOp::kEq: return TriValue(Equals(a, b));
-    case BinaryOp::kNeq: return TriValue(Not(Equals(a, b)));
+    case BinaryOp::kEq:
+      return TriValue(Equals(a, b));
+    case BinaryOp::kNeq:
+      return TriValue(Not(Equals(a, b)));
     case BinaryOp::kLt:
     case BinaryOp::kLe:
     case BinaryOp::kGt:
@@ -209,32 +227,43 @@ Value Binary(const BExpr& e, Row& row, EvalContext& ctx) {
       auto c = CompareForPredicate(a, b);
       if (!c) return Value();
       switch (e.binary_op) {
-        case BinaryOp::kLt: return Value::Bool(*c < 0);
-        case BinaryOp::kLe: return Value::Bool(*c <= 0);
-        case BinaryOp::kGt: return Value::Bool(*c > 0);
-        default: return Value::Bool(*c >= 0);
+        case BinaryOp::kLt:
+          return Value::Bool(*c < 0);
+        case BinaryOp::kLe:
+          return Value::Bool(*c <= 0);
+        case BinaryOp::kGt:
+          return Value::Bool(*c > 0);
+        default:
+          return Value::Bool(*c >= 0);
       }
     }
-    case BinaryOp::kIn: return In(e, a, b, ctx);
+    case BinaryOp::kIn:
+      return In(e, a, b, ctx);
     case BinaryOp::kStartsWith:
     case BinaryOp::kEndsWith:
     case BinaryOp::kContains:
-    case BinaryOp::kRegexMatch: return StringPredicate(e, a, b, ctx);
-    default: return Arithmetic(e, a, b, ctx);
+    case BinaryOp::kRegexMatch:
+      return StringPredicate(e, a, b, ctx);
+    default:
+      return Arithmetic(e, a, b, ctx);
   }
 }
 
 Value Property(const BExpr& e, const Value& base, EvalContext& ctx) {
   switch (base.type()) {
-    case ValueType::kNull: return Value();
-    case ValueType::kNode: return NodeProperty(base.as_node(), e.name);
-    case ValueType::kRel: return RelProperty(base.as_rel(), e.name);
+    case ValueType::kNull:
+      return Value();
+    case ValueType::kNode:
+      return NodeProperty(base.as_node(), e.name);
+    case ValueType::kRel:
+      return RelProperty(base.as_rel(), e.name);
     case ValueType::kMap:
       for (const auto& [k, v] : base.as_map())
         if (k == e.name) return v;
       return Value();
     default:
-      ctx.Fail(e.span, "cannot read property '" + e.name + "' of a value of type " + TypeName(base));
+      ctx.Fail(e.span,
+               "cannot read property '" + e.name + "' of a value of type " + TypeName(base));
       return Value();
   }
 }
@@ -330,10 +359,14 @@ Value Comprehension(const BExpr& e, Row& row, EvalContext& ctx) {
   if (e.kind == BExprKind::kQuantifier) {
     if (unknown && !(e.quantifier == Quantifier::kSingle && trues > 1)) return Value();
     switch (e.quantifier) {
-      case Quantifier::kAll: return Value::Bool(true);
-      case Quantifier::kAny: return Value::Bool(false);
-      case Quantifier::kNone: return Value::Bool(true);
-      case Quantifier::kSingle: return Value::Bool(trues == 1);
+      case Quantifier::kAll:
+        return Value::Bool(true);
+      case Quantifier::kAny:
+        return Value::Bool(false);
+      case Quantifier::kNone:
+        return Value::Bool(true);
+      case Quantifier::kSingle:
+        return Value::Bool(trues == 1);
     }
   }
   return Value::List(std::move(out));
@@ -362,9 +395,12 @@ Value Case(const BExpr& e, Row& row, EvalContext& ctx) {
 Value Evaluate(const BExpr& e, Row& row, EvalContext& ctx) {
   if (ctx.failed()) return Value();
   switch (e.kind) {
-    case BExprKind::kConstant: return e.value;
-    case BExprKind::kSlot: return row[e.slot];
-    case BExprKind::kProperty: return Property(e, Evaluate(*e.children[0], row, ctx), ctx);
+    case BExprKind::kConstant:
+      return e.value;
+    case BExprKind::kSlot:
+      return row[e.slot];
+    case BExprKind::kProperty:
+      return Property(e, Evaluate(*e.children[0], row, ctx), ctx);
     case BExprKind::kList: {
       ValueList out;
       out.reserve(e.children.size());
@@ -408,7 +444,8 @@ Value Evaluate(const BExpr& e, Row& row, EvalContext& ctx) {
                            (e.unary_op == UnaryOp::kNegate ? "-" : "+") + "' to " + TypeName(v));
       return Value();
     }
-    case BExprKind::kBinary: return Binary(e, row, ctx);
+    case BExprKind::kBinary:
+      return Binary(e, row, ctx);
     case BExprKind::kIsNull: {
       Value v = Evaluate(*e.children[0], row, ctx);
       return Value::Bool(v.is_null() != e.negated);
@@ -427,9 +464,11 @@ Value Evaluate(const BExpr& e, Row& row, EvalContext& ctx) {
       if (ctx.failed()) return Value();
       return Slice(e, base, e.children[1] ? &from : nullptr, e.children[2] ? &to : nullptr, ctx);
     }
-    case BExprKind::kCase: return Case(e, row, ctx);
+    case BExprKind::kCase:
+      return Case(e, row, ctx);
     case BExprKind::kComprehension:
-    case BExprKind::kQuantifier: return Comprehension(e, row, ctx);
+    case BExprKind::kQuantifier:
+      return Comprehension(e, row, ctx);
   }
   return Value();
 }

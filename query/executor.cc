@@ -56,7 +56,8 @@ class MatchOp : public Operator {
  public:
   MatchOp(EvalContext& ctx, const MatchPlan& plan) : Operator(ctx), plan_(plan) {
     scratch_.resize(plan.parts.size());
-    for (std::size_t p = 0; p < plan.parts.size(); ++p) scratch_[p].resize(plan.parts[p].steps.size());
+    for (std::size_t p = 0; p < plan.parts.size(); ++p)
+      scratch_[p].resize(plan.parts[p].steps.size());
   }
 
   bool Push(Row& row) override {
@@ -244,7 +245,8 @@ class MatchOp : public Operator {
   }
 
   // The values of a variable-length pattern's hop properties for this row.
-  std::vector<std::pair<const std::string*, Value>> HopProperties(const BRelPattern& rel, Row& row) {
+  std::vector<std::pair<const std::string*, Value>> HopProperties(const BRelPattern& rel,
+                                                                  Row& row) {
     std::vector<std::pair<const std::string*, Value>> out;
     for (const auto& [key, expr] : rel.hop_properties)
       out.emplace_back(&key, Evaluate(*expr, row, ctx_));
@@ -559,12 +561,14 @@ class AggregateOp : public Operator {
   }
 
   void Finish() override {
-    if (groups_.empty() && !HasKeys() && !ctx_.failed()) groups_.push_back(NewGroup(Row(num_slots_)));
+    if (groups_.empty() && !HasKeys() && !ctx_.failed())
+      groups_.push_back(NewGroup(Row(num_slots_)));
     for (Group& group : groups_) {
       if (stopped()) break;
       for (std::size_t i = 0; i < proj_.aggregates.size(); ++i)
         group.row[proj_.aggregates[i].slot] = Result(proj_.aggregates[i], group.states[i]);
-      for (const BItem& item : proj_.items) group.row[item.slot] = Evaluate(*item.expr, group.row, ctx_);
+      for (const BItem& item : proj_.items)
+        group.row[item.slot] = Evaluate(*item.expr, group.row, ctx_);
       if (ctx_.failed() || !Emit(group.row)) break;
     }
     groups_.clear();
@@ -602,7 +606,9 @@ class AggregateOp : public Operator {
   bool Update(const BAggregate& a, State& st, const Value& v) {
     switch (a.kind) {
       case Aggregate::kCountStar:
-      case Aggregate::kCount: ++st.count; return true;
+      case Aggregate::kCount:
+        ++st.count;
+        return true;
       case Aggregate::kCollect:
         if (!ctx_.Hold(1)) return false;
         st.list.push_back(v);
@@ -613,7 +619,8 @@ class AggregateOp : public Operator {
           st.best = v;
         } else {
           int c = CompareForOrder(v, st.best);
-          if ((a.kind == Aggregate::kMin && c < 0) || (a.kind == Aggregate::kMax && c > 0)) st.best = v;
+          if ((a.kind == Aggregate::kMin && c < 0) || (a.kind == Aggregate::kMax && c > 0))
+            st.best = v;
         }
         return true;
       }
@@ -645,11 +652,15 @@ class AggregateOp : public Operator {
   Value Result(const BAggregate& a, State& st) {
     switch (a.kind) {
       case Aggregate::kCountStar:
-      case Aggregate::kCount: return Value::Int(st.count);
-      case Aggregate::kCollect: return Value::List(std::move(st.list));
+      case Aggregate::kCount:
+        return Value::Int(st.count);
+      case Aggregate::kCollect:
+        return Value::List(std::move(st.list));
       case Aggregate::kMin:
-      case Aggregate::kMax: return st.best;
-      case Aggregate::kSum: return st.sum_is_double ? Value::Double(st.dsum) : Value::Int(st.isum);
+      case Aggregate::kMax:
+        return st.best;
+      case Aggregate::kSum:
+        return st.sum_is_double ? Value::Double(st.dsum) : Value::Int(st.isum);
       case Aggregate::kAvg:
         if (st.count == 0) return Value();
         return Value::Double(st.dsum / static_cast<double>(st.count));

@@ -54,13 +54,17 @@ Json RelJson(const query::RelRef& r) {
 
 Json ToJson(const Value& v) {
   switch (v.type()) {
-    case ValueType::kNull: return nullptr;
-    case ValueType::kBool: return v.as_bool();
-    case ValueType::kInt: return v.as_int();
+    case ValueType::kNull:
+      return nullptr;
+    case ValueType::kBool:
+      return v.as_bool();
+    case ValueType::kInt:
+      return v.as_int();
     case ValueType::kDouble:
       if (!std::isfinite(v.as_double())) return nullptr;
       return v.as_double();
-    case ValueType::kString: return v.as_string();
+    case ValueType::kString:
+      return v.as_string();
     case ValueType::kList: {
       Json arr = Json::array();
       for (const Value& x : v.as_list()) arr.push_back(ToJson(x));
@@ -71,8 +75,10 @@ Json ToJson(const Value& v) {
       for (const auto& [k, x] : v.as_map()) obj[k] = ToJson(x);
       return obj;
     }
-    case ValueType::kNode: return NodeJson(v.as_node());
-    case ValueType::kRel: return RelJson(v.as_rel());
+    case ValueType::kNode:
+      return NodeJson(v.as_node());
+    case ValueType::kRel:
+      return RelJson(v.as_rel());
     case ValueType::kPath: {
       Json nodes = Json::array(), rels = Json::array();
       for (const auto& n : v.as_path().nodes) nodes.push_back(NodeJson(n));
@@ -153,12 +159,16 @@ std::string CsvField(const std::string& s) {
 
 std::string CsvText(const Value& v) {
   switch (v.type()) {
-    case ValueType::kNull: return "";
-    case ValueType::kString: return v.as_string();
+    case ValueType::kNull:
+      return "";
+    case ValueType::kString:
+      return v.as_string();
     case ValueType::kBool:
     case ValueType::kInt:
-    case ValueType::kDouble: return query::ToDisplayString(v);
-    default: return Dump(ToJson(v));
+    case ValueType::kDouble:
+      return query::ToDisplayString(v);
+    default:
+      return Dump(ToJson(v));
   }
 }
 
@@ -185,7 +195,8 @@ std::string FormatTable(const QueryResult& result) {
     return right ? fill + s : s + fill;
   };
   std::string out = rule + "|";
-  for (std::size_t c = 0; c < n; ++c) out += " " + pad(Cut(result.columns[c], 80), widths[c], false) + " |";
+  for (std::size_t c = 0; c < n; ++c)
+    out += " " + pad(Cut(result.columns[c], 80), widths[c], false) + " |";
   out += "\n" + rule;
   for (std::size_t r = 0; r < cells.size(); ++r) {
     out += "|";

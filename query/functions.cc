@@ -159,21 +159,28 @@ Value Call::StringCase(bool upper) {
 Value Call::Size() {
   const Value& a = args_[0];
   switch (a.type()) {
-    case ValueType::kList: return Value::Int(static_cast<std::int64_t>(a.as_list().size()));
-    case ValueType::kString: return Value::Int(static_cast<std::int64_t>(Utf8Length(a.as_string())));
-    case ValueType::kMap: return Value::Int(static_cast<std::int64_t>(a.as_map().size()));
+    case ValueType::kList:
+      return Value::Int(static_cast<std::int64_t>(a.as_list().size()));
+    case ValueType::kString:
+      return Value::Int(static_cast<std::int64_t>(Utf8Length(a.as_string())));
+    case ValueType::kMap:
+      return Value::Int(static_cast<std::int64_t>(a.as_map().size()));
     case ValueType::kPath:
-      if (f_ == Function::kLength) return Value::Int(static_cast<std::int64_t>(a.as_path().rels.size()));
+      if (f_ == Function::kLength)
+        return Value::Int(static_cast<std::int64_t>(a.as_path().rels.size()));
       return Error("size() of a path is not defined; use length(p)");
-    default: return TypeError(0, f_ == Function::kLength ? "a PATH, LIST or STRING" : "a LIST or STRING");
+    default:
+      return TypeError(0, f_ == Function::kLength ? "a PATH, LIST or STRING" : "a LIST or STRING");
   }
 }
 
 Value Call::ToInteger() {
   const Value& a = args_[0];
   switch (a.type()) {
-    case ValueType::kInt: return a;
-    case ValueType::kBool: return Value::Int(a.as_bool() ? 1 : 0);
+    case ValueType::kInt:
+      return a;
+    case ValueType::kBool:
+      return Value::Int(a.as_bool() ? 1 : 0);
     case ValueType::kDouble: {
       double d = a.as_double();
       if (!std::isfinite(d) || d >= 9.223372036854775807e18 || d < -9.223372036854775808e18) {
@@ -195,15 +202,18 @@ Value Call::ToInteger() {
       }
       return Value::Int(static_cast<std::int64_t>(std::trunc(d)));
     }
-    default: return TypeError(0, "a STRING, number or BOOL");
+    default:
+      return TypeError(0, "a STRING, number or BOOL");
   }
 }
 
 Value Call::ToFloat() {
   const Value& a = args_[0];
   switch (a.type()) {
-    case ValueType::kInt: return Value::Double(static_cast<double>(a.as_int()));
-    case ValueType::kDouble: return a;
+    case ValueType::kInt:
+      return Value::Double(static_cast<double>(a.as_int()));
+    case ValueType::kDouble:
+      return a;
     case ValueType::kString: {
       std::string s(Trim(a.as_string()));
       if (s.empty()) return Value();
@@ -213,7 +223,8 @@ Value Call::ToFloat() {
       if (!end || *end != '\0' || errno == ERANGE) return Value();
       return Value::Double(d);
     }
-    default: return TypeError(0, "a STRING or number");
+    default:
+      return TypeError(0, "a STRING or number");
   }
 }
 
@@ -245,15 +256,17 @@ Value Call::Range() {
     count = (static_cast<__int128>(b) - a) / step + 1;
   }
   if (count > 10'000'000) {
-    return Error("it would produce " + std::to_string(static_cast<long long>(std::min<__int128>(
-                                           count, std::numeric_limits<long long>::max()))) +
+    return Error("it would produce " +
+                 std::to_string(static_cast<long long>(
+                     std::min<__int128>(count, std::numeric_limits<long long>::max()))) +
                  " values (at most 10000000)");
   }
   if (!ctx_.Charge(static_cast<std::uint64_t>(count))) return Value();
   ValueList out;
   out.reserve(static_cast<std::size_t>(count));
   __int128 v = a;
-  for (__int128 i = 0; i < count; ++i, v += step) out.push_back(Value::Int(static_cast<std::int64_t>(v)));
+  for (__int128 i = 0; i < count; ++i, v += step)
+    out.push_back(Value::Int(static_cast<std::int64_t>(v)));
   return Value::List(std::move(out));
 }
 
@@ -284,8 +297,10 @@ Value Call::Run() {
       if (!Is(0, ValueType::kNode)) return TypeError(0, "a NODE");
       return Value::List({Value::String(std::string(LabelName(a.as_node().node->label)))});
     case Function::kLabel:
-      if (Is(0, ValueType::kNode)) return Value::String(std::string(LabelName(a.as_node().node->label)));
-      if (Is(0, ValueType::kRel)) return Value::String(std::string(RelTypeName(a.as_rel().edge->type)));
+      if (Is(0, ValueType::kNode))
+        return Value::String(std::string(LabelName(a.as_node().node->label)));
+      if (Is(0, ValueType::kRel))
+        return Value::String(std::string(RelTypeName(a.as_rel().edge->type)));
       return TypeError(0, "a NODE or REL");
     case Function::kType:
       if (!Is(0, ValueType::kRel)) return TypeError(0, "a REL");
@@ -315,7 +330,8 @@ Value Call::Run() {
       for (auto& [k, unused] : m) keys.push_back(Value::String(k));
       return Value::List(std::move(keys));
     }
-    case Function::kLength: return Size();
+    case Function::kLength:
+      return Size();
     case Function::kNodes: {
       if (!Is(0, ValueType::kPath)) return TypeError(0, "a PATH");
       ValueList out;
@@ -336,14 +352,19 @@ Value Call::Run() {
       const bool start = f_ == Function::kStartNode;
       return Value::Node({start ? r.source : r.target, start ? r.source_node : r.target_node});
     }
-    case Function::kToLower: return StringCase(false);
-    case Function::kToUpper: return StringCase(true);
-    case Function::kSize: return Size();
+    case Function::kToLower:
+      return StringCase(false);
+    case Function::kToUpper:
+      return StringCase(true);
+    case Function::kSize:
+      return Size();
     case Function::kToString:
       if (Is(0, ValueType::kString)) return a;
       return Value::String(ToDisplayString(a));
-    case Function::kToInteger: return ToInteger();
-    case Function::kToFloat: return ToFloat();
+    case Function::kToInteger:
+      return ToInteger();
+    case Function::kToFloat:
+      return ToFloat();
     case Function::kToBoolean:
       if (Is(0, ValueType::kBool)) return a;
       if (Is(0, ValueType::kInt)) return Value::Bool(a.as_int() != 0);
@@ -366,7 +387,8 @@ Value Call::Run() {
         while (to > from && IsSpace(cps[to - 1])) --to;
       return Value::String(Encode(cps, from, to));
     }
-    case Function::kSubstring: return Substring();
+    case Function::kSubstring:
+      return Substring();
     case Function::kReplace: {
       for (std::size_t i = 0; i < 3; ++i)
         if (!Is(i, ValueType::kString)) return TypeError(i, "a STRING");
@@ -382,7 +404,8 @@ Value Call::Run() {
         out.append(s, pos, hit - pos);
         out += to;
         pos = hit + from.size();
-        if (out.size() > (16u << 20)) return Error("the result would be longer than 16777216 bytes");
+        if (out.size() > (16u << 20))
+          return Error("the result would be longer than 16777216 bytes");
       }
       out.append(s, pos, std::string::npos);
       return Value::String(std::move(out));
@@ -395,7 +418,8 @@ Value Call::Run() {
       ValueList out;
       if (sep.empty()) {
         auto cps = CodePoints(s);
-        for (std::size_t i = 0; i < cps.size(); ++i) out.push_back(Value::String(Encode(cps, i, i + 1)));
+        for (std::size_t i = 0; i < cps.size(); ++i)
+          out.push_back(Value::String(Encode(cps, i, i + 1)));
       } else {
         std::size_t pos = 0;
         while (true) {
@@ -415,7 +439,8 @@ Value Call::Run() {
       if (!Is(1, ValueType::kInt)) return TypeError(1, "an INT64");
       if (args_[1].as_int() < 0) return Error("the length must not be negative");
       auto cps = CodePoints(a.as_string());
-      std::size_t n = std::min<std::uint64_t>(static_cast<std::uint64_t>(args_[1].as_int()), cps.size());
+      std::size_t n =
+          std::min<std::uint64_t>(static_cast<std::uint64_t>(args_[1].as_int()), cps.size());
       return Value::String(f_ == Function::kLeft ? Encode(cps, 0, n) : Encode(cps, cps.size() - n));
     }
     case Function::kReverse: {
@@ -443,7 +468,8 @@ Value Call::Run() {
     }
     case Function::kAbs:
       if (Is(0, ValueType::kInt)) {
-        if (a.as_int() == std::numeric_limits<std::int64_t>::min()) return Error("integer overflow");
+        if (a.as_int() == std::numeric_limits<std::int64_t>::min())
+          return Error("integer overflow");
         return Value::Int(a.as_int() < 0 ? -a.as_int() : a.as_int());
       }
       if (Is(0, ValueType::kDouble)) return Value::Double(std::fabs(a.as_double()));
@@ -455,19 +481,27 @@ Value Call::Run() {
       if (!a.is_number()) return TypeError(0, "a number");
       const double d = a.as_number();
       switch (f_) {
-        case Function::kCeil: return Value::Double(std::ceil(d));
-        case Function::kFloor: return Value::Double(std::floor(d));
-        case Function::kRound: return Value::Double(std::round(d));
-        default: return Value::Double(std::sqrt(d));
+        case Function::kCeil:
+          return Value::Double(std::ceil(d));
+        case Function::kFloor:
+          return Value::Double(std::floor(d));
+        case Function::kRound:
+          return Value::Double(std::round(d));
+        default:
+          return Value::Double(std::sqrt(d));
       }
     }
     case Function::kSign:
       if (!a.is_number()) return TypeError(0, "a number");
-      if (Is(0, ValueType::kDouble) && std::isnan(a.as_double())) return Value::Double(a.as_double());
+      if (Is(0, ValueType::kDouble) && std::isnan(a.as_double()))
+        return Value::Double(a.as_double());
       return Value::Int(a.as_number() > 0 ? 1 : (a.as_number() < 0 ? -1 : 0));
-    case Function::kRange: return Range();
-    case Function::kIsTrail: return PathCheck(false);
-    case Function::kIsAcyclic: return PathCheck(true);
+    case Function::kRange:
+      return Range();
+    case Function::kIsTrail:
+      return PathCheck(false);
+    case Function::kIsAcyclic:
+      return PathCheck(true);
     case Function::kHasLabels: {
       if (!Is(0, ValueType::kNode)) {
         ctx_.Fail(span_, "a label check (x:Label) needs a NODE, got " +
@@ -479,7 +513,8 @@ Value Call::Run() {
         if (args_[i].as_string() == label) return Value::Bool(true);
       return Value::Bool(false);
     }
-    case Function::kCoalesce: break;
+    case Function::kCoalesce:
+      break;
   }
   return Value();
 }

@@ -21,7 +21,7 @@ struct FunctionInfo {
   const char* name;  // as documented, e.g. "toLower"
   Function function;
   int min_args;
-  int max_args;      // -1: any number
+  int max_args;  // -1: any number
 };
 
 struct AggregateInfo {

@@ -126,7 +126,7 @@ const std::vector<std::string>& BuiltinNodeMembers() {
 }
 
 const std::vector<std::string>& BuiltinRelMembers() {
-  static const std::vector<std::string> members = {"type",     "source",   "target",
+  static const std::vector<std::string> members = {"type",      "source",   "target",
                                                    "documents", "evidence", "evidence_count"};
   return members;
 }
@@ -184,14 +184,15 @@ std::string ClosestName(std::string_view wrong, const std::vector<std::string>& 
   // One edit is a typo from four letters on ("Tlak"), or from three when the candidate is longer
   // ("nme" for "name"); one- and two-letter names are too short to guess from.
   const std::size_t shortest = std::min(wrong.size(), best.size());
-  const std::size_t allowed = shortest >= 4 ? std::max<std::size_t>(1, shortest / 3)
-                                            : (shortest == 3 ? 1 : 0);
+  const std::size_t allowed =
+      shortest >= 4 ? std::max<std::size_t>(1, shortest / 3) : (shortest == 3 ? 1 : 0);
   if (!best.empty() && best_d <= allowed) return best;
   const std::string lw = AsciiLower(wrong);
   if (lw.size() >= 3) {
     for (const auto& c : candidates) {
       const std::string lc = AsciiLower(c);
-      if (lc.size() >= 3 && (lc.find(lw) != std::string::npos || lw.find(lc) != std::string::npos)) {
+      if (lc.size() >= 3 &&
+          (lc.find(lw) != std::string::npos || lw.find(lc) != std::string::npos)) {
         return c;
       }
     }

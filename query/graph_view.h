@@ -58,7 +58,7 @@ class GraphView {
   std::vector<const Node*> nodes_;
   std::vector<RelEntry> rels_;
   std::vector<std::vector<Adjacent>> out_, in_;
-  std::vector<std::vector<std::uint32_t>> by_label_;  // indexed by Label
+  std::vector<std::vector<std::uint32_t>> by_label_;                             // indexed by Label
   mutable std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;  // built lazily
   mutable bool by_name_built_ = false;
   // Built on first use, per label and type: most queries touch a few of them.

@@ -129,9 +129,11 @@ class Lexer {
       return std::nullopt;
     }
     switch (c) {
-      case '`': return Quoted(t);
+      case '`':
+        return Quoted(t);
       case '\'':
-      case '"': return String(t);
+      case '"':
+        return String(t);
       case '$': {
         ++pos_;
         std::size_t name_start = pos_;
@@ -144,24 +146,42 @@ class Lexer {
         t.span = {start, pos_};
         return std::nullopt;
       }
-      case '(': return single(TokenKind::kLParen);
-      case ')': return single(TokenKind::kRParen);
-      case '[': return single(TokenKind::kLBracket);
-      case ']': return single(TokenKind::kRBracket);
-      case '{': return single(TokenKind::kLBrace);
-      case '}': return single(TokenKind::kRBrace);
-      case ',': return single(TokenKind::kComma);
-      case ';': return single(TokenKind::kSemicolon);
-      case ':': return single(TokenKind::kColon);
-      case '|': return single(TokenKind::kPipe);
-      case '*': return single(TokenKind::kStar);
-      case '+': return single(TokenKind::kPlus);
-      case '-': return single(TokenKind::kMinus);
-      case '/': return single(TokenKind::kSlash);
-      case '%': return single(TokenKind::kPercent);
-      case '^': return single(TokenKind::kCaret);
-      case '.': return peek(1) == '.' ? single(TokenKind::kDotDot, 2) : single(TokenKind::kDot);
-      case '=': return peek(1) == '~' ? single(TokenKind::kRegexMatch, 2) : single(TokenKind::kEq);
+      case '(':
+        return single(TokenKind::kLParen);
+      case ')':
+        return single(TokenKind::kRParen);
+      case '[':
+        return single(TokenKind::kLBracket);
+      case ']':
+        return single(TokenKind::kRBracket);
+      case '{':
+        return single(TokenKind::kLBrace);
+      case '}':
+        return single(TokenKind::kRBrace);
+      case ',':
+        return single(TokenKind::kComma);
+      case ';':
+        return single(TokenKind::kSemicolon);
+      case ':':
+        return single(TokenKind::kColon);
+      case '|':
+        return single(TokenKind::kPipe);
+      case '*':
+        return single(TokenKind::kStar);
+      case '+':
+        return single(TokenKind::kPlus);
+      case '-':
+        return single(TokenKind::kMinus);
+      case '/':
+        return single(TokenKind::kSlash);
+      case '%':
+        return single(TokenKind::kPercent);
+      case '^':
+        return single(TokenKind::kCaret);
+      case '.':
+        return peek(1) == '.' ? single(TokenKind::kDotDot, 2) : single(TokenKind::kDot);
+      case '=':
+        return peek(1) == '~' ? single(TokenKind::kRegexMatch, 2) : single(TokenKind::kEq);
       case '!':
         if (peek(1) == '=') return single(TokenKind::kNeq, 2);
         break;
@@ -172,7 +192,8 @@ class Lexer {
       case '>':
         if (peek(1) == '=') return single(TokenKind::kGe, 2);
         return single(TokenKind::kGt);
-      default: break;
+      default:
+        break;
     }
     std::size_t len = 1;
     while (start + len < text_.size() &&
@@ -281,14 +302,30 @@ class Lexer {
       char e = text_[pos_ + 1];
       pos_ += 2;
       switch (e) {
-        case '\\': value += '\\'; break;
-        case '\'': value += '\''; break;
-        case '"': value += '"'; break;
-        case 'n': value += '\n'; break;
-        case 't': value += '\t'; break;
-        case 'r': value += '\r'; break;
-        case 'b': value += '\b'; break;
-        case 'f': value += '\f'; break;
+        case '\\':
+          value += '\\';
+          break;
+        case '\'':
+          value += '\'';
+          break;
+        case '"':
+          value += '"';
+          break;
+        case 'n':
+          value += '\n';
+          break;
+        case 't':
+          value += '\t';
+          break;
+        case 'r':
+          value += '\r';
+          break;
+        case 'b':
+          value += '\b';
+          break;
+        case 'f':
+          value += '\f';
+          break;
         case 'u':
         case 'U': {
           const std::size_t digits = e == 'u' ? 4 : 8;
@@ -317,7 +354,8 @@ class Lexer {
             ++len;
           }
           pos_ = esc + 1 + len;
-          return SyntaxError{"invalid escape sequence '\\" + std::string(text_.substr(esc + 1, len)) +
+          return SyntaxError{"invalid escape sequence '\\" +
+                                 std::string(text_.substr(esc + 1, len)) +
                                  "' (use \\\\ for a backslash)",
                              {esc, esc + 1 + len}};
         }
@@ -341,11 +379,16 @@ Expected<std::vector<Token>, SyntaxError> Tokenize(std::string_view text) {
 
 std::string DescribeToken(const Token& token) {
   switch (token.kind) {
-    case TokenKind::kEnd: return "end of query";
-    case TokenKind::kIdentifier: return "'" + token.text + "'";
-    case TokenKind::kString: return "string '" + token.text + "'";
-    case TokenKind::kParameter: return "parameter $" + token.text;
-    default: return "'" + token.text + "'";
+    case TokenKind::kEnd:
+      return "end of query";
+    case TokenKind::kIdentifier:
+      return "'" + token.text + "'";
+    case TokenKind::kString:
+      return "string '" + token.text + "'";
+    case TokenKind::kParameter:
+      return "parameter $" + token.text;
+    default:
+      return "'" + token.text + "'";
   }
 }
 

@@ -12,10 +12,10 @@ namespace cnkg::query {
 enum class TokenKind {
   kEnd,         // end of the query text (always the last token)
   kIdentifier,  // a name or keyword; keywords are recognised by the parser, case-insensitively
-  kInteger,     // digits; `text` holds them (the parser converts, so that -9223372036854775808 works)
-  kFloat,       // `number` holds the value
-  kString,      // 'text' or "text"; `text` holds the decoded value
-  kParameter,   // $name; `text` holds the name
+  kInteger,  // digits; `text` holds them (the parser converts, so that -9223372036854775808 works)
+  kFloat,    // `number` holds the value
+  kString,   // 'text' or "text"; `text` holds the decoded value
+  kParameter,  // $name; `text` holds the name
   kLParen,
   kRParen,
   kLBracket,
@@ -34,8 +34,8 @@ enum class TokenKind {
   kSlash,
   kPercent,
   kCaret,
-  kEq,          // =
-  kNeq,         // <> or !=
+  kEq,   // =
+  kNeq,  // <> or !=
   kLt,
   kLe,
   kGt,
@@ -45,9 +45,9 @@ enum class TokenKind {
 
 struct Token {
   TokenKind kind = TokenKind::kEnd;
-  std::string text;        // identifier name (unquoted), string value, integer digits, parameter
-  double number = 0;       // kFloat
-  bool quoted = false;     // a `backtick-quoted` identifier, never a keyword
+  std::string text;     // identifier name (unquoted), string value, integer digits, parameter
+  double number = 0;    // kFloat
+  bool quoted = false;  // a `backtick-quoted` identifier, never a keyword
   SourceSpan span;
 };
 

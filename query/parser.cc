@@ -15,12 +15,12 @@ namespace {
 // Words that cannot name a variable.
 const std::set<std::string>& ReservedWords() {
   static const std::set<std::string> words = {
-      "MATCH",  "OPTIONAL",  "WHERE",      "RETURN", "WITH",  "UNWIND", "AS",    "AND",
-      "OR",     "XOR",       "NOT",        "IN",     "STARTS", "ENDS",  "CONTAINS", "IS",
-      "NULL",   "TRUE",      "FALSE",      "DISTINCT", "ORDER", "BY",   "SKIP",  "LIMIT",
-      "ASC",    "DESC",      "ASCENDING",  "DESCENDING", "CASE", "WHEN", "THEN", "ELSE",
-      "END",    "UNION",     "CREATE",     "MERGE",  "DELETE", "DETACH", "SET",  "REMOVE",
-      "CALL",   "FOREACH",   "LOAD",       "YIELD"};
+      "MATCH", "OPTIONAL", "WHERE",     "RETURN",     "WITH",   "UNWIND", "AS",       "AND",
+      "OR",    "XOR",      "NOT",       "IN",         "STARTS", "ENDS",   "CONTAINS", "IS",
+      "NULL",  "TRUE",     "FALSE",     "DISTINCT",   "ORDER",  "BY",     "SKIP",     "LIMIT",
+      "ASC",   "DESC",     "ASCENDING", "DESCENDING", "CASE",   "WHEN",   "THEN",     "ELSE",
+      "END",   "UNION",    "CREATE",    "MERGE",      "DELETE", "DETACH", "SET",      "REMOVE",
+      "CALL",  "FOREACH",  "LOAD",      "YIELD"};
   return words;
 }
 
@@ -31,8 +31,7 @@ std::string Upper(std::string_view s) {
 }
 
 bool IsReserved(const Token& t) {
-  return t.kind == TokenKind::kIdentifier && !t.quoted &&
-         ReservedWords().count(Upper(t.text)) > 0;
+  return t.kind == TokenKind::kIdentifier && !t.quoted && ReservedWords().count(Upper(t.text)) > 0;
 }
 
 class Parser {
@@ -46,23 +45,24 @@ class Parser {
       if (Peek().kind == TokenKind::kSemicolon) {
         const Token& semi = Next();
         if (!AtEnd()) {
-          return SyntaxError{"only one statement is allowed; unexpected " + DescribeToken(Peek()) +
-                                 " after ';'",
-                             Peek().span};
+          return SyntaxError{
+              "only one statement is allowed; unexpected " + DescribeToken(Peek()) + " after ';'",
+              Peek().span};
         }
         (void)semi;
         break;
       }
       if (!q.clauses.empty() && std::holds_alternative<ReturnClause>(q.clauses.back())) {
-        if (IsKeyword(Peek(), "UNION")) return SyntaxError{"UNION is not supported yet", Peek().span};
-        return SyntaxError{"RETURN must be the last clause; unexpected " + DescribeToken(Peek()) +
-                               " after it",
-                           Peek().span};
+        if (IsKeyword(Peek(), "UNION"))
+          return SyntaxError{"UNION is not supported yet", Peek().span};
+        return SyntaxError{
+            "RETURN must be the last clause; unexpected " + DescribeToken(Peek()) + " after it",
+            Peek().span};
       }
       if (static_cast<int>(q.clauses.size()) >= kMaxClauses) {
-        return SyntaxError{"the query has too many clauses (at most " +
-                               std::to_string(kMaxClauses) + ")",
-                           Peek().span};
+        return SyntaxError{
+            "the query has too many clauses (at most " + std::to_string(kMaxClauses) + ")",
+            Peek().span};
       }
       auto clause = ParseClause();
       if (error_) break;
@@ -70,8 +70,7 @@ class Parser {
     }
     if (error_) return *error_;
     if (q.clauses.empty()) {
-      return SyntaxError{"the query is empty; expected MATCH, UNWIND, WITH or RETURN",
-                         Peek().span};
+      return SyntaxError{"the query is empty; expected MATCH, UNWIND, WITH or RETURN", Peek().span};
     }
     if (!std::holds_alternative<ReturnClause>(q.clauses.back())) {
       return SyntaxError{"the query must end with RETURN", Peek().span};
@@ -177,7 +176,8 @@ class Parser {
       u.expr = ParseExpr();
       if (error_) return std::nullopt;
       if (!ExpectKeyword("AS")) return std::nullopt;
-      if (!ParseVariableName(&u.alias, &u.alias_span, "a variable name after AS")) return std::nullopt;
+      if (!ParseVariableName(&u.alias, &u.alias_span, "a variable name after AS"))
+        return std::nullopt;
       u.span = {begin, LastEnd()};
       return Clause(std::move(u));
     }
@@ -290,7 +290,8 @@ class Parser {
     }
     const Token& t = Peek();
     if (t.kind == TokenKind::kIdentifier && Peek(1).kind == TokenKind::kLParen &&
-        (EqualsIgnoreCase(t.text, "shortestPath") || EqualsIgnoreCase(t.text, "allShortestPaths"))) {
+        (EqualsIgnoreCase(t.text, "shortestPath") ||
+         EqualsIgnoreCase(t.text, "allShortestPaths"))) {
       part.shortest = EqualsIgnoreCase(t.text, "shortestPath") ? ShortestKind::kShortest
                                                                : ShortestKind::kAllShortest;
       Next();
@@ -310,8 +311,8 @@ class Parser {
     part.nodes.push_back(std::move(first));
     while (Peek().kind == TokenKind::kMinus || Peek().kind == TokenKind::kLt) {
       if (static_cast<int>(part.rels.size()) >= kMaxPatternLength) {
-        Fail(Peek().span, "the pattern is too long (at most " +
-                              std::to_string(kMaxPatternLength) + " relationships)");
+        Fail(Peek().span, "the pattern is too long (at most " + std::to_string(kMaxPatternLength) +
+                              " relationships)");
         return false;
       }
       RelPattern rel;
@@ -418,7 +419,8 @@ class Parser {
     }
     if (!Expect(TokenKind::kMinus, "'-' to finish the relationship pattern")) return false;
     const bool right = Accept(TokenKind::kGt);
-    rel.direction = left == right ? Direction::kBoth : (left ? Direction::kLeft : Direction::kRight);
+    rel.direction =
+        left == right ? Direction::kBoth : (left ? Direction::kLeft : Direction::kRight);
     rel.span = {begin, LastEnd()};
     return true;
   }
@@ -499,13 +501,20 @@ class Parser {
 
   std::optional<BinaryOp> ComparisonOp(TokenKind k) {
     switch (k) {
-      case TokenKind::kEq: return BinaryOp::kEq;
-      case TokenKind::kNeq: return BinaryOp::kNeq;
-      case TokenKind::kLt: return BinaryOp::kLt;
-      case TokenKind::kLe: return BinaryOp::kLe;
-      case TokenKind::kGt: return BinaryOp::kGt;
-      case TokenKind::kGe: return BinaryOp::kGe;
-      default: return std::nullopt;
+      case TokenKind::kEq:
+        return BinaryOp::kEq;
+      case TokenKind::kNeq:
+        return BinaryOp::kNeq;
+      case TokenKind::kLt:
+        return BinaryOp::kLt;
+      case TokenKind::kLe:
+        return BinaryOp::kLe;
+      case TokenKind::kGt:
+        return BinaryOp::kGt;
+      case TokenKind::kGe:
+        return BinaryOp::kGe;
+      default:
+        return std::nullopt;
     }
   }
 
@@ -534,12 +543,12 @@ class Parser {
     ExprPtr result;
     for (std::size_t i = 0; i < ops.size(); ++i) {
       ExprPtr left = i == 0 ? std::move(operands[0]) : Clone(*operands[i]);
-      ExprPtr cmp = MakeBinary(ops[i], std::move(left), i + 1 < ops.size()
-                                                            ? Clone(*operands[i + 1])
-                                                            : std::move(operands[i + 1]));
+      ExprPtr cmp =
+          MakeBinary(ops[i], std::move(left),
+                     i + 1 < ops.size() ? Clone(*operands[i + 1]) : std::move(operands[i + 1]));
       if (!cmp) return nullptr;
-      result = result ? MakeBinary(BinaryOp::kAnd, std::move(result), std::move(cmp))
-                      : std::move(cmp);
+      result =
+          result ? MakeBinary(BinaryOp::kAnd, std::move(result), std::move(cmp)) : std::move(cmp);
       if (!result) return nullptr;
     }
     return result;
@@ -631,7 +640,8 @@ class Parser {
 
   ExprPtr ParsePower() {
     ExprPtr l = ParseUnary();
-    while (l && Accept(TokenKind::kCaret)) l = MakeBinary(BinaryOp::kPower, std::move(l), ParseUnary());
+    while (l && Accept(TokenKind::kCaret))
+      l = MakeBinary(BinaryOp::kPower, std::move(l), ParseUnary());
     return l;
   }
 
@@ -641,7 +651,8 @@ class Parser {
       // -123 is the literal, so that -9223372036854775808 is an INT64.
       if (Peek().kind == TokenKind::kMinus && Peek(1).kind == TokenKind::kInteger) break;
       const Token& t = Next();
-      ops.emplace_back(t.span.begin, t.kind == TokenKind::kMinus ? UnaryOp::kNegate : UnaryOp::kPlus);
+      ops.emplace_back(t.span.begin,
+                       t.kind == TokenKind::kMinus ? UnaryOp::kNegate : UnaryOp::kPlus);
     }
     ExprPtr e;
     if (Peek().kind == TokenKind::kMinus) {
@@ -751,7 +762,8 @@ class Parser {
     const Token& t = Peek();
     const std::size_t begin = t.span.begin;
     switch (t.kind) {
-      case TokenKind::kInteger: return ParseIntegerLiteral(false, begin);
+      case TokenKind::kInteger:
+        return ParseIntegerLiteral(false, begin);
       case TokenKind::kFloat: {
         auto e = Make(ExprKind::kLiteral, t.span);
         e->literal = Value::Double(t.number);
@@ -778,8 +790,9 @@ class Parser {
                 (Peek(5).kind == TokenKind::kGt || Peek(5).kind == TokenKind::kLParen)) ||
                Peek(4).kind == TokenKind::kLBracket)) ||
              (Peek(3).kind == TokenKind::kLt && Peek(4).kind == TokenKind::kMinus))) {
-          Fail(t.span, "pattern predicates are not supported yet; use MATCH or OPTIONAL MATCH "
-                       "with a WHERE on the matched variables");
+          Fail(t.span,
+               "pattern predicates are not supported yet; use MATCH or OPTIONAL MATCH "
+               "with a WHERE on the matched variables");
           return nullptr;
         }
         Next();
@@ -788,12 +801,14 @@ class Parser {
         if (!Expect(TokenKind::kRParen, "')'")) return nullptr;
         return inner;
       }
-      case TokenKind::kLBracket: return ParseListOrComprehension();
+      case TokenKind::kLBracket:
+        return ParseListOrComprehension();
       case TokenKind::kLBrace: {
         DepthGuard guard(depth_);
         return ParseMapLiteral();
       }
-      case TokenKind::kIdentifier: break;
+      case TokenKind::kIdentifier:
+        break;
       case TokenKind::kEnd:
         Fail(t.span, "unexpected end of query; expected an expression");
         return nullptr;
@@ -811,15 +826,16 @@ class Parser {
     }
     if (IsKeyword(t, "CASE")) return ParseCase();
     if (Peek(1).kind == TokenKind::kLParen && !t.quoted) {
-      for (auto [word, q] : {std::pair{"all", Quantifier::kAll}, std::pair{"any", Quantifier::kAny},
-                             std::pair{"none", Quantifier::kNone},
-                             std::pair{"single", Quantifier::kSingle}}) {
+      for (auto [word, q] :
+           {std::pair{"all", Quantifier::kAll}, std::pair{"any", Quantifier::kAny},
+            std::pair{"none", Quantifier::kNone}, std::pair{"single", Quantifier::kSingle}}) {
         if (EqualsIgnoreCase(t.text, word) && Peek(2).kind == TokenKind::kIdentifier &&
             IsKeyword(Peek(3), "IN")) {
           return ParseQuantifier(q);
         }
       }
-      if (EqualsIgnoreCase(t.text, "shortestPath") || EqualsIgnoreCase(t.text, "allShortestPaths")) {
+      if (EqualsIgnoreCase(t.text, "shortestPath") ||
+          EqualsIgnoreCase(t.text, "allShortestPaths")) {
         Fail(t.span, t.text + "(...) is only supported as a pattern in MATCH");
         return nullptr;
       }
@@ -866,7 +882,8 @@ class Parser {
         ExprPtr arg = ParseExpr();
         if (!arg || !AddChild(*e, std::move(arg))) return nullptr;
       } while (Accept(TokenKind::kComma));
-      if (!Expect(TokenKind::kRParen, "')' to close the call of " + name.text + "(")) return nullptr;
+      if (!Expect(TokenKind::kRParen, "')' to close the call of " + name.text + "("))
+        return nullptr;
     }
     e->span.end = LastEnd();
     return e;

@@ -10,10 +10,10 @@ namespace cnkg::query {
 
 // Limits that keep every query's tree small enough to walk recursively without exhausting the
 // stack. Exceeding one is a syntax error.
-inline constexpr int kMaxNesting = 100;        // parentheses, lists, maps, calls inside each other
+inline constexpr int kMaxNesting = 100;  // parentheses, lists, maps, calls inside each other
 inline constexpr int kMaxExpressionHeight = 500;  // e.g. a chain of 500 ANDs
 inline constexpr int kMaxClauses = 100;
-inline constexpr int kMaxPatternLength = 64;   // relationships in one comma-separated part
+inline constexpr int kMaxPatternLength = 64;  // relationships in one comma-separated part
 
 // Parses the read-only Cypher subset described in query/engine.h into a tree. Fails with the
 // first syntax error, located at the offending token: unexpected tokens name what was expected,

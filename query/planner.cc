@@ -158,11 +158,16 @@ class MatchPlanner {
 
 const char* ScanName(ScanKind k) {
   switch (k) {
-    case ScanKind::kBound: return "bound";
-    case ScanKind::kKeySeek: return "key-seek";
-    case ScanKind::kNameSeek: return "name-seek";
-    case ScanKind::kLabelScan: return "label-scan";
-    case ScanKind::kAllNodes: return "all-nodes";
+    case ScanKind::kBound:
+      return "bound";
+    case ScanKind::kKeySeek:
+      return "key-seek";
+    case ScanKind::kNameSeek:
+      return "name-seek";
+    case ScanKind::kLabelScan:
+      return "label-scan";
+    case ScanKind::kAllNodes:
+      return "all-nodes";
   }
   return "?";
 }

@@ -34,8 +34,8 @@ struct MatchStep {
   int from_node = 0;
   int rel = 0;
   bool forward = true;
-  bool bind_node = true;  // false: the node's slot is already bound and is compared
-  bool bind_rel = true;   // false: the relationship's slot is already bound and is compared
+  bool bind_node = true;       // false: the node's slot is already bound and is compared
+  bool bind_rel = true;        // false: the relationship's slot is already bound and is compared
   bool assemble_path = false;  // the part's path variable is complete after this step
   std::vector<const BExpr*> predicates;  // checked after this step
 };

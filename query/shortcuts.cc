@@ -31,8 +31,10 @@ std::string Literal(std::string_view s) {
 std::string LabelWord(std::optional<Label> label) {
   if (!label) return "node";
   switch (*label) {
-    case Label::kOrganization: return "organisation";
-    default: return AsciiLower(LabelName(*label));
+    case Label::kOrganization:
+      return "organisation";
+    default:
+      return AsciiLower(LabelName(*label));
   }
 }
 
@@ -58,9 +60,9 @@ Result<const Node*> Resolve(const KnowledgeGraph& graph, std::string_view name,
       candidates.push_back(n.name + " [" + std::string(LabelName(n.label)) + ", key " + n.key +
                            "]");
     }
-    return Status::InvalidArgument("'" + std::string(name) + "' is ambiguous: it names " +
-                                   std::to_string(found.size()) + " nodes: " +
-                                   Join(candidates, "; ") + " (give the key to choose one)");
+    return Status::InvalidArgument(
+        "'" + std::string(name) + "' is ambiguous: it names " + std::to_string(found.size()) +
+        " nodes: " + Join(candidates, "; ") + " (give the key to choose one)");
   }
   return &graph.node(found.front());
 }
@@ -107,7 +109,8 @@ void AppendHops(std::string& out, const query::PathData& path) {
 
 }  // namespace
 
-Result<std::string> TalksQuery(const KnowledgeGraph& graph, const std::vector<std::string>& mentions,
+Result<std::string> TalksQuery(const KnowledgeGraph& graph,
+                               const std::vector<std::string>& mentions,
                                const std::vector<std::string>& orgs,
                                const std::vector<std::string>& tracks) {
   std::string q = "MATCH (t:Talk)\n";
@@ -176,8 +179,12 @@ std::string BuildPathQuery(const Node& a, const Node& b, int max_hops, std::opti
   // The shortest path through a node of the label: the best split over every such node.
   return q + "MATCH p1 = shortestPath((a)" + rel + "(v:" + std::string(LabelName(*via)) +
          "))\nWHERE v <> a AND v <> b\n"
-         "MATCH p2 = shortestPath((v)" + rel + "(b))\n"
-         "WITH p1, p2, length(p1) + length(p2) AS hops\nWHERE hops <= " + hops + "\n"
+         "MATCH p2 = shortestPath((v)" +
+         rel +
+         "(b))\n"
+         "WITH p1, p2, length(p1) + length(p2) AS hops\nWHERE hops <= " +
+         hops +
+         "\n"
          "RETURN p1, p2, hops\nORDER BY hops\nLIMIT 1\n";
 }
 
@@ -189,7 +196,8 @@ struct PathEnds {
 Result<PathEnds> ResolvePathEnds(const KnowledgeGraph& graph, std::string_view from,
                                  std::string_view to, int max_hops) {
   if (max_hops < 1) {
-    return Status::InvalidArgument("--max-hops must be at least 1, got " + std::to_string(max_hops));
+    return Status::InvalidArgument("--max-hops must be at least 1, got " +
+                                   std::to_string(max_hops));
   }
   auto a = Resolve(graph, from, std::nullopt);
   if (!a.ok()) return a.status();
@@ -232,19 +240,20 @@ Result<std::string> ExplainPath(const KnowledgeGraph& graph, std::string_view fr
   if (!ends.ok()) return ends.status();
   const Node& a = *ends->a;
   const Node& b = *ends->b;
-  auto found = FindPath(graph, BuildPathQuery(a, b, max_hops, via, PathTypes(a, b, false)), via.has_value());
+  auto found =
+      FindPath(graph, BuildPathQuery(a, b, max_hops, via, PathTypes(a, b, false)), via.has_value());
   if (!found.ok()) return found.status();
   if (!*found) {
-    return Status::NotFound("no path between " + Describe(a) + " and " + Describe(b) +
-                            " within " + std::to_string(max_hops) + " hops" +
+    return Status::NotFound("no path between " + Describe(a) + " and " + Describe(b) + " within " +
+                            std::to_string(max_hops) + " hops" +
                             (via ? " through a " + std::string(LabelName(*via)) + " node" : ""));
   }
   query::PathData path = std::move(**found);
   // Among equally short paths, prefer one that says something about the entities over one that
   // only shares an event, a room or a track.
   const int hops = static_cast<int>(path.rels.size());
-  auto semantic = FindPath(graph, BuildPathQuery(a, b, hops, via, PathTypes(a, b, true)),
-                           via.has_value());
+  auto semantic =
+      FindPath(graph, BuildPathQuery(a, b, hops, via, PathTypes(a, b, true)), via.has_value());
   if (!semantic.ok()) return semantic.status();
   if (*semantic && static_cast<int>((*semantic)->rels.size()) == hops) path = std::move(**semantic);
 
@@ -265,8 +274,10 @@ Result<QueryResult> Neighbors(const KnowledgeGraph& graph, std::string_view name
   auto a = Resolve(graph, name, std::nullopt);
   if (!a.ok()) return a.status();
   std::string target = label ? "n:" + std::string(LabelName(*label)) : "n";
-  std::string q = "MATCH (a {key: " + Literal((*a)->key) + "})\n"
-                  "MATCH p = shortestPath((a)-[*1.." + std::to_string(depth) + "]-(" + target +
+  std::string q = "MATCH (a {key: " + Literal((*a)->key) +
+                  "})\n"
+                  "MATCH p = shortestPath((a)-[*1.." +
+                  std::to_string(depth) + "]-(" + target +
                   "))\n"
                   "RETURN length(p) AS hops, label(n) AS label, n.name AS name, n.key AS key,\n"
                   "       type(last(relationships(p))) AS via_relationship,\n"

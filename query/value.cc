@@ -29,16 +29,25 @@ int CompareNumbers(const Value& a, const Value& b) {
 
 int OrderRank(ValueType t) {
   switch (t) {
-    case ValueType::kMap: return 0;
-    case ValueType::kNode: return 1;
-    case ValueType::kRel: return 2;
-    case ValueType::kList: return 3;
-    case ValueType::kPath: return 4;
-    case ValueType::kString: return 5;
-    case ValueType::kBool: return 6;
+    case ValueType::kMap:
+      return 0;
+    case ValueType::kNode:
+      return 1;
+    case ValueType::kRel:
+      return 2;
+    case ValueType::kList:
+      return 3;
+    case ValueType::kPath:
+      return 4;
+    case ValueType::kString:
+      return 5;
+    case ValueType::kBool:
+      return 6;
     case ValueType::kInt:
-    case ValueType::kDouble: return 7;
-    case ValueType::kNull: return 8;
+    case ValueType::kDouble:
+      return 7;
+    case ValueType::kNull:
+      return 8;
   }
   return 9;
 }
@@ -53,8 +62,7 @@ std::vector<std::pair<std::string, const Value*>> SortedEntries(const ValueMap& 
   std::vector<std::pair<std::string, const Value*>> out;
   out.reserve(m.size());
   for (const auto& [k, v] : m) out.emplace_back(k, &v);
-  std::sort(out.begin(), out.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
 }
 
@@ -66,12 +74,23 @@ std::string Quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
     }
   }
   out += "\"";
@@ -107,11 +126,21 @@ void AppendRelBody(std::string& out, const RelRef& r) {
 
 void AppendDisplay(std::string& out, const Value& v, bool top) {
   switch (v.type()) {
-    case ValueType::kNull: out += "null"; return;
-    case ValueType::kBool: out += v.as_bool() ? "true" : "false"; return;
-    case ValueType::kInt: out += std::to_string(v.as_int()); return;
-    case ValueType::kDouble: out += FormatDouble(v.as_double()); return;
-    case ValueType::kString: out += top ? v.as_string() : Quote(v.as_string()); return;
+    case ValueType::kNull:
+      out += "null";
+      return;
+    case ValueType::kBool:
+      out += v.as_bool() ? "true" : "false";
+      return;
+    case ValueType::kInt:
+      out += std::to_string(v.as_int());
+      return;
+    case ValueType::kDouble:
+      out += FormatDouble(v.as_double());
+      return;
+    case ValueType::kString:
+      out += top ? v.as_string() : Quote(v.as_string());
+      return;
     case ValueType::kList: {
       out += "[";
       bool first = true;
@@ -135,8 +164,12 @@ void AppendDisplay(std::string& out, const Value& v, bool top) {
       out += "}";
       return;
     }
-    case ValueType::kNode: AppendNode(out, v.as_node()); return;
-    case ValueType::kRel: AppendRelBody(out, v.as_rel()); return;
+    case ValueType::kNode:
+      AppendNode(out, v.as_node());
+      return;
+    case ValueType::kRel:
+      AppendRelBody(out, v.as_rel());
+      return;
     case ValueType::kPath: {
       const PathData& p = v.as_path();
       if (p.nodes.empty()) return;
@@ -158,7 +191,8 @@ Value DocumentsValue(const std::vector<Evidence>& evidence) {
   ValueList docs;
   std::set<std::string_view> seen;
   for (const Evidence& e : evidence)
-    if (!e.document.empty() && seen.insert(e.document).second) docs.push_back(Value::String(e.document));
+    if (!e.document.empty() && seen.insert(e.document).second)
+      docs.push_back(Value::String(e.document));
   return Value::List(std::move(docs));
 }
 
@@ -182,16 +216,26 @@ Value AliasesValue(const std::vector<std::string>& aliases) {
 
 std::string_view ValueTypeName(ValueType type) {
   switch (type) {
-    case ValueType::kNull: return "NULL";
-    case ValueType::kBool: return "BOOL";
-    case ValueType::kInt: return "INT64";
-    case ValueType::kDouble: return "DOUBLE";
-    case ValueType::kString: return "STRING";
-    case ValueType::kList: return "LIST";
-    case ValueType::kMap: return "MAP";
-    case ValueType::kNode: return "NODE";
-    case ValueType::kRel: return "REL";
-    case ValueType::kPath: return "PATH";
+    case ValueType::kNull:
+      return "NULL";
+    case ValueType::kBool:
+      return "BOOL";
+    case ValueType::kInt:
+      return "INT64";
+    case ValueType::kDouble:
+      return "DOUBLE";
+    case ValueType::kString:
+      return "STRING";
+    case ValueType::kList:
+      return "LIST";
+    case ValueType::kMap:
+      return "MAP";
+    case ValueType::kNode:
+      return "NODE";
+    case ValueType::kRel:
+      return "REL";
+    case ValueType::kPath:
+      return "PATH";
   }
   return "?";
 }
@@ -202,9 +246,7 @@ Value Value::List(ValueList items) {
 Value Value::Map(ValueMap entries) {
   return Value(Rep(std::make_shared<const ValueMap>(std::move(entries))));
 }
-Value Value::Path(PathData p) {
-  return Value(Rep(std::make_shared<const PathData>(std::move(p))));
-}
+Value Value::Path(PathData p) { return Value(Rep(std::make_shared<const PathData>(std::move(p)))); }
 
 Value Value::FromProperty(const PropertyValue& p) {
   return std::visit(
@@ -242,10 +284,14 @@ Tri Equals(const Value& a, const Value& b) {
   }
   if (a.type() != b.type()) return Tri::kFalse;
   switch (a.type()) {
-    case ValueType::kBool: return a.as_bool() == b.as_bool() ? Tri::kTrue : Tri::kFalse;
-    case ValueType::kString: return a.as_string() == b.as_string() ? Tri::kTrue : Tri::kFalse;
-    case ValueType::kNode: return a.as_node().id == b.as_node().id ? Tri::kTrue : Tri::kFalse;
-    case ValueType::kRel: return a.as_rel().id == b.as_rel().id ? Tri::kTrue : Tri::kFalse;
+    case ValueType::kBool:
+      return a.as_bool() == b.as_bool() ? Tri::kTrue : Tri::kFalse;
+    case ValueType::kString:
+      return a.as_string() == b.as_string() ? Tri::kTrue : Tri::kFalse;
+    case ValueType::kNode:
+      return a.as_node().id == b.as_node().id ? Tri::kTrue : Tri::kFalse;
+    case ValueType::kRel:
+      return a.as_rel().id == b.as_rel().id ? Tri::kTrue : Tri::kFalse;
     case ValueType::kList: {
       const ValueList& x = a.as_list();
       const ValueList& y = b.as_list();
@@ -282,7 +328,8 @@ Tri Equals(const Value& a, const Value& b) {
         if (x.rels[i].id != y.rels[i].id) return Tri::kFalse;
       return Tri::kTrue;
     }
-    default: return Tri::kFalse;
+    default:
+      return Tri::kFalse;
   }
 }
 
@@ -300,8 +347,10 @@ std::optional<int> CompareForPredicate(const Value& a, const Value& b) {
       int c = a.as_string().compare(b.as_string());
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
-    case ValueType::kBool: return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
-    default: return std::nullopt;
+    case ValueType::kBool:
+      return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
+    default:
+      return std::nullopt;
   }
 }
 
@@ -309,10 +358,13 @@ int CompareForOrder(const Value& a, const Value& b) {
   const int ra = OrderRank(a.type()), rb = OrderRank(b.type());
   if (ra != rb) return ra < rb ? -1 : 1;
   switch (a.type()) {
-    case ValueType::kNull: return 0;
+    case ValueType::kNull:
+      return 0;
     case ValueType::kInt:
-    case ValueType::kDouble: return CompareNumbers(a, b);
-    case ValueType::kBool: return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
+    case ValueType::kDouble:
+      return CompareNumbers(a, b);
+    case ValueType::kBool:
+      return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
     case ValueType::kString: {
       int c = a.as_string().compare(b.as_string());
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
@@ -361,7 +413,8 @@ bool Equivalent(const Value& a, const Value& b) {
   if (a.is_number() && b.is_number()) return CompareNumbers(a, b) == 0;
   if (a.type() != b.type()) return false;
   switch (a.type()) {
-    case ValueType::kNull: return true;
+    case ValueType::kNull:
+      return true;
     case ValueType::kList: {
       const ValueList& x = a.as_list();
       const ValueList& y = b.as_list();
@@ -380,15 +433,19 @@ bool Equivalent(const Value& a, const Value& b) {
       }
       return true;
     }
-    default: return CompareForOrder(a, b) == 0;
+    default:
+      return CompareForOrder(a, b) == 0;
   }
 }
 
 std::size_t HashValue(const Value& v) {
   switch (v.type()) {
-    case ValueType::kNull: return 0x6e756c6c;
-    case ValueType::kBool: return v.as_bool() ? 0x74727565 : 0x66616c73;
-    case ValueType::kInt: return std::hash<std::int64_t>()(v.as_int());
+    case ValueType::kNull:
+      return 0x6e756c6c;
+    case ValueType::kBool:
+      return v.as_bool() ? 0x74727565 : 0x66616c73;
+    case ValueType::kInt:
+      return std::hash<std::int64_t>()(v.as_int());
     case ValueType::kDouble: {
       double d = v.as_double();
       if (std::isnan(d)) return 0x4e614e;
@@ -397,7 +454,8 @@ std::size_t HashValue(const Value& v) {
         return std::hash<std::int64_t>()(static_cast<std::int64_t>(d));
       return std::hash<double>()(d);
     }
-    case ValueType::kString: return std::hash<std::string>()(v.as_string());
+    case ValueType::kString:
+      return std::hash<std::string>()(v.as_string());
     case ValueType::kList: {
       std::size_t h = 0x6c697374;
       for (const Value& x : v.as_list()) h = Mix(h, HashValue(x));
@@ -409,8 +467,10 @@ std::size_t HashValue(const Value& v) {
         h += Mix(std::hash<std::string>()(k), HashValue(x));  // order-insensitive
       return h;
     }
-    case ValueType::kNode: return Mix(0x6e6f6465, v.as_node().id);
-    case ValueType::kRel: return Mix(0x72656c, v.as_rel().id);
+    case ValueType::kNode:
+      return Mix(0x6e6f6465, v.as_node().id);
+    case ValueType::kRel:
+      return Mix(0x72656c, v.as_rel().id);
     case ValueType::kPath: {
       std::size_t h = 0x70617468;
       for (const auto& n : v.as_path().nodes) h = Mix(h, n.id);
@@ -479,8 +539,8 @@ Value RelProperty(const RelRef& r, std::string_view name) {
 
 ValueMap NodeProperties(const NodeRef& n) {
   ValueMap out;
-  for (const char* k : {"aliases", "documents", "evidence", "evidence_count", "id", "key", "label",
-                        "name"}) {
+  for (const char* k :
+       {"aliases", "documents", "evidence", "evidence_count", "id", "key", "label", "name"}) {
     out.emplace_back(k, NodeProperty(n, k));
   }
   for (const auto& [k, p] : n.node->properties)

@@ -1,8 +1,9 @@
 // Binder errors, as the user sees them through RunQuery (located, with suggestions).
 
+#include "query/binder.h"
+
 #include <catch2/catch.hpp>
 
-#include "query/binder.h"
 #include "query/parser.h"
 #include "query_fixture.h"
 
@@ -16,7 +17,8 @@ std::string BindErrorOf(const std::string& q, QueryOptions options = {}) {
   return m.substr(0, m.find('\n'));
 }
 
-TEST_CASE("Binder: unknown labels, types and properties suggest the closest name", "[query][binder]") {
+TEST_CASE("Binder: unknown labels, types and properties suggest the closest name",
+          "[query][binder]") {
   CHECK(BindErrorOf("MATCH (t:Tlak) RETURN t") ==
         "line 1, column 10: unknown label 'Tlak' (did you mean 'Talk'?)");
   CHECK(BindErrorOf("MATCH (t:talk) RETURN t") ==
@@ -76,7 +78,8 @@ TEST_CASE("Binder: variables", "[query][binder]") {
         "use [r IN r | r.title]");
   CHECK(BindErrorOf("MATCH (n) RETURN *, n") ==
         "line 1, column 21: column name 'n' is used twice; give one of them another name with AS");
-  CHECK(BindErrorOf("RETURN *") == "line 1, column 8: RETURN * needs at least one variable in scope");
+  CHECK(BindErrorOf("RETURN *") ==
+        "line 1, column 8: RETURN * needs at least one variable in scope");
 }
 
 TEST_CASE("Binder: functions and aggregates", "[query][binder]") {

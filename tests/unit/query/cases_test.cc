@@ -10,9 +10,8 @@
 // "error: MESSAGE" for a query that fails. Set CNKG_UPDATE_QUERY_CASES=1 to rewrite the
 // .expected files from the current output (then review the diff).
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>

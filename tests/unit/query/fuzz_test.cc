@@ -3,7 +3,6 @@
 // the random queries that happen to be expensive stay quick.
 
 #include <catch2/catch.hpp>
-
 #include <random>
 
 #include "query/engine_internal.h"
@@ -13,27 +12,147 @@ namespace cnkg::query_test {
 namespace {
 
 const char* const kVocabulary[] = {
-    "MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "AS", "AND", "OR", "XOR", "NOT",
-    "IN", "STARTS", "ENDS", "CONTAINS", "IS", "NULL", "TRUE", "FALSE", "DISTINCT", "ORDER", "BY",
-    "SKIP", "LIMIT", "DESC", "ASC", "CASE", "WHEN", "THEN", "ELSE", "END", "SHORTEST", "ALL",
-    "shortestPath", "allShortestPaths", "count", "collect", "min", "max", "sum", "avg", "size",
-    "length", "nodes", "relationships", "labels", "type", "toLower", "toUpper", "coalesce",
-    "range", "head", "substring", "any", "none", "single", "(", ")", "[", "]", "{", "}", ",", ".",
-    "..", ":", ";", "|", "*", "+", "-", "/", "%", "^", "=", "<>", "<", "<=", ">", ">=", "=~",
-    "->", "<-", "--", "n", "m", "p", "r", "x", "t", "Talk", "Person", "Project", "Organization",
-    "PRESENTS", "MENTIONS", "AFFILIATED_WITH", "name", "key", "title", "start", "evidence_count",
-    "0", "1", "2", "3", "-1", "10", "1.5", "1e3", "9223372036854775807", "'Kueue'", "'a'", "''",
-    "\"x\"", "'('", "'.*'", "$who", "$n", "`q`", "*1..3", "*", "*..", "*0..2", "// c\n",
+    "MATCH",
+    "OPTIONAL",
+    "WHERE",
+    "RETURN",
+    "WITH",
+    "UNWIND",
+    "AS",
+    "AND",
+    "OR",
+    "XOR",
+    "NOT",
+    "IN",
+    "STARTS",
+    "ENDS",
+    "CONTAINS",
+    "IS",
+    "NULL",
+    "TRUE",
+    "FALSE",
+    "DISTINCT",
+    "ORDER",
+    "BY",
+    "SKIP",
+    "LIMIT",
+    "DESC",
+    "ASC",
+    "CASE",
+    "WHEN",
+    "THEN",
+    "ELSE",
+    "END",
+    "SHORTEST",
+    "ALL",
+    "shortestPath",
+    "allShortestPaths",
+    "count",
+    "collect",
+    "min",
+    "max",
+    "sum",
+    "avg",
+    "size",
+    "length",
+    "nodes",
+    "relationships",
+    "labels",
+    "type",
+    "toLower",
+    "toUpper",
+    "coalesce",
+    "range",
+    "head",
+    "substring",
+    "any",
+    "none",
+    "single",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ".",
+    "..",
+    ":",
+    ";",
+    "|",
+    "*",
+    "+",
+    "-",
+    "/",
+    "%",
+    "^",
+    "=",
+    "<>",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "=~",
+    "->",
+    "<-",
+    "--",
+    "n",
+    "m",
+    "p",
+    "r",
+    "x",
+    "t",
+    "Talk",
+    "Person",
+    "Project",
+    "Organization",
+    "PRESENTS",
+    "MENTIONS",
+    "AFFILIATED_WITH",
+    "name",
+    "key",
+    "title",
+    "start",
+    "evidence_count",
+    "0",
+    "1",
+    "2",
+    "3",
+    "-1",
+    "10",
+    "1.5",
+    "1e3",
+    "9223372036854775807",
+    "'Kueue'",
+    "'a'",
+    "''",
+    "\"x\"",
+    "'('",
+    "'.*'",
+    "$who",
+    "$n",
+    "`q`",
+    "*1..3",
+    "*",
+    "*..",
+    "*0..2",
+    "// c\n",
 };
 
 const char* const kValid[] = {
-    "MATCH (p:Person)-[:PRESENTS]->(t:Talk)-[:MENTIONS]->(x:Project) RETURN p.name, count(*) ORDER BY p.name",
-    "MATCH p = shortestPath((a:Person {name: 'Alice'})-[*..5]-(b:Project)) RETURN length(p), nodes(p)",
-    "MATCH (n) OPTIONAL MATCH (n)-[r]-(m) WITH n, collect(DISTINCT type(r)) AS types RETURN n.key, types ORDER BY n.key",
+    "MATCH (p:Person)-[:PRESENTS]->(t:Talk)-[:MENTIONS]->(x:Project) RETURN p.name, count(*) ORDER "
+    "BY p.name",
+    "MATCH p = shortestPath((a:Person {name: 'Alice'})-[*..5]-(b:Project)) RETURN length(p), "
+    "nodes(p)",
+    "MATCH (n) OPTIONAL MATCH (n)-[r]-(m) WITH n, collect(DISTINCT type(r)) AS types RETURN n.key, "
+    "types ORDER BY n.key",
     "UNWIND range(1, 5) AS x WITH x WHERE x % 2 = 1 RETURN collect(x), sum(x), avg(x)",
-    "MATCH (a)-[*1..3]-(b) WHERE a.name STARTS WITH 'A' AND b.name =~ 'K.*' RETURN DISTINCT b.name LIMIT 5",
-    "MATCH (t:Talk) RETURN CASE WHEN t.start < '2026' THEN 'early' ELSE 'late' END AS when, [x IN split(t.name, ' ') | toUpper(x)]",
-    "MATCH (a:Person)-[r:AFFILIATED_WITH]->(o) RETURN r.title, r.evidence_count, o.aliases, properties(r)",
+    "MATCH (a)-[*1..3]-(b) WHERE a.name STARTS WITH 'A' AND b.name =~ 'K.*' RETURN DISTINCT b.name "
+    "LIMIT 5",
+    "MATCH (t:Talk) RETURN CASE WHEN t.start < '2026' THEN 'early' ELSE 'late' END AS when, [x IN "
+    "split(t.name, ' ') | toUpper(x)]",
+    "MATCH (a:Person)-[r:AFFILIATED_WITH]->(o) RETURN r.title, r.evidence_count, o.aliases, "
+    "properties(r)",
 };
 
 // Runs a query and checks only that it returns: a value or an error with a message.
@@ -85,9 +204,15 @@ TEST_CASE("Fuzz: mutations and truncations of valid queries", "[query][fuzz]") {
       for (int e = 0; e < edits && !q.empty(); ++e) {
         const std::size_t at = rng() % q.size();
         switch (rng() % 3) {
-          case 0: q.erase(at, 1 + rng() % 4); break;
-          case 1: q.insert(at, 1, "()[]{}.,:*-<>=~'\"$`|"[rng() % 20]); break;
-          default: std::swap(q[at], q[rng() % q.size()]); break;
+          case 0:
+            q.erase(at, 1 + rng() % 4);
+            break;
+          case 1:
+            q.insert(at, 1, "()[]{}.,:*-<>=~'\"$`|"[rng() % 20]);
+            break;
+          default:
+            std::swap(q[at], q[rng() % q.size()]);
+            break;
         }
       }
       Survives(q);

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "query/lexer.h"
+
+#include <catch2/catch.hpp>
 
 namespace cnkg::query {
 namespace {
@@ -22,17 +22,16 @@ std::string LexError(std::string_view text) {
 TEST_CASE("Lexer: punctuation, arrows and ranges", "[query][lexer]") {
   using K = TokenKind;
   CHECK(Kinds("(a)-[:R*1..3]->(b)") ==
-        std::vector<K>{K::kLParen, K::kIdentifier, K::kRParen, K::kMinus, K::kLBracket,
-                       K::kColon, K::kIdentifier, K::kStar, K::kInteger, K::kDotDot,
-                       K::kInteger, K::kRBracket, K::kMinus, K::kGt, K::kLParen,
-                       K::kIdentifier, K::kRParen, K::kEnd});
-  CHECK(Kinds("<> != <= >= =~ = < >") ==
-        std::vector<K>{K::kNeq, K::kNeq, K::kLe, K::kGe, K::kRegexMatch, K::kEq, K::kLt, K::kGt,
-                       K::kEnd});
+        std::vector<K>{K::kLParen, K::kIdentifier, K::kRParen, K::kMinus, K::kLBracket, K::kColon,
+                       K::kIdentifier, K::kStar, K::kInteger, K::kDotDot, K::kInteger, K::kRBracket,
+                       K::kMinus, K::kGt, K::kLParen, K::kIdentifier, K::kRParen, K::kEnd});
+  CHECK(Kinds("<> != <= >= =~ = < >") == std::vector<K>{K::kNeq, K::kNeq, K::kLe, K::kGe,
+                                                        K::kRegexMatch, K::kEq, K::kLt, K::kGt,
+                                                        K::kEnd});
   CHECK(Kinds("a.b , ; | + / % ^ { }") ==
-        std::vector<K>{K::kIdentifier, K::kDot, K::kIdentifier, K::kComma, K::kSemicolon,
-                       K::kPipe, K::kPlus, K::kSlash, K::kPercent, K::kCaret, K::kLBrace,
-                       K::kRBrace, K::kEnd});
+        std::vector<K>{K::kIdentifier, K::kDot, K::kIdentifier, K::kComma, K::kSemicolon, K::kPipe,
+                       K::kPlus, K::kSlash, K::kPercent, K::kCaret, K::kLBrace, K::kRBrace,
+                       K::kEnd});
 }
 
 TEST_CASE("Lexer: numbers", "[query][lexer]") {

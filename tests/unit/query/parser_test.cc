@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "query/parser.h"
+
+#include <catch2/catch.hpp>
 
 namespace cnkg::query {
 namespace {
@@ -141,8 +141,7 @@ TEST_CASE("Parser: every syntax error message", "[query][parser]") {
   CHECK(SyntaxErrorOf("OPTIONAL (n) RETURN n") == "expected MATCH after OPTIONAL but found '('");
   CHECK(SyntaxErrorOf("MATCH (n RETURN n") ==
         "expected ')' to close the node pattern but found 'RETURN'");
-  CHECK(SyntaxErrorOf("MATCH n RETURN n") ==
-        "expected '(' to start a node pattern but found 'n'");
+  CHECK(SyntaxErrorOf("MATCH n RETURN n") == "expected '(' to start a node pattern but found 'n'");
   CHECK(SyntaxErrorOf("MATCH (n)-[r RETURN n") ==
         "expected ']' to close the relationship pattern but found 'RETURN'");
   CHECK(SyntaxErrorOf("MATCH (n)-[r]>(m) RETURN n") ==
@@ -155,7 +154,8 @@ TEST_CASE("Parser: every syntax error message", "[query][parser]") {
   CHECK(SyntaxErrorOf("MATCH (n)-[*99999999]-(m) RETURN n") == "hop count 99999999 is too large");
   CHECK(SyntaxErrorOf("MATCH (n $props) RETURN n") ==
         "a parameter as a property map is not supported; write {key: $value}");
-  CHECK(SyntaxErrorOf("MATCH (n {a: 1, a: 2}) RETURN n") == "property 'a' appears twice in the map");
+  CHECK(SyntaxErrorOf("MATCH (n {a: 1, a: 2}) RETURN n") ==
+        "property 'a' appears twice in the map");
   CHECK(SyntaxErrorOf("MATCH (n {1: 2}) RETURN n") ==
         "expected a property name in the map but found '1'");
   CHECK(SyntaxErrorOf("MATCH (n {a 2}) RETURN n") ==
@@ -176,10 +176,12 @@ TEST_CASE("Parser: every syntax error message", "[query][parser]") {
   CHECK(SyntaxErrorOf("RETURN [1, 2") == "expected ']' to close the list but found end of query");
   CHECK(SyntaxErrorOf("RETURN [x IN l | x") ==
         "expected ']' to close the list comprehension but found end of query");
-  CHECK(SyntaxErrorOf("RETURN f(1, 2") == "expected ')' to close the call of f( but found end of query");
+  CHECK(SyntaxErrorOf("RETURN f(1, 2") ==
+        "expected ')' to close the call of f( but found end of query");
   CHECK(SyntaxErrorOf("RETURN n.") == "expected a property name after '.' but found end of query");
   CHECK(SyntaxErrorOf("RETURN l[1") == "expected ']' but found end of query");
-  CHECK(SyntaxErrorOf("RETURN 9223372036854775808") == "integer 9223372036854775808 is out of range for INT64");
+  CHECK(SyntaxErrorOf("RETURN 9223372036854775808") ==
+        "integer 9223372036854775808 is out of range for INT64");
   CHECK(SyntaxErrorOf("RETURN x IS 1") == "expected NULL but found '1'");
   CHECK(SyntaxErrorOf("RETURN x STARTS 'a'") == "expected WITH but found string 'a'");
   CHECK(SyntaxErrorOf("RETURN CASE 1 END") == "expected WHEN but found 'END'");
@@ -206,7 +208,7 @@ TEST_CASE("Parser: limits keep the tree small", "[query][parser]") {
   std::string long_chain = "RETURN 1";
   for (int i = 0; i < 600; ++i) long_chain += " + 1";
   CHECK(SyntaxErrorOf(long_chain) == "the expression is nested too deeply (more than 500 levels)");
-  std::string nots = "RETURN " ;
+  std::string nots = "RETURN ";
   for (int i = 0; i < 600; ++i) nots += "NOT ";
   nots += "true";
   CHECK(SyntaxErrorOf(nots) == "the expression is nested too deeply (more than 500 levels)");

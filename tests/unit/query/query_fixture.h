@@ -6,7 +6,6 @@
 // not move the expectations), a small hand-built graph, and shortcuts to run a query.
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "graph/knowledge_graph.h"
@@ -42,13 +41,17 @@ inline const KnowledgeGraph& SmallGraph() {
       n.evidence.push_back({"doc.txt", 1, name});
       return g.UpsertNode(n);
     };
-    auto alice = node(Label::kPerson, "person:alice", "Alice", {{"job_title", std::string("Engineer")}});
+    auto alice =
+        node(Label::kPerson, "person:alice", "Alice", {{"job_title", std::string("Engineer")}});
     auto bob = node(Label::kPerson, "person:bob", "Bob");
     node(Label::kPerson, "person:carol", "Carol");
-    auto t1 = node(Label::kTalk, "talk:t1", "Queues at Scale", {{"start", std::string("2026-01-01T10:00")}});
-    auto t2 = node(Label::kTalk, "talk:t2", "Kueue Deep Dive", {{"start", std::string("2026-01-01T09:00")}});
+    auto t1 = node(Label::kTalk, "talk:t1", "Queues at Scale",
+                   {{"start", std::string("2026-01-01T10:00")}});
+    auto t2 = node(Label::kTalk, "talk:t2", "Kueue Deep Dive",
+                   {{"start", std::string("2026-01-01T09:00")}});
     auto kueue = node(Label::kProject, "project:kueue", "Kueue", {{"cncf", false}});
-    auto volcano = node(Label::kProject, "project:volcano", "Volcano", {{"cncf", true}, {"maturity", std::string("incubating")}});
+    auto volcano = node(Label::kProject, "project:volcano", "Volcano",
+                        {{"cncf", true}, {"maturity", std::string("incubating")}});
     auto acme = node(Label::kOrganization, "org:acme", "Acme");
     g.mutable_node(acme).aliases.push_back("Acme Corp");
     auto edge = [&](KnowledgeGraph::Vertex s, KnowledgeGraph::Vertex t, RelType type,

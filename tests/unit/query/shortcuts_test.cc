@@ -29,7 +29,8 @@ std::vector<std::string> Titles(const QueryResult& r) {
 
 TEST_CASE("TalksQuery: filters by mentions, organisations and tracks", "[query][shortcuts]") {
   auto both = RunTalks({"Kueue", "volcano"}, {}, {});
-  CHECK(both.columns == std::vector<std::string>{"talk", "event", "start", "track", "speakers", "key"});
+  CHECK(both.columns ==
+        std::vector<std::string>{"talk", "event", "start", "track", "speakers", "key"});
   CHECK(Titles(both) == std::vector<std::string>{"Gang Scheduling Showdown: Kueue Versus Volcano"});
   CHECK(query::ToDisplayString(both.rows[0][4]) == "[\"Bao Tran\", \"Marit Haugen\"]");
   CHECK(query::ToDisplayString(both.rows[0][3]) == "AI + ML");
@@ -88,14 +89,19 @@ TEST_CASE("ExplainPath: a shortest path hop by hop with evidence", "[query][shor
         "Shortest path from Person \"Bao Tran\" to Project \"Jaeger\": 4 hops\n"
         "    Person \"Bao Tran\"\n"
         "    -[AFFILIATED_WITH]-> Organization \"Google\"\n"
-        "        tests/data/queries/fixture_schedule.txt:10  Speakers: Ilse Vermeulen (Principal Engineer, Fjordline Compute); Bao Tran (Staff Engineer, Google)\n"
-        "        tests/data/queries/fixture_schedule.txt:16  Speakers: Bao Tran (Staff Engineer, Google); Marit Haugen (Platform Lead, Fjordline Compute)\n"
+        "        tests/data/queries/fixture_schedule.txt:10  Speakers: Ilse Vermeulen (Principal "
+        "Engineer, Fjordline Compute); Bao Tran (Staff Engineer, Google)\n"
+        "        tests/data/queries/fixture_schedule.txt:16  Speakers: Bao Tran (Staff Engineer, "
+        "Google); Marit Haugen (Platform Lead, Fjordline Compute)\n"
         "    <-[AFFILIATED_WITH]- Person \"Ravi Iyer\"\n"
-        "        tests/data/queries/fixture_schedule.txt:34  Speakers: Sigrid Dahl (SRE, Skerry Labs); Ravi Iyer (Observability Engineer, Google)\n"
+        "        tests/data/queries/fixture_schedule.txt:34  Speakers: Sigrid Dahl (SRE, Skerry "
+        "Labs); Ravi Iyer (Observability Engineer, Google)\n"
         "    -[PRESENTS]-> Talk \"Tracing the Tide: OpenTelemetry for Ferry Ticketing\"\n"
-        "        tests/data/queries/fixture_schedule.txt:34  Speakers: Sigrid Dahl (SRE, Skerry Labs); Ravi Iyer (Observability Engineer, Google)\n"
+        "        tests/data/queries/fixture_schedule.txt:34  Speakers: Sigrid Dahl (SRE, Skerry "
+        "Labs); Ravi Iyer (Observability Engineer, Google)\n"
         "    -[MENTIONS]-> Project \"Jaeger\"\n"
-        "        tests/data/queries/fixture_schedule.txt:37  OpenTelemetry traces flow to Jaeger and metrics to Prometheus.\n");
+        "        tests/data/queries/fixture_schedule.txt:37  OpenTelemetry traces flow to Jaeger "
+        "and metrics to Prometheus.\n");
 }
 
 TEST_CASE("ExplainPath: via a label, and the errors", "[query][shortcuts]") {
@@ -116,7 +122,8 @@ TEST_CASE("ExplainPath: via a label, and the errors", "[query][shortcuts]") {
         "Category node");
   auto same = ExplainPath(F(), "Bao Tran", "person:bao-tran", 6, std::nullopt);
   REQUIRE_FALSE(same.ok());
-  CHECK(same.status().message() == "'Bao Tran' and 'person:bao-tran' are the same node (person:bao-tran)");
+  CHECK(same.status().message() ==
+        "'Bao Tran' and 'person:bao-tran' are the same node (person:bao-tran)");
   auto hops = ExplainPath(F(), "Bao Tran", "Jaeger", 0, std::nullopt);
   REQUIRE_FALSE(hops.ok());
   CHECK(hops.status().message() == "--max-hops must be at least 1, got 0");
@@ -131,13 +138,20 @@ TEST_CASE("Neighbors: nodes within a distance", "[query][shortcuts]") {
   CHECK(r->columns ==
         std::vector<std::string>{"hops", "label", "name", "key", "via_relationship", "via"});
   CHECK(FormatTable(*r) ==
-        "+------+-------+------------------------------------------------+----------------------------------------------------+------------------+-------+\n"
-        "| hops | label | name                                           | key                                                | via_relationship | via   |\n"
-        "+------+-------+------------------------------------------------+----------------------------------------------------+------------------+-------+\n"
-        "|    1 | Talk  | Gang Scheduling Showdown: Kueue Versus Volcano | talk:gang-scheduling-showdown-kueue-versus-volcano | MENTIONS         | Kueue |\n"
-        "|    1 | Talk  | Keynote: Fair Queues for Hungry Accelerators   | talk:keynote-fair-queues-for-hungry-accelerators   | MENTIONS         | Kueue |\n"
-        "|    1 | Talk  | Policy Guardrails for Shared GPU Clusters      | talk:policy-guardrails-for-shared-gpu-clusters     | MENTIONS         | Kueue |\n"
-        "+------+-------+------------------------------------------------+----------------------------------------------------+------------------+-------+\n"
+        "+------+-------+------------------------------------------------+-------------------------"
+        "---------------------------+------------------+-------+\n"
+        "| hops | label | name                                           | key                     "
+        "                           | via_relationship | via   |\n"
+        "+------+-------+------------------------------------------------+-------------------------"
+        "---------------------------+------------------+-------+\n"
+        "|    1 | Talk  | Gang Scheduling Showdown: Kueue Versus Volcano | "
+        "talk:gang-scheduling-showdown-kueue-versus-volcano | MENTIONS         | Kueue |\n"
+        "|    1 | Talk  | Keynote: Fair Queues for Hungry Accelerators   | "
+        "talk:keynote-fair-queues-for-hungry-accelerators   | MENTIONS         | Kueue |\n"
+        "|    1 | Talk  | Policy Guardrails for Shared GPU Clusters      | "
+        "talk:policy-guardrails-for-shared-gpu-clusters     | MENTIONS         | Kueue |\n"
+        "+------+-------+------------------------------------------------+-------------------------"
+        "---------------------------+------------------+-------+\n"
         "(3 rows)\n");
   auto projects = Neighbors(F(), "Marit Haugen", 2, Label::kProject);
   REQUIRE(projects.ok());
