@@ -1,10 +1,12 @@
 #include "extract/landscape_import.h"
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "common/strings.h"
@@ -92,6 +94,32 @@ ItemKind KindOf(const LandscapeItem& item, const ItemName& name) {
       item.subcategory.find("Training Partner") != std::string::npos)
     return ItemKind::kTrainingPartner;
   return ItemKind::kProject;
+}
+
+// The organisation name a crunchbase slug spells, when it is a usable second name for the
+// entry called `name`: "adobe-systems" for "Adobe", "konghq" for "Kong", "containous" for
+// "Traefik Labs". None when the slug carries a disambiguation suffix ("civo-49db", "fossa-2",
+// "nunet-dedc"),
+// when it folds to the entry's own name, or when its words are a part of the name's words: then
+// it names the parent company ("google" for "Google Cloud"), which is another organisation.
+std::optional<std::string> CrunchbaseAlias(const std::string& slug, const std::string& name) {
+  static const RE2 kDisambiguated("-(?:[0-9a-f]{4}|[0-9]+)$");
+  if (slug.empty() || RE2::PartialMatch(slug, kDisambiguated)) return std::nullopt;
+  const std::string alias = CanonicalOrganizationName(NameFromSlug(slug));
+  const std::string canonical = CanonicalOrganizationName(name);
+  const std::string a = FoldName(alias), c = FoldName(canonical);
+  if (a.empty() || a == c) return std::nullopt;
+  const std::vector<std::string> alias_words = Split(a, " "), name_words = Split(c, " ");
+  const bool part_of_name = std::all_of(alias_words.begin(), alias_words.end(), [&](const auto& w) {
+    return std::find(name_words.begin(), name_words.end(), w) != name_words.end();
+  });
+  if (part_of_name) return std::nullopt;
+  return alias;
+}
+
+void AddAlias(EntityRecord& e, const std::string& alias) {
+  if (alias != e.name && std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end())
+    e.aliases.push_back(alias);
 }
 
 }  // namespace
@@ -197,6 +225,8 @@ Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& g
       e.label = Label::kOrganization;
       e.name = CanonicalOrganizationName(n.base);
       e.aliases = OrganizationAliases(n.base);
+      if (auto alias = CrunchbaseAlias(CrunchbaseOrganization(item.crunchbase), n.base))
+        AddAlias(e, *alias);
       e.key = MakeKey(Label::kOrganization, n.base);
       switch (kind) {
         case ItemKind::kMember:
