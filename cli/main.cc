@@ -138,6 +138,30 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
   return report.has_errors() ? kExitError : kExitOk;
 }
 
+// Parses --param name=value pairs. Prints the error and returns false on a malformed one.
+bool ParseParams(const std::vector<std::string>& in, std::map<std::string, std::string>& out) {
+  for (const std::string& p : in) {
+    std::size_t eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      PrintError("--param expects name=value, got '" + p + "'");
+      return false;
+    }
+    out[p.substr(0, eq)] = p.substr(eq + 1);
+  }
+  return true;
+}
+
+struct RenderFlags {
+  std::string around;
+  std::string query;                // --query: only what this Cypher query returns
+  std::vector<std::string> params;  // --param name=value for --query
+  int depth = 2;
+  std::string layout;
+  std::string cluster_by;
+  bool edge_labels = false;
+  int width = 1600;
+};
+
 // Narrows `graph` to the neighbourhood of `around` (if given). Prints the error and returns false
 // when the name is unknown or ambiguous.
 bool SelectAround(cnkg::KnowledgeGraph& graph, const std::string& around, int depth) {
@@ -154,14 +178,23 @@ bool SelectAround(cnkg::KnowledgeGraph& graph, const std::string& around, int de
   return true;
 }
 
-struct RenderFlags {
-  std::string around;
-  int depth = 2;
-  std::string layout;
-  std::string cluster_by;
-  bool edge_labels = false;
-  int width = 1600;
-};
+// Narrows `graph` to what --query returns or to the neighbourhood of --around. Prints the error
+// and returns the exit code when that fails; returns kExitOk otherwise.
+int SelectPart(cnkg::KnowledgeGraph& graph, const RenderFlags& flags) {
+  if (!flags.query.empty()) {
+    cnkg::QueryOptions options;
+    if (!ParseParams(flags.params, options.params)) return kExitUsage;
+    auto part = cnkg::QuerySubgraph(graph, flags.query, options);
+    if (!part.ok()) {
+      PrintError("--query: " + part.status().message());
+      return kExitError;
+    }
+    graph = std::move(*part);
+    return kExitOk;
+  }
+  return SelectAround(graph, flags.around, flags.depth) ? kExitOk : kExitError;
+}
+
 
 int RunRender(const std::string& path, const std::string& output, const RenderFlags& flags) {
   cnkg::RenderOptions options;
@@ -187,7 +220,7 @@ int RunRender(const std::string& path, const std::string& output, const RenderFl
     PrintError(graph.status().message());
     return kExitError;
   }
-  if (!SelectAround(*graph, flags.around, flags.depth)) return kExitError;
+  if (int code = SelectPart(*graph, flags); code != kExitOk) return code;
   auto image = cnkg::RenderGraph(*graph, options);
   if (!image.ok()) {
     PrintError(image.status().message());
@@ -207,19 +240,6 @@ struct QueryFlags {
   std::size_t max_rows = 0;
   int max_hops = 10;
 };
-
-// Parses --param name=value pairs. Prints the error and returns false on a malformed one.
-bool ParseParams(const std::vector<std::string>& in, std::map<std::string, std::string>& out) {
-  for (const std::string& p : in) {
-    std::size_t eq = p.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      PrintError("--param expects name=value, got '" + p + "'");
-      return false;
-    }
-    out[p.substr(0, eq)] = p.substr(eq + 1);
-  }
-  return true;
-}
 
 int PrintResult(const cnkg::QueryResult& result, const std::string& format) {
   for (const std::string& n : result.notices) std::cerr << "cnkg: notice: " << n << "\n";
@@ -303,13 +323,13 @@ int RunStats(const std::string& path, bool json, bool by_maturity) {
 }
 
 int RunExport(const std::string& path, const std::string& format, const std::string& output,
-              bool force, const std::string& around, int depth) {
+              bool force, const RenderFlags& part) {
   auto graph = cnkg::ReadGraphFile(path);
   if (!graph.ok()) {
     PrintError(graph.status().message());
     return kExitError;
   }
-  if (!SelectAround(*graph, around, depth)) return kExitError;
+  if (int code = SelectPart(*graph, part); code != kExitOk) return code;
   auto code_for = [](const cnkg::Status& s) {
     return s.code() == cnkg::StatusCode::kInvalidArgument ? kExitUsage : kExitError;
   };
@@ -467,7 +487,13 @@ int main(int argc, char** argv) {
       "removal is chosen on its own above 300 nodes.");
   render->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   render->add_option("-o,--output", output, "Image to write: .svg, .png or .pdf")->required();
-  render->add_option("--around", render_flags.around, "Only the neighbourhood of this name");
+  auto* render_query = render->add_option(
+      "--query", render_flags.query,
+      "Only the nodes, relationships and paths this Cypher query returns (see docs/query.md)");
+  render->add_option("--param", render_flags.params, "A parameter of --query: name=value (repeatable)")
+      ->needs(render_query);
+  render->add_option("--around", render_flags.around, "Only the neighbourhood of this name")
+      ->excludes(render_query);
   render->add_option("--depth", render_flags.depth, "Hops around --around (default 2)")
       ->check(CLI::Range(0, 10));
   render->add_option("--layout", render_flags.layout, "dot, neato, fdp, sfdp or circo");
@@ -493,7 +519,13 @@ int main(int argc, char** argv) {
   bool export_force = false;
   exp->add_flag("--force", export_force,
                 "Replace an existing non-empty export directory (only one cnkg wrote)");
-  exp->add_option("--around", render_flags.around, "Only the neighbourhood of this name");
+  auto* exp_query = exp->add_option(
+      "--query", render_flags.query,
+      "Only the nodes, relationships and paths this Cypher query returns (see docs/query.md)");
+  exp->add_option("--param", render_flags.params, "A parameter of --query: name=value (repeatable)")
+      ->needs(exp_query);
+  exp->add_option("--around", render_flags.around, "Only the neighbourhood of this name")
+      ->excludes(exp_query);
   exp->add_option("--depth", render_flags.depth, "Hops around --around (default 2)")
       ->check(CLI::Range(0, 10));
 
@@ -561,7 +593,6 @@ int main(int argc, char** argv) {
   if (*render) return RunRender(graph_path, output, render_flags);
   if (*stats) return RunStats(graph_path, json, by_maturity);
   if (*exp)
-    return RunExport(graph_path, export_format, output, export_force, render_flags.around,
-                     render_flags.depth);
+    return RunExport(graph_path, export_format, output, export_force, render_flags);
   return kExitUsage;
 }

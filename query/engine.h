@@ -110,6 +110,15 @@ std::string FormatCsv(const QueryResult& result);
 // case and accents). A name that matches nothing fails with kNotFound and suggestions; one that
 // matches several nodes fails with kInvalidArgument listing them (give the key to choose).
 
+// The graph elements `text` returns, as a graph of their own: every node, relationship and path
+// in its result (nested in lists and maps too), with the endpoints of every relationship. Nodes
+// keep their keys, properties and evidence; only the returned relationships are kept (not every
+// relationship between returned nodes). Errors: those of RunQuery; kNotFound when the query
+// matches no row; kInvalidArgument when its rows hold no node, relationship or path (the message
+// says how to return them).
+Result<KnowledgeGraph> QuerySubgraph(const KnowledgeGraph& graph, std::string_view text,
+                                     const QueryOptions& options);
+
 // The Cypher text of `cnkg talks`: talks that mention every project in `mentions`, have a
 // speaker affiliated with every organisation in `orgs`, and are in one of `tracks` (a talk has
 // one track, so several tracks mean any of them); an empty list does not filter. Columns: talk,
