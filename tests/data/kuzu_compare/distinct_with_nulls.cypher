@@ -1,0 +1,2 @@
+MATCH (j:Project)
+RETURN DISTINCT j.maturity AS maturity

@@ -1,0 +1,2 @@
+MATCH (t:Talk)-[r]->(x)
+RETURN label(x) AS label, label(r) AS rel, count(*) AS n

@@ -1,0 +1,1 @@
+MATCH (n) RETURN head(labels(n)) AS label, count(*) AS nodes

@@ -1,0 +1,1 @@
+MATCH (p:Project {maturity: 'graduated', cncf: true}) RETURN p.name AS name

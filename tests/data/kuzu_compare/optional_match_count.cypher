@@ -1,0 +1,3 @@
+MATCH (p:Person)
+OPTIONAL MATCH (p)-[a:AFFILIATED_WITH]->(o:Organization)
+RETURN p.name AS person, count(o) AS orgs, count(*) AS rows

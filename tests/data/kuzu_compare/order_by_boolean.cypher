@@ -1,0 +1,4 @@
+// compare: ordered
+MATCH (j:Project)
+RETURN j.cncf AS cncf, j.name AS name
+ORDER BY cncf, name

@@ -1,0 +1,2 @@
+MATCH (p:Person {name: $name})-[:PRESENTS]->(t)
+RETURN t.id AS talk

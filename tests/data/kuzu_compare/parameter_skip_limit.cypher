@@ -1,0 +1,5 @@
+// compare: ordered
+MATCH (p:Person)
+RETURN p.name AS name
+ORDER BY name
+SKIP $skip LIMIT $limit

@@ -1,0 +1,3 @@
+MATCH (j:Project)
+WHERE j.maturity = $maturity AND j.evidence_count >= $min
+RETURN j.name AS name

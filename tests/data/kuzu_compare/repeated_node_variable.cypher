@@ -1,0 +1,2 @@
+MATCH (a:Person)-[:PRESENTS]->(t)<-[:PRESENTS]-(a)
+RETURN a.name AS person, t.id AS talk

@@ -1,0 +1,2 @@
+MATCH (j:Project)
+RETURN j.name AS name, size(j.aliases) AS aliases

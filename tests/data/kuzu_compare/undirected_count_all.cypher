@@ -1,0 +1,2 @@
+MATCH (a)-[r]-(b)
+RETURN count(*) AS directed_pairs

@@ -1,0 +1,3 @@
+UNWIND ['Kubernetes', 'Helm', 'No Such Project'] AS name
+OPTIONAL MATCH (j:Project {name: name})
+RETURN name, j.maturity AS maturity

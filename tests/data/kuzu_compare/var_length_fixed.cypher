@@ -1,0 +1,2 @@
+MATCH (a:Person)-[:PRESENTS*2]-(b:Person)
+RETURN a.name AS a, b.name AS b

@@ -1,0 +1,3 @@
+MATCH (p:Person)
+WHERE p.job_title IS NULL
+RETURN p.name AS name

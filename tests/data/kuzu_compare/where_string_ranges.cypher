@@ -1,0 +1,3 @@
+MATCH (j:Project)
+WHERE j.name > 'K' AND j.name <= 'Prometheus'
+RETURN j.name AS name

@@ -1,0 +1,3 @@
+MATCH (j:Project)
+WHERE NOT (j.maturity = 'graduated') OR j.maturity IS NULL AND j.cncf
+RETURN j.name AS name
