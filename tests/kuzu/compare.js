@@ -12,7 +12,8 @@
 //       Compares those results with CNKG_DIR/CASE.json (the output of
 //       `cnkg query --format json`, an array of objects with members in column order) or
 //       CNKG_DIR/CASE.err (cnkg failed). Prints one line per case and, for each mismatch, both
-//       results; exits 1 when a case differs or fails on either side.
+//       results; exits 1 when a case differs or fails on either side, or when no case uses one
+//       of the clauses and functions of REQUIRED (the subset the cases must cover).
 //
 // A case is CASE.cypher (both sides), optionally CASE.kuzu.cypher (Kuzu's spelling) and
 // CASE.params (lines "name=value"; a value that reads as JSON has that type, anything else is a
@@ -180,10 +181,50 @@ function show(rows) {
   return rows.map((r) => "    " + JSON.stringify(r)).join("\n") || "    (no rows)";
 }
 
+// Every clause and function of cnkg's subset that the cases must exercise, as patterns over
+// the cnkg-side texts (CASE.cypher), so that removing a case cannot silently drop coverage.
+const REQUIRED = [
+  ["MATCH", /^\s*MATCH\b/m],
+  ["OPTIONAL MATCH", /\bOPTIONAL MATCH\b/],
+  ["node label and property map", /\(\w+:\w+ \{\w+: /],
+  ["relationship type alternatives", /\[\w*:[A-Z_]+\|[A-Z_]+/],
+  ["outgoing relationship", /\]->/],
+  ["incoming relationship", /<-\[/],
+  ["undirected relationship", /\]-\(/],
+  ["variable length *1..4", /\*1\.\.4\]/],
+  ["comma-separated patterns", /MATCH \([^\n]*\), \(/],
+  ["several MATCH clauses", /MATCH[^]*\n\s*MATCH/],
+  ["comparison operators", /[<>]=? ?\d|<>/],
+  ["AND", /\bAND\b/], ["OR", /\bOR\b/], ["NOT", /\bNOT\b/],
+  ["IN [..]", /\bIN \[/], ["STARTS WITH", /\bSTARTS WITH\b/],
+  ["ENDS WITH", /\bENDS WITH\b/], ["CONTAINS", /\bCONTAINS\b/], ["=~", /=~/],
+  ["IS NULL", /\bIS NULL\b/], ["IS NOT NULL", /\bIS NOT NULL\b/],
+  ["RETURN ... AS", /\bRETURN\b[^]*\bAS\b/], ["WITH ... AS", /\bWITH\b[^\n]*\bAS\b/],
+  ["RETURN DISTINCT", /\bRETURN DISTINCT\b/], ["WITH DISTINCT", /\bWITH DISTINCT\b/],
+  ["count(*)", /count\(\*\)/], ["count(DISTINCT x)", /count\(DISTINCT /],
+  ["collect", /collect\(/], ["min", /\bmin\(/], ["max", /\bmax\(/],
+  ["ORDER BY", /\bORDER BY\b/], ["ASC", /\bASC\b/], ["DESC", /\bDESC\b/],
+  ["SKIP", /\bSKIP\b/], ["LIMIT", /\bLIMIT\b/], ["UNWIND", /\bUNWIND\b/],
+  ["path variable", /\b\w+ = \(/], ["shortestPath", /\bshortestPath\(/],
+  ["allShortestPaths", /\ballShortestPaths\(/], ["length(p)", /\blength\(/],
+  ["nodes(p)", /\bnodes\(/], ["relationships(p)", /\brelationships\(/],
+  ["labels(n)", /\blabels\(/], ["type(r)", /\btype\(/], ["toLower", /\btoLower\(/],
+  ["toUpper", /\btoUpper\(/], ["size", /\bsize\(/], ["coalesce", /\bcoalesce\(/],
+  ["parameters", /\$\w+/], ["edge property r.title", /\br\.title\b/],
+  ["edge property r.evidence_count", /\br\.evidence_count\b/],
+];
+
 function check(casesDir, kuzuFile, cnkgDir) {
   const kuzuResults = JSON.parse(fs.readFileSync(kuzuFile, "utf8"));
   let failed = 0;
   const names = caseNames(casesDir);
+  const texts = names.map((n) => fs.readFileSync(path.join(casesDir, n + ".cypher"), "utf8"));
+  for (const [what, re] of REQUIRED) {
+    if (!texts.some((t) => re.test(t))) {
+      console.log("FAIL coverage: no case uses " + what);
+      failed++;
+    }
+  }
   for (const name of names) {
     const text = fs.readFileSync(path.join(casesDir, name + ".cypher"), "utf8");
     const how = directives(text);
@@ -224,8 +265,8 @@ function check(casesDir, kuzuFile, cnkgDir) {
     }
   }
   console.log(
-    (failed ? "compare: " + failed + " of " + names.length + " cases differ"
-            : "compare: all " + names.length + " cases agree"));
+    failed ? "compare: " + failed + " failures (" + names.length + " cases)"
+           : "compare: all " + names.length + " cases agree; every clause of the subset is used");
   process.exit(failed ? 1 : 0);
 }
 
