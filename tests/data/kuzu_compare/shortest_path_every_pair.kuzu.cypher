@@ -1,0 +1,4 @@
+MATCH (a:Project), (b:Project)
+WHERE a.name < b.name
+MATCH p = (a)-[* SHORTEST 1..6]-(b)
+RETURN a.name AS a, b.name AS b, length(p) AS l
