@@ -192,7 +192,7 @@ def measure(args):
   qs = queries(params)
   result = {"name": args.name, "graph": args.graph, "graph_bytes": os.path.getsize(args.graph),
             "params": params, "runs": args.runs, "load_ms": args.load_ms,
-            "build_ms": args.build_ms, "queries": []}
+            "build_ms": args.build_ms, "load_note": args.load_note, "queries": []}
   stats = subprocess.run([args.cnkg, "stats", args.graph, "--json"], capture_output=True,
                          text=True)
   try:
@@ -288,7 +288,8 @@ def report(args):
               f"{r.get('nodes', '?')} nodes, {r.get('relationships', '?')} relationships; "
               f"graph file {r['graph_bytes'] / 1e6:.1f} MB; cnkg peak RSS "
               f"{r.get('cnkg_peak_rss_mib', 0):.0f} MiB; `cnkg build` {fmt_ms(r.get('build_ms') or float('nan'))} ms; "
-              f"Kuzu load (once, not in the table) {fmt_ms(r['load_ms'] or float('nan'))} ms; "
+              f"Kuzu load (once, not in the table) {fmt_ms(r['load_ms'] or float('nan'))} ms"
+              f"{' (Kuzu crashed on the export as written; loaded with kuzu_load.js ' + r['load_note'] + ')' if r.get('load_note') else ''}; "
               f"median of {r['runs']} runs.", "",
               "| query | cnkg ms | Kuzu ms | Kuzu/cnkg | rows cnkg/Kuzu |",
               "|---|---:|---:|---:|---|"]
@@ -322,6 +323,7 @@ def main():
   m.add_argument("--runs", type=int, default=5)
   m.add_argument("--load-ms", type=float, default=None)
   m.add_argument("--build-ms", type=float, default=None)
+  m.add_argument("--load-note", default="")
   r = sub.add_parser("report")
   r.add_argument("results", nargs="+")
   r.add_argument("--md")
