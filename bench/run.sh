@@ -62,7 +62,7 @@ bench_graph() {
        "graph $(du -h "$dir/graph.json" | cut -f1)"
   python3 "$HERE/bench.py" measure --name "$name" --graph "$dir/graph.json" \
     --export "$dir/kuzu_export" --db "$dir/kuzu.db" --cnkg "$CNKG" --out "$dir/result.json" \
-    --runs "$RUNS" --load-ms "$load_ms" --build-ms "$build_ms" --load-note "$load_note"
+    --runs "$RUNS" --load-ms "$load_ms" --build-ms "$build_ms" --load-note="$load_note"
   RESULTS+=("$dir/result.json")
 }
 
