@@ -391,7 +391,10 @@ int main(int argc, char** argv) {
   build->add_option("--landscape", landscapes,
                     "A CNCF landscape.yml to import (projects, maturity, categories,\n"
                     "organisations); a landscape given as an ordinary INPUT is detected too");
-  build->add_option("-o,--output", output, "Graph file to write (node-link JSON)")->required();
+  build->add_option("-o,--output", output,
+                    "Graph file to write: node-link JSON, or the binary graph file if the name ends\n"
+                    "in .cnkg (loads an order of magnitude faster; every command reads both)")
+      ->required();
   build->add_option("--format", flags.format,
                     "Read every input as this format instead of detecting it\n(schedule, article, landscape)");
   build->add_option("--graph", flags.base_graph,
@@ -508,10 +511,12 @@ int main(int argc, char** argv) {
       "export",
       "Write a graph file in another format: json (node-link, for networkx and d3), graphml\n"
       "(Gephi, yEd, networkx, igraph, Neo4j APOC), dot (Graphviz), cypher (a script of\n"
-      "parameter-safe statements), neo4j-csv (neo4j-admin import) or kuzu (COPY FROM files).");
+      "parameter-safe statements), neo4j-csv (neo4j-admin import), kuzu (COPY FROM files) or\n"
+      "cnkg (the binary graph file, which every cnkg command reads and loads fastest).");
   exp->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   exp->add_option("--format", export_format,
-                  "json, graphml, dot, cypher (one file); neo4j-csv, kuzu (a directory)")
+                  "json, cnkg (binary graph file), graphml, dot, cypher (one file); neo4j-csv, kuzu\n"
+                  "(a directory)")
       ->required();
   exp->add_option("-o,--output", output,
                   "File to write, or - for standard output; a directory for neo4j-csv and kuzu")

@@ -15,6 +15,7 @@
 #include "export/cypher.h"
 #include "export/dot.h"
 #include "export/graphml.h"
+#include "graph/binary_graph.h"
 #include "export/kuzu.h"
 #include "export/neo4j_csv.h"
 #include "graph/snapshot.h"
@@ -105,7 +106,7 @@ Status WriteFiles(const std::string& tmp, const std::string& dir,
 }  // namespace
 
 const std::vector<std::string>& ExportFormatNames() {
-  static const std::vector<std::string> names = {"json",   "graphml",   "dot",
+  static const std::vector<std::string> names = {"json",   "cnkg",      "graphml", "dot",
                                                  "cypher", "neo4j-csv", "kuzu"};
   return names;
 }
@@ -116,6 +117,7 @@ bool IsDirectoryFormat(std::string_view format) {
 
 Result<std::string> ExportGraph(const KnowledgeGraph& graph, std::string_view format) {
   if (format == "json") return ToNodeLink(graph).dump(1) + "\n";
+  if (format == "cnkg") return SerializeBinaryGraph(graph);
   if (format == "graphml") return ToGraphML(graph);
   if (format == "dot") return ToDot(graph);
   if (format == "cypher") return ToCypher(graph);

@@ -11,13 +11,14 @@
 namespace cnkg {
 
 // The export formats, by the names the CLI accepts:
-// {"json", "graphml", "dot", "cypher", "neo4j-csv", "kuzu"}.
+// {"json", "cnkg", "graphml", "dot", "cypher", "neo4j-csv", "kuzu"}. "cnkg" is the binary graph
+// file (graph/binary_graph.h), which loads fastest.
 const std::vector<std::string>& ExportFormatNames();
 
 // Whether `format` writes a directory of files (neo4j-csv, kuzu) rather than one file.
 bool IsDirectoryFormat(std::string_view format);
 
-// Serialises the whole graph in a single-file `format` (json, graphml, dot, cypher). Fails with
+// Serialises the whole graph in a single-file `format` (json, cnkg, graphml, dot, cypher). Fails with
 // kInvalidArgument naming the known formats for an unknown one, with kInvalidArgument for a
 // directory format (use ExportGraphFiles), or with the writer's own error.
 Result<std::string> ExportGraph(const KnowledgeGraph& graph, std::string_view format);

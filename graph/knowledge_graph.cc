@@ -1,5 +1,7 @@
 #include "graph/knowledge_graph.h"
 
+#include <utility>
+
 #include <algorithm>
 #include <cassert>
 
@@ -22,12 +24,52 @@ void AddAlias(Node& n, const std::string& alias) {
 
 }  // namespace
 
+KnowledgeGraph::KnowledgeGraph() : graph_(std::make_unique<Graph>()) {}
+
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : graph_(std::make_unique<Graph>(*other.graph_)), index_(other.index_) {
+  RebuildEdgeIndex();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) *this = KnowledgeGraph(other);
+  return *this;
+}
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
+    : graph_(std::exchange(other.graph_, std::make_unique<Graph>())),
+      index_(std::move(other.index_)),
+      edge_index_(std::move(other.edge_index_)) {
+  other.index_.clear();
+  other.edge_index_.clear();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
+  if (this != &other) {
+    graph_ = std::exchange(other.graph_, std::make_unique<Graph>());
+    index_ = std::move(other.index_);
+    edge_index_ = std::move(other.edge_index_);
+    other.index_.clear();
+    other.edge_index_.clear();
+  }
+  return *this;
+}
+
+void KnowledgeGraph::RebuildEdgeIndex() {
+  edge_index_.clear();
+  edge_index_.reserve(num_edges());
+  for (auto e : boost::make_iterator_range(boost::edges(*graph_)))
+    edge_index_.emplace(
+        std::make_tuple(boost::source(e, *graph_), boost::target(e, *graph_), (*graph_)[e].type),
+        e);
+}
+
 KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
   assert(!node.key.empty());
   auto it = index_.find(node.key);
   if (it == index_.end()) {
-    Vertex v = boost::add_vertex(graph_);
-    Node& n = graph_[v];
+    Vertex v = boost::add_vertex(*graph_);
+    Node& n = (*graph_)[v];
     n.key = node.key;
     n.label = node.label;
     n.name = node.name;
@@ -38,7 +80,7 @@ KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
     return v;
   }
   Vertex v = it->second;
-  Node& n = graph_[v];
+  Node& n = (*graph_)[v];
   assert(n.label == node.label);
   AddAlias(n, node.name);
   for (const auto& a : node.aliases) AddAlias(n, a);
@@ -52,17 +94,45 @@ KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, 
   auto triple = std::make_tuple(source, target, edge.type);
   auto it = edge_index_.find(triple);
   if (it == edge_index_.end()) {
-    EdgeId e = boost::add_edge(source, target, edge, graph_).first;
-    Edge& stored = graph_[e];
+    EdgeId e = boost::add_edge(source, target, edge, *graph_).first;
+    Edge& stored = (*graph_)[e];
     stored.evidence.clear();
     for (const auto& ev : edge.evidence) AddEvidence(stored.evidence, ev);
     edge_index_.emplace(triple, e);
     return e;
   }
-  Edge& stored = graph_[it->second];
+  Edge& stored = (*graph_)[it->second];
   for (const auto& [k, val] : edge.properties) stored.properties.emplace(k, val);
   for (const auto& ev : edge.evidence) AddEvidence(stored.evidence, ev);
   return it->second;
+}
+
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::AddNewNode(Node&& node) {
+  assert(!node.key.empty());
+  auto [it, inserted] = index_.try_emplace(node.key, num_nodes());
+  if (!inserted) return std::nullopt;
+  Vertex v = boost::add_vertex(*graph_);
+  assert(v == it->second);
+  (*graph_)[v] = std::move(node);
+  return v;
+}
+
+std::optional<KnowledgeGraph::EdgeId> KnowledgeGraph::AddNewEdge(Vertex source, Vertex target,
+                                                                 Edge&& edge) {
+  assert(source < num_nodes() && target < num_nodes());
+  auto triple = std::make_tuple(source, target, edge.type);
+  if (edge_index_.count(triple)) return std::nullopt;
+  // Boost's add_edge copies the property it is given; move it into place instead.
+  EdgeId e = boost::add_edge(source, target, *graph_).first;
+  (*graph_)[e] = std::move(edge);
+  edge_index_.emplace(triple, e);
+  return e;
+}
+
+void KnowledgeGraph::Reserve(std::size_t nodes, std::size_t edges) {
+  index_.reserve(index_.size() + nodes);
+  edge_index_.reserve(edge_index_.size() + edges);
+  graph_->m_vertices.reserve(num_nodes() + nodes);
 }
 
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::Find(std::string_view key) const {
@@ -73,13 +143,13 @@ std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::Find(std::string_view key)
 
 std::map<Label, std::size_t> KnowledgeGraph::CountByLabel() const {
   std::map<Label, std::size_t> out;
-  for (auto v : boost::make_iterator_range(boost::vertices(graph_))) ++out[graph_[v].label];
+  for (auto v : boost::make_iterator_range(boost::vertices(*graph_))) ++out[(*graph_)[v].label];
   return out;
 }
 
 std::map<RelType, std::size_t> KnowledgeGraph::CountByType() const {
   std::map<RelType, std::size_t> out;
-  for (auto e : boost::make_iterator_range(boost::edges(graph_))) ++out[graph_[e].type];
+  for (auto e : boost::make_iterator_range(boost::edges(*graph_))) ++out[(*graph_)[e].type];
   return out;
 }
 

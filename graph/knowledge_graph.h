@@ -4,6 +4,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,11 +24,14 @@ class KnowledgeGraph {
   using Vertex = Graph::vertex_descriptor;
   using EdgeId = Graph::edge_descriptor;
 
-  KnowledgeGraph() = default;
-  KnowledgeGraph(const KnowledgeGraph&) = default;
-  KnowledgeGraph& operator=(const KnowledgeGraph&) = default;
-  KnowledgeGraph(KnowledgeGraph&&) = default;
-  KnowledgeGraph& operator=(KnowledgeGraph&&) = default;
+  KnowledgeGraph();
+  // A deep copy: the copy's edge index refers to the copy's own edges.
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
+  // Moves are cheap (Boost's adjacency_list copies when moved, so the graph lives on the heap).
+  // A moved-from graph is empty and usable.
+  KnowledgeGraph(KnowledgeGraph&& other) noexcept;
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept;
 
   // Adds `node`, or merges it into the node that already has its key: the existing name is kept
   // and a different new name becomes an alias; aliases, evidence and properties are unioned (an
@@ -40,16 +44,29 @@ class KnowledgeGraph {
   // belong to this graph.
   EdgeId UpsertEdge(Vertex source, Vertex target, const Edge& edge);
 
+  // Bulk loading (graph files), without merging: adds `node` as a new vertex, taking its aliases,
+  // properties and evidence as they are, and returns it; returns nullopt and changes nothing when
+  // a node with its key exists. `node` is moved from. Precondition: node.key is not empty.
+  std::optional<Vertex> AddNewNode(Node&& node);
+
+  // Bulk loading: adds `edge` from `source` to `target` as it is and returns it; returns nullopt
+  // and changes nothing when an edge of its type joins them already. `edge` is moved from.
+  // Preconditions: both vertices belong to this graph.
+  std::optional<EdgeId> AddNewEdge(Vertex source, Vertex target, Edge&& edge);
+
+  // Makes room for this many more nodes and edges in the indexes (an optimisation only).
+  void Reserve(std::size_t nodes, std::size_t edges);
+
   // Returns the vertex with this key, if any.
   std::optional<Vertex> Find(std::string_view key) const;
 
-  const Node& node(Vertex v) const { return graph_[v]; }
-  Node& mutable_node(Vertex v) { return graph_[v]; }
-  const Edge& edge(EdgeId e) const { return graph_[e]; }
-  const Graph& graph() const { return graph_; }
+  const Node& node(Vertex v) const { return (*graph_)[v]; }
+  Node& mutable_node(Vertex v) { return (*graph_)[v]; }
+  const Edge& edge(EdgeId e) const { return (*graph_)[e]; }
+  const Graph& graph() const { return *graph_; }
 
-  std::size_t num_nodes() const { return boost::num_vertices(graph_); }
-  std::size_t num_edges() const { return boost::num_edges(graph_); }
+  std::size_t num_nodes() const { return boost::num_vertices(*graph_); }
+  std::size_t num_edges() const { return boost::num_edges(*graph_); }
   std::map<Label, std::size_t> CountByLabel() const;
   std::map<RelType, std::size_t> CountByType() const;
 
@@ -62,7 +79,9 @@ class KnowledgeGraph {
     }
   };
 
-  Graph graph_;
+  void RebuildEdgeIndex();
+
+  std::unique_ptr<Graph> graph_;  // never null
   std::unordered_map<std::string, Vertex> index_;
   std::unordered_map<std::tuple<Vertex, Vertex, RelType>, EdgeId, TripleHash> edge_index_;
 };

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/files.h"
+#include "graph/binary_graph.h"
 
 namespace cnkg {
 namespace {
@@ -190,13 +191,21 @@ Result<KnowledgeGraph> FromNodeLink(const json& doc, const std::string& origin) 
   return kg;
 }
 
+bool IsBinaryGraphPath(std::string_view path) {
+  constexpr std::string_view kExtension = ".cnkg";
+  return path.size() > kExtension.size() &&
+         path.substr(path.size() - kExtension.size()) == kExtension;
+}
+
 Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path) {
+  if (IsBinaryGraphPath(path)) return WriteFileAtomically(path, SerializeBinaryGraph(graph));
   return WriteFileAtomically(path, ToNodeLink(graph).dump(1) + "\n");
 }
 
 Result<KnowledgeGraph> ReadGraphFile(const std::string& path) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.status();
+  if (IsBinaryGraph(*text)) return ParseBinaryGraph(*text, path);
   json doc = json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     // Find the first parse error's position with the exception-throwing parser.

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "common/status.h"
 #include "graph/knowledge_graph.h"
@@ -26,11 +27,16 @@ nlohmann::json ToNodeLink(const KnowledgeGraph& graph);
 // wrong type, a label or type is unknown, or a link names an unknown node.
 Result<KnowledgeGraph> FromNodeLink(const nlohmann::json& doc, const std::string& origin);
 
-// Writes the graph file atomically (see WriteFileAtomically).
+// True if `path` names a binary graph file (it ends in ".cnkg", see graph/binary_graph.h).
+bool IsBinaryGraphPath(std::string_view path);
+
+// Writes the graph file atomically (see WriteFileAtomically): the binary graph file when
+// IsBinaryGraphPath(path), node-link JSON otherwise.
 Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path);
 
-// Reads a graph file written by WriteGraphFile (or any conforming node-link JSON). Errors name
-// the file, and for invalid JSON the line and column.
+// Reads a graph file written by WriteGraphFile: a binary graph file (recognised by its first
+// bytes, whatever its name) or any conforming node-link JSON. Errors name the file, and for
+// invalid JSON the line and column, for a corrupt binary file the byte offset.
 Result<KnowledgeGraph> ReadGraphFile(const std::string& path);
 
 }  // namespace cnkg

@@ -59,7 +59,7 @@ expect 0 "$data/schedule/warnings.txt:8: warning: session 'Title Without Fields'
 expect 1 "cnkg: /nonexistent-dir/out.json: cannot write: No such file or directory" -- "$cnkg" build "$good" -o /nonexistent-dir/out.json
 expect 2 "cnkg: unknown document format 'pdf' (known: schedule, article, landscape)" -- "$cnkg" build --format pdf "$good" -o "$tmp/x.json"
 "$cnkg" build "$good" -o "$tmp/g.json" 2>/dev/null
-expect 2 "cnkg: unknown export format 'xml' (known: json, graphml, dot, cypher, neo4j-csv, kuzu)" -- "$cnkg" export "$tmp/g.json" --format xml -o "$tmp/x.xml"
+expect 2 "cnkg: unknown export format 'xml' (known: json, cnkg, graphml, dot, cypher, neo4j-csv, kuzu)" -- "$cnkg" export "$tmp/g.json" --format xml -o "$tmp/x.xml"
 printf '{\n "nodes": [\n  {,}\n ]\n}\n' > "$tmp/bad.json"
 expect 1 "cnkg: $tmp/bad.json:3:4: not a graph file: invalid JSON" -- "$cnkg" stats "$tmp/bad.json"
 expect 1 "cnkg: $tmp/none.json: no such file" -- "$cnkg" stats "$tmp/none.json"

@@ -135,9 +135,9 @@ expect_error() {
   local want=$1 err
   shift
   if err=$(export_graph "$graph" "$@" 2>&1 >/dev/null); then
-    fail "export --format $2 -o $3 $4 succeeded; expected: $want"
+    fail "export --format $1 -o $2 ${3:-} succeeded; expected: $want"
   elif ! grep -qF -- "$want" <<<"$err"; then
-    fail "export --format $2 -o $3: message '$err' does not say '$want'"
+    fail "export --format $1 -o $2: message '$err' does not say '$want'"
   fi
 }
 
@@ -171,7 +171,7 @@ for fmt in neo4j-csv kuzu; do
   expect_error "$bad/link: is a symbolic link" "$fmt" "$bad/link" --force
   rm "$bad/link"
 done
-expect_error "unknown export format 'xml' (known: json, graphml, dot, cypher, neo4j-csv, kuzu)" \
+expect_error "unknown export format 'xml' (known: json, cnkg, graphml, dot, cypher, neo4j-csv, kuzu)" \
   xml "$bad/x"
 [ -z "$(find "$work" -name pwned; find "$PWD" -maxdepth 1 -name pwned)" ] || fail "a script ran text from the export path"
 leftovers=$(find "$bad" "$work" -maxdepth 1 -name '.*.tmp.*' -o -maxdepth 1 -name '.*.old.*')

@@ -172,8 +172,9 @@ TEST_CASE("Bad file names are a caller bug", "[export_dir]") {
 
 TEST_CASE("The format dispatch knows which formats write directories", "[export_dir]") {
   CHECK(ExportFormatNames() ==
-        std::vector<std::string>{"json", "graphml", "dot", "cypher", "neo4j-csv", "kuzu"});
+        std::vector<std::string>{"json", "cnkg", "graphml", "dot", "cypher", "neo4j-csv", "kuzu"});
   CHECK(IsDirectoryFormat("kuzu"));
+  CHECK(!IsDirectoryFormat("cnkg"));
   CHECK(IsDirectoryFormat("neo4j-csv"));
   CHECK(!IsDirectoryFormat("cypher"));
   KnowledgeGraph kg;
@@ -187,7 +188,7 @@ TEST_CASE("The format dispatch knows which formats write directories", "[export_
   auto unknown = ExportGraphFiles(kg, "xml");
   CHECK(unknown.status().code() == StatusCode::kInvalidArgument);
   CHECK(unknown.status().message() ==
-        "unknown export format 'xml' (known: json, graphml, dot, cypher, neo4j-csv, kuzu)");
+        "unknown export format 'xml' (known: json, cnkg, graphml, dot, cypher, neo4j-csv, kuzu)");
   CHECK(ExportGraph(kg, "xml").status().message() == unknown.status().message());
 }
 

@@ -92,3 +92,28 @@ TEST_CASE("Diagnostic strings name file and line") {
   Diagnostic e{Diagnostic::Severity::kError, "a.txt", 0, "empty document"};
   CHECK(e.ToString() == "a.txt: error: empty document");
 }
+
+TEST_CASE("A copied graph is independent of the original, edges included") {
+  KnowledgeGraph original;
+  Node a{"person:a", Label::kPerson, "A", {}, {}, {}};
+  Node t{"talk:t", Label::kTalk, "T", {}, {}, {}};
+  auto va = original.UpsertNode(a);
+  auto vt = original.UpsertNode(t);
+  Edge e;
+  e.type = RelType::kPresents;
+  e.evidence.push_back({"d.txt", 1, "one"});
+  original.UpsertEdge(va, vt, e);
+
+  KnowledgeGraph copy = original;
+  e.evidence = {{"d.txt", 2, "two"}};
+  copy.UpsertEdge(va, vt, e);  // merges into the copy's own edge
+  CHECK(copy.edge(*boost::edges(copy.graph()).first).evidence.size() == 2);
+  CHECK(original.edge(*boost::edges(original.graph()).first).evidence.size() == 1);
+
+  KnowledgeGraph moved = std::move(copy);
+  moved.UpsertEdge(va, vt, Edge{RelType::kPresents, {}, {{"d.txt", 3, "three"}}});
+  CHECK(moved.edge(*boost::edges(moved.graph()).first).evidence.size() == 3);
+  CHECK(copy.num_nodes() == 0);  // NOLINT(bugprone-use-after-move): moved-from is empty
+  copy.UpsertNode(a);
+  CHECK(copy.num_nodes() == 1);
+}
