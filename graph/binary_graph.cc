@@ -291,8 +291,8 @@ Result<KnowledgeGraph> ParseBinaryGraph(std::string_view bytes, const std::strin
     n.key = r.String();
     const std::string_view label_name = r.View();
     auto label = ParseLabel(label_name);
-    if (r.ok() && !label) r.Fail("node " + std::to_string(i) + " has unknown label '" +
-                                 std::string(label_name) + "'");
+    if (r.ok() && !label)
+      r.Fail("node " + std::to_string(i) + " has unknown label '" + std::string(label_name) + "'");
     n.label = label.value_or(Label::kProject);
     n.name = r.String();
     n.aliases.resize(r.Count());
@@ -327,8 +327,8 @@ Result<KnowledgeGraph> ParseBinaryGraph(std::string_view bytes, const std::strin
   }
   if (r.ok()) r.Expect(kTrailer, "the file ends early (truncated?)");
   if (!r.ok()) return fail(r.error());
-  if (r.offset() != bytes.size()) return fail("at byte " + std::to_string(r.offset()) +
-                                              ": bytes after the end of the graph");
+  if (r.offset() != bytes.size())
+    return fail("at byte " + std::to_string(r.offset()) + ": bytes after the end of the graph");
   return kg;
 }
 
