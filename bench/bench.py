@@ -190,7 +190,11 @@ def rows_of(text, side):
 def measure(args):
   params = pick_parameters(args.export)
   qs = queries(params)
-  result = {"name": args.name, "graph": args.graph, "graph_bytes": os.path.getsize(args.graph),
+  built = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(args.cnkg)))
+  head = subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"], capture_output=True,
+                        text=True).stdout.strip()
+  result = {"cnkg_binary": f"cnkg built {built}, tree at {head} when measured",
+            "name": args.name, "graph": args.graph, "graph_bytes": os.path.getsize(args.graph),
             "params": params, "runs": args.runs, "load_ms": args.load_ms,
             "build_ms": args.build_ms, "load_note": args.load_note, "queries": []}
   stats = subprocess.run([args.cnkg, "stats", args.graph, "--json"], capture_output=True,
@@ -290,7 +294,7 @@ def report(args):
               f"{r.get('cnkg_peak_rss_mib', 0):.0f} MiB; `cnkg build` {fmt_ms(r.get('build_ms') or float('nan'))} ms; "
               f"Kuzu load (once, not in the table) {fmt_ms(r['load_ms'] or float('nan'))} ms"
               f"{' (Kuzu crashed on the export as written; loaded with kuzu_load.js ' + r['load_note'] + ')' if r.get('load_note') else ''}; "
-              f"median of {r['runs']} runs.", "",
+              f"median of {r['runs']} runs; {r.get('cnkg_binary', '')}.", "",
               "| query | cnkg ms | Kuzu ms | Kuzu/cnkg | rows cnkg/Kuzu |",
               "|---|---:|---:|---:|---|"]
     for q in r["queries"]:
