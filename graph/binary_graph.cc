@@ -1,6 +1,8 @@
 #include "graph/binary_graph.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <tuple>
 #include <cstring>
 #include <unordered_map>
 #include <utility>
@@ -305,10 +307,17 @@ Result<KnowledgeGraph> ParseBinaryGraph(std::string_view bytes, const std::strin
     if (!kg.AddNewNode(std::move(n)))
       return fail("at byte " + std::to_string(start) + ": node '" + key + "' repeats a key");
   }
+  // Edges are appended without the edge index (rebuilt only if the graph is merged into later);
+  // repeated (source, target, type) triples are found by sorting them afterwards.
   const std::size_t num_edges = r.Count(4);
-  kg.Reserve(0, num_edges);
+  struct Triple {
+    std::uint64_t source, target;
+    RelType type;
+    std::size_t index;
+  };
+  std::vector<Triple> triples;
+  triples.reserve(num_edges);
   for (std::size_t i = 0; i < num_edges && r.ok(); ++i) {
-    const std::size_t start = r.offset();
     const std::uint64_t s = r.Unsigned(), t = r.Unsigned();
     const std::string_view type_name = r.View();
     auto type = ParseRelType(type_name);
@@ -321,9 +330,20 @@ Result<KnowledgeGraph> ParseBinaryGraph(std::string_view bytes, const std::strin
     ReadProperties(r, e.properties);
     ReadEvidence(r, documents, e.evidence);
     if (!r.ok()) break;
-    if (!kg.AddNewEdge(s, t, std::move(e)))
-      return fail("at byte " + std::to_string(start) + ": edge " + std::to_string(i) +
-                  " repeats a relationship");
+    triples.push_back({s, t, e.type, i});
+    kg.AppendEdge(s, t, std::move(e));
+  }
+  if (r.ok()) {
+    std::sort(triples.begin(), triples.end(), [](const Triple& a, const Triple& b) {
+      return std::tie(a.source, a.target, a.type, a.index) <
+             std::tie(b.source, b.target, b.type, b.index);
+    });
+    auto same = [](const Triple& a, const Triple& b) {
+      return a.source == b.source && a.target == b.target && a.type == b.type;
+    };
+    if (auto d = std::adjacent_find(triples.begin(), triples.end(), same); d != triples.end())
+      return fail("edge " + std::to_string((d + 1)->index) + " repeats the relationship of edge " +
+                  std::to_string(d->index));
   }
   if (r.ok()) r.Expect(kTrailer, "the file ends early (truncated?)");
   if (!r.ok()) return fail(r.error());

@@ -39,7 +39,8 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
     : graph_(std::exchange(other.graph_, std::make_unique<Graph>())),
       index_(std::move(other.index_)),
-      edge_index_(std::move(other.edge_index_)) {
+      edge_index_(std::move(other.edge_index_)),
+      edge_index_stale_(std::exchange(other.edge_index_stale_, false)) {
   other.index_.clear();
   other.edge_index_.clear();
 }
@@ -49,6 +50,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
     graph_ = std::exchange(other.graph_, std::make_unique<Graph>());
     index_ = std::move(other.index_);
     edge_index_ = std::move(other.edge_index_);
+    edge_index_stale_ = std::exchange(other.edge_index_stale_, false);
     other.index_.clear();
     other.edge_index_.clear();
   }
@@ -56,6 +58,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
 }
 
 void KnowledgeGraph::RebuildEdgeIndex() {
+  edge_index_stale_ = false;
   edge_index_.clear();
   edge_index_.reserve(num_edges());
   for (auto e : boost::make_iterator_range(boost::edges(*graph_)))
@@ -91,6 +94,7 @@ KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
 
 KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, const Edge& edge) {
   assert(source < num_nodes() && target < num_nodes());
+  EnsureEdgeIndex();
   auto triple = std::make_tuple(source, target, edge.type);
   auto it = edge_index_.find(triple);
   if (it == edge_index_.end()) {
@@ -120,12 +124,21 @@ std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::AddNewNode(Node&& node) {
 std::optional<KnowledgeGraph::EdgeId> KnowledgeGraph::AddNewEdge(Vertex source, Vertex target,
                                                                  Edge&& edge) {
   assert(source < num_nodes() && target < num_nodes());
+  EnsureEdgeIndex();
   auto triple = std::make_tuple(source, target, edge.type);
   if (edge_index_.count(triple)) return std::nullopt;
   // Boost's add_edge copies the property it is given; move it into place instead.
   EdgeId e = boost::add_edge(source, target, *graph_).first;
   (*graph_)[e] = std::move(edge);
   edge_index_.emplace(triple, e);
+  return e;
+}
+
+KnowledgeGraph::EdgeId KnowledgeGraph::AppendEdge(Vertex source, Vertex target, Edge&& edge) {
+  assert(source < num_nodes() && target < num_nodes());
+  EdgeId e = boost::add_edge(source, target, *graph_).first;
+  (*graph_)[e] = std::move(edge);
+  edge_index_stale_ = true;
   return e;
 }
 

@@ -54,6 +54,12 @@ class KnowledgeGraph {
   // Preconditions: both vertices belong to this graph.
   std::optional<EdgeId> AddNewEdge(Vertex source, Vertex target, Edge&& edge);
 
+  // Bulk loading of edges known to be new (the caller has checked that no two edges share a
+  // source, target and type, and that none exists yet): adds `edge` as it is, moved from, without
+  // updating the edge index, which is rebuilt when next needed. Preconditions: as AddNewEdge,
+  // and the edge is new (a bug otherwise; not checked).
+  EdgeId AppendEdge(Vertex source, Vertex target, Edge&& edge);
+
   // Makes room for this many more nodes and edges in the indexes (an optimisation only).
   void Reserve(std::size_t nodes, std::size_t edges);
 
@@ -80,10 +86,14 @@ class KnowledgeGraph {
   };
 
   void RebuildEdgeIndex();
+  void EnsureEdgeIndex() {
+    if (edge_index_stale_) RebuildEdgeIndex();
+  }
 
   std::unique_ptr<Graph> graph_;  // never null
   std::unordered_map<std::string, Vertex> index_;
   std::unordered_map<std::tuple<Vertex, Vertex, RelType>, EdgeId, TripleHash> edge_index_;
+  bool edge_index_stale_ = false;  // AppendEdge added edges that edge_index_ lacks
 };
 
 // Adds `e` to `list` unless an equal evidence is already there.
