@@ -138,7 +138,8 @@ std::string ColumnDef(std::string_view name, std::string_view type) {
 // The COPY statement loading `file` into `table`.
 std::string CopyStatement(std::string_view table, std::string_view file,
                           const std::vector<FileColumn>& columns, const std::string& null_marker,
-                          const std::string& separator, std::string_view copy_options) {
+                          const std::string& separator, bool empty_elements,
+                          std::string_view copy_options) {
   std::string load_columns, returns;
   for (const FileColumn& c : columns) {
     if (!load_columns.empty()) {
@@ -149,9 +150,21 @@ std::string CopyStatement(std::string_view table, std::string_view file,
     const bool list = c.type == ColumnType::kStringList;
     load_columns += id + " " + std::string(list ? "STRING" : KuzuType(c.type));
     if (list) {
-      returns += "CASE WHEN " + id + " IS NULL THEN NULL WHEN " + id +
-                 " = '' THEN CAST([] AS STRING[]) ELSE list_transform(string_split(" + id + ", " +
-                 CypherString(separator) + "), _e -> substring(_e, 2, size(_e))) END";
+      // Every element starts with kElementMark. Kuzu's string_split drops empty parts, so the
+      // mark keeps empty elements; list_transform then removes it from each. Kuzu 0.11.3 crashes
+      // on that list_transform in COPY once a table holds a few thousand rows, so when no list
+      // holds an empty string (the usual case) the marks are split off instead: drop the first,
+      // split at separator + mark.
+      if (empty_elements) {
+        returns += "CASE WHEN " + id + " IS NULL THEN NULL WHEN " + id +
+                   " = '' THEN CAST([] AS STRING[]) ELSE list_transform(string_split(" + id +
+                   ", " + CypherString(separator) + "), _e -> substring(_e, 2, size(_e))) END";
+      } else {
+        returns += "CASE WHEN " + id + " IS NULL THEN NULL WHEN " + id +
+                   " = '' THEN CAST([] AS STRING[]) ELSE string_split(substring(" + id +
+                   ", 2, size(" + id + ")), " +
+                   CypherString(separator + std::string(kElementMark)) + ") END";
+      }
     } else {
       returns += id;
     }
@@ -219,8 +232,10 @@ const std::vector<std::pair<Label, Label>>& KuzuEndpoints(RelType type) {
 Result<std::vector<ExportFile>> ToKuzu(const KnowledgeGraph& kg) {
   const auto& g = kg.graph();
   const GraphTables tables = DescribeTables(kg);
-  std::optional<char32_t> separator =
-      UnusedCharacter({0x1F, U'|', 0x1D, 0x1C}, AllListElements(kg));
+  const std::vector<std::string> elements = AllListElements(kg);
+  const bool empty_elements =
+      std::find(elements.begin(), elements.end(), std::string()) != elements.end();
+  std::optional<char32_t> separator = UnusedCharacter({0x1F, U'|', 0x1D, 0x1C}, elements);
   if (!separator) {
     return Status::InvalidArgument(
         "cannot write kuzu: every candidate list separator occurs in a list value");
@@ -336,7 +351,7 @@ Result<std::vector<ExportFile>> ToKuzu(const KnowledgeGraph& kg) {
   for (const auto& [label, contents] : node_files) {
     const std::string name = std::string(LabelName(label)) + ".csv";
     load += CopyStatement(LabelName(label), name, node_file_columns.at(label), marker,
-                          csv.separator(), "");
+                          csv.separator(), empty_elements, "");
     csv_files.push_back({name, csv.Finish(contents)});
   }
   for (const auto& [key, contents] : edge_files) {
@@ -345,7 +360,7 @@ Result<std::vector<ExportFile>> ToKuzu(const KnowledgeGraph& kg) {
                              "_" + std::string(LabelName(to)) + ".csv";
     load += CopyStatement(
         RelTypeName(type), name, edge_file_columns.at(type), marker, csv.separator(),
-        "(from=" + CypherString(LabelName(from)) + ", to=" + CypherString(LabelName(to)) + ")");
+        empty_elements, "(from=" + CypherString(LabelName(from)) + ", to=" + CypherString(LabelName(to)) + ")");
     csv_files.push_back({name, csv.Finish(contents)});
   }
   files.push_back({"load.cypher", load});
