@@ -1,6 +1,7 @@
 #include "graph/snapshot.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -203,21 +204,32 @@ Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path) {
 }
 
 Result<KnowledgeGraph> ReadGraphFile(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  if (IsBinaryGraph(*text)) return ParseBinaryGraph(*text, path);
-  json doc = json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  // Large graph files are mapped rather than copied into memory; anything that cannot be mapped
+  // (a pipe, a missing file) is read, which also reports the error.
+  std::optional<MappedFile> mapped = MappedFile::Open(path);
+  std::string copy;
+  std::string_view text;
+  if (mapped) {
+    text = mapped->bytes();
+  } else {
+    auto read = ReadFile(path);
+    if (!read.ok()) return read.status();
+    copy = std::move(*read);
+    text = copy;
+  }
+  if (IsBinaryGraph(text)) return ParseBinaryGraph(text, path);
+  json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     // Find the first parse error's position with the exception-throwing parser.
     try {
-      json probe = json::parse(*text);
+      json probe = json::parse(text.begin(), text.end());
       (void)probe;
     } catch (const json::parse_error& e) {
       // Convert the byte offset to line and column.
       std::size_t off = e.byte > 0 ? e.byte - 1 : 0;
       int line = 1, col = 1;
-      for (std::size_t k = 0; k < off && k < text->size(); ++k) {
-        if ((*text)[k] == '\n') {
+      for (std::size_t k = 0; k < off && k < text.size(); ++k) {
+        if (text[k] == '\n') {
           ++line;
           col = 1;
         } else {
