@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Times cnkg against Kuzu on one graph, or writes the report of several runs.
 
-    bench.py measure --name NAME --graph GRAPH.json --export KUZU_EXPORT_DIR --db KUZU_DB
+    bench.py measure --name NAME --graph GRAPH.cnkg --export KUZU_EXPORT_DIR --db KUZU_DB
                      --cnkg CNKG --out RESULT.json [--runs 5] [--load-ms MS]
     bench.py report RESULT.json... --md results.md
 
@@ -285,7 +285,7 @@ def report(args):
   results = [json.load(open(p)) for p in args.results]
   lines = ["# cnkg vs Kuzu: query timings", "", machine_info(), "",
            "Each figure is the median wall time of a fresh process: `cnkg query GRAPH 'Q'` "
-           "(start + JSON graph load + query) vs `node kuzu_query.js DB 'Q'` (start + open of "
+           "(start + binary graph file load + query) vs `node kuzu_query.js DB 'Q'` (start + open of "
            "the loaded database + query). Ratio > 1: cnkg is faster.", ""]
   for r in results:
     lines += [f"## {r['name']}", "",
