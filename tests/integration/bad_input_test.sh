@@ -63,6 +63,13 @@ expect 2 "cnkg: unknown export format 'xml' (known: json, cnkg, graphml, dot, cy
 printf '{\n "nodes": [\n  {,}\n ]\n}\n' > "$tmp/bad.json"
 expect 1 "cnkg: $tmp/bad.json:3:4: not a graph file: invalid JSON" -- "$cnkg" stats "$tmp/bad.json"
 expect 1 "cnkg: $tmp/none.json: no such file" -- "$cnkg" stats "$tmp/none.json"
+# The binary graph file: the same graph as the JSON one; a damaged one is an error naming the byte.
+"$cnkg" build "$good" -o "$tmp/g.cnkg" 2>/dev/null
+cmp -s <("$cnkg" export "$tmp/g.cnkg" --format json -o -) "$tmp/g.json" ||
+  { echo "FAIL: the .cnkg graph differs from the JSON graph"; fails=$((fails + 1)); }
+size=$(stat -c %s "$tmp/g.cnkg")
+head -c $((size - 2)) "$tmp/g.cnkg" > "$tmp/cut.cnkg"
+expect 1 "cnkg: $tmp/cut.cnkg: corrupt binary graph file at byte $((size - 3)): the file ends early (truncated?)" -- "$cnkg" query "$tmp/cut.cnkg" "MATCH (n) RETURN count(*)"
 echo '{"nodes": [{"id": "x", "label": "Planet"}]}' > "$tmp/planet.json"
 expect 1 "cnkg: $tmp/planet.json: node 0 ('x') has unknown label 'Planet'" -- "$cnkg" export "$tmp/planet.json" --format dot -o "$tmp/p.dot"
 [ ! -e "$tmp/p.dot" ] || { echo "FAIL: output written despite error"; fails=$((fails + 1)); }
