@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 root=$PWD
 bash .ci/install-deps
 jobs=$(nproc 2>/dev/null || echo 2)
+# Kuzu (npm) for the graph-database tests, installed once before the tests run in parallel.
+source tests/kuzu/ensure_kuzu.sh
+ensure_kuzu "$root/tests/kuzu" || echo "== Kuzu is not available; the tests that need it will say so"
 
 echo "== release build"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCNKG_WERROR=ON >/dev/null

@@ -39,18 +39,19 @@ die() {
 [ -n "${CNKG_SOURCE_DIR:-}" ] || die "CNKG_SOURCE_DIR is not set"
 [ -x "$python" ] || die "$python is missing (install python3)"
 
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "graphdb_test: SKIP: node and npm are needed to install and run Kuzu (npm kuzu@0.11.3);" \
-    "install nodejs and npm to run this test"
-  exit 0
-fi
 kuzu_pkg="$CNKG_SOURCE_DIR/tests/kuzu"
-if ! (cd "$kuzu_pkg" && node -e 'require("kuzu")' 2>/dev/null); then
-  echo "== installing kuzu with npm in $kuzu_pkg"
-  (cd "$kuzu_pkg" && npm ci --no-audit --no-fund >/dev/null) ||
-    die "npm ci in $kuzu_pkg failed; run it by hand to see why"
-  (cd "$kuzu_pkg" && node -e 'require("kuzu")') || die "kuzu does not load after npm ci"
-fi
+# shellcheck source=../kuzu/ensure_kuzu.sh
+source "$kuzu_pkg/ensure_kuzu.sh"
+ensure_kuzu "$kuzu_pkg"
+case $? in
+  0) ;;
+  2)
+    echo "graphdb_test: SKIP: node and npm are needed to install and run Kuzu (npm kuzu@0.11.3);" \
+      "install nodejs and npm to run this test"
+    exit 0
+    ;;
+  *) die "npm ci in $kuzu_pkg failed, or kuzu does not load after it; run it by hand to see why" ;;
+esac
 
 # How to export: the CLI if it knows the formats, else the library driver.
 driver=""

@@ -30,18 +30,19 @@ die() {
 cases="$CNKG_TEST_DATA_DIR/kuzu_compare"
 [ -d "$cases" ] || die "missing case directory $cases"
 
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "kuzu_compare_test: SKIP: node and npm are needed to install and run Kuzu" \
-    "(npm kuzu@0.11.3); install nodejs and npm to run this test"
-  exit 0
-fi
 kuzu_pkg="$CNKG_SOURCE_DIR/tests/kuzu"
-if ! (cd "$kuzu_pkg" && node -e 'require("kuzu")' 2>/dev/null); then
-  echo "== installing kuzu with npm in $kuzu_pkg"
-  (cd "$kuzu_pkg" && npm ci --no-audit --no-fund >/dev/null) ||
-    die "npm ci in $kuzu_pkg failed; run it by hand to see why"
-  (cd "$kuzu_pkg" && node -e 'require("kuzu")') || die "kuzu does not load after npm ci"
-fi
+# shellcheck source=../kuzu/ensure_kuzu.sh
+source "$kuzu_pkg/ensure_kuzu.sh"
+ensure_kuzu "$kuzu_pkg"
+case $? in
+  0) ;;
+  2)
+    echo "kuzu_compare_test: SKIP: node and npm are needed to install and run Kuzu (npm kuzu@0.11.3);" \
+      "install nodejs and npm to run this test"
+    exit 0
+    ;;
+  *) die "npm ci in $kuzu_pkg failed, or kuzu does not load after it; run it by hand to see why" ;;
+esac
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnkg-kuzu-compare.XXXXXX") || die "cannot create a temporary directory"
 trap 'rm -rf "$work"' EXIT
