@@ -157,8 +157,8 @@ std::string CopyStatement(std::string_view table, std::string_view file,
       // split at separator + mark.
       if (empty_elements) {
         returns += "CASE WHEN " + id + " IS NULL THEN NULL WHEN " + id +
-                   " = '' THEN CAST([] AS STRING[]) ELSE list_transform(string_split(" + id +
-                   ", " + CypherString(separator) + "), _e -> substring(_e, 2, size(_e))) END";
+                   " = '' THEN CAST([] AS STRING[]) ELSE list_transform(string_split(" + id + ", " +
+                   CypherString(separator) + "), _e -> substring(_e, 2, size(_e))) END";
       } else {
         returns += "CASE WHEN " + id + " IS NULL THEN NULL WHEN " + id +
                    " = '' THEN CAST([] AS STRING[]) ELSE string_split(substring(" + id +
@@ -185,28 +185,6 @@ std::string HeaderLine(const std::vector<FileColumn>& columns) {
     out += c.name;
   }
   return out + "\n";
-}
-
-std::vector<std::string> AllListElements(const KnowledgeGraph& kg) {
-  const auto& g = kg.graph();
-  std::set<std::string> out;
-  auto add_props = [&out](const Properties& props) {
-    for (const auto& [name, value] : props) {
-      if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
-        for (const std::string& e : *list) out.insert(SafeUtf8(e));
-      }
-    }
-  };
-  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-    for (const std::string& a : g[v].aliases) out.insert(SafeUtf8(a));
-    for (const std::string& d : DocumentsOf(g[v].evidence)) out.insert(SafeUtf8(d));
-    add_props(g[v].properties);
-  }
-  for (auto e : boost::make_iterator_range(boost::edges(g))) {
-    for (const std::string& d : DocumentsOf(g[e].evidence)) out.insert(SafeUtf8(d));
-    add_props(g[e].properties);
-  }
-  return {out.begin(), out.end()};
 }
 
 }  // namespace
@@ -360,7 +338,8 @@ Result<std::vector<ExportFile>> ToKuzu(const KnowledgeGraph& kg) {
                              "_" + std::string(LabelName(to)) + ".csv";
     load += CopyStatement(
         RelTypeName(type), name, edge_file_columns.at(type), marker, csv.separator(),
-        empty_elements, "(from=" + CypherString(LabelName(from)) + ", to=" + CypherString(LabelName(to)) + ")");
+        empty_elements,
+        "(from=" + CypherString(LabelName(from)) + ", to=" + CypherString(LabelName(to)) + ")");
     csv_files.push_back({name, csv.Finish(contents)});
   }
   files.push_back({"load.cypher", load});

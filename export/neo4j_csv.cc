@@ -87,29 +87,6 @@ std::string Header(const std::vector<PropertyColumn>& columns) {
   return out;
 }
 
-// Every list element the files will hold.
-std::vector<std::string> AllListElements(const KnowledgeGraph& kg) {
-  const auto& g = kg.graph();
-  std::set<std::string> out;
-  auto add_props = [&out](const Properties& props) {
-    for (const auto& [name, value] : props) {
-      if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
-        for (const std::string& e : *list) out.insert(SafeUtf8(e));
-      }
-    }
-  };
-  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-    for (const std::string& a : g[v].aliases) out.insert(SafeUtf8(a));
-    for (const std::string& d : DocumentsOf(g[v].evidence)) out.insert(SafeUtf8(d));
-    add_props(g[v].properties);
-  }
-  for (auto e : boost::make_iterator_range(boost::edges(g))) {
-    for (const std::string& d : DocumentsOf(g[e].evidence)) out.insert(SafeUtf8(d));
-    add_props(g[e].properties);
-  }
-  return {out.begin(), out.end()};
-}
-
 }  // namespace
 
 std::string CsvQuote(std::string_view text) {
@@ -227,6 +204,28 @@ Result<std::vector<ExportFile>> ToNeo4jCsv(const KnowledgeGraph& kg) {
   script += "  \"$@\" \"${CNKG_NEO4J_DATABASE:-neo4j}\"\n";
   files.push_back({"import.sh", script, /*executable=*/true});
   return files;
+}
+
+std::vector<std::string> AllListElements(const KnowledgeGraph& kg) {
+  const auto& g = kg.graph();
+  std::set<std::string> out;
+  auto add_props = [&out](const Properties& props) {
+    for (const auto& [name, value] : props) {
+      if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
+        for (const std::string& e : *list) out.insert(SafeUtf8(e));
+      }
+    }
+  };
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    for (const std::string& a : g[v].aliases) out.insert(SafeUtf8(a));
+    for (const std::string& d : DocumentsOf(g[v].evidence)) out.insert(SafeUtf8(d));
+    add_props(g[v].properties);
+  }
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    for (const std::string& d : DocumentsOf(g[e].evidence)) out.insert(SafeUtf8(d));
+    add_props(g[e].properties);
+  }
+  return {out.begin(), out.end()};
 }
 
 }  // namespace cnkg

@@ -50,6 +50,10 @@ Result<std::vector<ExportFile>> ToNeo4jCsv(const KnowledgeGraph& graph);
 // The CSV field for `text`: SafeUtf8(text) between double quotes, each '"' doubled.
 std::string CsvQuote(std::string_view text);
 
+// Every list element a CSV export of `graph` holds (aliases, documents, list properties), after
+// SafeUtf8, sorted and without repeats; the CSV writers pick list separators that occur in none.
+std::vector<std::string> AllListElements(const KnowledgeGraph& graph);
+
 }  // namespace cnkg
 
 #endif  // CNKG_EXPORT_NEO4J_CSV_H_
