@@ -58,7 +58,8 @@ std::vector<std::string> Split(std::string_view s, std::string_view sep, bool ke
   std::size_t start = 0;
   while (true) {
     std::size_t pos = s.find(sep, start);
-    std::string_view piece = Trim(s.substr(start, pos == std::string_view::npos ? s.npos : pos - start));
+    std::string_view piece =
+        Trim(s.substr(start, pos == std::string_view::npos ? s.npos : pos - start));
     if (keep_empty || !piece.empty()) out.emplace_back(piece);
     if (pos == std::string_view::npos) break;
     start = pos + sep.size();
@@ -235,6 +236,26 @@ std::size_t Utf8Length(std::string_view s) {
   for (char c : s)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
   return n;
+}
+
+std::string Utf8Encode(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
 }
 
 }  // namespace cnkg

@@ -50,6 +50,9 @@ std::string_view SentenceAround(std::string_view text, std::size_t begin, std::s
 // Number of Unicode code points (not bytes) in valid UTF-8.
 std::size_t Utf8Length(std::string_view s);
 
+// The UTF-8 encoding of code point `cp` (at most U+10FFFF; surrogates are encoded as they are).
+std::string Utf8Encode(char32_t cp);
+
 }  // namespace cnkg
 
 #endif  // CNKG_COMMON_STRINGS_H_

@@ -88,9 +88,6 @@ std::string EvidenceJson(const std::vector<Evidence>& evidence);
 // returned unchanged.
 std::string SafeUtf8(std::string_view text);
 
-// The UTF-8 encoding of code point `cp` (at most U+10FFFF).
-std::string Utf8Encode(char32_t cp);
-
 // The first code point of `preferred`, then of U+E000..U+F8FF (the private use area), that
 // occurs in none of `texts`; nullopt if every one does. Used to pick list separators.
 std::optional<char32_t> UnusedCharacter(const std::vector<char32_t>& preferred,

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <variant>
 
+#include "common/strings.h"
 #include "export/cypher.h"
 #include "export/neo4j_csv.h"
 

@@ -7,6 +7,7 @@
 #include <utility>
 #include <variant>
 
+#include "common/strings.h"
 #include "export/cypher.h"
 
 namespace cnkg {

@@ -16,24 +16,6 @@ bool IsIdentStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 
 bool IsIdentPart(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-void AppendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // The byte length of the Unicode space character at `pos` (U+00A0, U+2000..U+200B, U+3000,
 // U+FEFF), or 0.
 std::size_t UnicodeSpaceLength(std::string_view s, std::size_t pos) {
@@ -344,7 +326,7 @@ class Lexer {
                                {esc, esc + 2 + digits}};
           }
           pos_ += digits;
-          AppendUtf8(value, cp);
+          value += Utf8Encode(static_cast<char32_t>(cp));
           break;
         }
         default: {

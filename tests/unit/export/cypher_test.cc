@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/strings.h"
 #include "graph/snapshot.h"
 
 namespace cnkg {
