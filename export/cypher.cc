@@ -19,46 +19,6 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-ColumnType TypeOf(const PropertyValue& v) {
-  return std::visit(
-      [](const auto& x) -> ColumnType {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::int64_t>) {
-          return ColumnType::kInt64;
-        } else if constexpr (std::is_same_v<T, double>) {
-          return ColumnType::kDouble;
-        } else if constexpr (std::is_same_v<T, bool>) {
-          return ColumnType::kBoolean;
-        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-          return ColumnType::kStringList;
-        } else {
-          return ColumnType::kString;
-        }
-      },
-      v);
-}
-
-ColumnType Widen(const std::set<ColumnType>& types) {
-  if (types.size() == 1) return *types.begin();
-  for (ColumnType t : types) {
-    if (t != ColumnType::kInt64 && t != ColumnType::kDouble) return ColumnType::kString;
-  }
-  return ColumnType::kDouble;
-}
-
-std::string DumpJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string FormatDouble(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), d);  // shortest round-trip form
-  if (ec != std::errc()) return "NaN";                        // cannot happen with 64 bytes
-  return std::string(buf, end);
-}
-
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // The kind of ISO 8601 date-time `text` is (kNone when it is not one, or names a day, hour or
@@ -112,7 +72,7 @@ std::vector<PropertyColumn> MakeColumns(const std::map<std::string, std::set<Col
     PropertyColumn c;
     c.property = property;
     c.column = ColumnNameFor(property, &taken);
-    c.type = Widen(types);
+    c.type = WidenColumnTypes(types);
     if (c.type == ColumnType::kString && types.size() == 1) {
       const std::set<Temporal>& kinds = times.at(property);
       if (kinds.size() == 1) c.temporal = *kinds.begin();
@@ -126,7 +86,7 @@ std::vector<PropertyColumn> MakeColumns(const std::map<std::string, std::set<Col
 void Observe(const Properties& props, std::map<std::string, std::set<ColumnType>>* seen,
              std::map<std::string, std::set<Temporal>>* times) {
   for (const auto& [name, value] : props) {
-    (*seen)[name].insert(TypeOf(value));
+    (*seen)[name].insert(ColumnTypeOf(value));
     if (const auto* s = std::get_if<std::string>(&value)) {
       (*times)[name].insert(TemporalKindOf(*s));
     } else {
@@ -200,6 +160,46 @@ void AppendSets(std::string& out, std::string_view var, const Properties& props,
 }
 
 }  // namespace
+
+ColumnType ColumnTypeOf(const PropertyValue& v) {
+  return std::visit(
+      [](const auto& x) -> ColumnType {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::int64_t>) {
+          return ColumnType::kInt64;
+        } else if constexpr (std::is_same_v<T, double>) {
+          return ColumnType::kDouble;
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return ColumnType::kBoolean;
+        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+          return ColumnType::kStringList;
+        } else {
+          return ColumnType::kString;
+        }
+      },
+      v);
+}
+
+ColumnType WidenColumnTypes(const std::set<ColumnType>& types) {
+  if (types.size() == 1) return *types.begin();
+  for (ColumnType t : types) {
+    if (t != ColumnType::kInt64 && t != ColumnType::kDouble) return ColumnType::kString;
+  }
+  return ColumnType::kDouble;
+}
+
+std::string DumpJson(const nlohmann::json& j) {
+  return j.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string FormatDouble(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), d);  // shortest round-trip form
+  if (ec != std::errc()) return "NaN";                        // cannot happen with 64 bytes
+  return std::string(buf, end);
+}
 
 GraphTables DescribeTables(const KnowledgeGraph& kg) {
   const auto& g = kg.graph();

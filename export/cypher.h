@@ -2,6 +2,7 @@
 #define CNKG_EXPORT_CYPHER_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -23,6 +24,21 @@ namespace cnkg {
 
 // The type of one property column.
 enum class ColumnType { kString, kInt64, kDouble, kBoolean, kStringList };
+
+// The column type of one property value.
+ColumnType ColumnTypeOf(const PropertyValue& value);
+
+// The single type all of `types` (not empty) can be written as: the type itself if there is
+// one; kDouble for a mix of kInt64 and kDouble; kString for any other mix.
+ColumnType WidenColumnTypes(const std::set<ColumnType>& types);
+
+// The shortest text that reads back as `d`; NaN and the infinities as "NaN", "Infinity" and
+// "-Infinity", which Java's Double.parseDouble, Python's float() and C's strtod all accept.
+std::string FormatDouble(double d);
+
+// Compact JSON text that never throws on invalid UTF-8 (it becomes U+FFFD) and keeps valid UTF-8
+// as it is.
+std::string DumpJson(const nlohmann::json& j);
 
 // A string column whose every value is an ISO 8601 date-time: with a UTC offset or 'Z'
 // ("2026-03-24T09:10:00+01:00") it is a kDateTime, without one ("2026-03-24T09:10") a

@@ -12,17 +12,19 @@
 #include <variant>
 #include <vector>
 
+#include "export/cypher.h"
+
 namespace cnkg {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// The GraphML value type of one key.
-enum class KeyType { kString, kLong, kDouble, kBoolean, kStringList };
+// The GraphML value type of one key: the column types of the other exports.
+using KeyType = ColumnType;
 
 std::string_view KeyTypeName(KeyType t) {
   switch (t) {
-    case KeyType::kLong:
+    case KeyType::kInt64:
       return "long";
     case KeyType::kDouble:
       return "double";
@@ -33,49 +35,6 @@ std::string_view KeyTypeName(KeyType t) {
       return "string";
   }
   return "string";
-}
-
-KeyType TypeOf(const PropertyValue& v) {
-  return std::visit(
-      [](const auto& x) -> KeyType {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::int64_t>) {
-          return KeyType::kLong;
-        } else if constexpr (std::is_same_v<T, double>) {
-          return KeyType::kDouble;
-        } else if constexpr (std::is_same_v<T, bool>) {
-          return KeyType::kBoolean;
-        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-          return KeyType::kStringList;
-        } else {
-          return KeyType::kString;
-        }
-      },
-      v);
-}
-
-// The single type all of `types` can be written as (see the header).
-KeyType Widen(const std::set<KeyType>& types) {
-  if (types.size() == 1) return *types.begin();
-  for (KeyType t : types) {
-    if (t != KeyType::kLong && t != KeyType::kDouble) return KeyType::kString;
-  }
-  return KeyType::kDouble;
-}
-
-// JSON text that never throws on invalid UTF-8 (it becomes U+FFFD) and keeps valid UTF-8 as is.
-std::string DumpJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string FormatDouble(double d) {
-  // Spellings that Java's Double.parseDouble, Python's float() and C's strtod all accept.
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), d);  // shortest round-trip form
-  if (ec != std::errc()) return "NaN";                        // cannot happen with 64 bytes
-  return std::string(buf, end);
 }
 
 // The text of `v` as a value of a key of type `as`.
@@ -96,14 +55,6 @@ std::string FormatValue(const PropertyValue& v, KeyType as) {
         }
       },
       v);
-}
-
-std::string EvidenceJson(const std::vector<Evidence>& list) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (const Evidence& e : list) {
-    arr.push_back({{"document", e.document}, {"line", e.line}, {"text", e.text}});
-  }
-  return DumpJson(arr);
 }
 
 // One <key> element.
@@ -135,7 +86,7 @@ PropertyKeys MakePropertyKeys(const std::map<std::string, std::set<KeyType>>& se
     spec.id = std::string(id_prefix) + std::to_string(index++);
     spec.domain = std::string(domain);
     spec.attr_name = std::move(attr_name);
-    spec.type = Widen(types);
+    spec.type = WidenColumnTypes(types);
     out.by_property.emplace(name, std::move(spec));
   }
   return out;
@@ -302,10 +253,10 @@ std::string ToGraphML(const KnowledgeGraph& kg) {
   // Property names and the value types seen for each, per domain.
   std::map<std::string, std::set<KeyType>> node_seen, edge_seen;
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-    for (const auto& [name, value] : g[v].properties) node_seen[name].insert(TypeOf(value));
+    for (const auto& [name, value] : g[v].properties) node_seen[name].insert(ColumnTypeOf(value));
   }
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
-    for (const auto& [name, value] : g[e].properties) edge_seen[name].insert(TypeOf(value));
+    for (const auto& [name, value] : g[e].properties) edge_seen[name].insert(ColumnTypeOf(value));
   }
 
   const std::vector<KeySpec> node_fixed = {
@@ -313,13 +264,13 @@ std::string ToGraphML(const KnowledgeGraph& kg) {
       {"name", "node", "name", KeyType::kString},
       {"aliases", "node", "aliases", KeyType::kStringList},
       {"evidence", "node", "evidence", KeyType::kString},
-      {"evidence_count", "node", "evidence_count", KeyType::kLong},
+      {"evidence_count", "node", "evidence_count", KeyType::kInt64},
   };
   const std::vector<KeySpec> edge_fixed = {
       {"label", "edge", "label", KeyType::kString},
       {"type", "edge", "type", KeyType::kString},
       {"edge_evidence", "edge", "evidence", KeyType::kString},
-      {"edge_evidence_count", "edge", "evidence_count", KeyType::kLong},
+      {"edge_evidence_count", "edge", "evidence_count", KeyType::kInt64},
   };
   // "id" is reserved because igraph stores element ids in an attribute of that name.
   std::set<std::string> node_reserved = {"id"}, edge_reserved = {"id"};
