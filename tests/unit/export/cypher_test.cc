@@ -9,19 +9,13 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "export_fixture.h"
 #include "graph/snapshot.h"
 
 namespace cnkg {
 namespace {
 
-Node MakeNode(std::string key, Label label, std::string name, Properties props = {}) {
-  Node n;
-  n.key = std::move(key);
-  n.label = label;
-  n.name = std::move(name);
-  n.properties = std::move(props);
-  return n;
-}
+using export_test::MakeNode;
 
 const PropertyColumn* FindColumn(const std::vector<PropertyColumn>& cols, std::string_view prop) {
   for (const auto& c : cols) {

@@ -10,10 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "export_fixture.h"
 #include "graph/snapshot.h"
 
 namespace cnkg {
 namespace {
+
+using export_test::MakeNode;
 
 struct GraphCloser {
   void operator()(Agraph_t* g) const { agclose(g); }
@@ -36,14 +39,6 @@ std::string Get(void* obj, std::string_view attr) {
 Agnode_t* FindNode(Agraph_t* g, const std::string& name) {
   std::string copy = name;
   return agnode(g, copy.data(), 0);
-}
-
-Node MakeNode(std::string key, Label label, std::string name) {
-  Node n;
-  n.key = std::move(key);
-  n.label = label;
-  n.name = std::move(name);
-  return n;
 }
 
 const std::vector<std::string>& HostileNames() {

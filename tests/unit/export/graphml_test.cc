@@ -9,10 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "export_fixture.h"
 #include "graph/snapshot.h"
 
 namespace cnkg {
 namespace {
+
+using export_test::MakeNode;
 
 // A minimal XML reader, enough for the subset the writer emits (declaration, elements,
 // attributes, text, CDATA sections, the five entities and numeric character references). It fails
@@ -231,14 +234,6 @@ std::string TypeOfKey(const KeyIndex& keys, const std::string& domain, const std
   auto it = keys.by_name.find({domain, name});
   REQUIRE(it != keys.by_name.end());
   return *it->second->Attr("attr.type");
-}
-
-Node MakeNode(std::string key, Label label, std::string name) {
-  Node n;
-  n.key = std::move(key);
-  n.label = label;
-  n.name = std::move(name);
-  return n;
 }
 
 const std::vector<std::string>& HostileNames() {

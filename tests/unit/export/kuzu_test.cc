@@ -6,29 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "export_fixture.h"
+
 namespace cnkg {
 namespace {
 
-Node MakeNode(std::string key, Label label, std::string name, Properties props = {}) {
-  Node n;
-  n.key = std::move(key);
-  n.label = label;
-  n.name = std::move(name);
-  n.properties = std::move(props);
-  return n;
-}
-
-std::map<std::string, std::string> ByName(const std::vector<ExportFile>& files) {
-  std::map<std::string, std::string> out;
-  for (const auto& f : files) out[f.name] = f.contents;
-  return out;
-}
-
-std::size_t Count(const std::string& s, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
-  return n;
-}
+using export_test::ByName;
+using export_test::Count;
+using export_test::MakeNode;
 
 TEST_CASE("The schema has a table for every label and type, even an empty graph", "[kuzu]") {
   auto files = ToKuzu(KnowledgeGraph());
@@ -156,13 +141,13 @@ TEST_CASE("Lists are split without list_transform unless a list holds an empty s
   // Kuzu 0.11.3 crashes on list_transform in COPY for large tables; its string_split drops empty
   // parts, so only a graph with an empty list element needs the element marks removed one by one.
   KnowledgeGraph kg;
-  kg.UpsertNode(MakeNode("project:1", Label::kProject, "P",
-                         {{"tags", std::vector<std::string>{"a", "b"}}}));
+  kg.UpsertNode(
+      MakeNode("project:1", Label::kProject, "P", {{"tags", std::vector<std::string>{"a", "b"}}}));
   auto plain = ToKuzu(kg);
   REQUIRE(plain.ok());
   CHECK(ByName(*plain).at("load.cypher").find("list_transform") == std::string::npos);
-  kg.UpsertNode(MakeNode("project:2", Label::kProject, "Q",
-                         {{"tags", std::vector<std::string>{"", "c"}}}));
+  kg.UpsertNode(
+      MakeNode("project:2", Label::kProject, "Q", {{"tags", std::vector<std::string>{"", "c"}}}));
   auto with_empty = ToKuzu(kg);
   REQUIRE(with_empty.ok());
   CHECK(ByName(*with_empty)

@@ -6,23 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "export_fixture.h"
+
 namespace cnkg {
 namespace {
 
-Node MakeNode(std::string key, Label label, std::string name, Properties props = {}) {
-  Node n;
-  n.key = std::move(key);
-  n.label = label;
-  n.name = std::move(name);
-  n.properties = std::move(props);
-  return n;
-}
-
-std::map<std::string, std::string> ByName(const std::vector<ExportFile>& files) {
-  std::map<std::string, std::string> out;
-  for (const auto& f : files) out[f.name] = f.contents;
-  return out;
-}
+using export_test::ByName;
+using export_test::MakeNode;
 
 TEST_CASE("CsvQuote quotes and doubles quotes only", "[neo4j_csv]") {
   CHECK(CsvQuote("") == "\"\"");
