@@ -269,7 +269,7 @@ int PrintResult(const cnkg::QueryResult& result, const std::string& format) {
   return kExitOk;
 }
 
-int RunQueryText(const cnkg::KnowledgeGraph& graph, const std::string& text,
+int RunQueryText(const cnkg::CompactGraph& graph, const std::string& text,
                  const QueryFlags& flags) {
   cnkg::QueryOptions options;
   if (!ParseParams(flags.params, options.params)) return kExitUsage;
@@ -586,7 +586,8 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (!*build) ReexecForLargeGraph(graph_path, argv);
+  if (!*build && !*query && !*talks && !*path_cmd && !*neighbors)
+    ReexecForLargeGraph(graph_path, argv);
   if (*build) {
     inputs.insert(inputs.begin(), landscapes.begin(), landscapes.end());
     if (inputs.empty()) {
@@ -598,7 +599,9 @@ int main(int argc, char** argv) {
   if (*why) return RunWhy(graph_path, why_names);
   if (*query || *talks || *path_cmd || *neighbors) {
     if (!ValidFormat(query_flags.format)) return kExitUsage;
-    auto graph = LoadGraph(graph_path);
+    // Queries read the graph file in place: nothing is built, so they start at once on graphs of
+    // millions of elements.
+    auto graph = cnkg::ReadQueryGraph(graph_path);
     if (!graph.ok()) {
       PrintError(graph.status().message());
       return kExitError;

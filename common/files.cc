@@ -46,7 +46,7 @@ Result<std::string> ReadFile(const std::string& path) {
   return out;
 }
 
-std::optional<MappedFile> MappedFile::Open(const std::string& path) {
+std::optional<MappedFile> MappedFile::Open(const std::string& path, bool populate) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct stat st;
@@ -60,7 +60,8 @@ std::optional<MappedFile> MappedFile::Open(const std::string& path) {
     return MappedFile(nullptr, 0);
   }
   // MAP_POPULATE maps every page at once instead of faulting them in one by one.
-  void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  void* data =
+      ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0);
   ::close(fd);
   if (data == MAP_FAILED) return std::nullopt;
   return MappedFile(data, size);

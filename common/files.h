@@ -19,9 +19,10 @@ Result<std::string> ReadFile(const std::string& path);
 // The bytes must not be used after the MappedFile is gone.
 class MappedFile {
  public:
-  // Maps the whole file. Returns nullopt when `path` cannot be mapped (missing, not a regular
+  // Maps the whole file; with `populate`, every page is mapped at once (for files read whole),
+  // otherwise pages are mapped as they are touched. Returns nullopt when `path` cannot be mapped (missing, not a regular
   // file, no permission, mmap failed): callers fall back to ReadFile, which names the problem.
-  static std::optional<MappedFile> Open(const std::string& path);
+  static std::optional<MappedFile> Open(const std::string& path, bool populate = true);
 
   MappedFile(MappedFile&& other) noexcept;
   MappedFile& operator=(MappedFile&& other) noexcept;

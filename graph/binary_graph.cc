@@ -2,23 +2,49 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <tuple>
 #include <cstring>
+#include <deque>
+#include <set>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "common/strings.h"
+#include "graph/binary_layout.h"
+#include "graph/compact_graph.h"
+
 namespace cnkg {
 namespace {
 
-constexpr std::string_view kMagic("CNKGBIN\x01", 8);
-constexpr std::string_view kTrailer("END");
+using binary::ValueTag;
 
-enum class ValueTag : std::uint8_t { kString = 0, kInt = 1, kDouble = 2, kBool = 3, kList = 4 };
+// The string heap: each distinct string once (evidence lines repeat across the edges they
+// support).
+class Heap {
+ public:
+  // `s` must stay alive and unchanged until the heap is taken.
+  std::uint64_t Add(std::string_view s) {
+    auto [it, inserted] = index_.try_emplace(s, bytes_.size());
+    if (inserted) bytes_.append(s);
+    return it->second;
+  }
+  // For strings made while writing (folded names): the heap keeps them alive.
+  std::uint64_t AddOwned(std::string s) {
+    owned_.push_back(std::move(s));
+    return Add(owned_.back());
+  }
+  std::string& bytes() { return bytes_; }
+
+ private:
+  std::string bytes_;
+  std::deque<std::string> owned_;
+  std::unordered_map<std::string_view, std::uint64_t> index_;
+};
 
 class Writer {
  public:
-  void Raw(std::string_view s) { out_.append(s); }
+  explicit Writer(Heap& heap) : heap_(heap) {}
+
   void Unsigned(std::uint64_t v) {
     while (v >= 0x80) {
       out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
@@ -30,8 +56,8 @@ class Writer {
     Unsigned((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
   }
   void String(std::string_view s) {
+    Unsigned(heap_.Add(s));
     Unsigned(s.size());
-    out_.append(s);
   }
   void Byte(std::uint8_t b) { out_.push_back(static_cast<char>(b)); }
   void Double(double d) {
@@ -39,98 +65,12 @@ class Writer {
     std::memcpy(&bits, &d, sizeof bits);
     for (int i = 0; i < 8; ++i) out_.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
   }
-  std::string Take() { return std::move(out_); }
+  std::size_t size() const { return out_.size(); }
+  std::string& bytes() { return out_; }
 
  private:
+  Heap& heap_;
   std::string out_;
-};
-
-// Reads the layout; every read checks the bounds. A failed read sets the error once and makes
-// every later read return a zero value, so that callers check ok() at record boundaries.
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-
-  bool ok() const { return error_.empty(); }
-  const std::string& error() const { return error_; }
-  std::size_t offset() const { return pos_; }
-  void Fail(std::string what) {
-    if (error_.empty()) error_ = "at byte " + std::to_string(pos_) + ": " + std::move(what);
-    pos_ = bytes_.size();
-  }
-
-  bool Expect(std::string_view s, const char* what) {
-    if (bytes_.substr(pos_, s.size()) != s) {
-      Fail(what);
-      return false;
-    }
-    pos_ += s.size();
-    return true;
-  }
-  std::uint64_t Unsigned() {
-    std::uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (pos_ >= bytes_.size()) {
-        Fail("the file ends inside a number (truncated?)");
-        return 0;
-      }
-      auto b = static_cast<std::uint8_t>(bytes_[pos_++]);
-      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-      if (!(b & 0x80)) return v;
-    }
-    Fail("a number is too long");
-    return 0;
-  }
-  std::int64_t Signed() {
-    std::uint64_t u = Unsigned();
-    return static_cast<std::int64_t>((u >> 1) ^ (~(u & 1) + 1));
-  }
-  // A count of items each taking at least `min_bytes`: larger counts than the rest of the file
-  // can hold are corrupt (and must not reserve memory).
-  std::size_t Count(std::size_t min_bytes = 1) {
-    std::uint64_t n = Unsigned();
-    if (n > (bytes_.size() - pos_) / min_bytes) {
-      Fail("a count of " + std::to_string(n) + " is larger than the rest of the file");
-      return 0;
-    }
-    return static_cast<std::size_t>(n);
-  }
-  std::string_view View() {
-    std::uint64_t n = Unsigned();
-    if (n > bytes_.size() - pos_) {
-      Fail("a string runs past the end of the file (truncated?)");
-      return {};
-    }
-    std::string_view s = bytes_.substr(pos_, n);
-    pos_ += n;
-    return s;
-  }
-  std::string String() { return std::string(View()); }
-  std::uint8_t Byte() {
-    if (pos_ >= bytes_.size()) {
-      Fail("the file ends early (truncated?)");
-      return 0;
-    }
-    return static_cast<std::uint8_t>(bytes_[pos_++]);
-  }
-  double Double() {
-    if (bytes_.size() - pos_ < 8) {
-      Fail("the file ends inside a number (truncated?)");
-      return 0;
-    }
-    std::uint64_t bits = 0;
-    for (int i = 0; i < 8; ++i)
-      bits |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(bytes_[pos_ + i])) << (8 * i);
-    pos_ += 8;
-    double d;
-    std::memcpy(&d, &bits, sizeof d);
-    return d;
-  }
-
- private:
-  std::string_view bytes_;
-  std::size_t pos_ = 0;
-  std::string error_;
 };
 
 void WriteProperties(Writer& w, const Properties& properties) {
@@ -162,50 +102,18 @@ void WriteProperties(Writer& w, const Properties& properties) {
   }
 }
 
-void ReadProperties(Reader& r, Properties& out) {
-  std::size_t n = r.Count(2);
-  for (std::size_t i = 0; i < n && r.ok(); ++i) {
-    std::string name = r.String();
-    PropertyValue value;
-    switch (static_cast<ValueTag>(r.Byte())) {
-      case ValueTag::kString:
-        value = r.String();
-        break;
-      case ValueTag::kInt:
-        value = r.Signed();
-        break;
-      case ValueTag::kDouble:
-        value = r.Double();
-        break;
-      case ValueTag::kBool:
-        value = r.Byte() != 0;
-        break;
-      case ValueTag::kList: {
-        std::vector<std::string> list(r.Count());
-        for (std::string& s : list) s = r.String();
-        value = std::move(list);
-        break;
-      }
-      default:
-        r.Fail("unknown property type in property '" + name + "'");
-        return;
-    }
-    out.insert_or_assign(std::move(name), std::move(value));
-  }
-}
-
 class DocumentTable {
  public:
   std::size_t IndexOf(const std::string& document) {
     auto [it, inserted] = index_.try_emplace(document, documents_.size());
-    if (inserted) documents_.push_back(document);
+    if (inserted) documents_.push_back(&document);
     return it->second;
   }
-  const std::vector<std::string>& documents() const { return documents_; }
+  const std::vector<const std::string*>& documents() const { return documents_; }
 
  private:
-  std::unordered_map<std::string, std::size_t> index_;
-  std::vector<std::string> documents_;
+  std::unordered_map<std::string_view, std::size_t> index_;
+  std::vector<const std::string*> documents_;
 };
 
 void WriteEvidence(Writer& w, DocumentTable& documents, const std::vector<Evidence>& evidence) {
@@ -217,139 +125,183 @@ void WriteEvidence(Writer& w, DocumentTable& documents, const std::vector<Eviden
   }
 }
 
-void ReadEvidence(Reader& r, const std::vector<std::string>& documents,
-                  std::vector<Evidence>& out) {
-  std::size_t n = r.Count(3);
-  out.resize(n);
-  for (Evidence& e : out) {
-    std::uint64_t d = r.Unsigned();
-    if (d >= documents.size()) {
-      r.Fail("evidence names document " + std::to_string(d) + " of " +
-             std::to_string(documents.size()));
-      return;
-    }
-    e.document = documents[d];
-    e.line = static_cast<int>(r.Signed());
-    e.text = r.String();
+void WriteNames(Writer& w, const std::set<std::string>& names) {
+  w.Unsigned(names.size());
+  for (const std::string& n : names) {
+    w.Unsigned(n.size());
+    w.bytes().append(n);
   }
 }
+
+// The file under construction: sections appended in order, each 8-byte aligned.
+class FileBuilder {
+ public:
+  FileBuilder() { out_.resize(sizeof(binary::Header)); }
+
+  template <typename T>
+  void Section(binary::Section id, const std::vector<T>& items) {
+    Section(id, std::string_view(reinterpret_cast<const char*>(items.data()),
+                                 items.size() * sizeof(T)));
+  }
+  void Section(binary::Section id, std::string_view bytes) {
+    out_.resize((out_.size() + 7) / 8 * 8, '\0');
+    header_.sections[id] = {out_.size(), bytes.size()};
+    out_.append(bytes);
+  }
+  std::string Finish(binary::Header header) {
+    std::memcpy(header.sections, header_.sections, sizeof header.sections);
+    header.file_size = out_.size();
+    std::memcpy(out_.data(), &header, sizeof header);
+    return std::move(out_);
+  }
+
+ private:
+  binary::Header header_{};
+  std::string out_;
+};
 
 }  // namespace
 
-bool IsBinaryGraph(std::string_view bytes) { return bytes.substr(0, kMagic.size()) == kMagic; }
+bool IsBinaryGraph(std::string_view bytes) {
+  return bytes.substr(0, binary::kMagicPrefix.size()) == binary::kMagicPrefix;
+}
 
 std::string SerializeBinaryGraph(const KnowledgeGraph& graph) {
+  using binary::Adjacent;
   const auto& g = graph.graph();
-  // The document table comes first in the file but is known only after the records: write the
-  // records to their own buffer.
+  const std::size_t n = graph.num_nodes(), m = graph.num_edges();
+  Heap heap;
   DocumentTable documents;
-  Writer body;
-  body.Unsigned(graph.num_nodes());
+  Writer records(heap);
+
+  std::vector<std::uint8_t> labels(n);
+  std::vector<binary::NodeEntry> nodes(n);
+  std::vector<std::set<std::string>> node_props(std::size(kAllLabels));
+  std::vector<binary::FoldEntry> folded;
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-    const Node& n = g[v];
-    body.String(n.key);
-    body.String(LabelName(n.label));
-    body.String(n.name);
-    body.Unsigned(n.aliases.size());
-    for (const std::string& a : n.aliases) body.String(a);
-    WriteProperties(body, n.properties);
-    WriteEvidence(body, documents, n.evidence);
+    const Node& node = g[v];
+    labels[v] = static_cast<std::uint8_t>(node.label);
+    nodes[v] = {heap.Add(node.key), heap.Add(node.name), records.size(),
+                static_cast<std::uint32_t>(node.key.size()),
+                static_cast<std::uint32_t>(node.name.size())};
+    records.Unsigned(node.aliases.size());
+    for (const std::string& a : node.aliases) records.String(a);
+    WriteProperties(records, node.properties);
+    WriteEvidence(records, documents, node.evidence);
+    for (const auto& [k, unused] : node.properties)
+      node_props[static_cast<std::size_t>(node.label)].insert(k);
+    std::set<std::string> forms = {FoldName(node.name)};
+    for (const std::string& a : node.aliases) forms.insert(FoldName(a));
+    for (const std::string& f : forms) {
+      if (f.empty()) continue;
+      const auto size = static_cast<std::uint32_t>(f.size());
+      folded.push_back({heap.AddOwned(f), size, static_cast<std::uint32_t>(v)});
+    }
   }
-  body.Unsigned(graph.num_edges());
-  for (auto e : boost::make_iterator_range(boost::edges(g))) {
-    const Edge& ed = g[e];
-    body.Unsigned(boost::source(e, g));
-    body.Unsigned(boost::target(e, g));
-    body.String(RelTypeName(ed.type));
-    WriteProperties(body, ed.properties);
-    WriteEvidence(body, documents, ed.evidence);
+
+  // Relationships are numbered by source node, in the order of each node's out-edges.
+  std::vector<std::uint8_t> types;
+  std::vector<binary::RelEntry> rels;
+  std::vector<std::uint32_t> out_offsets(n + 1), in_offsets(n + 1, 0);
+  std::vector<Adjacent> out_adj, in_adj(m);
+  std::unordered_map<const Edge*, std::uint32_t> number;
+  std::vector<std::set<std::string>> rel_props(std::size(kAllRelTypes));
+  types.reserve(m);
+  rels.reserve(m);
+  out_adj.reserve(m);
+  number.reserve(m);
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+    out_offsets[v] = static_cast<std::uint32_t>(rels.size());
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
+      const Edge& edge = g[e];
+      const auto id = static_cast<std::uint32_t>(rels.size());
+      const auto t = static_cast<std::uint32_t>(boost::target(e, g));
+      number[&edge] = id;
+      types.push_back(static_cast<std::uint8_t>(edge.type));
+      rels.push_back({static_cast<std::uint32_t>(v), t, records.size()});
+      out_adj.push_back({id, t});
+      ++in_offsets[t + 1];
+      WriteProperties(records, edge.properties);
+      WriteEvidence(records, documents, edge.evidence);
+      for (const auto& [k, unused] : edge.properties)
+        rel_props[static_cast<std::size_t>(edge.type)].insert(k);
+    }
   }
-  body.Raw(kTrailer);
-  Writer out;
-  out.Raw(kMagic);
-  out.Unsigned(documents.documents().size());
-  for (const std::string& d : documents.documents()) out.String(d);
-  std::string head = out.Take();
-  head += body.Take();
-  return head;
+  out_offsets[n] = static_cast<std::uint32_t>(rels.size());
+  for (std::size_t v = 0; v < n; ++v) in_offsets[v + 1] += in_offsets[v];
+  {
+    std::vector<std::uint32_t> fill(in_offsets.begin(), in_offsets.end() - 1);
+    for (std::uint32_t id = 0; id < rels.size(); ++id)
+      in_adj[fill[rels[id].target]++] = {id, rels[id].source};
+  }
+  std::vector<std::uint32_t> edge_order;
+  edge_order.reserve(m);
+  for (auto e : boost::make_iterator_range(boost::edges(g))) edge_order.push_back(number[&g[e]]);
+
+  std::vector<std::uint32_t> label_offsets(std::size(kAllLabels) + 1, 0), label_nodes;
+  label_nodes.reserve(n);
+  for (std::size_t l = 0; l < std::size(kAllLabels); ++l) {
+    label_offsets[l] = static_cast<std::uint32_t>(label_nodes.size());
+    for (std::uint32_t v = 0; v < n; ++v)
+      if (labels[v] == l) label_nodes.push_back(v);
+  }
+  label_offsets.back() = static_cast<std::uint32_t>(label_nodes.size());
+
+  std::vector<std::uint32_t> key_order(n), name_order(n);
+  for (std::uint32_t v = 0; v < n; ++v) key_order[v] = name_order[v] = v;
+  std::sort(key_order.begin(), key_order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return g[a].key < g[b].key; });
+  std::sort(name_order.begin(), name_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    int c = g[a].name.compare(g[b].name);
+    return c != 0 ? c < 0 : a < b;
+  });
+  const std::string& heap_bytes = heap.bytes();
+  std::sort(folded.begin(), folded.end(), [&](const auto& a, const auto& b) {
+    int c = std::string_view(heap_bytes).substr(a.offset, a.size).compare(
+        std::string_view(heap_bytes).substr(b.offset, b.size));
+    return c != 0 ? c < 0 : a.node < b.node;
+  });
+
+  std::vector<binary::StrRef> document_refs;
+  for (const std::string* d : documents.documents()) document_refs.push_back({heap.Add(*d), d->size()});
+
+  Heap unused_heap;
+  Writer schema(unused_heap);
+  for (const auto& names : node_props) WriteNames(schema, names);
+  for (const auto& names : rel_props) WriteNames(schema, names);
+
+  FileBuilder file;
+  file.Section(binary::kLabels, labels);
+  file.Section(binary::kNodes, nodes);
+  file.Section(binary::kTypes, types);
+  file.Section(binary::kRels, rels);
+  file.Section(binary::kOutOffsets, out_offsets);
+  file.Section(binary::kOutAdjacent, out_adj);
+  file.Section(binary::kInOffsets, in_offsets);
+  file.Section(binary::kInAdjacent, in_adj);
+  file.Section(binary::kLabelOffsets, label_offsets);
+  file.Section(binary::kLabelNodes, label_nodes);
+  file.Section(binary::kKeyOrder, key_order);
+  file.Section(binary::kNameOrder, name_order);
+  file.Section(binary::kFolded, folded);
+  file.Section(binary::kDocuments, document_refs);
+  file.Section(binary::kEdgeOrder, edge_order);
+  file.Section(binary::kSchema, schema.bytes());
+  file.Section(binary::kRecords, records.bytes());
+  file.Section(binary::kHeap, heap.bytes());
+  binary::Header header{};
+  std::memcpy(header.magic, binary::kMagic.data(), binary::kMagic.size());
+  header.num_nodes = n;
+  header.num_rels = m;
+  header.num_documents = document_refs.size();
+  header.num_folded = folded.size();
+  return file.Finish(header);
 }
 
 Result<KnowledgeGraph> ParseBinaryGraph(std::string_view bytes, const std::string& origin) {
-  Reader r(bytes);
-  auto fail = [&](const std::string& what) {
-    return Status::ParseError(origin + ": corrupt binary graph file " + what);
-  };
-  if (!r.Expect(kMagic, "no binary graph file magic")) return fail(r.error());
-  std::vector<std::string> documents(r.Count());
-  for (std::string& d : documents) d = r.String();
-  if (!r.ok()) return fail(r.error());
-
-  KnowledgeGraph kg;
-  const std::size_t num_nodes = r.Count(4);
-  kg.Reserve(num_nodes, 0);
-  for (std::size_t i = 0; i < num_nodes && r.ok(); ++i) {
-    const std::size_t start = r.offset();
-    Node n;
-    n.key = r.String();
-    const std::string_view label_name = r.View();
-    auto label = ParseLabel(label_name);
-    if (r.ok() && !label)
-      r.Fail("node " + std::to_string(i) + " has unknown label '" + std::string(label_name) + "'");
-    n.label = label.value_or(Label::kProject);
-    n.name = r.String();
-    n.aliases.resize(r.Count());
-    for (std::string& a : n.aliases) a = r.String();
-    ReadProperties(r, n.properties);
-    ReadEvidence(r, documents, n.evidence);
-    if (!r.ok()) break;
-    if (n.key.empty()) return fail("at byte " + std::to_string(start) + ": a node has no key");
-    const std::string key = n.key;
-    if (!kg.AddNewNode(std::move(n)))
-      return fail("at byte " + std::to_string(start) + ": node '" + key + "' repeats a key");
-  }
-  // Edges are appended without the edge index (rebuilt only if the graph is merged into later);
-  // repeated (source, target, type) triples are found by sorting them afterwards.
-  const std::size_t num_edges = r.Count(4);
-  struct Triple {
-    std::uint64_t source, target;
-    RelType type;
-    std::size_t index;
-  };
-  std::vector<Triple> triples;
-  triples.reserve(num_edges);
-  for (std::size_t i = 0; i < num_edges && r.ok(); ++i) {
-    const std::uint64_t s = r.Unsigned(), t = r.Unsigned();
-    const std::string_view type_name = r.View();
-    auto type = ParseRelType(type_name);
-    if (r.ok() && !type)
-      r.Fail("edge " + std::to_string(i) + " has unknown type '" + std::string(type_name) + "'");
-    if (r.ok() && (s >= kg.num_nodes() || t >= kg.num_nodes()))
-      r.Fail("edge " + std::to_string(i) + " joins a node that does not exist");
-    Edge e;
-    e.type = type.value_or(RelType::kMentions);
-    ReadProperties(r, e.properties);
-    ReadEvidence(r, documents, e.evidence);
-    if (!r.ok()) break;
-    triples.push_back({s, t, e.type, i});
-    kg.AppendEdge(s, t, std::move(e));
-  }
-  if (r.ok()) {
-    std::sort(triples.begin(), triples.end(), [](const Triple& a, const Triple& b) {
-      return std::tie(a.source, a.target, a.type, a.index) <
-             std::tie(b.source, b.target, b.type, b.index);
-    });
-    auto same = [](const Triple& a, const Triple& b) {
-      return a.source == b.source && a.target == b.target && a.type == b.type;
-    };
-    if (auto d = std::adjacent_find(triples.begin(), triples.end(), same); d != triples.end())
-      return fail("edge " + std::to_string((d + 1)->index) + " repeats the relationship of edge " +
-                  std::to_string(d->index));
-  }
-  if (r.ok()) r.Expect(kTrailer, "the file ends early (truncated?)");
-  if (!r.ok()) return fail(r.error());
-  if (r.offset() != bytes.size())
-    return fail("at byte " + std::to_string(r.offset()) + ": bytes after the end of the graph");
-  return kg;
+  auto graph = CompactGraph::OpenUnowned(bytes, origin);
+  if (!graph.ok()) return graph.status();
+  return (*graph)->ToKnowledgeGraph();
 }
 
 }  // namespace cnkg

@@ -14,18 +14,15 @@ namespace cnkg {
 // often. `cnkg build -o GRAPH.cnkg` writes it; every command that reads a graph file reads both
 // forms, told apart by the first bytes.
 //
-// Layout (all integers are LEB128 varints, signed ones zigzag-encoded; a string is its byte
-// length then its bytes):
-//   "CNKGBIN" 0x01 magic and format version
-//   document table: count, then each document path (evidence refers to it by index)
-//   nodes: count, then each: key, label name, name, aliases (count, strings), properties,
-//          evidence
-//   edges: count, then each: source node index, target node index, type name, properties,
-//          evidence
-//   "END" trailer
-// properties: count, then each: name, a type byte (0 string, 1 integer, 2 double as 8
-// little-endian bytes, 3 bool byte, 4 list of strings) and the value. evidence: count, then each:
-// document index, line, text.
+// The file is read in place (graph/compact_graph.h): a query maps it and reads only what it
+// needs, without building a KnowledgeGraph. Layout (graph/binary_layout.h has the details): a
+// fixed header ("CNKGBIN" 0x02, the file size, counts and the offset and size of each section),
+// then 8-byte-aligned sections of fixed-size little-endian arrays (node labels and entries with
+// their key and name, relationship types and endpoints, adjacency in both directions grouped by
+// node, nodes per label, node numbers ordered by key, by name and by folded name or alias, the
+// document table, the graph's edge order, the property names in use), then the variable-length
+// records (aliases, properties, evidence as LEB128 varints) and the string heap, where each
+// distinct string is stored once.
 
 // True if `bytes` starts with the binary graph file's magic.
 bool IsBinaryGraph(std::string_view bytes);
@@ -36,7 +33,8 @@ std::string SerializeBinaryGraph(const KnowledgeGraph& graph);
 // Rebuilds a graph from SerializeBinaryGraph's bytes. `origin` (a file name) prefixes error
 // messages. Fails with kParseError naming the byte offset when the bytes are truncated or
 // corrupt, a label or type is unknown, a key repeats, an edge names a node that does not exist,
-// or an edge repeats a (source, target, type) triple.
+// or an edge repeats a (source, target, type) triple, and naming the format when another
+// version of cnkg wrote the file.
 Result<KnowledgeGraph> ParseBinaryGraph(std::string_view bytes, const std::string& origin);
 
 }  // namespace cnkg

@@ -1,5 +1,7 @@
 #include "graph/snapshot.h"
 
+#include <cstdio>
+
 #include <map>
 #include <optional>
 #include <set>
@@ -242,6 +244,18 @@ Result<KnowledgeGraph> ReadGraphFile(const std::string& path) {
     return Status::ParseError(path + ": not a graph file: invalid JSON");
   }
   return FromNodeLink(doc, path);
+}
+
+Result<std::shared_ptr<const CompactGraph>> ReadQueryGraph(const std::string& path) {
+  char head[8] = {};
+  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+    const std::size_t n = std::fread(head, 1, sizeof head, f);
+    std::fclose(f);
+    if (IsBinaryGraph(std::string_view(head, n))) return CompactGraph::OpenFile(path);
+  }
+  auto graph = ReadGraphFile(path);
+  if (!graph.ok()) return graph.status();
+  return CompactGraph::FromKnowledgeGraph(*graph);
 }
 
 }  // namespace cnkg

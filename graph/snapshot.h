@@ -2,10 +2,12 @@
 #define CNKG_GRAPH_SNAPSHOT_H_
 
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "common/status.h"
+#include "graph/compact_graph.h"
 #include "graph/knowledge_graph.h"
 
 namespace cnkg {
@@ -38,6 +40,11 @@ Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path);
 // bytes, whatever its name) or any conforming node-link JSON. Errors name the file, and for
 // invalid JSON the line and column, for a corrupt binary file the byte offset.
 Result<KnowledgeGraph> ReadGraphFile(const std::string& path);
+
+// Reads a graph file for querying: a binary graph file is mapped and read in place (see
+// graph/compact_graph.h), node-link JSON is read as ReadGraphFile does and laid out as a
+// CompactGraph. Errors as ReadGraphFile.
+Result<std::shared_ptr<const CompactGraph>> ReadQueryGraph(const std::string& path);
 
 }  // namespace cnkg
 

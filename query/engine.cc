@@ -43,7 +43,7 @@ Value ParamValue(const std::string& text) {
   return FromJson(j);
 }
 
-Result<QueryResult> Run(const KnowledgeGraph& graph, std::string_view text,
+Result<QueryResult> Run(const CompactGraph& graph, std::string_view text,
                         const QueryOptions& options, const query::ExecLimits& limits) {
   if (options.default_max_hops < 1) {
     return Status::InvalidArgument("the default hop bound must be at least 1, got " +
@@ -84,6 +84,11 @@ Result<QueryResult> Run(const KnowledgeGraph& graph, std::string_view text,
 
 }  // namespace
 
+Result<QueryResult> RunQuery(const CompactGraph& graph, std::string_view text,
+                             const QueryOptions& options) {
+  return query::RunQueryWithLimits(graph, text, options, query::ExecLimits{});
+}
+
 Result<QueryResult> RunQuery(const KnowledgeGraph& graph, std::string_view text,
                              const QueryOptions& options) {
   return query::RunQueryWithLimits(graph, text, options, query::ExecLimits{});
@@ -92,6 +97,14 @@ Result<QueryResult> RunQuery(const KnowledgeGraph& graph, std::string_view text,
 namespace query {
 
 Result<QueryResult> RunQueryWithLimits(const KnowledgeGraph& graph, std::string_view text,
+                                       const QueryOptions& options, const ExecLimits& limits) {
+  auto compact = CompactGraph::FromKnowledgeGraph(graph);
+  auto result = RunQueryWithLimits(*compact, text, options, limits);
+  if (result.ok()) result->graph = compact;
+  return result;
+}
+
+Result<QueryResult> RunQueryWithLimits(const CompactGraph& graph, std::string_view text,
                                        const QueryOptions& options, const ExecLimits& limits) {
   // The pipeline reports every expected failure as a value; this only turns a bug (or memory
   // exhaustion) into an error message instead of a crash.

@@ -46,12 +46,14 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/status.h"
+#include "graph/compact_graph.h"
 #include "graph/knowledge_graph.h"
 #include "query/value.h"
 
@@ -76,10 +78,13 @@ struct QueryResult {
   // Things the user should know (a capped variable-length pattern, truncated output), one line
   // each, for stderr.
   std::vector<std::string> notices;
+  // The graph the node and relationship values refer to, when the call that made the result
+  // also made that graph (the KnowledgeGraph overloads); null when the caller owns it.
+  std::shared_ptr<const CompactGraph> graph;
 };
 
 // Parses, binds, plans and runs `text` over `graph`. Node and relationship values in the result
-// point into `graph`, which must outlive the result and not change meanwhile.
+// point into `graph`, which must outlive the result.
 // Errors (the message is for the user):
 //   kParseError: a syntax error, "line L, column C: MESSAGE\n<the line>\n<caret under the spot>".
 //   kInvalidArgument: an unknown label, type, property, function or variable (with the closest
@@ -88,6 +93,10 @@ struct QueryResult {
 //     integer overflow (located when it can be); a query that exceeds the work limits; a bad
 //     default_max_hops.
 //   kInternal: a bug, reported instead of crashing.
+Result<QueryResult> RunQuery(const CompactGraph& graph, std::string_view text,
+                             const QueryOptions& options);
+// The same over a KnowledgeGraph, which is first laid out as a CompactGraph (kept alive by the
+// result's `graph`): for small graphs and tests; large graphs are queried from their binary file.
 Result<QueryResult> RunQuery(const KnowledgeGraph& graph, std::string_view text,
                              const QueryOptions& options);
 
@@ -116,6 +125,8 @@ std::string FormatCsv(const QueryResult& result);
 // relationship between returned nodes). Errors: those of RunQuery; kNotFound when the query
 // matches no row; kInvalidArgument when its rows hold no node, relationship or path (the message
 // says how to return them).
+Result<KnowledgeGraph> QuerySubgraph(const CompactGraph& graph, std::string_view text,
+                                     const QueryOptions& options);
 Result<KnowledgeGraph> QuerySubgraph(const KnowledgeGraph& graph, std::string_view text,
                                      const QueryOptions& options);
 
@@ -123,6 +134,10 @@ Result<KnowledgeGraph> QuerySubgraph(const KnowledgeGraph& graph, std::string_vi
 // speaker affiliated with every organisation in `orgs`, and are in one of `tracks` (a talk has
 // one track, so several tracks mean any of them); an empty list does not filter. Columns: talk,
 // event, start, track, speakers (sorted), key; ordered by start time, then title.
+Result<std::string> TalksQuery(const CompactGraph& graph,
+                               const std::vector<std::string>& mentions,
+                               const std::vector<std::string>& orgs,
+                               const std::vector<std::string>& tracks);
 Result<std::string> TalksQuery(const KnowledgeGraph& graph,
                                const std::vector<std::string>& mentions,
                                const std::vector<std::string>& orgs,
@@ -135,10 +150,14 @@ Result<std::string> TalksQuery(const KnowledgeGraph& graph,
 // With `via`, the path must pass through an intermediate node with that label (the shortest
 // such path). Fails with kNotFound when there is no such path, kInvalidArgument when from and to
 // are the same node or max_hops < 1.
+Result<std::string> ExplainPath(const CompactGraph& graph, std::string_view from,
+                                std::string_view to, int max_hops, std::optional<Label> via);
 Result<std::string> ExplainPath(const KnowledgeGraph& graph, std::string_view from,
                                 std::string_view to, int max_hops, std::optional<Label> via);
 
 // The Cypher text ExplainPath runs (for --explain style output and tests).
+Result<std::string> PathQuery(const CompactGraph& graph, std::string_view from,
+                              std::string_view to, int max_hops, std::optional<Label> via);
 Result<std::string> PathQuery(const KnowledgeGraph& graph, std::string_view from,
                               std::string_view to, int max_hops, std::optional<Label> via);
 
@@ -146,6 +165,8 @@ Result<std::string> PathQuery(const KnowledgeGraph& graph, std::string_view from
 // ignoring direction, optionally only those with `label`. Columns: hops (the distance), label,
 // name, key, via_relationship (the type of the last hop), via (the node before it on a shortest
 // path); ordered by hops, label, name, key.
+Result<QueryResult> Neighbors(const CompactGraph& graph, std::string_view name, int depth,
+                              std::optional<Label> label);
 Result<QueryResult> Neighbors(const KnowledgeGraph& graph, std::string_view name, int depth,
                               std::optional<Label> label);
 

@@ -10,6 +10,8 @@ namespace cnkg::query {
 
 // RunQuery with explicit work limits (RunQuery uses the defaults of ExecLimits). For tests that
 // need small limits, such as the fuzz test.
+Result<QueryResult> RunQueryWithLimits(const CompactGraph& graph, std::string_view text,
+                                       const QueryOptions& options, const ExecLimits& limits);
 Result<QueryResult> RunQueryWithLimits(const KnowledgeGraph& graph, std::string_view text,
                                        const QueryOptions& options, const ExecLimits& limits);
 

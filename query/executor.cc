@@ -42,12 +42,12 @@ class Operator {
 
 bool LabelOk(const BNodePattern& np, const NodeRef& n) {
   if (np.labels.empty()) return true;
-  return std::find(np.labels.begin(), np.labels.end(), n.node->label) != np.labels.end();
+  return std::find(np.labels.begin(), np.labels.end(), n.label()) != np.labels.end();
 }
 
 bool TypeOk(const BRelPattern& rp, const RelRef& r) {
   if (rp.types.empty()) return true;
-  return std::find(rp.types.begin(), rp.types.end(), r.edge->type) != rp.types.end();
+  return std::find(rp.types.begin(), rp.types.end(), r.type()) != rp.types.end();
 }
 
 // ---- MATCH ----------------------------------------------------------------------------------

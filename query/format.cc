@@ -28,7 +28,7 @@ Json PropertyJson(const PropertyValue& p) {
 }
 
 Json NodeJson(const query::NodeRef& n) {
-  const Node& node = *n.node;
+  const Node node = n.graph->node(n.id);
   Json j = Json::object();
   j["id"] = node.key;
   j["label"] = std::string(LabelName(node.label));
@@ -41,14 +41,15 @@ Json NodeJson(const query::NodeRef& n) {
 }
 
 Json RelJson(const query::RelRef& r) {
+  const Edge edge = r.graph->edge(r.id);
   Json j = Json::object();
-  j["type"] = std::string(RelTypeName(r.edge->type));
-  j["source"] = r.source_node->key;
-  j["target"] = r.target_node->key;
-  for (const auto& [k, v] : r.edge->properties)
+  j["type"] = std::string(RelTypeName(edge.type));
+  j["source"] = std::string(r.source_node().key());
+  j["target"] = std::string(r.target_node().key());
+  for (const auto& [k, v] : edge.properties)
     if (!j.contains(k)) j[k] = PropertyJson(v);
-  j["documents"] = Documents(r.edge->evidence);
-  j["evidence_count"] = r.edge->evidence.size();
+  j["documents"] = Documents(edge.evidence);
+  j["evidence_count"] = edge.evidence.size();
   return j;
 }
 

@@ -295,22 +295,23 @@ Value Call::Run() {
   switch (f_) {
     case Function::kLabels:
       if (!Is(0, ValueType::kNode)) return TypeError(0, "a NODE");
-      return Value::List({Value::String(std::string(LabelName(a.as_node().node->label)))});
+      return Value::List({Value::String(std::string(LabelName(a.as_node().label())))});
     case Function::kLabel:
       if (Is(0, ValueType::kNode))
-        return Value::String(std::string(LabelName(a.as_node().node->label)));
+        return Value::String(std::string(LabelName(a.as_node().label())));
       if (Is(0, ValueType::kRel))
-        return Value::String(std::string(RelTypeName(a.as_rel().edge->type)));
+        return Value::String(std::string(RelTypeName(a.as_rel().type())));
       return TypeError(0, "a NODE or REL");
     case Function::kType:
       if (!Is(0, ValueType::kRel)) return TypeError(0, "a REL");
-      return Value::String(std::string(RelTypeName(a.as_rel().edge->type)));
+      return Value::String(std::string(RelTypeName(a.as_rel().type())));
     case Function::kId:
-      if (Is(0, ValueType::kNode)) return Value::String(a.as_node().node->key);
+      if (Is(0, ValueType::kNode)) return Value::String(std::string(a.as_node().key()));
       if (Is(0, ValueType::kRel)) {
         const RelRef& r = a.as_rel();
-        return Value::String(r.source_node->key + "-" + std::string(RelTypeName(r.edge->type)) +
-                             "->" + r.target_node->key);
+        return Value::String(std::string(r.source_node().key()) + "-" +
+                             std::string(RelTypeName(r.type())) + "->" +
+                             std::string(r.target_node().key()));
       }
       return TypeError(0, "a NODE or REL");
     case Function::kKeys:
@@ -350,7 +351,7 @@ Value Call::Run() {
       if (!Is(0, ValueType::kRel)) return TypeError(0, "a REL");
       const RelRef& r = a.as_rel();
       const bool start = f_ == Function::kStartNode;
-      return Value::Node({start ? r.source : r.target, start ? r.source_node : r.target_node});
+      return Value::Node(start ? r.source_node() : r.target_node());
     }
     case Function::kToLower:
       return StringCase(false);
@@ -508,7 +509,7 @@ Value Call::Run() {
                              std::string(ValueTypeName(a.type())));
         return Value();
       }
-      const std::string_view label = LabelName(a.as_node().node->label);
+      const std::string_view label = LabelName(a.as_node().label());
       for (std::size_t i = 1; i < args_.size(); ++i)
         if (args_[i].as_string() == label) return Value::Bool(true);
       return Value::Bool(false);

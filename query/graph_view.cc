@@ -38,85 +38,20 @@ const std::vector<std::string>& ExtractorRelProperties(RelType type) {
   return it == table.end() ? none : it->second;
 }
 
-const std::vector<std::uint32_t>& Empty() {
-  static const std::vector<std::uint32_t> empty;
-  return empty;
-}
-
 }  // namespace
-
-GraphView::GraphView(const KnowledgeGraph& graph) : graph_(graph) {
-  const auto& g = graph.graph();
-  const std::size_t n = boost::num_vertices(g);
-  nodes_.reserve(n);
-  out_.resize(n);
-  in_.resize(n);
-  by_label_.resize(std::size(kAllLabels));
-  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-    const Node& node = g[v];
-    const auto id = static_cast<std::uint32_t>(nodes_.size());
-    nodes_.push_back(&node);
-    by_label_[static_cast<std::size_t>(node.label)].push_back(id);
-    out_[id].reserve(boost::out_degree(v, g));
-    in_[id].reserve(boost::in_degree(v, g));
-  }
-  rels_.reserve(boost::num_edges(g));
-  for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-    for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
-      const auto id = static_cast<std::uint32_t>(rels_.size());
-      const auto s = static_cast<std::uint32_t>(v);
-      const auto t = static_cast<std::uint32_t>(boost::target(e, g));
-      rels_.push_back({s, t, &g[e]});
-      out_[s].push_back({id, t});
-    }
-  }
-  for (std::uint32_t id = 0; id < rels_.size(); ++id) {
-    in_[rels_[id].target].push_back({id, rels_[id].source});
-  }
-}
-
-RelRef GraphView::rel(std::uint32_t e) const {
-  const RelEntry& r = rels_[e];
-  return {e, r.source, r.target, r.edge, nodes_[r.source], nodes_[r.target]};
-}
-
-const std::vector<std::uint32_t>& GraphView::nodes_with_label(Label label) const {
-  const auto i = static_cast<std::size_t>(label);
-  return i < by_label_.size() ? by_label_[i] : Empty();
-}
-
-std::optional<std::uint32_t> GraphView::FindKey(std::string_view key) const {
-  auto v = graph_.Find(key);
-  if (!v) return std::nullopt;
-  return static_cast<std::uint32_t>(*v);
-}
-
-const std::vector<std::uint32_t>& GraphView::FindName(const std::string& name) const {
-  if (!by_name_built_) {
-    for (std::uint32_t v = 0; v < nodes_.size(); ++v) by_name_[nodes_[v]->name].push_back(v);
-    by_name_built_ = true;
-  }
-  auto it = by_name_.find(name);
-  return it == by_name_.end() ? Empty() : it->second;
-}
 
 const std::set<std::string>& GraphView::node_properties(Label label) const {
   auto it = node_props_.find(label);
   if (it != node_props_.end()) return it->second;
-  std::set<std::string>& names = node_props_[label];
-  for (std::uint32_t v : nodes_with_label(label))
-    for (const auto& [k, unused] : nodes_[v]->properties) names.insert(k);
-  return names;
+  auto names = graph_.node_property_names(label);
+  return node_props_[label] = std::set<std::string>(names.begin(), names.end());
 }
 
 const std::set<std::string>& GraphView::rel_properties(RelType type) const {
   auto it = rel_props_.find(type);
   if (it != rel_props_.end()) return it->second;
-  std::set<std::string>& names = rel_props_[type];
-  for (const RelEntry& r : rels_)
-    if (r.edge->type == type)
-      for (const auto& [k, unused] : r.edge->properties) names.insert(k);
-  return names;
+  auto names = graph_.rel_property_names(type);
+  return rel_props_[type] = std::set<std::string>(names.begin(), names.end());
 }
 
 const std::vector<std::string>& BuiltinNodeMembers() {

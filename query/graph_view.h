@@ -4,64 +4,53 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "graph/knowledge_graph.h"
+#include "graph/compact_graph.h"
 #include "query/value.h"
 
 namespace cnkg::query {
 
-// Read-only indexes over a KnowledgeGraph for query execution: nodes and relationships numbered
-// in graph order, adjacency lists, nodes per label, exact-name lookup, and the property names in
-// use per label and relationship type. Keeps `graph` by reference: the graph must outlive the
-// view (and every Value made from it) and must not change meanwhile.
+// The graph as query execution sees it: a CompactGraph (nodes and relationships numbered, adjacency
+// lists, nodes per label, key and name lookup) and the property names in use per label and
+// relationship type. Keeps `graph` by reference: the graph must outlive the view and every Value
+// made from it.
 class GraphView {
  public:
-  explicit GraphView(const KnowledgeGraph& graph);
+  using Adjacent = CompactGraph::Adjacent;
 
-  struct Adjacent {
-    std::uint32_t rel;    // relationship number
-    std::uint32_t other;  // the node at the other end
-  };
+  explicit GraphView(const CompactGraph& graph) : graph_(graph) {}
 
-  std::size_t num_nodes() const { return nodes_.size(); }
-  std::size_t num_rels() const { return rels_.size(); }
-  NodeRef node(std::uint32_t v) const { return {v, nodes_[v]}; }
-  RelRef rel(std::uint32_t e) const;
-  // Relationships leaving / entering node v, in graph order.
-  const std::vector<Adjacent>& out(std::uint32_t v) const { return out_[v]; }
-  const std::vector<Adjacent>& in(std::uint32_t v) const { return in_[v]; }
-  const std::vector<std::uint32_t>& nodes_with_label(Label label) const;
+  std::size_t num_nodes() const { return graph_.num_nodes(); }
+  std::size_t num_rels() const { return graph_.num_rels(); }
+  NodeRef node(std::uint32_t v) const { return {v, &graph_}; }
+  RelRef rel(std::uint32_t e) const { return {e, graph_.source(e), graph_.target(e), &graph_}; }
+  // Relationships leaving / entering node v, in relationship order.
+  std::span<const Adjacent> out(std::uint32_t v) const { return graph_.out(v); }
+  std::span<const Adjacent> in(std::uint32_t v) const { return graph_.in(v); }
+  std::span<const std::uint32_t> nodes_with_label(Label label) const {
+    return graph_.nodes_with_label(label);
+  }
   // The node with this key.
-  std::optional<std::uint32_t> FindKey(std::string_view key) const;
+  std::optional<std::uint32_t> FindKey(std::string_view key) const { return graph_.FindKey(key); }
   // Nodes whose name is exactly `name`, in graph order.
-  const std::vector<std::uint32_t>& FindName(const std::string& name) const;
+  std::span<const std::uint32_t> FindName(std::string_view name) const {
+    return graph_.FindName(name);
+  }
 
   // Property names (not the built-in members) seen on nodes of `label` / relationships of `type`.
   const std::set<std::string>& node_properties(Label label) const;
   const std::set<std::string>& rel_properties(RelType type) const;
 
-  const KnowledgeGraph& graph() const { return graph_; }
+  const CompactGraph& graph() const { return graph_; }
 
  private:
-  struct RelEntry {
-    std::uint32_t source;
-    std::uint32_t target;
-    const Edge* edge;
-  };
-
-  const KnowledgeGraph& graph_;
-  std::vector<const Node*> nodes_;
-  std::vector<RelEntry> rels_;
-  std::vector<std::vector<Adjacent>> out_, in_;
-  std::vector<std::vector<std::uint32_t>> by_label_;                             // indexed by Label
-  mutable std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;  // built lazily
-  mutable bool by_name_built_ = false;
-  // Built on first use, per label and type: most queries touch a few of them.
+  const CompactGraph& graph_;
   mutable std::map<Label, std::set<std::string>> node_props_;
   mutable std::map<RelType, std::set<std::string>> rel_props_;
 };

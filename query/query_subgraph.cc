@@ -17,13 +17,13 @@ class Collector {
   void Add(const QueryValue& value) {
     switch (value.type()) {
       case query::ValueType::kNode:
-        AddNode(*value.as_node().node);
+        AddNode(value.as_node());
         break;
       case query::ValueType::kRel:
         AddRel(value.as_rel());
         break;
       case query::ValueType::kPath:
-        for (const query::NodeRef& n : value.as_path().nodes) AddNode(*n.node);
+        for (const query::NodeRef& n : value.as_path().nodes) AddNode(n);
         for (const query::RelRef& r : value.as_path().rels) AddRel(r);
         break;
       case query::ValueType::kList:
@@ -38,15 +38,15 @@ class Collector {
   }
 
  private:
-  KnowledgeGraph::Vertex AddNode(const Node& node) {
-    if (auto v = out_.Find(node.key)) return *v;
-    return out_.UpsertNode(node);
+  KnowledgeGraph::Vertex AddNode(const query::NodeRef& node) {
+    if (auto v = out_.Find(node.key())) return *v;
+    return out_.UpsertNode(node.graph->node(node.id));
   }
 
   void AddRel(const query::RelRef& rel) {
-    KnowledgeGraph::Vertex s = AddNode(*rel.source_node);
-    KnowledgeGraph::Vertex t = AddNode(*rel.target_node);
-    out_.UpsertEdge(s, t, *rel.edge);
+    KnowledgeGraph::Vertex s = AddNode(rel.source_node());
+    KnowledgeGraph::Vertex t = AddNode(rel.target_node());
+    out_.UpsertEdge(s, t, rel.graph->edge(rel.id));
   }
 
   KnowledgeGraph& out_;
@@ -55,6 +55,11 @@ class Collector {
 }  // namespace
 
 Result<KnowledgeGraph> QuerySubgraph(const KnowledgeGraph& graph, std::string_view text,
+                                     const QueryOptions& options) {
+  return QuerySubgraph(*CompactGraph::FromKnowledgeGraph(graph), text, options);
+}
+
+Result<KnowledgeGraph> QuerySubgraph(const CompactGraph& graph, std::string_view text,
                                      const QueryOptions& options) {
   Result<QueryResult> result = RunQuery(graph, text, options);
   if (!result.ok()) return result.status();

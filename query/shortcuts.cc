@@ -14,8 +14,8 @@ namespace {
 using query::Value;
 using query::ValueType;
 
-std::string Describe(const Node& n) {
-  return std::string(LabelName(n.label)) + " \"" + n.name + "\"";
+std::string Describe(const query::NodeRef& n) {
+  return std::string(LabelName(n.label())) + " \"" + std::string(n.name()) + "\"";
 }
 
 // A Cypher string literal.
@@ -39,7 +39,7 @@ std::string LabelWord(std::optional<Label> label) {
 }
 
 // The one node NAME refers to.
-Result<const Node*> Resolve(const KnowledgeGraph& graph, std::string_view name,
+Result<query::NodeRef> Resolve(const CompactGraph& graph, std::string_view name,
                             std::optional<Label> label) {
   auto found = FindByName(graph, name, label);
   if (found.empty()) {
@@ -55,21 +55,21 @@ Result<const Node*> Resolve(const KnowledgeGraph& graph, std::string_view name,
   }
   if (found.size() > 1) {
     std::vector<std::string> candidates;
-    for (auto v : found) {
-      const Node& n = graph.node(v);
-      candidates.push_back(n.name + " [" + std::string(LabelName(n.label)) + ", key " + n.key +
-                           "]");
+    for (std::uint32_t v : found) {
+      candidates.push_back(std::string(graph.name(v)) + " [" +
+                           std::string(LabelName(graph.label(v))) + ", key " +
+                           std::string(graph.key(v)) + "]");
     }
     return Status::InvalidArgument(
         "'" + std::string(name) + "' is ambiguous: it names " + std::to_string(found.size()) +
         " nodes: " + Join(candidates, "; ") + " (give the key to choose one)");
   }
-  return &graph.node(found.front());
+  return query::NodeRef{found.front(), &graph};
 }
 
-std::string KeyList(const std::vector<const Node*>& nodes) {
+std::string KeyList(const std::vector<query::NodeRef>& nodes) {
   std::vector<std::string> keys;
-  for (const Node* n : nodes) keys.push_back(Literal(n->key));
+  for (const query::NodeRef& n : nodes) keys.push_back(Literal(n.key()));
   return "[" + Join(keys, ", ") + "]";
 }
 
@@ -100,16 +100,16 @@ void AppendHops(std::string& out, const query::PathData& path) {
   for (std::size_t i = 0; i < path.rels.size(); ++i) {
     const query::RelRef& r = path.rels[i];
     const bool forward = r.source == path.nodes[i].id;
-    const std::string type(RelTypeName(r.edge->type));
+    const std::string type(RelTypeName(r.type()));
     out += std::string("    ") + (forward ? "-[" + type + "]->" : "<-[" + type + "]-") + " " +
-           Describe(*path.nodes[i + 1].node) + "\n";
-    AppendEvidence(out, r.edge->evidence);
+           Describe(path.nodes[i + 1]) + "\n";
+    AppendEvidence(out, r.graph->rel_evidence(r.id));
   }
 }
 
 }  // namespace
 
-Result<std::string> TalksQuery(const KnowledgeGraph& graph,
+Result<std::string> TalksQuery(const CompactGraph& graph,
                                const std::vector<std::string>& mentions,
                                const std::vector<std::string>& orgs,
                                const std::vector<std::string>& tracks) {
@@ -117,15 +117,15 @@ Result<std::string> TalksQuery(const KnowledgeGraph& graph,
   for (const std::string& m : mentions) {
     auto node = Resolve(graph, m, Label::kProject);
     if (!node.ok()) return node.status();
-    q += "MATCH (t)-[:MENTIONS]->(:Project {key: " + Literal((*node)->key) + "})\n";
+    q += "MATCH (t)-[:MENTIONS]->(:Project {key: " + Literal(node->key()) + "})\n";
   }
   for (const std::string& o : orgs) {
     auto node = Resolve(graph, o, Label::kOrganization);
     if (!node.ok()) return node.status();
     q += "MATCH (t)<-[:PRESENTS]-(:Person)-[:AFFILIATED_WITH]->(:Organization {key: " +
-         Literal((*node)->key) + "})\n";
+         Literal(node->key()) + "})\n";
   }
-  std::vector<const Node*> track_nodes;
+  std::vector<query::NodeRef> track_nodes;
   for (const std::string& tr : tracks) {
     auto node = Resolve(graph, tr, Label::kTrack);
     if (!node.ok()) return node.status();
@@ -156,8 +156,8 @@ namespace {
 // relationships that say something about the entities (who presents, works where, what is
 // mentioned, landscape categories and backers), leaving out the schedule structure (event,
 // room, track).
-std::string PathTypes(const Node& a, const Node& b, bool semantic_only) {
-  if (!semantic_only && (a.label == Label::kDocument || b.label == Label::kDocument)) return "";
+std::string PathTypes(const query::NodeRef& a, const query::NodeRef& b, bool semantic_only) {
+  if (!semantic_only && (a.label() == Label::kDocument || b.label() == Label::kDocument)) return "";
   std::vector<std::string> names;
   for (RelType t : kAllRelTypes) {
     if (t == RelType::kFrom) continue;
@@ -170,11 +170,11 @@ std::string PathTypes(const Node& a, const Node& b, bool semantic_only) {
   return ":" + Join(names, "|");
 }
 
-std::string BuildPathQuery(const Node& a, const Node& b, int max_hops, std::optional<Label> via,
+std::string BuildPathQuery(const query::NodeRef& a, const query::NodeRef& b, int max_hops, std::optional<Label> via,
                            const std::string& types) {
   const std::string hops = std::to_string(max_hops);
   const std::string rel = "-[" + types + "*1.." + hops + "]-";
-  std::string q = "MATCH (a {key: " + Literal(a.key) + "}), (b {key: " + Literal(b.key) + "})\n";
+  std::string q = "MATCH (a {key: " + Literal(a.key()) + "}), (b {key: " + Literal(b.key()) + "})\n";
   if (!via) return q + "MATCH p = shortestPath((a)" + rel + "(b))\nRETURN p\n";
   // The shortest path through a node of the label: the best split over every such node.
   return q + "MATCH p1 = shortestPath((a)" + rel + "(v:" + std::string(LabelName(*via)) +
@@ -189,11 +189,11 @@ std::string BuildPathQuery(const Node& a, const Node& b, int max_hops, std::opti
 }
 
 struct PathEnds {
-  const Node* a;
-  const Node* b;
+  query::NodeRef a;
+  query::NodeRef b;
 };
 
-Result<PathEnds> ResolvePathEnds(const KnowledgeGraph& graph, std::string_view from,
+Result<PathEnds> ResolvePathEnds(const CompactGraph& graph, std::string_view from,
                                  std::string_view to, int max_hops) {
   if (max_hops < 1) {
     return Status::InvalidArgument("--max-hops must be at least 1, got " +
@@ -203,15 +203,15 @@ Result<PathEnds> ResolvePathEnds(const KnowledgeGraph& graph, std::string_view f
   if (!a.ok()) return a.status();
   auto b = Resolve(graph, to, std::nullopt);
   if (!b.ok()) return b.status();
-  if (*a == *b) {
+  if (a->id == b->id) {
     return Status::InvalidArgument("'" + std::string(from) + "' and '" + std::string(to) +
-                                   "' are the same node (" + (*a)->key + ")");
+                                   "' are the same node (" + std::string(a->key()) + ")");
   }
   return PathEnds{*a, *b};
 }
 
 // Runs a path query; nullopt when it finds no path.
-Result<std::optional<query::PathData>> FindPath(const KnowledgeGraph& graph, const std::string& q,
+Result<std::optional<query::PathData>> FindPath(const CompactGraph& graph, const std::string& q,
                                                 bool via) {
   auto result = RunQuery(graph, q, QueryOptions{});
   if (!result.ok()) return result.status();
@@ -227,19 +227,19 @@ Result<std::optional<query::PathData>> FindPath(const KnowledgeGraph& graph, con
 
 }  // namespace
 
-Result<std::string> PathQuery(const KnowledgeGraph& graph, std::string_view from,
+Result<std::string> PathQuery(const CompactGraph& graph, std::string_view from,
                               std::string_view to, int max_hops, std::optional<Label> via) {
   auto ends = ResolvePathEnds(graph, from, to, max_hops);
   if (!ends.ok()) return ends.status();
-  return BuildPathQuery(*ends->a, *ends->b, max_hops, via, PathTypes(*ends->a, *ends->b, false));
+  return BuildPathQuery(ends->a, ends->b, max_hops, via, PathTypes(ends->a, ends->b, false));
 }
 
-Result<std::string> ExplainPath(const KnowledgeGraph& graph, std::string_view from,
+Result<std::string> ExplainPath(const CompactGraph& graph, std::string_view from,
                                 std::string_view to, int max_hops, std::optional<Label> via) {
   auto ends = ResolvePathEnds(graph, from, to, max_hops);
   if (!ends.ok()) return ends.status();
-  const Node& a = *ends->a;
-  const Node& b = *ends->b;
+  const query::NodeRef a = ends->a;
+  const query::NodeRef b = ends->b;
   auto found =
       FindPath(graph, BuildPathQuery(a, b, max_hops, via, PathTypes(a, b, false)), via.has_value());
   if (!found.ok()) return found.status();
@@ -261,12 +261,12 @@ Result<std::string> ExplainPath(const KnowledgeGraph& graph, std::string_view fr
   std::string out = "Shortest path from " + Describe(a) + " to " + Describe(b) +
                     (via ? " through a " + std::string(LabelName(*via)) + " node" : "") + ": " +
                     std::to_string(n) + (n == 1 ? " hop" : " hops") + "\n";
-  out += "    " + Describe(*path.nodes[0].node) + "\n";
+  out += "    " + Describe(path.nodes[0]) + "\n";
   AppendHops(out, path);
   return out;
 }
 
-Result<QueryResult> Neighbors(const KnowledgeGraph& graph, std::string_view name, int depth,
+Result<QueryResult> Neighbors(const CompactGraph& graph, std::string_view name, int depth,
                               std::optional<Label> label) {
   if (depth < 1) {
     return Status::InvalidArgument("--depth must be at least 1, got " + std::to_string(depth));
@@ -274,7 +274,7 @@ Result<QueryResult> Neighbors(const KnowledgeGraph& graph, std::string_view name
   auto a = Resolve(graph, name, std::nullopt);
   if (!a.ok()) return a.status();
   std::string target = label ? "n:" + std::string(LabelName(*label)) : "n";
-  std::string q = "MATCH (a {key: " + Literal((*a)->key) +
+  std::string q = "MATCH (a {key: " + Literal(a->key()) +
                   "})\n"
                   "MATCH p = shortestPath((a)-[*1.." +
                   std::to_string(depth) + "]-(" + target +
@@ -284,6 +284,33 @@ Result<QueryResult> Neighbors(const KnowledgeGraph& graph, std::string_view name
                   "       nodes(p)[-2].name AS via\n"
                   "ORDER BY hops, label, name, key\n";
   return RunQuery(graph, q, QueryOptions{});
+}
+
+// ---- The same over a KnowledgeGraph (tests, JSON graph files).
+
+Result<std::string> TalksQuery(const KnowledgeGraph& graph,
+                               const std::vector<std::string>& mentions,
+                               const std::vector<std::string>& orgs,
+                               const std::vector<std::string>& tracks) {
+  return TalksQuery(*CompactGraph::FromKnowledgeGraph(graph), mentions, orgs, tracks);
+}
+
+Result<std::string> PathQuery(const KnowledgeGraph& graph, std::string_view from,
+                              std::string_view to, int max_hops, std::optional<Label> via) {
+  return PathQuery(*CompactGraph::FromKnowledgeGraph(graph), from, to, max_hops, via);
+}
+
+Result<std::string> ExplainPath(const KnowledgeGraph& graph, std::string_view from,
+                                std::string_view to, int max_hops, std::optional<Label> via) {
+  return ExplainPath(*CompactGraph::FromKnowledgeGraph(graph), from, to, max_hops, via);
+}
+
+Result<QueryResult> Neighbors(const KnowledgeGraph& graph, std::string_view name, int depth,
+                              std::optional<Label> label) {
+  auto compact = CompactGraph::FromKnowledgeGraph(graph);
+  auto result = Neighbors(*compact, name, depth, label);
+  if (result.ok()) result->graph = compact;
+  return result;
 }
 
 }  // namespace cnkg

@@ -101,19 +101,20 @@ void AppendDisplay(std::string& out, const Value& v, bool top);
 
 void AppendNode(std::string& out, const NodeRef& n) {
   out += "(:";
-  out += LabelName(n.node->label);
+  out += LabelName(n.label());
   out += " ";
-  out += Quote(n.node->name);
+  out += Quote(n.name());
   out += ")";
 }
 
 void AppendRelBody(std::string& out, const RelRef& r) {
   out += "[:";
-  out += RelTypeName(r.edge->type);
-  if (!r.edge->properties.empty()) {
+  out += RelTypeName(r.type());
+  const Properties properties = r.graph->rel_properties(r.id);
+  if (!properties.empty()) {
     out += " {";
     bool first = true;
-    for (const auto& [k, p] : r.edge->properties) {
+    for (const auto& [k, p] : properties) {
       if (!first) out += ", ";
       first = false;
       out += k + ": ";
@@ -511,30 +512,32 @@ std::string ToDisplayString(const Value& v) {
 }
 
 Value NodeProperty(const NodeRef& n, std::string_view name) {
-  const Node& node = *n.node;
-  if (name == "key" || name == "id") return Value::String(node.key);
-  if (name == "name") return Value::String(node.name);
-  if (name == "label") return Value::String(std::string(LabelName(node.label)));
-  if (name == "aliases") return AliasesValue(node.aliases);
-  if (name == "documents") return DocumentsValue(node.evidence);
-  if (name == "evidence") return EvidenceValue(node.evidence);
-  if (name == "evidence_count") return Value::Int(static_cast<std::int64_t>(node.evidence.size()));
-  auto it = node.properties.find(std::string(name));
-  if (it == node.properties.end()) return Value();
-  return Value::FromProperty(it->second);
+  const CompactGraph& g = *n.graph;
+  if (name == "key" || name == "id") return Value::String(std::string(n.key()));
+  if (name == "name") return Value::String(std::string(n.name()));
+  if (name == "label") return Value::String(std::string(LabelName(n.label())));
+  if (name == "aliases") return AliasesValue(g.aliases(n.id));
+  if (name == "documents") return DocumentsValue(g.node_evidence(n.id));
+  if (name == "evidence") return EvidenceValue(g.node_evidence(n.id));
+  if (name == "evidence_count")
+    return Value::Int(static_cast<std::int64_t>(g.node_evidence_count(n.id)));
+  auto p = g.node_property(n.id, name);
+  if (!p) return Value();
+  return Value::FromProperty(*p);
 }
 
 Value RelProperty(const RelRef& r, std::string_view name) {
-  const Edge& edge = *r.edge;
-  if (name == "type") return Value::String(std::string(RelTypeName(edge.type)));
-  if (name == "source") return Value::String(r.source_node->key);
-  if (name == "target") return Value::String(r.target_node->key);
-  if (name == "documents") return DocumentsValue(edge.evidence);
-  if (name == "evidence") return EvidenceValue(edge.evidence);
-  if (name == "evidence_count") return Value::Int(static_cast<std::int64_t>(edge.evidence.size()));
-  auto it = edge.properties.find(std::string(name));
-  if (it == edge.properties.end()) return Value();
-  return Value::FromProperty(it->second);
+  const CompactGraph& g = *r.graph;
+  if (name == "type") return Value::String(std::string(RelTypeName(r.type())));
+  if (name == "source") return Value::String(std::string(r.source_node().key()));
+  if (name == "target") return Value::String(std::string(r.target_node().key()));
+  if (name == "documents") return DocumentsValue(g.rel_evidence(r.id));
+  if (name == "evidence") return EvidenceValue(g.rel_evidence(r.id));
+  if (name == "evidence_count")
+    return Value::Int(static_cast<std::int64_t>(g.rel_evidence_count(r.id)));
+  auto p = g.rel_property(r.id, name);
+  if (!p) return Value();
+  return Value::FromProperty(*p);
 }
 
 ValueMap NodeProperties(const NodeRef& n) {
@@ -543,7 +546,7 @@ ValueMap NodeProperties(const NodeRef& n) {
        {"aliases", "documents", "evidence", "evidence_count", "id", "key", "label", "name"}) {
     out.emplace_back(k, NodeProperty(n, k));
   }
-  for (const auto& [k, p] : n.node->properties)
+  for (const auto& [k, p] : n.graph->node_properties(n.id))
     if (!FindInMap(out, k)) out.emplace_back(k, Value::FromProperty(p));
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
@@ -553,7 +556,7 @@ ValueMap RelProperties(const RelRef& r) {
   ValueMap out;
   for (const char* k : {"documents", "evidence", "evidence_count", "source", "target", "type"})
     out.emplace_back(k, RelProperty(r, k));
-  for (const auto& [k, p] : r.edge->properties)
+  for (const auto& [k, p] : r.graph->rel_properties(r.id))
     if (!FindInMap(out, k)) out.emplace_back(k, Value::FromProperty(p));
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;

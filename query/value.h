@@ -11,27 +11,33 @@
 #include <variant>
 #include <vector>
 
+#include "graph/compact_graph.h"
 #include "graph/model.h"
 
 namespace cnkg::query {
 
-// A node of the graph as a query sees it: its vertex number (graph order) and the node itself.
-// The pointer refers into the KnowledgeGraph the query ran over, which must outlive the value
-// and must not be modified while the value is in use.
+// A node of the graph as a query sees it: its number (graph order) and the graph. The pointer
+// refers to the CompactGraph the query ran over, which must outlive the value.
 struct NodeRef {
   std::uint32_t id = 0;
-  const Node* node = nullptr;
+  const CompactGraph* graph = nullptr;
+
+  Label label() const { return graph->label(id); }
+  std::string_view key() const { return graph->key(id); }
+  std::string_view name() const { return graph->name(id); }
 };
 
-// A relationship: its number (the graph's edge order), the edge, and its endpoints. Same
-// lifetime rule as NodeRef.
+// A relationship: its number (grouped by source node) and its endpoints. Same lifetime rule as
+// NodeRef.
 struct RelRef {
   std::uint32_t id = 0;
   std::uint32_t source = 0;
   std::uint32_t target = 0;
-  const Edge* edge = nullptr;
-  const Node* source_node = nullptr;
-  const Node* target_node = nullptr;
+  const CompactGraph* graph = nullptr;
+
+  RelType type() const { return graph->type(id); }
+  NodeRef source_node() const { return {source, graph}; }
+  NodeRef target_node() const { return {target, graph}; }
 };
 
 class Value;

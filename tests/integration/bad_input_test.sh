@@ -69,7 +69,10 @@ cmp -s <("$cnkg" export "$tmp/g.cnkg" --format json -o -) "$tmp/g.json" ||
   { echo "FAIL: the .cnkg graph differs from the JSON graph"; fails=$((fails + 1)); }
 size=$(stat -c %s "$tmp/g.cnkg")
 head -c $((size - 2)) "$tmp/g.cnkg" > "$tmp/cut.cnkg"
-expect 1 "cnkg: $tmp/cut.cnkg: corrupt binary graph file at byte $((size - 3)): the file ends early (truncated?)" -- "$cnkg" query "$tmp/cut.cnkg" "MATCH (n) RETURN count(*)"
+expect 1 "cnkg: $tmp/cut.cnkg: corrupt binary graph file at byte $((size - 2)): the file ends early (truncated?)" -- "$cnkg" query "$tmp/cut.cnkg" "MATCH (n) RETURN count(*)"
+expect 1 "cnkg: $tmp/cut.cnkg: corrupt binary graph file at byte $((size - 2)): the file ends early (truncated?)" -- "$cnkg" stats "$tmp/cut.cnkg"
+{ printf 'CNKGBIN\001'; tail -c +9 "$tmp/g.cnkg"; } > "$tmp/old.cnkg"
+expect 1 "cnkg: $tmp/old.cnkg: a binary graph file of format 1, which this cnkg does not read (it reads format 2); build the graph again with this cnkg" -- "$cnkg" query "$tmp/old.cnkg" "RETURN 1"
 echo '{"nodes": [{"id": "x", "label": "Planet"}]}' > "$tmp/planet.json"
 expect 1 "cnkg: $tmp/planet.json: node 0 ('x') has unknown label 'Planet'" -- "$cnkg" export "$tmp/planet.json" --format dot -o "$tmp/p.dot"
 [ ! -e "$tmp/p.dot" ] || { echo "FAIL: output written despite error"; fails=$((fails + 1)); }

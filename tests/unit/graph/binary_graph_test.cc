@@ -5,6 +5,9 @@
 #include <string>
 
 #include "common/files.h"
+#include "common/strings.h"
+#include "graph/binary_layout.h"
+#include "graph/compact_graph.h"
 #include "graph/snapshot.h"
 
 using namespace cnkg;
@@ -104,14 +107,106 @@ TEST_CASE("Binary graph file errors name the file and the place") {
   auto truncated = ParseBinaryGraph(bytes.substr(0, bytes.size() - 2), "g.cnkg");
   REQUIRE_FALSE(truncated.ok());
   CHECK(truncated.status().message() == "g.cnkg: corrupt binary graph file at byte " +
-                                            std::to_string(bytes.size() - 3) +
+                                            std::to_string(bytes.size() - 2) +
                                             ": the file ends early (truncated?)");
-  auto label = bytes;
-  label.replace(label.find("Person"), 6, "Persom");
+  auto not_binary = ParseBinaryGraph("{\"nodes\": []}", "g.cnkg");
+  REQUIRE_FALSE(not_binary.ok());
+  CHECK(not_binary.status().message() ==
+        "g.cnkg: corrupt binary graph file at byte 0: no binary graph file magic");
+  std::string old = bytes;
+  old[7] = '\x01';
+  auto old_format = ParseBinaryGraph(old, "g.cnkg");
+  REQUIRE_FALSE(old_format.ok());
+  CHECK(old_format.status().message() ==
+        "g.cnkg: a binary graph file of format 1, which this cnkg does not read (it reads format "
+        "2); build the graph again with this cnkg");
+  // The first node's label byte (the labels section comes first, after the header).
+  std::string label = bytes;
+  label[sizeof(binary::Header)] = 42;
   auto bad_label = ParseBinaryGraph(label, "g.cnkg");
   REQUIRE_FALSE(bad_label.ok());
-  CHECK(bad_label.status().message().find("node 0 has unknown label 'Persom'") !=
-        std::string::npos);
+  CHECK(bad_label.status().message() == "g.cnkg: corrupt binary graph file at byte " +
+                                            std::to_string(sizeof(binary::Header)) +
+                                            ": node 0 has an unknown label");
+}
+
+TEST_CASE("Equal strings are stored once") {
+  KnowledgeGraph g;
+  Node base{"talk:x", Label::kTalk, "X", {}, {}, {}};
+  const std::string line(1000, 'q');
+  for (int i = 0; i < 50; ++i) {
+    Node n = base;
+    n.key += std::to_string(i);
+    n.evidence.push_back({"a.txt", 1, line});
+    g.UpsertNode(n);
+  }
+  CHECK(SerializeBinaryGraph(g).size() < 10 * line.size());
+}
+
+TEST_CASE("A CompactGraph reads nodes, relationships and indexes in place") {
+  KnowledgeGraph kg = Sample();
+  Node other{"person:bob", Label::kPerson, "Bob", {"Robert", "ADA \"countess\" lovelace\n\x01"}, {}, {}};
+  kg.UpsertNode(other);
+  auto opened = CompactGraph::Open(SerializeBinaryGraph(kg), "g.cnkg");
+  REQUIRE(opened.ok());
+  const CompactGraph& g = **opened;
+  REQUIRE(g.num_nodes() == 3);
+  REQUIRE(g.num_rels() == 2);
+  CHECK(g.key(0) == "person:ada");
+  CHECK(g.label(1) == Label::kTalk);
+  CHECK(g.name(2) == "Bob");
+  CHECK(g.aliases(0) == kg.node(0).aliases);
+  CHECK(g.aliases(0).front() == "A. Lovelace");
+  CHECK(std::get<std::int64_t>(*g.node_property(1, "seats")) == -120);
+  CHECK(std::get<std::vector<std::string>>(*g.node_property(1, "tags")) ==
+        std::vector<std::string>{"a", "", "ß"});
+  CHECK_FALSE(g.node_property(1, "nope"));
+  CHECK(g.node_properties(1).size() == 5);
+  CHECK(g.node_evidence_count(0) == 2);
+  CHECK(g.node_evidence(0)[1].document == "b/é.md");
+  CHECK(g.node(0).name == kg.node(0).name);
+  // Relationships: both leave Ada for the talk.
+  CHECK(g.out(0).size() == 2);
+  CHECK(g.in(1).size() == 2);
+  CHECK(g.in(0).empty());
+  for (const auto& a : g.out(0)) {
+    CHECK(g.source(a.rel) == 0);
+    CHECK(a.other == 1);
+  }
+  const std::uint32_t presents = g.type(0) == RelType::kPresents ? 0 : 1;
+  CHECK(std::get<std::string>(*g.rel_property(presents, "job_title")) == "Analyst");
+  CHECK(g.rel_evidence(presents).size() == 1);
+  CHECK(g.rel_evidence_count(1 - presents) == 0);
+  CHECK(g.edge(presents).type == RelType::kPresents);
+  // Indexes.
+  CHECK(g.FindKey("talk:engines") == 1u);
+  CHECK_FALSE(g.FindKey("talk:engine"));
+  CHECK(std::vector<std::uint32_t>(g.FindName("Bob").begin(), g.FindName("Bob").end()) ==
+        std::vector<std::uint32_t>{2});
+  CHECK(g.FindName("bob").empty());
+  CHECK(g.FindFoldedName(FoldName("robert")) == std::vector<std::uint32_t>{2});
+  // Ada's name is also Bob's alias: both, in graph order.
+  CHECK(g.FindFoldedName(FoldName(kg.node(0).name)) == std::vector<std::uint32_t>{0, 2});
+  CHECK(g.nodes_with_label(Label::kPerson).size() == 2);
+  CHECK(g.nodes_with_label(Label::kEvent).empty());
+  CHECK(g.node_property_names(Label::kTalk) ==
+        std::vector<std::string>{"big", "rating", "recorded", "seats", "tags"});
+  CHECK(g.rel_property_names(RelType::kPresents) == std::vector<std::string>{"job_title"});
+  CHECK(g.rel_property_names(RelType::kMentions).empty());
+}
+
+TEST_CASE("A CompactGraph keeps the graph's edge order for the KnowledgeGraph it gives back") {
+  KnowledgeGraph kg;
+  auto a = kg.UpsertNode({"person:a", Label::kPerson, "A", {}, {}, {}});
+  auto b = kg.UpsertNode({"person:b", Label::kPerson, "B", {}, {}, {}});
+  auto t = kg.UpsertNode({"talk:t", Label::kTalk, "T", {}, {}, {}});
+  Edge e;
+  e.type = RelType::kPresents;
+  kg.UpsertEdge(b, t, e);  // b's edge first, though b is numbered after a
+  kg.UpsertEdge(a, t, e);
+  auto back = ParseBinaryGraph(SerializeBinaryGraph(kg), "g.cnkg");
+  REQUIRE(back.ok());
+  CHECK(ToNodeLink(*back) == ToNodeLink(kg));
 }
 
 TEST_CASE("Graph files ending in .cnkg are binary, and are read whatever their name") {

@@ -17,6 +17,12 @@ using query::ExecLimits;
 
 const KnowledgeGraph& G() { return SmallGraph(); }
 
+// The small graph as the query stages read it.
+const CompactGraph& CG() {
+  static const auto graph = CompactGraph::FromKnowledgeGraph(G());
+  return *graph;
+}
+
 std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
 
 TEST_CASE("Executor: scans, expansions and joins", "[query][executor]") {
@@ -441,7 +447,7 @@ TEST_CASE("Executor: every runtime error message", "[query][executor]") {
 std::string LimitedError(const std::string& text, ExecLimits limits) {
   auto parsed = query::Parse(text);
   REQUIRE(parsed.ok());
-  query::GraphView view(G());
+  query::GraphView view(CG());
   query::Schema schema(view);
   auto bound = query::Bind(parsed.value(), text, schema, {}, 10);
   REQUIRE(bound.ok());
@@ -465,7 +471,7 @@ TEST_CASE("Executor: work limits stop runaway queries", "[query][executor]") {
   // A LIMIT stops the work upstream: this would otherwise exceed the step limit.
   auto parsed = query::Parse("MATCH (a)-[*1..30]-(b) RETURN b LIMIT 3");
   REQUIRE(parsed.ok());
-  query::GraphView view(G());
+  query::GraphView view(CG());
   query::Schema schema(view);
   auto bound = query::Bind(parsed.value(), "", schema, {}, 10);
   REQUIRE(bound.ok());
@@ -478,7 +484,7 @@ TEST_CASE("Planner: starts from the cheapest node and pushes predicates down", "
   auto plan = [](const std::string& text) {
     auto parsed = query::Parse(text);
     REQUIRE(parsed.ok());
-    static query::GraphView view(G());
+    static query::GraphView view(CG());
     query::Schema schema(view);
     auto bound = query::Bind(parsed.value(), text, schema, {}, 10);
     REQUIRE(bound.ok());

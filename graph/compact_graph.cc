@@ -1,0 +1,689 @@
+#include "graph/compact_graph.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstring>
+#include <tuple>
+#include <utility>
+
+#include "common/files.h"
+#include "graph/binary_graph.h"
+
+namespace cnkg {
+
+using binary::ValueTag;
+
+struct CompactGraph::Storage {
+  std::string owned;
+  std::optional<MappedFile> mapped;
+  std::string_view bytes;
+};
+
+struct CompactGraph::Sections {
+  const binary::NodeEntry* nodes = nullptr;
+  const binary::RelEntry* rels = nullptr;
+  const std::uint32_t* out_offsets = nullptr;
+  const Adjacent* out_adj = nullptr;
+  const std::uint32_t* in_offsets = nullptr;
+  const Adjacent* in_adj = nullptr;
+  const std::uint32_t* label_offsets = nullptr;
+  const std::uint32_t* label_nodes = nullptr;
+  const std::uint32_t* key_order = nullptr;
+  const std::uint32_t* name_order = nullptr;
+  const binary::FoldEntry* folded = nullptr;
+  std::size_t num_folded = 0;
+  const binary::StrRef* documents = nullptr;
+  std::size_t num_documents = 0;
+  const std::uint32_t* edge_order = nullptr;
+  std::string_view records;
+  std::size_t records_base = 0;  // file offset of records
+  std::string_view heap;
+  std::vector<std::vector<std::string>> node_property_names, rel_property_names;
+
+  std::string_view HeapString(std::uint64_t offset, std::uint64_t size) const {
+    return heap.substr(offset, size);
+  }
+};
+
+namespace {
+
+bool InRange(std::uint64_t offset, std::uint64_t size, std::uint64_t limit) {
+  return offset <= limit && size <= limit - offset;
+}
+
+// Reads a record; every read checks its bounds. A failed read records the error once and makes
+// every later read return a zero value, so callers check ok() once per record.
+class RecordReader {
+ public:
+  RecordReader(const CompactGraph::Sections& s, std::uint64_t pos)
+      : s_(s), pos_(pos <= s.records.size() ? pos : s.records.size()) {
+    if (pos > s.records.size()) Fail("a record starts past the end of the records");
+  }
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  std::size_t error_offset() const { return error_offset_; }
+
+  void Fail(std::string what) {
+    if (!error_.empty()) return;
+    error_ = std::move(what);
+    error_offset_ = s_.records_base + pos_;
+    pos_ = s_.records.size();
+  }
+  std::uint64_t Unsigned() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= s_.records.size()) {
+        Fail("a record ends inside a number");
+        return 0;
+      }
+      auto b = static_cast<std::uint8_t>(s_.records[pos_++]);
+      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    Fail("a number is too long");
+    return 0;
+  }
+  std::int64_t Signed() {
+    std::uint64_t u = Unsigned();
+    return static_cast<std::int64_t>((u >> 1) ^ (~(u & 1) + 1));
+  }
+  std::uint8_t Byte() {
+    if (pos_ >= s_.records.size()) {
+      Fail("a record ends early");
+      return 0;
+    }
+    return static_cast<std::uint8_t>(s_.records[pos_++]);
+  }
+  double Double() {
+    if (s_.records.size() - pos_ < 8) {
+      Fail("a record ends inside a number");
+      return 0;
+    }
+    std::uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i)
+      bits |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(s_.records[pos_ + i])) << (8 * i);
+    pos_ += 8;
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    return d;
+  }
+  // A count of items of at least `min_bytes` each.
+  std::size_t Count(std::size_t min_bytes) {
+    std::uint64_t n = Unsigned();
+    if (n > (s_.records.size() - pos_) / min_bytes) {
+      Fail("a count of " + std::to_string(n) + " is larger than the rest of the records");
+      return 0;
+    }
+    return static_cast<std::size_t>(n);
+  }
+  // A string: its heap offset and length.
+  std::string_view String() {
+    std::uint64_t offset = Unsigned(), size = Unsigned();
+    if (ok() && !InRange(offset, size, s_.heap.size())) {
+      Fail("a string lies outside the string heap");
+      return {};
+    }
+    return ok() ? s_.HeapString(offset, size) : std::string_view();
+  }
+
+ private:
+  const CompactGraph::Sections& s_;
+  std::size_t pos_;
+  std::string error_;
+  std::size_t error_offset_ = 0;
+};
+
+template <typename F>
+void ForEachAlias(RecordReader& r, F&& f) {
+  std::size_t n = r.Count(2);
+  for (std::size_t i = 0; i < n && r.ok(); ++i) {
+    std::string_view a = r.String();
+    if (r.ok()) f(a);
+  }
+}
+
+// Calls want(name) for each property; when it returns a non-null PropertyValue*, the value is
+// decoded into it. Returning false from stop() after a property ends the walk.
+template <typename Want>
+void ForEachProperty(RecordReader& r, Want&& want) {
+  std::size_t n = r.Count(3);
+  for (std::size_t i = 0; i < n && r.ok(); ++i) {
+    std::string_view name = r.String();
+    const std::uint8_t tag = r.Byte();
+    if (!r.ok()) return;
+    PropertyValue* dest = want(name);
+    switch (static_cast<ValueTag>(tag)) {
+      case ValueTag::kString: {
+        std::string_view s = r.String();
+        if (dest && r.ok()) *dest = std::string(s);
+        break;
+      }
+      case ValueTag::kInt: {
+        std::int64_t v = r.Signed();
+        if (dest) *dest = v;
+        break;
+      }
+      case ValueTag::kDouble: {
+        double d = r.Double();
+        if (dest) *dest = d;
+        break;
+      }
+      case ValueTag::kBool: {
+        std::uint8_t b = r.Byte();
+        if (dest) *dest = b != 0;
+        break;
+      }
+      case ValueTag::kList: {
+        std::size_t count = r.Count(2);
+        std::vector<std::string> list;
+        if (dest) list.reserve(count);
+        for (std::size_t k = 0; k < count && r.ok(); ++k) {
+          std::string_view s = r.String();
+          if (dest) list.emplace_back(s);
+        }
+        if (dest) *dest = std::move(list);
+        break;
+      }
+      default:
+        r.Fail("unknown property type " + std::to_string(tag));
+        return;
+    }
+  }
+}
+
+template <typename F>
+void ForEachEvidence(RecordReader& r, std::size_t num_documents, F&& f) {
+  std::size_t n = r.Count(3);
+  for (std::size_t i = 0; i < n && r.ok(); ++i) {
+    const std::uint64_t d = r.Unsigned();
+    const std::int64_t line = r.Signed();
+    std::string_view text = r.String();
+    if (!r.ok()) return;
+    if (d >= num_documents) {
+      r.Fail("evidence names document " + std::to_string(d) + " of " +
+             std::to_string(num_documents));
+      return;
+    }
+    if (line < std::numeric_limits<int>::min() || line > std::numeric_limits<int>::max()) {
+      r.Fail("a line number is out of range");
+      return;
+    }
+    f(static_cast<std::size_t>(d), static_cast<int>(line), text);
+  }
+}
+
+// Skips a node record's aliases, leaving `r` at its properties.
+RecordReader AtNodeProperties(const CompactGraph::Sections& s, std::uint32_t v) {
+  RecordReader r(s, s.nodes[v].record_offset);
+  ForEachAlias(r, [](std::string_view) {});
+  return r;
+}
+
+std::optional<PropertyValue> FindProperty(RecordReader& r, std::string_view name) {
+  std::optional<PropertyValue> out;
+  PropertyValue value;
+  ForEachProperty(r, [&](std::string_view n) -> PropertyValue* {
+    if (out || n != name) return nullptr;
+    out.emplace();
+    return &*out;
+  });
+  assert(r.ok());
+  return out;
+}
+
+Properties AllProperties(RecordReader& r) {
+  Properties out;
+  ForEachProperty(r, [&](std::string_view n) { return &out[std::string(n)]; });
+  assert(r.ok());
+  return out;
+}
+
+std::vector<Evidence> AllEvidence(const CompactGraph::Sections& s, RecordReader& r) {
+  std::vector<Evidence> out;
+  ForEachEvidence(r, s.num_documents, [&](std::size_t d, int line, std::string_view text) {
+    out.push_back({std::string(s.HeapString(s.documents[d].offset, s.documents[d].size)), line,
+                   std::string(text)});
+  });
+  assert(r.ok());
+  return out;
+}
+
+std::size_t EvidenceCount(RecordReader& r) {
+  std::size_t n = r.Count(3);
+  assert(r.ok());
+  return n;
+}
+
+void SkipProperties(RecordReader& r) {
+  ForEachProperty(r, [](std::string_view) -> PropertyValue* { return nullptr; });
+}
+
+}  // namespace
+
+CompactGraph::~CompactGraph() = default;
+
+Result<std::shared_ptr<const CompactGraph>> CompactGraph::Open(std::string bytes,
+                                                                const std::string& origin) {
+  std::shared_ptr<CompactGraph> g(new CompactGraph());
+  g->storage_ = std::make_unique<Storage>();
+  g->storage_->owned = std::move(bytes);
+  if (reinterpret_cast<std::uintptr_t>(g->storage_->owned.data()) % 8 != 0) {
+    // Never for heap-allocated strings; copied into an aligned buffer to be sure.
+    std::string copy;
+    copy.reserve(g->storage_->owned.size() + 16);
+    copy = g->storage_->owned;
+    g->storage_->owned.swap(copy);
+  }
+  g->storage_->bytes = g->storage_->owned;
+  g->origin_ = origin;
+  if (Status s = g->Check(); !s.ok()) return s;
+  return std::shared_ptr<const CompactGraph>(std::move(g));
+}
+
+Result<std::shared_ptr<const CompactGraph>> CompactGraph::OpenUnowned(std::string_view bytes,
+                                                                       const std::string& origin) {
+  if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0) return Open(std::string(bytes), origin);
+  std::shared_ptr<CompactGraph> g(new CompactGraph());
+  g->storage_ = std::make_unique<Storage>();
+  g->storage_->bytes = bytes;
+  g->origin_ = origin;
+  if (Status s = g->Check(); !s.ok()) return s;
+  return std::shared_ptr<const CompactGraph>(std::move(g));
+}
+
+Result<std::shared_ptr<const CompactGraph>> CompactGraph::OpenFile(const std::string& path) {
+  std::optional<MappedFile> mapped = MappedFile::Open(path, /*populate=*/false);
+  if (!mapped) {
+    auto read = ReadFile(path);
+    if (!read.ok()) return read.status();
+    return Open(std::move(*read), path);
+  }
+  std::shared_ptr<CompactGraph> g(new CompactGraph());
+  g->storage_ = std::make_unique<Storage>();
+  g->storage_->bytes = mapped->bytes();
+  g->storage_->mapped = std::move(mapped);
+  g->origin_ = path;
+  if (Status s = g->Check(); !s.ok()) return s;
+  return std::shared_ptr<const CompactGraph>(std::move(g));
+}
+
+std::shared_ptr<const CompactGraph> CompactGraph::FromKnowledgeGraph(const KnowledgeGraph& graph) {
+  auto g = Open(SerializeBinaryGraph(graph), "(graph)");
+  assert(g.ok());
+  return std::move(*g);
+}
+
+Status CompactGraph::Check() {
+  const std::string_view bytes = storage_->bytes;
+  auto fail = [&](std::uint64_t at, const std::string& what) {
+    return Status::ParseError(origin_ + ": corrupt binary graph file at byte " +
+                              std::to_string(at) + ": " + what);
+  };
+  if (bytes.substr(0, binary::kMagicPrefix.size()) != binary::kMagicPrefix)
+    return fail(0, "no binary graph file magic");
+  if (bytes.size() < 8) return fail(bytes.size(), "the file ends early (truncated?)");
+  if (bytes.substr(0, 8) != binary::kMagic) {
+    return Status::ParseError(origin_ + ": a binary graph file of format " +
+                              std::to_string(static_cast<unsigned char>(bytes[7])) +
+                              ", which this cnkg does not read (it reads format " +
+                              std::to_string(static_cast<unsigned char>(binary::kMagic[7])) +
+                              "); build the graph again with this cnkg");
+  }
+  if (bytes.size() < sizeof(binary::Header))
+    return fail(bytes.size(), "the file ends early (truncated?)");
+  binary::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  if (h.file_size > bytes.size()) return fail(bytes.size(), "the file ends early (truncated?)");
+  if (h.file_size < bytes.size()) return fail(h.file_size, "bytes after the end of the graph");
+  const std::uint64_t n = h.num_nodes, m = h.num_rels;
+  if (n >= (1ull << 32) || m >= (1ull << 32) || h.num_documents > bytes.size() ||
+      h.num_folded > bytes.size())
+    return fail(8, "a count in the header is out of range");
+  const std::uint64_t labels = std::size(kAllLabels);
+  const std::uint64_t expected[binary::kNumSections] = {
+      n,           n * sizeof(binary::NodeEntry), m, m * sizeof(binary::RelEntry),
+      (n + 1) * 4, m * sizeof(Adjacent),          (n + 1) * 4, m * sizeof(Adjacent),
+      (labels + 1) * 4, n * 4, n * 4, n * 4, h.num_folded * sizeof(binary::FoldEntry),
+      h.num_documents * sizeof(binary::StrRef), m * 4, 0, 0, 0};
+  for (std::uint32_t i = 0; i < binary::kNumSections; ++i) {
+    const binary::SectionRef& sec = h.sections[i];
+    const std::uint64_t at = offsetof(binary::Header, sections) + i * sizeof(binary::SectionRef);
+    if (sec.offset % 8 != 0 || sec.offset < sizeof(binary::Header) ||
+        !InRange(sec.offset, sec.size, bytes.size()))
+      return fail(at, "section " + std::to_string(i) + " lies outside the file");
+    if (i < binary::kSchema && sec.size != expected[i])
+      return fail(at, "section " + std::to_string(i) + " has the wrong size");
+  }
+  auto at = [&](binary::Section i) { return bytes.data() + h.sections[i].offset; };
+  auto offset_of = [&](const void* p) {
+    return static_cast<std::uint64_t>(static_cast<const char*>(p) - bytes.data());
+  };
+  num_nodes_ = n;
+  num_rels_ = m;
+  s_ = std::make_unique<Sections>();
+  Sections& s = *s_;
+  labels_ = reinterpret_cast<const std::uint8_t*>(at(binary::kLabels));
+  types_ = reinterpret_cast<const std::uint8_t*>(at(binary::kTypes));
+  s.nodes = reinterpret_cast<const binary::NodeEntry*>(at(binary::kNodes));
+  s.rels = reinterpret_cast<const binary::RelEntry*>(at(binary::kRels));
+  s.out_offsets = reinterpret_cast<const std::uint32_t*>(at(binary::kOutOffsets));
+  s.out_adj = reinterpret_cast<const Adjacent*>(at(binary::kOutAdjacent));
+  s.in_offsets = reinterpret_cast<const std::uint32_t*>(at(binary::kInOffsets));
+  s.in_adj = reinterpret_cast<const Adjacent*>(at(binary::kInAdjacent));
+  s.label_offsets = reinterpret_cast<const std::uint32_t*>(at(binary::kLabelOffsets));
+  s.label_nodes = reinterpret_cast<const std::uint32_t*>(at(binary::kLabelNodes));
+  s.key_order = reinterpret_cast<const std::uint32_t*>(at(binary::kKeyOrder));
+  s.name_order = reinterpret_cast<const std::uint32_t*>(at(binary::kNameOrder));
+  s.folded = reinterpret_cast<const binary::FoldEntry*>(at(binary::kFolded));
+  s.num_folded = h.num_folded;
+  s.documents = reinterpret_cast<const binary::StrRef*>(at(binary::kDocuments));
+  s.num_documents = h.num_documents;
+  s.edge_order = reinterpret_cast<const std::uint32_t*>(at(binary::kEdgeOrder));
+  s.records = bytes.substr(h.sections[binary::kRecords].offset, h.sections[binary::kRecords].size);
+  s.records_base = h.sections[binary::kRecords].offset;
+  s.heap = bytes.substr(h.sections[binary::kHeap].offset, h.sections[binary::kHeap].size);
+
+  // Nodes: labels, strings and records.
+  for (std::uint64_t v = 0; v < n; ++v) {
+    if (labels_[v] >= labels) return fail(offset_of(labels_ + v), "node " + std::to_string(v) + " has an unknown label");
+    const binary::NodeEntry& e = s.nodes[v];
+    if (!InRange(e.key_offset, e.key_size, s.heap.size()) ||
+        !InRange(e.name_offset, e.name_size, s.heap.size()) || e.key_size == 0)
+      return fail(offset_of(&e), "node " + std::to_string(v) + " has a key or name outside the string heap");
+    RecordReader r(s, e.record_offset);
+    ForEachAlias(r, [](std::string_view) {});
+    SkipProperties(r);
+    ForEachEvidence(r, s.num_documents, [](std::size_t, int, std::string_view) {});
+    if (!r.ok()) return fail(r.error_offset(), "node " + std::to_string(v) + ": " + r.error());
+  }
+  // Relationships: types, endpoints and records.
+  for (std::uint64_t e = 0; e < m; ++e) {
+    if (types_[e] >= std::size(kAllRelTypes))
+      return fail(offset_of(types_ + e), "relationship " + std::to_string(e) + " has an unknown type");
+    const binary::RelEntry& rel = s.rels[e];
+    if (rel.source >= n || rel.target >= n)
+      return fail(offset_of(&rel), "relationship " + std::to_string(e) + " joins a node that does not exist");
+    RecordReader r(s, rel.record_offset);
+    SkipProperties(r);
+    ForEachEvidence(r, s.num_documents, [](std::size_t, int, std::string_view) {});
+    if (!r.ok()) return fail(r.error_offset(), "relationship " + std::to_string(e) + ": " + r.error());
+  }
+  // Adjacency: each run lists exactly the relationships of its node.
+  for (int dir = 0; dir < 2; ++dir) {
+    const std::uint32_t* offsets = dir == 0 ? s.out_offsets : s.in_offsets;
+    const Adjacent* adj = dir == 0 ? s.out_adj : s.in_adj;
+    if (offsets[0] != 0 || offsets[n] != m)
+      return fail(offset_of(offsets), "the adjacency offsets do not cover the relationships");
+    for (std::uint64_t v = 0; v < n; ++v) {
+      if (offsets[v + 1] < offsets[v])
+        return fail(offset_of(offsets + v + 1), "the adjacency offsets go backwards");
+      for (std::uint32_t i = offsets[v]; i < offsets[v + 1]; ++i) {
+        const Adjacent& a = adj[i];
+        const bool good = a.rel < m && (dir == 0 ? s.rels[a.rel].source == v && s.rels[a.rel].target == a.other
+                                                 : s.rels[a.rel].target == v && s.rels[a.rel].source == a.other);
+        if (!good) return fail(offset_of(&a), "an adjacency entry does not match its relationship");
+      }
+    }
+  }
+  // Nodes per label.
+  if (s.label_offsets[0] != 0 || s.label_offsets[labels] != n)
+    return fail(offset_of(s.label_offsets), "the label offsets do not cover the nodes");
+  for (std::uint64_t l = 0; l < labels; ++l) {
+    if (s.label_offsets[l + 1] < s.label_offsets[l])
+      return fail(offset_of(s.label_offsets + l + 1), "the label offsets go backwards");
+    for (std::uint32_t i = s.label_offsets[l]; i < s.label_offsets[l + 1]; ++i) {
+      const std::uint32_t v = s.label_nodes[i];
+      if (v >= n || labels_[v] != l || (i > s.label_offsets[l] && v <= s.label_nodes[i - 1]))
+        return fail(offset_of(s.label_nodes + i), "the nodes of a label are out of order");
+    }
+  }
+  // Key and name order (strictly increasing, so every node appears once).
+  for (std::uint64_t i = 0; i < n; ++i) {
+    if (s.key_order[i] >= n || (i > 0 && key(s.key_order[i - 1]) >= key(s.key_order[i])))
+      return fail(offset_of(s.key_order + i), "the keys are out of order or repeat");
+    if (s.name_order[i] >= n) return fail(offset_of(s.name_order + i), "the names are out of order");
+    if (i > 0) {
+      const std::uint32_t a = s.name_order[i - 1], b = s.name_order[i];
+      if (std::tuple(name(a), a) >= std::tuple(name(b), b))
+        return fail(offset_of(s.name_order + i), "the names are out of order");
+    }
+  }
+  for (std::uint64_t i = 0; i < s.num_folded; ++i) {
+    const binary::FoldEntry& f = s.folded[i];
+    if (f.node >= n || !InRange(f.offset, f.size, s.heap.size()))
+      return fail(offset_of(&f), "a folded name lies outside the file");
+    if (i > 0) {
+      const binary::FoldEntry& p = s.folded[i - 1];
+      if (std::tuple(s.HeapString(p.offset, p.size), p.node) >=
+          std::tuple(s.HeapString(f.offset, f.size), f.node))
+        return fail(offset_of(&f), "the folded names are out of order");
+    }
+  }
+  for (std::uint64_t d = 0; d < s.num_documents; ++d)
+    if (!InRange(s.documents[d].offset, s.documents[d].size, s.heap.size()))
+      return fail(offset_of(s.documents + d), "a document name lies outside the string heap");
+  // The property names in use.
+  {
+    std::string_view schema =
+        bytes.substr(h.sections[binary::kSchema].offset, h.sections[binary::kSchema].size);
+    std::size_t pos = 0;
+    auto varint = [&](std::uint64_t* out) {
+      *out = 0;
+      for (int shift = 0; shift < 64 && pos < schema.size(); shift += 7) {
+        auto b = static_cast<std::uint8_t>(schema[pos++]);
+        *out |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+        if (!(b & 0x80)) return true;
+      }
+      return false;
+    };
+    auto read_names = [&](std::vector<std::string>& names) {
+      std::uint64_t count = 0;
+      if (!varint(&count) || count > schema.size() - pos) return false;
+      for (std::uint64_t i = 0; i < count; ++i) {
+        std::uint64_t len = 0;
+        if (!varint(&len) || len > schema.size() - pos) return false;
+        names.emplace_back(schema.substr(pos, len));
+        pos += len;
+      }
+      return true;
+    };
+    s.node_property_names.resize(labels);
+    s.rel_property_names.resize(std::size(kAllRelTypes));
+    for (auto& names : s.node_property_names)
+      if (!read_names(names)) return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
+    for (auto& names : s.rel_property_names)
+      if (!read_names(names)) return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
+  }
+  return Status::Ok();
+}
+
+std::string_view CompactGraph::key(std::uint32_t v) const {
+  const binary::NodeEntry& e = s_->nodes[v];
+  return s_->HeapString(e.key_offset, e.key_size);
+}
+
+std::string_view CompactGraph::name(std::uint32_t v) const {
+  const binary::NodeEntry& e = s_->nodes[v];
+  return s_->HeapString(e.name_offset, e.name_size);
+}
+
+std::vector<std::string> CompactGraph::aliases(std::uint32_t v) const {
+  std::vector<std::string> out;
+  RecordReader r(*s_, s_->nodes[v].record_offset);
+  ForEachAlias(r, [&](std::string_view a) { out.emplace_back(a); });
+  return out;
+}
+
+std::optional<PropertyValue> CompactGraph::node_property(std::uint32_t v,
+                                                         std::string_view name) const {
+  RecordReader r = AtNodeProperties(*s_, v);
+  return FindProperty(r, name);
+}
+
+Properties CompactGraph::node_properties(std::uint32_t v) const {
+  RecordReader r = AtNodeProperties(*s_, v);
+  return AllProperties(r);
+}
+
+std::vector<Evidence> CompactGraph::node_evidence(std::uint32_t v) const {
+  RecordReader r = AtNodeProperties(*s_, v);
+  SkipProperties(r);
+  return AllEvidence(*s_, r);
+}
+
+std::size_t CompactGraph::node_evidence_count(std::uint32_t v) const {
+  RecordReader r = AtNodeProperties(*s_, v);
+  SkipProperties(r);
+  return EvidenceCount(r);
+}
+
+Node CompactGraph::node(std::uint32_t v) const {
+  Node out;
+  out.key = std::string(key(v));
+  out.label = label(v);
+  out.name = std::string(name(v));
+  RecordReader r(*s_, s_->nodes[v].record_offset);
+  ForEachAlias(r, [&](std::string_view a) { out.aliases.emplace_back(a); });
+  out.properties = AllProperties(r);
+  out.evidence = AllEvidence(*s_, r);
+  return out;
+}
+
+std::uint32_t CompactGraph::source(std::uint32_t e) const { return s_->rels[e].source; }
+std::uint32_t CompactGraph::target(std::uint32_t e) const { return s_->rels[e].target; }
+
+std::optional<PropertyValue> CompactGraph::rel_property(std::uint32_t e,
+                                                        std::string_view name) const {
+  RecordReader r(*s_, s_->rels[e].record_offset);
+  return FindProperty(r, name);
+}
+
+Properties CompactGraph::rel_properties(std::uint32_t e) const {
+  RecordReader r(*s_, s_->rels[e].record_offset);
+  return AllProperties(r);
+}
+
+std::vector<Evidence> CompactGraph::rel_evidence(std::uint32_t e) const {
+  RecordReader r(*s_, s_->rels[e].record_offset);
+  SkipProperties(r);
+  return AllEvidence(*s_, r);
+}
+
+std::size_t CompactGraph::rel_evidence_count(std::uint32_t e) const {
+  RecordReader r(*s_, s_->rels[e].record_offset);
+  SkipProperties(r);
+  return EvidenceCount(r);
+}
+
+Edge CompactGraph::edge(std::uint32_t e) const {
+  Edge out;
+  out.type = type(e);
+  RecordReader r(*s_, s_->rels[e].record_offset);
+  out.properties = AllProperties(r);
+  out.evidence = AllEvidence(*s_, r);
+  return out;
+}
+
+std::span<const CompactGraph::Adjacent> CompactGraph::out(std::uint32_t v) const {
+  return {s_->out_adj + s_->out_offsets[v], s_->out_adj + s_->out_offsets[v + 1]};
+}
+
+std::span<const CompactGraph::Adjacent> CompactGraph::in(std::uint32_t v) const {
+  return {s_->in_adj + s_->in_offsets[v], s_->in_adj + s_->in_offsets[v + 1]};
+}
+
+std::span<const std::uint32_t> CompactGraph::nodes_with_label(Label label) const {
+  const auto l = static_cast<std::size_t>(label);
+  if (l >= std::size(kAllLabels)) return {};
+  return {s_->label_nodes + s_->label_offsets[l], s_->label_nodes + s_->label_offsets[l + 1]};
+}
+
+std::optional<std::uint32_t> CompactGraph::FindKey(std::string_view k) const {
+  const std::uint32_t* begin = s_->key_order;
+  const std::uint32_t* end = begin + num_nodes_;
+  const std::uint32_t* it =
+      std::lower_bound(begin, end, k, [&](std::uint32_t v, std::string_view x) { return key(v) < x; });
+  if (it == end || key(*it) != k) return std::nullopt;
+  return *it;
+}
+
+std::span<const std::uint32_t> CompactGraph::FindName(std::string_view n) const {
+  const std::uint32_t* begin = s_->name_order;
+  const std::uint32_t* end = begin + num_nodes_;
+  const std::uint32_t* lo =
+      std::lower_bound(begin, end, n, [&](std::uint32_t v, std::string_view x) { return name(v) < x; });
+  const std::uint32_t* hi =
+      std::upper_bound(lo, end, n, [&](std::string_view x, std::uint32_t v) { return x < name(v); });
+  return {lo, hi};
+}
+
+std::vector<std::uint32_t> CompactGraph::FindFoldedName(std::string_view folded) const {
+  const binary::FoldEntry* begin = s_->folded;
+  const binary::FoldEntry* end = begin + s_->num_folded;
+  auto text = [&](const binary::FoldEntry& f) { return s_->HeapString(f.offset, f.size); };
+  const binary::FoldEntry* lo = std::lower_bound(
+      begin, end, folded, [&](const binary::FoldEntry& f, std::string_view x) { return text(f) < x; });
+  std::vector<std::uint32_t> out;
+  for (const binary::FoldEntry* it = lo; it != end && text(*it) == folded; ++it)
+    out.push_back(it->node);
+  // Entries of one text are ordered by node; a node has each folded text once.
+  return out;
+}
+
+std::vector<std::string> CompactGraph::node_property_names(Label label) const {
+  const auto l = static_cast<std::size_t>(label);
+  return l < s_->node_property_names.size() ? s_->node_property_names[l]
+                                            : std::vector<std::string>();
+}
+
+std::vector<std::string> CompactGraph::rel_property_names(RelType type) const {
+  const auto t = static_cast<std::size_t>(type);
+  return t < s_->rel_property_names.size() ? s_->rel_property_names[t]
+                                           : std::vector<std::string>();
+}
+
+Result<KnowledgeGraph> CompactGraph::ToKnowledgeGraph() const {
+  auto fail = [&](const std::string& what) {
+    return Status::ParseError(origin_ + ": corrupt binary graph file " + what);
+  };
+  KnowledgeGraph kg;
+  kg.Reserve(num_nodes_, 0);
+  for (std::uint32_t v = 0; v < num_nodes_; ++v) {
+    // Keys were checked unique when the file was opened.
+    kg.AddNewNode(node(v));
+  }
+  // Edges go in the graph's original order, without the edge index (rebuilt only if the graph
+  // is merged into later); repeated (source, target, type) triples are found by sorting.
+  std::vector<bool> seen(num_rels_, false);
+  struct Triple {
+    std::uint32_t source, target;
+    RelType type;
+    std::uint32_t rel;
+  };
+  std::vector<Triple> triples;
+  triples.reserve(num_rels_);
+  for (std::size_t i = 0; i < num_rels_; ++i) {
+    const std::uint32_t e = s_->edge_order[i];
+    if (e >= num_rels_ || seen[e]) {
+      const auto at = reinterpret_cast<const char*>(s_->edge_order + i) - storage_->bytes.data();
+      return fail("at byte " + std::to_string(at) + ": the edge order repeats or misses a relationship");
+    }
+    seen[e] = true;
+    triples.push_back({source(e), target(e), type(e), e});
+    kg.AppendEdge(source(e), target(e), edge(e));
+  }
+  std::sort(triples.begin(), triples.end(), [](const Triple& a, const Triple& b) {
+    return std::tie(a.source, a.target, a.type, a.rel) <
+           std::tie(b.source, b.target, b.type, b.rel);
+  });
+  auto same = [](const Triple& a, const Triple& b) {
+    return a.source == b.source && a.target == b.target && a.type == b.type;
+  };
+  if (auto d = std::adjacent_find(triples.begin(), triples.end(), same); d != triples.end())
+    return fail("relationship " + std::to_string((d + 1)->rel) + " repeats relationship " +
+                std::to_string(d->rel));
+  return kg;
+}
+
+}  // namespace cnkg

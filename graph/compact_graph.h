@@ -1,0 +1,123 @@
+#ifndef CNKG_GRAPH_COMPACT_GRAPH_H_
+#define CNKG_GRAPH_COMPACT_GRAPH_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "graph/binary_layout.h"
+#include "graph/knowledge_graph.h"
+#include "graph/model.h"
+
+namespace cnkg {
+
+// A read-only graph laid out for querying straight from the bytes of a binary graph file (see
+// graph/binary_graph.h for the layout): opening one maps the file and checks it, but builds
+// nothing, so that a query over a graph of a million elements starts in milliseconds. Node and
+// relationship numbers are those of the file: nodes in graph order, relationships grouped by
+// source node (in the order of each node's out-edges).
+//
+// Strings (keys, names, ...) are views into the file's bytes, valid while the CompactGraph
+// lives. Other parts of a node or relationship (aliases, properties, evidence) are decoded when
+// asked for. Open() checks every offset, count and reference in the file, so no accessor can
+// fail or read out of bounds afterwards. Immutable, so safe to read from several threads.
+class CompactGraph {
+ public:
+  // One relationship at a node: its number (`rel`) and the node at its other end (`other`).
+  using Adjacent = binary::Adjacent;
+
+  // Checks `bytes` (a whole binary graph file) and returns a graph reading them; `origin` (a
+  // file name) prefixes error messages. Takes ownership of `bytes`. Fails with kParseError,
+  // "ORIGIN: corrupt binary graph file at byte N: WHAT", when the bytes are truncated or corrupt
+  // (an offset or count out of range, an unknown label or type, keys out of order, a reference
+  // to a node or document that does not exist), and with kParseError naming the format when the
+  // file was written by another version of cnkg.
+  static Result<std::shared_ptr<const CompactGraph>> Open(std::string bytes,
+                                                          const std::string& origin);
+  // As Open, over `bytes` that the caller keeps alive and unchanged while the graph lives.
+  static Result<std::shared_ptr<const CompactGraph>> OpenUnowned(std::string_view bytes,
+                                                                 const std::string& origin);
+  // As Open, for the file at `path`, which is mapped into memory rather than read. Fails as
+  // Open does, or with kNotFound / kIoError when the file cannot be read.
+  static Result<std::shared_ptr<const CompactGraph>> OpenFile(const std::string& path);
+  // The graph `graph` as a CompactGraph (serialised in memory).
+  static std::shared_ptr<const CompactGraph> FromKnowledgeGraph(const KnowledgeGraph& graph);
+
+  CompactGraph(const CompactGraph&) = delete;
+  CompactGraph& operator=(const CompactGraph&) = delete;
+  ~CompactGraph();
+
+  std::size_t num_nodes() const { return num_nodes_; }
+  std::size_t num_rels() const { return num_rels_; }
+  const std::string& origin() const { return origin_; }
+
+  // ---- Nodes. Preconditions: v < num_nodes().
+  Label label(std::uint32_t v) const { return static_cast<Label>(labels_[v]); }
+  std::string_view key(std::uint32_t v) const;
+  std::string_view name(std::uint32_t v) const;
+  std::vector<std::string> aliases(std::uint32_t v) const;
+  // The stored property `name`, if the node has it.
+  std::optional<PropertyValue> node_property(std::uint32_t v, std::string_view name) const;
+  Properties node_properties(std::uint32_t v) const;
+  std::vector<Evidence> node_evidence(std::uint32_t v) const;
+  std::size_t node_evidence_count(std::uint32_t v) const;
+  // The whole node, as KnowledgeGraph holds it.
+  Node node(std::uint32_t v) const;
+
+  // ---- Relationships. Preconditions: e < num_rels().
+  RelType type(std::uint32_t e) const { return static_cast<RelType>(types_[e]); }
+  std::uint32_t source(std::uint32_t e) const;
+  std::uint32_t target(std::uint32_t e) const;
+  std::optional<PropertyValue> rel_property(std::uint32_t e, std::string_view name) const;
+  Properties rel_properties(std::uint32_t e) const;
+  std::vector<Evidence> rel_evidence(std::uint32_t e) const;
+  std::size_t rel_evidence_count(std::uint32_t e) const;
+  Edge edge(std::uint32_t e) const;
+
+  // ---- Structure and indexes.
+  // Relationships leaving / entering node v, in relationship order.
+  std::span<const Adjacent> out(std::uint32_t v) const;
+  std::span<const Adjacent> in(std::uint32_t v) const;
+  // The nodes with `label`, in graph order.
+  std::span<const std::uint32_t> nodes_with_label(Label label) const;
+  // The node with this key.
+  std::optional<std::uint32_t> FindKey(std::string_view key) const;
+  // The nodes whose name is exactly `name`, in graph order.
+  std::span<const std::uint32_t> FindName(std::string_view name) const;
+  // The nodes whose name or one of whose aliases equals `folded` (a FoldName result), in graph
+  // order, each once.
+  std::vector<std::uint32_t> FindFoldedName(std::string_view folded) const;
+  // The stored property names in use on nodes with `label` / relationships of `type`, sorted.
+  std::vector<std::string> node_property_names(Label label) const;
+  std::vector<std::string> rel_property_names(RelType type) const;
+
+  // The whole graph as a KnowledgeGraph, with the edges in their original order. Fails with
+  // kParseError (as Open) when two relationships share a source, target and type.
+  Result<KnowledgeGraph> ToKnowledgeGraph() const;
+
+  // Implementation details, public for the file's writer and reader only.
+  struct Storage;
+  struct Sections;
+
+ private:
+  CompactGraph() = default;
+  Status Check();
+
+  std::unique_ptr<Storage> storage_;
+  std::unique_ptr<Sections> s_;
+  std::string origin_;
+  std::size_t num_nodes_ = 0;
+  std::size_t num_rels_ = 0;
+  const std::uint8_t* labels_ = nullptr;
+  const std::uint8_t* types_ = nullptr;
+};
+
+}  // namespace cnkg
+
+#endif  // CNKG_GRAPH_COMPACT_GRAPH_H_
