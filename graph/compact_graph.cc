@@ -71,6 +71,9 @@ class RecordReader {
     pos_ = s_.records.size();
   }
   std::uint64_t Unsigned() {
+    // Most numbers (counts, small offsets, lines) fit in one byte.
+    if (pos_ < s_.records.size() && !(static_cast<std::uint8_t>(s_.records[pos_]) & 0x80))
+      return static_cast<std::uint8_t>(s_.records[pos_++]);
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       if (pos_ >= s_.records.size()) {

@@ -203,9 +203,12 @@ class MatchOp : public Operator {
     bool use_out = false, use_in = false;
     Directions(rel, forward, &use_out, &use_in);
     const GraphView& view = ctx_.view();
-    auto visit = [&](const GraphView::Adjacent& adj) {
+    // The endpoints come from the adjacency entry, not from the relationship table (which
+    // would cost a cache miss per hop on large graphs).
+    auto visit = [&](const GraphView::Adjacent& adj, bool outgoing) {
       if (!ctx_.Charge()) return false;
-      RelRef r = view.rel(adj.rel);
+      const RelRef r = outgoing ? RelRef{adj.rel, from, adj.other, &view.graph()}
+                                : RelRef{adj.rel, adj.other, from, &view.graph()};
       if (!TypeOk(rel, r)) return true;
       if (hop_props) {
         for (const auto& [key, value] : *hop_props)
@@ -215,11 +218,11 @@ class MatchOp : public Operator {
     };
     if (use_out)
       for (const auto& adj : view.out(from))
-        if (!visit(adj)) return false;
+        if (!visit(adj, true)) return false;
     if (use_in) {
       for (const auto& adj : view.in(from)) {
         if (use_out && adj.other == from) continue;  // a self-loop was already seen going out
-        if (!visit(adj)) return false;
+        if (!visit(adj, false)) return false;
       }
     }
     return true;

@@ -93,6 +93,19 @@ TEST_CASE("Flipped bytes in a binary graph file give errors or a graph, never a 
       b[i] = static_cast<char>(b[i] ^ x);
       auto r = ParseBinaryGraph(b, "f.cnkg");
       if (!r.ok()) CHECK(r.status().code() == StatusCode::kParseError);
+      // Whatever Open accepts, every accessor and index can read without going astray.
+      auto opened = CompactGraph::Open(b, "f.cnkg");
+      if (!opened.ok()) continue;
+      const CompactGraph& g = **opened;
+      for (std::uint32_t v = 0; v < g.num_nodes(); ++v) {
+        (void)g.node(v);
+        (void)g.FindKey(g.key(v));
+        (void)g.FindName(g.name(v));
+        (void)g.FindFoldedName(FoldName(g.name(v)));
+        for (const auto& a : g.out(v)) (void)g.edge(a.rel), (void)g.label(a.other);
+        for (const auto& a : g.in(v)) (void)g.rel_evidence(a.rel), (void)g.key(a.other);
+      }
+      for (Label l : kAllLabels) (void)g.nodes_with_label(l), (void)g.node_property_names(l);
     }
   }
 }
