@@ -188,7 +188,11 @@ def rows_of(text, side):
 
 
 def measure(args):
-  params = pick_parameters(args.export)
+  # Parameters come from a separate process: reading the export makes this one large, and a
+  # child's peak RSS (wait4) counts the parent's pages it starts with before exec.
+  params = json.loads(subprocess.run(
+      [sys.executable, os.path.abspath(__file__), "params", "--export", args.export],
+      capture_output=True, text=True, check=True).stdout)
   qs = queries(params)
   built = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(args.cnkg)))
   head = subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -205,8 +209,9 @@ def measure(args):
   except ValueError:
     pass
   plan = [("RETURN 1 (process + load/open only)", "RETURN 1")] + list(qs.items())
+  c_rss = 0.0  # the largest over every query
   for label, q in plan:
-    c_times, k_times, c_rows, k_rows, c_rss = [], [], None, None, 0.0
+    c_times, k_times, c_rows, k_rows = [], [], None, None
     for _ in range(args.runs):
       ms, rss, out, rc = run_timed([args.cnkg, "query", args.graph, q, "--format", "json"])
       c_times.append(ms if rc == 0 else float("nan"))
@@ -328,11 +333,16 @@ def main():
   m.add_argument("--load-ms", type=float, default=None)
   m.add_argument("--build-ms", type=float, default=None)
   m.add_argument("--load-note", default="")
+  pp = sub.add_parser("params")
+  pp.add_argument("--export", required=True)
   r = sub.add_parser("report")
   r.add_argument("results", nargs="+")
   r.add_argument("--md")
   args = ap.parse_args()
-  measure(args) if args.cmd == "measure" else report(args)
+  if args.cmd == "params":
+    print(json.dumps(pick_parameters(args.export)))
+  else:
+    measure(args) if args.cmd == "measure" else report(args)
 
 
 if __name__ == "__main__":
