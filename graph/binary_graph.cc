@@ -257,13 +257,15 @@ std::string SerializeBinaryGraph(const KnowledgeGraph& graph) {
   });
   const std::string& heap_bytes = heap.bytes();
   std::sort(folded.begin(), folded.end(), [&](const auto& a, const auto& b) {
-    int c = std::string_view(heap_bytes).substr(a.offset, a.size).compare(
-        std::string_view(heap_bytes).substr(b.offset, b.size));
+    int c = std::string_view(heap_bytes)
+                .substr(a.offset, a.size)
+                .compare(std::string_view(heap_bytes).substr(b.offset, b.size));
     return c != 0 ? c < 0 : a.node < b.node;
   });
 
   std::vector<binary::StrRef> document_refs;
-  for (const std::string* d : documents.documents()) document_refs.push_back({heap.Add(*d), d->size()});
+  for (const std::string* d : documents.documents())
+    document_refs.push_back({heap.Add(*d), d->size()});
 
   Heap unused_heap;
   Writer schema(unused_heap);

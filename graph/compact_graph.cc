@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
+#include <thread>
 #include <tuple>
 #include <utility>
 
@@ -105,7 +106,8 @@ class RecordReader {
     }
     std::uint64_t bits = 0;
     for (int i = 0; i < 8; ++i)
-      bits |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(s_.records[pos_ + i])) << (8 * i);
+      bits |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(s_.records[pos_ + i]))
+              << (8 * i);
     pos_ += 8;
     double d;
     std::memcpy(&d, &bits, sizeof d);
@@ -267,7 +269,7 @@ void SkipProperties(RecordReader& r) {
 CompactGraph::~CompactGraph() = default;
 
 Result<std::shared_ptr<const CompactGraph>> CompactGraph::Open(std::string bytes,
-                                                                const std::string& origin) {
+                                                               const std::string& origin) {
   std::shared_ptr<CompactGraph> g(new CompactGraph());
   g->storage_ = std::make_unique<Storage>();
   g->storage_->owned = std::move(bytes);
@@ -285,8 +287,9 @@ Result<std::shared_ptr<const CompactGraph>> CompactGraph::Open(std::string bytes
 }
 
 Result<std::shared_ptr<const CompactGraph>> CompactGraph::OpenUnowned(std::string_view bytes,
-                                                                       const std::string& origin) {
-  if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0) return Open(std::string(bytes), origin);
+                                                                      const std::string& origin) {
+  if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0)
+    return Open(std::string(bytes), origin);
   std::shared_ptr<CompactGraph> g(new CompactGraph());
   g->storage_ = std::make_unique<Storage>();
   g->storage_->bytes = bytes;
@@ -344,11 +347,24 @@ Status CompactGraph::Check() {
       h.num_folded > bytes.size())
     return fail(8, "a count in the header is out of range");
   const std::uint64_t labels = std::size(kAllLabels);
-  const std::uint64_t expected[binary::kNumSections] = {
-      n,           n * sizeof(binary::NodeEntry), m, m * sizeof(binary::RelEntry),
-      (n + 1) * 4, m * sizeof(Adjacent),          (n + 1) * 4, m * sizeof(Adjacent),
-      (labels + 1) * 4, n * 4, n * 4, n * 4, h.num_folded * sizeof(binary::FoldEntry),
-      h.num_documents * sizeof(binary::StrRef), m * 4, 0, 0, 0};
+  const std::uint64_t expected[binary::kNumSections] = {n,
+                                                        n * sizeof(binary::NodeEntry),
+                                                        m,
+                                                        m * sizeof(binary::RelEntry),
+                                                        (n + 1) * 4,
+                                                        m * sizeof(Adjacent),
+                                                        (n + 1) * 4,
+                                                        m * sizeof(Adjacent),
+                                                        (labels + 1) * 4,
+                                                        n * 4,
+                                                        n * 4,
+                                                        n * 4,
+                                                        h.num_folded * sizeof(binary::FoldEntry),
+                                                        h.num_documents * sizeof(binary::StrRef),
+                                                        m * 4,
+                                                        0,
+                                                        0,
+                                                        0};
   for (std::uint32_t i = 0; i < binary::kNumSections; ++i) {
     const binary::SectionRef& sec = h.sections[i];
     const std::uint64_t at = offsetof(binary::Header, sections) + i * sizeof(binary::SectionRef);
@@ -387,118 +403,150 @@ Status CompactGraph::Check() {
   s.records_base = h.sections[binary::kRecords].offset;
   s.heap = bytes.substr(h.sections[binary::kHeap].offset, h.sections[binary::kHeap].size);
 
-  // Nodes: labels, strings and records.
+  // Node and relationship entries first: the checks below rely on them.
   for (std::uint64_t v = 0; v < n; ++v) {
-    if (labels_[v] >= labels) return fail(offset_of(labels_ + v), "node " + std::to_string(v) + " has an unknown label");
+    if (labels_[v] >= labels)
+      return fail(offset_of(labels_ + v), "node " + std::to_string(v) + " has an unknown label");
     const binary::NodeEntry& e = s.nodes[v];
     if (!InRange(e.key_offset, e.key_size, s.heap.size()) ||
         !InRange(e.name_offset, e.name_size, s.heap.size()) || e.key_size == 0)
-      return fail(offset_of(&e), "node " + std::to_string(v) + " has a key or name outside the string heap");
-    RecordReader r(s, e.record_offset);
-    ForEachAlias(r, [](std::string_view) {});
-    SkipProperties(r);
-    ForEachEvidence(r, s.num_documents, [](std::size_t, int, std::string_view) {});
-    if (!r.ok()) return fail(r.error_offset(), "node " + std::to_string(v) + ": " + r.error());
+      return fail(offset_of(&e),
+                  "node " + std::to_string(v) + " has a key or name outside the string heap");
   }
-  // Relationships: types, endpoints and records.
   for (std::uint64_t e = 0; e < m; ++e) {
     if (types_[e] >= std::size(kAllRelTypes))
-      return fail(offset_of(types_ + e), "relationship " + std::to_string(e) + " has an unknown type");
+      return fail(offset_of(types_ + e),
+                  "relationship " + std::to_string(e) + " has an unknown type");
     const binary::RelEntry& rel = s.rels[e];
     if (rel.source >= n || rel.target >= n)
-      return fail(offset_of(&rel), "relationship " + std::to_string(e) + " joins a node that does not exist");
-    RecordReader r(s, rel.record_offset);
-    SkipProperties(r);
-    ForEachEvidence(r, s.num_documents, [](std::size_t, int, std::string_view) {});
-    if (!r.ok()) return fail(r.error_offset(), "relationship " + std::to_string(e) + ": " + r.error());
+      return fail(offset_of(&rel),
+                  "relationship " + std::to_string(e) + " joins a node that does not exist");
   }
-  // Adjacency: each run lists exactly the relationships of its node.
-  for (int dir = 0; dir < 2; ++dir) {
-    const std::uint32_t* offsets = dir == 0 ? s.out_offsets : s.in_offsets;
-    const Adjacent* adj = dir == 0 ? s.out_adj : s.in_adj;
-    if (offsets[0] != 0 || offsets[n] != m)
-      return fail(offset_of(offsets), "the adjacency offsets do not cover the relationships");
+  // The records, and the indexes: independent, so checked side by side on large files.
+  auto check_records = [&]() -> Status {
     for (std::uint64_t v = 0; v < n; ++v) {
-      if (offsets[v + 1] < offsets[v])
-        return fail(offset_of(offsets + v + 1), "the adjacency offsets go backwards");
-      for (std::uint32_t i = offsets[v]; i < offsets[v + 1]; ++i) {
-        const Adjacent& a = adj[i];
-        const bool good = a.rel < m && (dir == 0 ? s.rels[a.rel].source == v && s.rels[a.rel].target == a.other
-                                                 : s.rels[a.rel].target == v && s.rels[a.rel].source == a.other);
-        if (!good) return fail(offset_of(&a), "an adjacency entry does not match its relationship");
+      RecordReader r(s, s.nodes[v].record_offset);
+      ForEachAlias(r, [](std::string_view) {});
+      SkipProperties(r);
+      ForEachEvidence(r, s.num_documents, [](std::size_t, int, std::string_view) {});
+      if (!r.ok()) return fail(r.error_offset(), "node " + std::to_string(v) + ": " + r.error());
+    }
+    for (std::uint64_t e = 0; e < m; ++e) {
+      RecordReader r(s, s.rels[e].record_offset);
+      SkipProperties(r);
+      ForEachEvidence(r, s.num_documents, [](std::size_t, int, std::string_view) {});
+      if (!r.ok())
+        return fail(r.error_offset(), "relationship " + std::to_string(e) + ": " + r.error());
+    }
+    return Status::Ok();
+  };
+  auto check_indexes = [&]() -> Status {
+    // Adjacency: each run lists exactly the relationships of its node.
+    for (int dir = 0; dir < 2; ++dir) {
+      const std::uint32_t* offsets = dir == 0 ? s.out_offsets : s.in_offsets;
+      const Adjacent* adj = dir == 0 ? s.out_adj : s.in_adj;
+      if (offsets[0] != 0 || offsets[n] != m)
+        return fail(offset_of(offsets), "the adjacency offsets do not cover the relationships");
+      for (std::uint64_t v = 0; v < n; ++v) {
+        if (offsets[v + 1] < offsets[v])
+          return fail(offset_of(offsets + v + 1), "the adjacency offsets go backwards");
+        for (std::uint32_t i = offsets[v]; i < offsets[v + 1]; ++i) {
+          const Adjacent& a = adj[i];
+          const bool good =
+              a.rel < m &&
+              (dir == 0 ? s.rels[a.rel].source == v && s.rels[a.rel].target == a.other
+                        : s.rels[a.rel].target == v && s.rels[a.rel].source == a.other);
+          if (!good)
+            return fail(offset_of(&a), "an adjacency entry does not match its relationship");
+        }
       }
     }
-  }
-  // Nodes per label.
-  if (s.label_offsets[0] != 0 || s.label_offsets[labels] != n)
-    return fail(offset_of(s.label_offsets), "the label offsets do not cover the nodes");
-  for (std::uint64_t l = 0; l < labels; ++l) {
-    if (s.label_offsets[l + 1] < s.label_offsets[l])
-      return fail(offset_of(s.label_offsets + l + 1), "the label offsets go backwards");
-    for (std::uint32_t i = s.label_offsets[l]; i < s.label_offsets[l + 1]; ++i) {
-      const std::uint32_t v = s.label_nodes[i];
-      if (v >= n || labels_[v] != l || (i > s.label_offsets[l] && v <= s.label_nodes[i - 1]))
-        return fail(offset_of(s.label_nodes + i), "the nodes of a label are out of order");
+    // Nodes per label.
+    if (s.label_offsets[0] != 0 || s.label_offsets[labels] != n)
+      return fail(offset_of(s.label_offsets), "the label offsets do not cover the nodes");
+    for (std::uint64_t l = 0; l < labels; ++l) {
+      if (s.label_offsets[l + 1] < s.label_offsets[l])
+        return fail(offset_of(s.label_offsets + l + 1), "the label offsets go backwards");
+      for (std::uint32_t i = s.label_offsets[l]; i < s.label_offsets[l + 1]; ++i) {
+        const std::uint32_t v = s.label_nodes[i];
+        if (v >= n || labels_[v] != l || (i > s.label_offsets[l] && v <= s.label_nodes[i - 1]))
+          return fail(offset_of(s.label_nodes + i), "the nodes of a label are out of order");
+      }
     }
-  }
-  // Key and name order (strictly increasing, so every node appears once).
-  for (std::uint64_t i = 0; i < n; ++i) {
-    if (s.key_order[i] >= n || (i > 0 && key(s.key_order[i - 1]) >= key(s.key_order[i])))
-      return fail(offset_of(s.key_order + i), "the keys are out of order or repeat");
-    if (s.name_order[i] >= n) return fail(offset_of(s.name_order + i), "the names are out of order");
-    if (i > 0) {
-      const std::uint32_t a = s.name_order[i - 1], b = s.name_order[i];
-      if (std::tuple(name(a), a) >= std::tuple(name(b), b))
+    // Key and name order (strictly increasing, so every node appears once).
+    for (std::uint64_t i = 0; i < n; ++i) {
+      if (s.key_order[i] >= n || (i > 0 && key(s.key_order[i - 1]) >= key(s.key_order[i])))
+        return fail(offset_of(s.key_order + i), "the keys are out of order or repeat");
+      if (s.name_order[i] >= n)
         return fail(offset_of(s.name_order + i), "the names are out of order");
-    }
-  }
-  for (std::uint64_t i = 0; i < s.num_folded; ++i) {
-    const binary::FoldEntry& f = s.folded[i];
-    if (f.node >= n || !InRange(f.offset, f.size, s.heap.size()))
-      return fail(offset_of(&f), "a folded name lies outside the file");
-    if (i > 0) {
-      const binary::FoldEntry& p = s.folded[i - 1];
-      if (std::tuple(s.HeapString(p.offset, p.size), p.node) >=
-          std::tuple(s.HeapString(f.offset, f.size), f.node))
-        return fail(offset_of(&f), "the folded names are out of order");
-    }
-  }
-  for (std::uint64_t d = 0; d < s.num_documents; ++d)
-    if (!InRange(s.documents[d].offset, s.documents[d].size, s.heap.size()))
-      return fail(offset_of(s.documents + d), "a document name lies outside the string heap");
-  // The property names in use.
-  {
-    std::string_view schema =
-        bytes.substr(h.sections[binary::kSchema].offset, h.sections[binary::kSchema].size);
-    std::size_t pos = 0;
-    auto varint = [&](std::uint64_t* out) {
-      *out = 0;
-      for (int shift = 0; shift < 64 && pos < schema.size(); shift += 7) {
-        auto b = static_cast<std::uint8_t>(schema[pos++]);
-        *out |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-        if (!(b & 0x80)) return true;
+      if (i > 0) {
+        const std::uint32_t a = s.name_order[i - 1], b = s.name_order[i];
+        if (std::tuple(name(a), a) >= std::tuple(name(b), b))
+          return fail(offset_of(s.name_order + i), "the names are out of order");
       }
-      return false;
-    };
-    auto read_names = [&](std::vector<std::string>& names) {
-      std::uint64_t count = 0;
-      if (!varint(&count) || count > schema.size() - pos) return false;
-      for (std::uint64_t i = 0; i < count; ++i) {
-        std::uint64_t len = 0;
-        if (!varint(&len) || len > schema.size() - pos) return false;
-        names.emplace_back(schema.substr(pos, len));
-        pos += len;
+    }
+    for (std::uint64_t i = 0; i < s.num_folded; ++i) {
+      const binary::FoldEntry& f = s.folded[i];
+      if (f.node >= n || !InRange(f.offset, f.size, s.heap.size()))
+        return fail(offset_of(&f), "a folded name lies outside the file");
+      if (i > 0) {
+        const binary::FoldEntry& p = s.folded[i - 1];
+        if (std::tuple(s.HeapString(p.offset, p.size), p.node) >=
+            std::tuple(s.HeapString(f.offset, f.size), f.node))
+          return fail(offset_of(&f), "the folded names are out of order");
       }
-      return true;
-    };
-    s.node_property_names.resize(labels);
-    s.rel_property_names.resize(std::size(kAllRelTypes));
-    for (auto& names : s.node_property_names)
-      if (!read_names(names)) return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
-    for (auto& names : s.rel_property_names)
-      if (!read_names(names)) return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
+    }
+    for (std::uint64_t d = 0; d < s.num_documents; ++d)
+      if (!InRange(s.documents[d].offset, s.documents[d].size, s.heap.size()))
+        return fail(offset_of(s.documents + d), "a document name lies outside the string heap");
+    // The property names in use.
+    {
+      std::string_view schema =
+          bytes.substr(h.sections[binary::kSchema].offset, h.sections[binary::kSchema].size);
+      std::size_t pos = 0;
+      auto varint = [&](std::uint64_t* out) {
+        *out = 0;
+        for (int shift = 0; shift < 64 && pos < schema.size(); shift += 7) {
+          auto b = static_cast<std::uint8_t>(schema[pos++]);
+          *out |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+          if (!(b & 0x80)) return true;
+        }
+        return false;
+      };
+      auto read_names = [&](std::vector<std::string>& names) {
+        std::uint64_t count = 0;
+        if (!varint(&count) || count > schema.size() - pos) return false;
+        for (std::uint64_t i = 0; i < count; ++i) {
+          std::uint64_t len = 0;
+          if (!varint(&len) || len > schema.size() - pos) return false;
+          names.emplace_back(schema.substr(pos, len));
+          pos += len;
+        }
+        return true;
+      };
+      s.node_property_names.resize(labels);
+      s.rel_property_names.resize(std::size(kAllRelTypes));
+      for (auto& names : s.node_property_names)
+        if (!read_names(names))
+          return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
+      for (auto& names : s.rel_property_names)
+        if (!read_names(names))
+          return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
+    }
+    return Status::Ok();
+  };
+  constexpr std::size_t kParallelBytes = 4u << 20;
+  if (s.records.size() < kParallelBytes) {
+    if (Status st = check_records(); !st.ok()) return st;
+    return check_indexes();
   }
-  return Status::Ok();
+  Status records_status;
+  std::thread records([&] { records_status = check_records(); });
+  Status indexes_status = check_indexes();
+  records.join();
+  // The same error as a serial check would report first.
+  if (!records_status.ok()) return records_status;
+  return indexes_status;
 }
 
 std::string_view CompactGraph::key(std::uint32_t v) const {
@@ -605,8 +653,8 @@ std::span<const std::uint32_t> CompactGraph::nodes_with_label(Label label) const
 std::optional<std::uint32_t> CompactGraph::FindKey(std::string_view k) const {
   const std::uint32_t* begin = s_->key_order;
   const std::uint32_t* end = begin + num_nodes_;
-  const std::uint32_t* it =
-      std::lower_bound(begin, end, k, [&](std::uint32_t v, std::string_view x) { return key(v) < x; });
+  const std::uint32_t* it = std::lower_bound(
+      begin, end, k, [&](std::uint32_t v, std::string_view x) { return key(v) < x; });
   if (it == end || key(*it) != k) return std::nullopt;
   return *it;
 }
@@ -614,10 +662,10 @@ std::optional<std::uint32_t> CompactGraph::FindKey(std::string_view k) const {
 std::span<const std::uint32_t> CompactGraph::FindName(std::string_view n) const {
   const std::uint32_t* begin = s_->name_order;
   const std::uint32_t* end = begin + num_nodes_;
-  const std::uint32_t* lo =
-      std::lower_bound(begin, end, n, [&](std::uint32_t v, std::string_view x) { return name(v) < x; });
-  const std::uint32_t* hi =
-      std::upper_bound(lo, end, n, [&](std::string_view x, std::uint32_t v) { return x < name(v); });
+  const std::uint32_t* lo = std::lower_bound(
+      begin, end, n, [&](std::uint32_t v, std::string_view x) { return name(v) < x; });
+  const std::uint32_t* hi = std::upper_bound(
+      lo, end, n, [&](std::string_view x, std::uint32_t v) { return x < name(v); });
   return {lo, hi};
 }
 
@@ -625,8 +673,9 @@ std::vector<std::uint32_t> CompactGraph::FindFoldedName(std::string_view folded)
   const binary::FoldEntry* begin = s_->folded;
   const binary::FoldEntry* end = begin + s_->num_folded;
   auto text = [&](const binary::FoldEntry& f) { return s_->HeapString(f.offset, f.size); };
-  const binary::FoldEntry* lo = std::lower_bound(
-      begin, end, folded, [&](const binary::FoldEntry& f, std::string_view x) { return text(f) < x; });
+  const binary::FoldEntry* lo =
+      std::lower_bound(begin, end, folded,
+                       [&](const binary::FoldEntry& f, std::string_view x) { return text(f) < x; });
   std::vector<std::uint32_t> out;
   for (const binary::FoldEntry* it = lo; it != end && text(*it) == folded; ++it)
     out.push_back(it->node);
@@ -642,8 +691,7 @@ std::vector<std::string> CompactGraph::node_property_names(Label label) const {
 
 std::vector<std::string> CompactGraph::rel_property_names(RelType type) const {
   const auto t = static_cast<std::size_t>(type);
-  return t < s_->rel_property_names.size() ? s_->rel_property_names[t]
-                                           : std::vector<std::string>();
+  return t < s_->rel_property_names.size() ? s_->rel_property_names[t] : std::vector<std::string>();
 }
 
 Result<KnowledgeGraph> CompactGraph::ToKnowledgeGraph() const {
@@ -670,7 +718,8 @@ Result<KnowledgeGraph> CompactGraph::ToKnowledgeGraph() const {
     const std::uint32_t e = s_->edge_order[i];
     if (e >= num_rels_ || seen[e]) {
       const auto at = reinterpret_cast<const char*>(s_->edge_order + i) - storage_->bytes.data();
-      return fail("at byte " + std::to_string(at) + ": the edge order repeats or misses a relationship");
+      return fail("at byte " + std::to_string(at) +
+                  ": the edge order repeats or misses a relationship");
     }
     seen[e] = true;
     triples.push_back({source(e), target(e), type(e), e});

@@ -1,7 +1,6 @@
 #include "graph/snapshot.h"
 
 #include <cstdio>
-
 #include <map>
 #include <optional>
 #include <set>
@@ -16,13 +15,13 @@ namespace {
 using nlohmann::json;
 
 const std::set<std::string>& ReservedNodeMembers() {
-  static const std::set<std::string> s = {"id", "label", "name", "aliases", "evidence",
-                                          "documents"};
+  static const std::set<std::string> s = {"id",      "label",    "name",
+                                          "aliases", "evidence", "documents"};
   return s;
 }
 const std::set<std::string>& ReservedLinkMembers() {
-  static const std::set<std::string> s = {"source", "target", "key", "type", "evidence",
-                                          "documents"};
+  static const std::set<std::string> s = {"source", "target",   "key",
+                                          "type",   "evidence", "documents"};
   return s;
 }
 
@@ -177,8 +176,10 @@ Result<KnowledgeGraph> FromNodeLink(const json& doc, const std::string& origin) 
       if (!type) return fail(where + " has unknown type '" + jl["type"].get<std::string>() + "'");
       auto s = kg.Find(jl["source"].get<std::string>());
       auto t = kg.Find(jl["target"].get<std::string>());
-      if (!s) return fail(where + " names an unknown source '" + jl["source"].get<std::string>() + "'");
-      if (!t) return fail(where + " names an unknown target '" + jl["target"].get<std::string>() + "'");
+      if (!s)
+        return fail(where + " names an unknown source '" + jl["source"].get<std::string>() + "'");
+      if (!t)
+        return fail(where + " names an unknown target '" + jl["target"].get<std::string>() + "'");
       Edge e;
       e.type = *type;
       if (jl.contains("evidence") && !JsonToEvidence(jl["evidence"], &e.evidence))

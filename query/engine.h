@@ -134,8 +134,7 @@ Result<KnowledgeGraph> QuerySubgraph(const KnowledgeGraph& graph, std::string_vi
 // speaker affiliated with every organisation in `orgs`, and are in one of `tracks` (a talk has
 // one track, so several tracks mean any of them); an empty list does not filter. Columns: talk,
 // event, start, track, speakers (sorted), key; ordered by start time, then title.
-Result<std::string> TalksQuery(const CompactGraph& graph,
-                               const std::vector<std::string>& mentions,
+Result<std::string> TalksQuery(const CompactGraph& graph, const std::vector<std::string>& mentions,
                                const std::vector<std::string>& orgs,
                                const std::vector<std::string>& tracks);
 Result<std::string> TalksQuery(const KnowledgeGraph& graph,
@@ -156,8 +155,8 @@ Result<std::string> ExplainPath(const KnowledgeGraph& graph, std::string_view fr
                                 std::string_view to, int max_hops, std::optional<Label> via);
 
 // The Cypher text ExplainPath runs (for --explain style output and tests).
-Result<std::string> PathQuery(const CompactGraph& graph, std::string_view from,
-                              std::string_view to, int max_hops, std::optional<Label> via);
+Result<std::string> PathQuery(const CompactGraph& graph, std::string_view from, std::string_view to,
+                              int max_hops, std::optional<Label> via);
 Result<std::string> PathQuery(const KnowledgeGraph& graph, std::string_view from,
                               std::string_view to, int max_hops, std::optional<Label> via);
 

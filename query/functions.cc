@@ -299,8 +299,7 @@ Value Call::Run() {
     case Function::kLabel:
       if (Is(0, ValueType::kNode))
         return Value::String(std::string(LabelName(a.as_node().label())));
-      if (Is(0, ValueType::kRel))
-        return Value::String(std::string(RelTypeName(a.as_rel().type())));
+      if (Is(0, ValueType::kRel)) return Value::String(std::string(RelTypeName(a.as_rel().type())));
       return TypeError(0, "a NODE or REL");
     case Function::kType:
       if (!Is(0, ValueType::kRel)) return TypeError(0, "a REL");

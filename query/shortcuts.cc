@@ -40,7 +40,7 @@ std::string LabelWord(std::optional<Label> label) {
 
 // The one node NAME refers to.
 Result<query::NodeRef> Resolve(const CompactGraph& graph, std::string_view name,
-                            std::optional<Label> label) {
+                               std::optional<Label> label) {
   auto found = FindByName(graph, name, label);
   if (found.empty()) {
     std::string msg = "no " + LabelWord(label) + " named '" + std::string(name) + "'";
@@ -109,8 +109,7 @@ void AppendHops(std::string& out, const query::PathData& path) {
 
 }  // namespace
 
-Result<std::string> TalksQuery(const CompactGraph& graph,
-                               const std::vector<std::string>& mentions,
+Result<std::string> TalksQuery(const CompactGraph& graph, const std::vector<std::string>& mentions,
                                const std::vector<std::string>& orgs,
                                const std::vector<std::string>& tracks) {
   std::string q = "MATCH (t:Talk)\n";
@@ -170,11 +169,12 @@ std::string PathTypes(const query::NodeRef& a, const query::NodeRef& b, bool sem
   return ":" + Join(names, "|");
 }
 
-std::string BuildPathQuery(const query::NodeRef& a, const query::NodeRef& b, int max_hops, std::optional<Label> via,
-                           const std::string& types) {
+std::string BuildPathQuery(const query::NodeRef& a, const query::NodeRef& b, int max_hops,
+                           std::optional<Label> via, const std::string& types) {
   const std::string hops = std::to_string(max_hops);
   const std::string rel = "-[" + types + "*1.." + hops + "]-";
-  std::string q = "MATCH (a {key: " + Literal(a.key()) + "}), (b {key: " + Literal(b.key()) + "})\n";
+  std::string q =
+      "MATCH (a {key: " + Literal(a.key()) + "}), (b {key: " + Literal(b.key()) + "})\n";
   if (!via) return q + "MATCH p = shortestPath((a)" + rel + "(b))\nRETURN p\n";
   // The shortest path through a node of the label: the best split over every such node.
   return q + "MATCH p1 = shortestPath((a)" + rel + "(v:" + std::string(LabelName(*via)) +
@@ -227,8 +227,8 @@ Result<std::optional<query::PathData>> FindPath(const CompactGraph& graph, const
 
 }  // namespace
 
-Result<std::string> PathQuery(const CompactGraph& graph, std::string_view from,
-                              std::string_view to, int max_hops, std::optional<Label> via) {
+Result<std::string> PathQuery(const CompactGraph& graph, std::string_view from, std::string_view to,
+                              int max_hops, std::optional<Label> via) {
   auto ends = ResolvePathEnds(graph, from, to, max_hops);
   if (!ends.ok()) return ends.status();
   return BuildPathQuery(ends->a, ends->b, max_hops, via, PathTypes(ends->a, ends->b, false));

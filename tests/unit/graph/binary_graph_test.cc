@@ -17,8 +17,8 @@ namespace {
 // Every property type, hostile text, parallel edges and shared documents.
 KnowledgeGraph Sample() {
   KnowledgeGraph g;
-  Node p{"person:ada", Label::kPerson, "Ada \"Countess\" Lovelace\n\x01", {"A. Lovelace", ""}, {},
-         {}};
+  Node p{
+      "person:ada", Label::kPerson, "Ada \"Countess\" Lovelace\n\x01", {"A. Lovelace", ""}, {}, {}};
   p.properties["job_title"] = std::string("Analyst, Engines");
   p.evidence.push_back({"a.txt", 4, "Speakers: Ada"});
   p.evidence.push_back({"b/é.md", 0, ""});
@@ -158,7 +158,8 @@ TEST_CASE("Equal strings are stored once") {
 
 TEST_CASE("A CompactGraph reads nodes, relationships and indexes in place") {
   KnowledgeGraph kg = Sample();
-  Node other{"person:bob", Label::kPerson, "Bob", {"Robert", "ADA \"countess\" lovelace\n\x01"}, {}, {}};
+  Node other{
+      "person:bob", Label::kPerson, "Bob", {"Robert", "ADA \"countess\" lovelace\n\x01"}, {}, {}};
   kg.UpsertNode(other);
   auto opened = CompactGraph::Open(SerializeBinaryGraph(kg), "g.cnkg");
   REQUIRE(opened.ok());
