@@ -586,8 +586,11 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (!*build && !*query && !*talks && !*path_cmd && !*neighbors)
-    ReexecForLargeGraph(graph_path, argv);
+  // Queries read a binary graph file in place, without the many allocations the huge-page heap
+  // speeds up.
+  const bool reads_in_place =
+      (*query || *talks || *path_cmd || *neighbors) && cnkg::IsBinaryGraphFile(graph_path);
+  if (!*build && !reads_in_place) ReexecForLargeGraph(graph_path, argv);
   if (*build) {
     inputs.insert(inputs.begin(), landscapes.begin(), landscapes.end());
     if (inputs.empty()) {

@@ -34,6 +34,7 @@ class Heap {
     return Add(owned_.back());
   }
   std::string& bytes() { return bytes_; }
+  void Reserve(std::size_t strings) { index_.reserve(strings); }
 
  private:
   std::string bytes_;
@@ -171,6 +172,7 @@ std::string SerializeBinaryGraph(const KnowledgeGraph& graph) {
   const auto& g = graph.graph();
   const std::size_t n = graph.num_nodes(), m = graph.num_edges();
   Heap heap;
+  heap.Reserve(2 * n + m);
   DocumentTable documents;
   Writer records(heap);
 
@@ -204,19 +206,16 @@ std::string SerializeBinaryGraph(const KnowledgeGraph& graph) {
   std::vector<binary::RelEntry> rels;
   std::vector<std::uint32_t> out_offsets(n + 1), in_offsets(n + 1, 0);
   std::vector<Adjacent> out_adj, in_adj(m);
-  std::unordered_map<const Edge*, std::uint32_t> number;
   std::vector<std::set<std::string>> rel_props(std::size(kAllRelTypes));
   types.reserve(m);
   rels.reserve(m);
   out_adj.reserve(m);
-  number.reserve(m);
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     out_offsets[v] = static_cast<std::uint32_t>(rels.size());
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Edge& edge = g[e];
       const auto id = static_cast<std::uint32_t>(rels.size());
       const auto t = static_cast<std::uint32_t>(boost::target(e, g));
-      number[&edge] = id;
       types.push_back(static_cast<std::uint8_t>(edge.type));
       rels.push_back({static_cast<std::uint32_t>(v), t, records.size()});
       out_adj.push_back({id, t});
@@ -234,9 +233,15 @@ std::string SerializeBinaryGraph(const KnowledgeGraph& graph) {
     for (std::uint32_t id = 0; id < rels.size(); ++id)
       in_adj[fill[rels[id].target]++] = {id, rels[id].source};
   }
+  // The graph's edge order: each node's out-edges are in the order they were added, as is the
+  // graph's edge list, so the k-th edge from a node in that list is the node's k-th out-edge.
   std::vector<std::uint32_t> edge_order;
   edge_order.reserve(m);
-  for (auto e : boost::make_iterator_range(boost::edges(g))) edge_order.push_back(number[&g[e]]);
+  {
+    std::vector<std::uint32_t> next(out_offsets.begin(), out_offsets.end() - 1);
+    for (auto e : boost::make_iterator_range(boost::edges(g)))
+      edge_order.push_back(next[boost::source(e, g)]++);
+  }
 
   std::vector<std::uint32_t> label_offsets(std::size(kAllLabels) + 1, 0), label_nodes;
   label_nodes.reserve(n);

@@ -247,13 +247,17 @@ Result<KnowledgeGraph> ReadGraphFile(const std::string& path) {
   return FromNodeLink(doc, path);
 }
 
-Result<std::shared_ptr<const CompactGraph>> ReadQueryGraph(const std::string& path) {
+bool IsBinaryGraphFile(const std::string& path) {
   char head[8] = {};
-  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-    const std::size_t n = std::fread(head, 1, sizeof head, f);
-    std::fclose(f);
-    if (IsBinaryGraph(std::string_view(head, n))) return CompactGraph::OpenFile(path);
-  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  const std::size_t n = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  return IsBinaryGraph(std::string_view(head, n));
+}
+
+Result<std::shared_ptr<const CompactGraph>> ReadQueryGraph(const std::string& path) {
+  if (IsBinaryGraphFile(path)) return CompactGraph::OpenFile(path);
   auto graph = ReadGraphFile(path);
   if (!graph.ok()) return graph.status();
   return CompactGraph::FromKnowledgeGraph(*graph);

@@ -41,6 +41,10 @@ Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path);
 // invalid JSON the line and column, for a corrupt binary file the byte offset.
 Result<KnowledgeGraph> ReadGraphFile(const std::string& path);
 
+// True if the file at `path` starts with the binary graph file's magic (false when it cannot be
+// read).
+bool IsBinaryGraphFile(const std::string& path);
+
 // Reads a graph file for querying: a binary graph file is mapped and read in place (see
 // graph/compact_graph.h), node-link JSON is read as ReadGraphFile does and laid out as a
 // CompactGraph. Errors as ReadGraphFile.
