@@ -149,7 +149,7 @@ void ForEachAlias(RecordReader& r, F&& f) {
 }
 
 // Calls want(name) for each property; when it returns a non-null PropertyValue*, the value is
-// decoded into it. Returning false from stop() after a property ends the walk.
+// decoded into it (the others are only checked).
 template <typename Want>
 void ForEachProperty(RecordReader& r, Want&& want) {
   std::size_t n = r.Count(3);
@@ -227,7 +227,6 @@ RecordReader AtNodeProperties(const CompactGraph::Sections& s, std::uint32_t v) 
 
 std::optional<PropertyValue> FindProperty(RecordReader& r, std::string_view name) {
   std::optional<PropertyValue> out;
-  PropertyValue value;
   ForEachProperty(r, [&](std::string_view n) -> PropertyValue* {
     if (out || n != name) return nullptr;
     out.emplace();
