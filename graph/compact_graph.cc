@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
+#include <system_error>
 #include <thread>
 #include <tuple>
 #include <utility>
@@ -534,13 +535,19 @@ Status CompactGraph::Check() {
     }
     return Status::Ok();
   };
-  constexpr std::size_t kParallelBytes = 4u << 20;
-  if (s.records.size() < kParallelBytes) {
+  auto serial = [&] {
     if (Status st = check_records(); !st.ok()) return st;
     return check_indexes();
-  }
+  };
+  constexpr std::size_t kParallelBytes = 4u << 20;
+  if (s.records.size() < kParallelBytes) return serial();
   Status records_status;
-  std::thread records([&] { records_status = check_records(); });
+  std::thread records;
+  try {
+    records = std::thread([&] { records_status = check_records(); });
+  } catch (const std::system_error&) {
+    return serial();  // no thread to be had: check on this one
+  }
   Status indexes_status = check_indexes();
   records.join();
   // The same error as a serial check would report first.
