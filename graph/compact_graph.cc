@@ -539,8 +539,8 @@ Status CompactGraph::Check() {
     if (Status st = check_records(); !st.ok()) return st;
     return check_indexes();
   };
-  constexpr std::size_t kParallelBytes = 4u << 20;
-  if (s.records.size() < kParallelBytes) return serial();
+  constexpr std::size_t kParallelBytes = 4u << 20;  // below this a thread costs more than it saves
+  if (bytes.size() < kParallelBytes) return serial();
   Status records_status;
   std::thread records;
   try {

@@ -1,6 +1,7 @@
 #include "graph/binary_graph.h"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <string>
 
@@ -141,6 +142,49 @@ TEST_CASE("Binary graph file errors name the file and the place") {
   CHECK(bad_label.status().message() == "g.cnkg: corrupt binary graph file at byte " +
                                             std::to_string(sizeof(binary::Header)) +
                                             ": node 0 has an unknown label");
+}
+
+TEST_CASE("A large binary graph file is checked on two threads with the same errors") {
+  // Over 4 MiB, so that records and indexes are checked side by side.
+  KnowledgeGraph g;
+  for (int i = 0; i < 6000; ++i) {
+    Node n{"talk:t" + std::to_string(i), Label::kTalk, "T" + std::to_string(i), {}, {}, {}};
+    n.evidence.push_back({"a.txt", i, std::string(800, static_cast<char>('a' + i % 26)) +
+                                          std::to_string(i)});
+    auto v = g.UpsertNode(n);
+    if (i > 0) {
+      Edge e;
+      e.type = RelType::kMentions;
+      e.evidence.push_back({"a.txt", i, "x"});
+      g.UpsertEdge(v, v - 1, e);
+    }
+  }
+  const std::string bytes = SerializeBinaryGraph(g);
+  REQUIRE(bytes.size() > (4u << 20));
+  auto ok = ParseBinaryGraph(bytes, "big.cnkg");
+  REQUIRE(ok.ok());
+  CHECK(ToNodeLink(*ok) == ToNodeLink(g));
+  // A broken record (found by the records check) and a broken index (by the indexes check): the
+  // record's error is reported, as a serial check would.
+  binary::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  std::string both = bytes;
+  const std::size_t rel0 = h.sections[binary::kRels].offset;
+  const std::uint64_t far = h.sections[binary::kRecords].size + 1;
+  std::memcpy(both.data() + rel0 + 8, &far, sizeof far);  // relationship 0's record offset
+  const std::size_t key0 = h.sections[binary::kKeyOrder].offset;
+  std::swap(both[key0], both[key0 + 4]);  // the first two keys out of order
+  auto r = ParseBinaryGraph(both, "big.cnkg");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find(": relationship 0: a record starts past the end") !=
+        std::string::npos);
+  std::string index_only = bytes;
+  std::swap(index_only[key0], index_only[key0 + 4]);
+  auto r2 = ParseBinaryGraph(index_only, "big.cnkg");
+  REQUIRE_FALSE(r2.ok());
+  CHECK(r2.status().message() == "big.cnkg: corrupt binary graph file at byte " +
+                                     std::to_string(key0 + 4) +
+                                     ": the keys are out of order or repeat");
 }
 
 TEST_CASE("Equal strings are stored once") {
