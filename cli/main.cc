@@ -195,21 +195,38 @@ bool SelectAround(cnkg::KnowledgeGraph& graph, const std::string& around, int de
   return true;
 }
 
-// Narrows `graph` to what --query returns or to the neighbourhood of --around. Prints the error
-// and returns the exit code when that fails; returns kExitOk otherwise.
-int SelectPart(cnkg::KnowledgeGraph& graph, const RenderFlags& flags) {
+// The graph a render or export writes: what --query returns (run over the graph file read in
+// place, so that a large binary graph file is never loaded whole), the neighbourhood of
+// --around, or the whole graph. Prints the error and sets *code when that fails.
+cnkg::KnowledgeGraph* LoadPart(const std::string& path, const RenderFlags& flags, int* code) {
+  *code = kExitError;
   if (!flags.query.empty()) {
     cnkg::QueryOptions options;
-    if (!ParseParams(flags.params, options.params)) return kExitUsage;
-    auto part = cnkg::QuerySubgraph(graph, flags.query, options);
+    if (!ParseParams(flags.params, options.params)) {
+      *code = kExitUsage;
+      return nullptr;
+    }
+    auto graph = cnkg::ReadQueryGraph(path);
+    if (!graph.ok()) {
+      PrintError(graph.status().message());
+      return nullptr;
+    }
+    auto part = cnkg::QuerySubgraph(**graph, flags.query, options);
     if (!part.ok()) {
       PrintError("--query: " + part.status().message());
-      return kExitError;
+      return nullptr;
     }
-    graph = std::move(*part);
-    return kExitOk;
+    static auto* kept = new std::vector<cnkg::KnowledgeGraph*>();
+    kept->push_back(new cnkg::KnowledgeGraph(std::move(*part)));
+    return kept->back();
   }
-  return SelectAround(graph, flags.around, flags.depth) ? kExitOk : kExitError;
+  auto graph = LoadGraph(path);
+  if (!graph.ok()) {
+    PrintError(graph.status().message());
+    return nullptr;
+  }
+  if (!SelectAround(**graph, flags.around, flags.depth)) return nullptr;
+  return *graph;
 }
 
 int RunRender(const std::string& path, const std::string& output, const RenderFlags& flags) {
@@ -231,13 +248,10 @@ int RunRender(const std::string& path, const std::string& output, const RenderFl
                "' (known: none, label, category)");
     return kExitUsage;
   }
-  auto graph = LoadGraph(path);
-  if (!graph.ok()) {
-    PrintError(graph.status().message());
-    return kExitError;
-  }
-  if (int code = SelectPart(**graph, flags); code != kExitOk) return code;
-  auto image = cnkg::RenderGraph(**graph, options);
+  int code = kExitOk;
+  cnkg::KnowledgeGraph* graph = LoadPart(path, flags, &code);
+  if (!graph) return code;
+  auto image = cnkg::RenderGraph(*graph, options);
   if (!image.ok()) {
     PrintError(image.status().message());
     return image.status().code() == cnkg::StatusCode::kInvalidArgument ? kExitUsage : kExitError;
@@ -340,12 +354,9 @@ int RunStats(const std::string& path, bool json, bool by_maturity) {
 
 int RunExport(const std::string& path, const std::string& format, const std::string& output,
               bool force, const RenderFlags& part) {
-  auto graph = LoadGraph(path);
-  if (!graph.ok()) {
-    PrintError(graph.status().message());
-    return kExitError;
-  }
-  if (int code = SelectPart(**graph, part); code != kExitOk) return code;
+  int code = kExitOk;
+  cnkg::KnowledgeGraph* graph = LoadPart(path, part, &code);
+  if (!graph) return code;
   auto code_for = [](const cnkg::Status& s) {
     return s.code() == cnkg::StatusCode::kInvalidArgument ? kExitUsage : kExitError;
   };
@@ -354,7 +365,7 @@ int RunExport(const std::string& path, const std::string& format, const std::str
       PrintError("--format " + format + " writes a directory; give -o DIR");
       return kExitUsage;
     }
-    auto files = cnkg::ExportGraphFiles(**graph, format);
+    auto files = cnkg::ExportGraphFiles(*graph, format);
     if (!files.ok()) {
       PrintError(files.status().message());
       return code_for(files.status());
@@ -366,7 +377,7 @@ int RunExport(const std::string& path, const std::string& format, const std::str
     }
     return kExitOk;
   }
-  auto text = cnkg::ExportGraph(**graph, format);
+  auto text = cnkg::ExportGraph(*graph, format);
   if (!text.ok()) {
     PrintError(text.status().message());
     return code_for(text.status());
