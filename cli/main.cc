@@ -317,7 +317,7 @@ std::optional<cnkg::Label> LabelOption(const std::string& name, bool* ok) {
 }
 
 int RunWhy(const std::string& path, const std::vector<std::string>& names) {
-  auto graph = LoadGraph(path);
+  auto graph = cnkg::ReadQueryGraph(path);
   if (!graph.ok()) {
     PrintError(graph.status().message());
     return kExitError;
@@ -597,10 +597,11 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  // Queries read a binary graph file in place, without the many allocations the huge-page heap
-  // speeds up.
-  const bool reads_in_place =
-      (*query || *talks || *path_cmd || *neighbors) && cnkg::IsBinaryGraphFile(graph_path);
+  // Queries (and why, and export/render --query) read a binary graph file in place, without the
+  // many allocations the huge-page heap speeds up.
+  const bool reads_in_place = (*query || *talks || *path_cmd || *neighbors || *why ||
+                               !render_flags.query.empty()) &&
+                              cnkg::IsBinaryGraphFile(graph_path);
   if (!*build && !reads_in_place) ReexecForLargeGraph(graph_path, argv);
   if (*build) {
     inputs.insert(inputs.begin(), landscapes.begin(), landscapes.end());

@@ -8,10 +8,8 @@
 namespace cnkg {
 namespace {
 
-using Vertex = KnowledgeGraph::Vertex;
-
-std::string Describe(const Node& n) {
-  return std::string(LabelName(n.label)) + " \"" + n.name + "\"";
+std::string Describe(const CompactGraph& g, std::uint32_t v) {
+  return std::string(LabelName(g.label(v))) + " \"" + std::string(g.name(v)) + "\"";
 }
 
 void AppendEvidence(std::string& out, const std::vector<Evidence>& list, const char* indent) {
@@ -24,7 +22,7 @@ void AppendEvidence(std::string& out, const std::vector<Evidence>& list, const c
   }
 }
 
-Status NotFound(const KnowledgeGraph& graph, std::string_view name) {
+Status NotFound(const CompactGraph& graph, std::string_view name) {
   std::string msg = "no node named '" + std::string(name) + "'";
   auto s = SuggestNames(graph, name);
   if (!s.empty()) msg += " (did you mean: " + Join(s, "; ") + "?)";
@@ -33,13 +31,12 @@ Status NotFound(const KnowledgeGraph& graph, std::string_view name) {
 
 }  // namespace
 
-Result<std::string> ExplainEntity(const KnowledgeGraph& graph, std::string_view name) {
+Result<std::string> ExplainEntity(const CompactGraph& graph, std::string_view name) {
   auto found = FindByName(graph, name);
   if (found.empty()) return NotFound(graph, name);
-  const auto& g = graph.graph();
   std::string out;
-  for (Vertex v : found) {
-    const Node& n = g[v];
+  for (std::uint32_t v : found) {
+    const Node n = graph.node(v);
     if (!out.empty()) out += "\n";
     out += n.name + "  [" + std::string(LabelName(n.label)) + "]  " + n.key + "\n";
     if (!n.aliases.empty()) out += "  also known as: " + Join(n.aliases, "; ") + "\n";
@@ -52,46 +49,45 @@ Result<std::string> ExplainEntity(const KnowledgeGraph& graph, std::string_view 
       out += "  read at:\n";
       AppendEvidence(out, n.evidence, "    ");
     }
-    std::size_t degree = boost::out_degree(v, g) + boost::in_degree(v, g);
+    const std::size_t degree = graph.out(v).size() + graph.in(v).size();
     if (degree) out += "  relationships (" + std::to_string(degree) + "):\n";
-    for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
-      out += "    -[" + std::string(RelTypeName(g[e].type)) + "]-> " +
-             Describe(g[boost::target(e, g)]) + "\n";
-      AppendEvidence(out, g[e].evidence, "        ");
+    for (const auto& a : graph.out(v)) {
+      out += "    -[" + std::string(RelTypeName(graph.type(a.rel))) + "]-> " +
+             Describe(graph, a.other) + "\n";
+      AppendEvidence(out, graph.rel_evidence(a.rel), "        ");
     }
-    for (auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      out += "    <-[" + std::string(RelTypeName(g[e].type)) + "]- " +
-             Describe(g[boost::source(e, g)]) + "\n";
-      AppendEvidence(out, g[e].evidence, "        ");
+    for (const auto& a : graph.in(v)) {
+      out += "    <-[" + std::string(RelTypeName(graph.type(a.rel))) + "]- " +
+             Describe(graph, a.other) + "\n";
+      AppendEvidence(out, graph.rel_evidence(a.rel), "        ");
     }
   }
   return out;
 }
 
-Result<std::string> ExplainPair(const KnowledgeGraph& graph, std::string_view a,
+Result<std::string> ExplainPair(const CompactGraph& graph, std::string_view a,
                                 std::string_view b) {
   auto as = FindByName(graph, a);
   if (as.empty()) return NotFound(graph, a);
   auto bs = FindByName(graph, b);
   if (bs.empty()) return NotFound(graph, b);
-  std::set<Vertex> bset(bs.begin(), bs.end());
-  const auto& g = graph.graph();
+  std::set<std::uint32_t> bset(bs.begin(), bs.end());
   std::string out;
   int edges = 0;
-  for (Vertex v : as) {
-    for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
-      if (!bset.count(boost::target(e, g))) continue;
+  for (std::uint32_t v : as) {
+    for (const auto& e : graph.out(v)) {
+      if (!bset.count(e.other)) continue;
       ++edges;
-      out += Describe(g[v]) + " -[" + std::string(RelTypeName(g[e].type)) + "]-> " +
-             Describe(g[boost::target(e, g)]) + "\n";
-      AppendEvidence(out, g[e].evidence, "    ");
+      out += Describe(graph, v) + " -[" + std::string(RelTypeName(graph.type(e.rel))) + "]-> " +
+             Describe(graph, e.other) + "\n";
+      AppendEvidence(out, graph.rel_evidence(e.rel), "    ");
     }
-    for (auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      if (!bset.count(boost::source(e, g))) continue;
+    for (const auto& e : graph.in(v)) {
+      if (!bset.count(e.other)) continue;
       ++edges;
-      out += Describe(g[boost::source(e, g)]) + " -[" + std::string(RelTypeName(g[e].type)) +
-             "]-> " + Describe(g[v]) + "\n";
-      AppendEvidence(out, g[e].evidence, "    ");
+      out += Describe(graph, e.other) + " -[" + std::string(RelTypeName(graph.type(e.rel))) +
+             "]-> " + Describe(graph, v) + "\n";
+      AppendEvidence(out, graph.rel_evidence(e.rel), "    ");
     }
   }
   if (edges == 0) {
@@ -99,6 +95,15 @@ Result<std::string> ExplainPair(const KnowledgeGraph& graph, std::string_view a,
                             "' are not directly related (try 'cnkg why' on each)");
   }
   return out;
+}
+
+Result<std::string> ExplainEntity(const KnowledgeGraph& graph, std::string_view name) {
+  return ExplainEntity(*CompactGraph::FromKnowledgeGraph(graph), name);
+}
+
+Result<std::string> ExplainPair(const KnowledgeGraph& graph, std::string_view a,
+                                std::string_view b) {
+  return ExplainPair(*CompactGraph::FromKnowledgeGraph(graph), a, b);
 }
 
 }  // namespace cnkg
