@@ -443,7 +443,8 @@ int main(int argc, char** argv) {
       ->add_option(
           "-o,--output", output,
           "Graph file to write: node-link JSON, or the binary graph file if the name ends\n"
-          "in .cnkg (loads an order of magnitude faster; every command reads both)")
+          "in .cnkg (queried in place, so large graphs answer at once; every command reads\n"
+          "both)")
       ->required();
   build->add_option(
       "--format", flags.format,
