@@ -87,7 +87,62 @@ class MatchOp : public Operator {
     std::vector<int> dist;
     std::vector<std::uint32_t> order;
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> parents;  // (rel, node)
+    // The two-sided search: distances from the source and to the target, and what was touched.
+    std::vector<int> from_source, to_target;
+    std::vector<std::uint32_t> touched;
   };
+
+  // The distance of the shortest path from `from` to `to` (from != to) within `max` hops,
+  // searching from both ends, a whole level at a time from the smaller frontier. Leaves in
+  // sc.to_target the distance to `to` of every node within *target_levels of it. Returns -1 when
+  // there is no such path, -2 when a work limit stopped the search.
+  int MeetInTheMiddle(Scratch& sc, const BRelPattern& rel, bool forward, std::uint32_t from,
+                      std::uint32_t to, int max,
+                      const std::vector<std::pair<const std::string*, Value>>* props,
+                      int* target_levels) {
+    const std::size_t n = ctx_.view().num_nodes();
+    if (sc.from_source.size() != n) {
+      sc.from_source.assign(n, -1);
+      sc.to_target.assign(n, -1);
+      sc.touched.clear();
+    }
+    for (std::uint32_t v : sc.touched) sc.from_source[v] = sc.to_target[v] = -1;
+    sc.touched = {from, to};
+    sc.from_source[from] = 0;
+    sc.to_target[to] = 0;
+    std::vector<std::uint32_t> source_front{from}, target_front{to}, next;
+    int source_levels = 0;
+    *target_levels = 0;
+    while (source_levels + *target_levels < max) {
+      const bool from_source_side = source_front.size() <= target_front.size();
+      std::vector<std::uint32_t>& front = from_source_side ? source_front : target_front;
+      std::vector<int>& mine = from_source_side ? sc.from_source : sc.to_target;
+      const std::vector<int>& other = from_source_side ? sc.to_target : sc.from_source;
+      const int level = (from_source_side ? source_levels : *target_levels) + 1;
+      int best = -1;
+      next.clear();
+      for (std::uint32_t v : front) {
+        // Towards the target the pattern is followed backwards.
+        bool ok = ForEachHop(rel, from_source_side ? forward : !forward, v, props,
+                             [&](const Hop& h) {
+                               if (mine[h.other] >= 0) return true;
+                               mine[h.other] = level;
+                               sc.touched.push_back(h.other);
+                               next.push_back(h.other);
+                               if (other[h.other] >= 0 &&
+                                   (best < 0 || level + other[h.other] < best))
+                                 best = level + other[h.other];
+                               return true;
+                             });
+        if (!ok) return -2;
+      }
+      ++(from_source_side ? source_levels : *target_levels);
+      if (best >= 0) return best;
+      if (next.empty()) return -1;
+      front.swap(next);
+    }
+    return -1;
+  }
 
   struct Hop {
     RelRef rel;
@@ -343,8 +398,24 @@ class MatchOp : public Operator {
       fixed_target = t.as_node().id;
     }
 
-    // Breadth-first search from `from`, level by level, up to `max` hops.
     Scratch& sc = scratch_[p][s];
+    // With both ends bound, a search from both ends finds the distance first, visiting far
+    // fewer nodes on a large graph; the search below then keeps to the nodes on a shortest path.
+    // It keeps every parent of such a node (each lies on a shortest path too) in the same order,
+    // so it finds the same paths in the same order as a full search.
+    int distance = -1, target_levels = 0;
+    if (fixed_target && *fixed_target != from) {
+      distance = MeetInTheMiddle(sc, rel, step.forward, from, *fixed_target, max, props_ptr,
+                                 &target_levels);
+      if (distance == -2) return false;
+      if (distance == -1) return true;  // no path within max hops
+    }
+    auto on_shortest_path = [&](std::uint32_t w, int level) {
+      if (distance < 0 || level < distance - target_levels) return true;
+      return sc.to_target[w] == distance - level;
+    };
+
+    // Breadth-first search from `from`, level by level, up to `max` hops.
     const std::size_t n = ctx_.view().num_nodes();
     if (sc.dist.size() != n) {
       sc.dist.assign(n, -1);
@@ -364,6 +435,7 @@ class MatchOp : public Operator {
       if (fixed_target && sc.dist[*fixed_target] >= 0 && d >= sc.dist[*fixed_target]) break;
       bool ok = ForEachHop(rel, step.forward, v, props_ptr, [&](const Hop& h) {
         int& dw = sc.dist[h.other];
+        if (dw < 0 && !on_shortest_path(h.other, d + 1)) return true;
         if (dw < 0) {
           dw = d + 1;
           sc.order.push_back(h.other);
