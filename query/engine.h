@@ -18,7 +18,8 @@
 //   "<--" and "-[]-" forms), variable length *, *3, *1..4, *..4, *2.. (a missing upper bound is
 //   capped at QueryOptions::default_max_hops, with a notice).
 //   Path variables p = (...); shortestPath(...) and allShortestPaths(...) over one relationship
-//   pattern, and Kuzu's [* SHORTEST 1..4] / [* ALL SHORTEST 1..4] (breadth-first search).
+//   pattern, and Kuzu's [* SHORTEST 1..4] / [* ALL SHORTEST 1..4] (breadth-first search; from
+//   both ends when both are bound or pinned down by a key or name).
 //   WHERE with =, <>, <, <=, >, >=, AND, OR, XOR, NOT, IN [..], STARTS WITH, ENDS WITH,
 //   CONTAINS, =~ (RE2 syntax, whole string), IS [NOT] NULL, label checks n:Talk|Project;
 //   + - * / % ^; CASE; list

@@ -387,8 +387,6 @@ class MatchOp : public Operator {
     auto props = HopProperties(rel, row);
     if (ctx_.failed()) return false;
     const auto* props_ptr = props.empty() ? nullptr : &props;
-    const bool all = rel.shortest == ShortestKind::kAllShortest;
-    const int min = rel.min_hops, max = rel.max_hops;
     const std::uint32_t from = from_value.as_node().id;
 
     std::optional<std::uint32_t> fixed_target;
@@ -396,7 +394,37 @@ class MatchOp : public Operator {
       const Value& t = row[target_pattern.slot];
       if (t.type() != ValueType::kNode) return true;
       fixed_target = t.as_node().id;
+    } else if (step.target_seek_value) {
+      // The target is pinned down by its key or name: search for each candidate from both ends.
+      Value seek = Evaluate(*step.target_seek_value, row, ctx_);
+      if (ctx_.failed()) return false;
+      if (seek.type() != ValueType::kString) return true;
+      std::vector<std::uint32_t> candidates;
+      if (step.target_scan == ScanKind::kKeySeek) {
+        if (auto v = ctx_.view().FindKey(seek.as_string())) candidates.push_back(*v);
+      } else {
+        for (std::uint32_t v : ctx_.view().FindName(seek.as_string())) candidates.push_back(v);
+      }
+      for (std::uint32_t t : candidates) {
+        if (!PlaceNode(target_pattern, true, ctx_.view().node(t), row)) continue;
+        if (!ShortestTo(p, s, row, from, t, props_ptr)) return false;
+      }
+      return true;
     }
+    return ShortestTo(p, s, row, from, fixed_target, props_ptr);
+  }
+
+  // Shortest above, from `from` to `fixed_target` (bound in the row) or, when nullopt, to every
+  // node the pattern reaches.
+  bool ShortestTo(std::size_t p, std::size_t s, Row& row, std::uint32_t from,
+                  std::optional<std::uint32_t> fixed_target,
+                  const std::vector<std::pair<const std::string*, Value>>* props_ptr) {
+    const MatchStep& step = plan_.parts[p].steps[s];
+    const BPatternPart& part = Part(p);
+    const BRelPattern& rel = part.rels[step.rel];
+    const BNodePattern& target_pattern = part.nodes[step.node];
+    const bool all = rel.shortest == ShortestKind::kAllShortest;
+    const int min = rel.min_hops, max = rel.max_hops;
 
     Scratch& sc = scratch_[p][s];
     // With both ends bound, a search from both ends finds the distance first, visiting far

@@ -130,6 +130,15 @@ class MatchPlanner {
       s.bind_rel = !bound_.count(part.rels[rel].slot);
       bound_.insert(part.rels[rel].slot);
       s.bind_node = !bound_.count(part.nodes[to].slot);
+      if (s.bind_node && part.rels[rel].shortest != ShortestKind::kNone) {
+        ScanKind kind;
+        const BExpr* seek;
+        Cost(part.nodes[to], &kind, &seek);
+        if (kind == ScanKind::kKeySeek || kind == ScanKind::kNameSeek) {
+          s.target_scan = kind;
+          s.target_seek_value = seek;
+        }
+      }
       bound_.insert(part.nodes[to].slot);
       plan.steps.push_back(std::move(s));
     };
@@ -194,7 +203,8 @@ std::string DescribePlan(const MatchPlan& plan) {
         const BRelPattern& r = plan.parts[p].part->rels[s.rel];
         out += std::string(" expand") + (r.shortest != ShortestKind::kNone ? "-shortest" : "") +
                (r.variable_length && r.shortest == ShortestKind::kNone ? "-var" : "") + "(n" +
-               std::to_string(s.from_node) + "->n" + std::to_string(s.node) + ")";
+               std::to_string(s.from_node) + "->n" + std::to_string(s.node) +
+               (s.target_seek_value ? std::string(", ") + ScanName(s.target_scan) : "") + ")";
       }
       if (!s.predicates.empty()) out += "[" + std::to_string(s.predicates.size()) + "]";
     }

@@ -468,10 +468,15 @@ TEST_CASE("Executor: shortest paths between bound ends equal those of the one-si
               "(b)) RETURN p";
           const std::string one = "MATCH (a {key: $a}) MATCH p = " + std::string(f) + "((a)" +
                                   pattern + "(b)) WITH p, b WHERE b.key = $b RETURN p";
+          // In one MATCH, the target's key pins it down: it is sought, then searched for from
+          // both ends.
+          const std::string seek = "MATCH p = " + std::string(f) + "((a {key: $a})" + pattern +
+                                   "(b {key: $b})) RETURN p";
           const std::string a(g.key(x)), b(g.key(y));
           INFO(both << " with " << a << ", " << b);
           const std::string expected = json(one, a, b);
           CHECK(json(both, a, b) == expected);
+          CHECK(json(seek, a, b) == expected);
           if (expected != "[]\n" && expected != "[]") ++with_paths;
         }
       }
@@ -540,6 +545,8 @@ TEST_CASE("Planner: starts from the cheapest node and pushes predicates down", "
   CHECK(plan("MATCH (a:Person), (b:Project) WITH a, b MATCH p = shortestPath((a)-[*..3]-(b)) "
              "RETURN p") == "label-scan(n0); label-scan(n0) / bound(n0) expand-shortest(n0->n1)");
   CHECK(plan("MATCH (a) WHERE 1 = 2 RETURN a") == "filter(1) all-nodes(n0)");
+  CHECK(plan("MATCH p = shortestPath((a {key: 'person:alice'})-[*..3]-(b:Person {name: 'Bob'})) "
+             "RETURN p") == "key-seek(n0)[1] expand-shortest(n0->n1, name-seek)[1]");
 }
 
 }  // namespace
