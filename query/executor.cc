@@ -123,17 +123,16 @@ class MatchOp : public Operator {
       next.clear();
       for (std::uint32_t v : front) {
         // Towards the target the pattern is followed backwards.
-        bool ok = ForEachHop(rel, from_source_side ? forward : !forward, v, props,
-                             [&](const Hop& h) {
-                               if (mine[h.other] >= 0) return true;
-                               mine[h.other] = level;
-                               sc.touched.push_back(h.other);
-                               next.push_back(h.other);
-                               if (other[h.other] >= 0 &&
-                                   (best < 0 || level + other[h.other] < best))
-                                 best = level + other[h.other];
-                               return true;
-                             });
+        bool ok =
+            ForEachHop(rel, from_source_side ? forward : !forward, v, props, [&](const Hop& h) {
+              if (mine[h.other] >= 0) return true;
+              mine[h.other] = level;
+              sc.touched.push_back(h.other);
+              next.push_back(h.other);
+              if (other[h.other] >= 0 && (best < 0 || level + other[h.other] < best))
+                best = level + other[h.other];
+              return true;
+            });
         if (!ok) return -2;
       }
       ++(from_source_side ? source_levels : *target_levels);
