@@ -333,7 +333,7 @@ int RunWhy(const std::string& path, const std::vector<std::string>& names) {
 }
 
 int RunStats(const std::string& path, bool json, bool by_maturity) {
-  auto graph = LoadGraph(path);
+  auto graph = cnkg::ReadQueryGraph(path);
   if (!graph.ok()) {
     PrintError(graph.status().message());
     return kExitError;
@@ -598,9 +598,9 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  // Queries (and why, and export/render --query) read a binary graph file in place, without the
-  // many allocations the huge-page heap speeds up.
-  const bool reads_in_place = (*query || *talks || *path_cmd || *neighbors || *why ||
+  // Queries (and why, stats, and export/render --query) read a binary graph file in place, without
+  // the many allocations the huge-page heap speeds up.
+  const bool reads_in_place = (*query || *talks || *path_cmd || *neighbors || *why || *stats ||
                                !render_flags.query.empty()) &&
                               cnkg::IsBinaryGraphFile(graph_path);
   if (!*build && !reads_in_place) ReexecForLargeGraph(graph_path, argv);
