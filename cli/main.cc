@@ -168,15 +168,21 @@ struct RenderFlags {
   int width = 1600;
 };
 
-// Reads the graph file of a command. The graph is deliberately never freed: destroying a graph of
-// a million elements at exit took a third of a query's time, and the operating system reclaims the
-// memory at once. It stays reachable (from a static), so leak checkers do not report it.
+// Keeps a command's graph until the process ends. It is deliberately never freed: destroying a
+// graph of a million elements at exit took a third of a command's time, and the operating system
+// reclaims the memory at once. It stays reachable (from a static), so leak checkers do not report
+// it.
+cnkg::KnowledgeGraph* KeepForever(cnkg::KnowledgeGraph&& graph) {
+  static auto* kept = new std::vector<cnkg::KnowledgeGraph*>();
+  kept->push_back(new cnkg::KnowledgeGraph(std::move(graph)));
+  return kept->back();
+}
+
+// Reads the graph file of a command, kept until the process ends.
 cnkg::Result<cnkg::KnowledgeGraph*> LoadGraph(const std::string& path) {
   auto graph = cnkg::ReadGraphFile(path);
   if (!graph.ok()) return graph.status();
-  static auto* kept = new std::vector<cnkg::KnowledgeGraph*>();
-  kept->push_back(new cnkg::KnowledgeGraph(std::move(*graph)));
-  return kept->back();
+  return KeepForever(std::move(*graph));
 }
 
 // Narrows `graph` to the neighbourhood of `around` (if given). Prints the error and returns false
@@ -216,9 +222,7 @@ cnkg::KnowledgeGraph* LoadPart(const std::string& path, const RenderFlags& flags
       PrintError("--query: " + part.status().message());
       return nullptr;
     }
-    static auto* kept = new std::vector<cnkg::KnowledgeGraph*>();
-    kept->push_back(new cnkg::KnowledgeGraph(std::move(*part)));
-    return kept->back();
+    return KeepForever(std::move(*part));
   }
   auto graph = LoadGraph(path);
   if (!graph.ok()) {
