@@ -268,34 +268,35 @@ void SkipProperties(RecordReader& r) {
 
 CompactGraph::~CompactGraph() = default;
 
-Result<std::shared_ptr<const CompactGraph>> CompactGraph::Open(std::string bytes,
-                                                               const std::string& origin) {
-  std::shared_ptr<CompactGraph> g(new CompactGraph());
-  g->storage_ = std::make_unique<Storage>();
-  g->storage_->owned = std::move(bytes);
-  if (reinterpret_cast<std::uintptr_t>(g->storage_->owned.data()) % 8 != 0) {
-    // Never for heap-allocated strings; copied into an aligned buffer to be sure.
-    std::string copy;
-    copy.reserve(g->storage_->owned.size() + 16);
-    copy = g->storage_->owned;
-    g->storage_->owned.swap(copy);
+Result<std::shared_ptr<const CompactGraph>> CompactGraph::FromStorage(
+    std::unique_ptr<Storage> storage, const std::string& origin) {
+  // The sections are read in place as arrays of 8-byte fields. Mapped files and heap-allocated
+  // strings are aligned; bytes that are not (a view into the middle of a buffer) are copied.
+  if (reinterpret_cast<std::uintptr_t>(storage->bytes.data()) % 8 != 0) {
+    storage->owned = std::string(storage->bytes);
+    storage->mapped.reset();
+    storage->bytes = storage->owned;
   }
-  g->storage_->bytes = g->storage_->owned;
+  std::shared_ptr<CompactGraph> g(new CompactGraph());
+  g->storage_ = std::move(storage);
   g->origin_ = origin;
   if (Status s = g->Check(); !s.ok()) return s;
   return std::shared_ptr<const CompactGraph>(std::move(g));
 }
 
+Result<std::shared_ptr<const CompactGraph>> CompactGraph::Open(std::string bytes,
+                                                               const std::string& origin) {
+  auto storage = std::make_unique<Storage>();
+  storage->owned = std::move(bytes);
+  storage->bytes = storage->owned;
+  return FromStorage(std::move(storage), origin);
+}
+
 Result<std::shared_ptr<const CompactGraph>> CompactGraph::OpenUnowned(std::string_view bytes,
                                                                       const std::string& origin) {
-  if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0)
-    return Open(std::string(bytes), origin);
-  std::shared_ptr<CompactGraph> g(new CompactGraph());
-  g->storage_ = std::make_unique<Storage>();
-  g->storage_->bytes = bytes;
-  g->origin_ = origin;
-  if (Status s = g->Check(); !s.ok()) return s;
-  return std::shared_ptr<const CompactGraph>(std::move(g));
+  auto storage = std::make_unique<Storage>();
+  storage->bytes = bytes;
+  return FromStorage(std::move(storage), origin);
 }
 
 Result<std::shared_ptr<const CompactGraph>> CompactGraph::OpenFile(const std::string& path) {
@@ -305,13 +306,10 @@ Result<std::shared_ptr<const CompactGraph>> CompactGraph::OpenFile(const std::st
     if (!read.ok()) return read.status();
     return Open(std::move(*read), path);
   }
-  std::shared_ptr<CompactGraph> g(new CompactGraph());
-  g->storage_ = std::make_unique<Storage>();
-  g->storage_->bytes = mapped->bytes();
-  g->storage_->mapped = std::move(mapped);
-  g->origin_ = path;
-  if (Status s = g->Check(); !s.ok()) return s;
-  return std::shared_ptr<const CompactGraph>(std::move(g));
+  auto storage = std::make_unique<Storage>();
+  storage->bytes = mapped->bytes();
+  storage->mapped = std::move(mapped);
+  return FromStorage(std::move(storage), path);
 }
 
 std::shared_ptr<const CompactGraph> CompactGraph::FromKnowledgeGraph(const KnowledgeGraph& graph) {

@@ -107,6 +107,9 @@ class CompactGraph {
 
  private:
   CompactGraph() = default;
+  // Checks the bytes `storage` holds (see Open) and returns a graph reading them.
+  static Result<std::shared_ptr<const CompactGraph>> FromStorage(std::unique_ptr<Storage> storage,
+                                                                 const std::string& origin);
   Status Check();
 
   std::unique_ptr<Storage> storage_;
