@@ -189,6 +189,22 @@ class MatchOp : public Operator {
     return v.type() == ValueType::kNode && v.as_node().id == n.id;
   }
 
+  // The nodes a key seek (kKeySeek) or a name seek (kNameSeek) of `value` finds for this row, in
+  // graph order; none when the value is not a string. Sets *ok to false when evaluating the
+  // value failed.
+  std::vector<std::uint32_t> Seek(ScanKind kind, const BExpr& value, Row& row, bool* ok) {
+    Value v = Evaluate(value, row, ctx_);
+    *ok = !ctx_.failed();
+    if (!*ok || v.type() != ValueType::kString) return {};
+    const GraphView& view = ctx_.view();
+    if (kind == ScanKind::kKeySeek) {
+      auto node = view.FindKey(v.as_string());
+      return node ? std::vector<std::uint32_t>{*node} : std::vector<std::uint32_t>{};
+    }
+    auto found = view.FindName(v.as_string());
+    return {found.begin(), found.end()};
+  }
+
   bool Start(std::size_t p, std::size_t s, Row& row) {
     const MatchStep& step = plan_.parts[p].steps[s];
     const BNodePattern& np = Part(p).nodes[step.node];
@@ -204,20 +220,12 @@ class MatchOp : public Operator {
         if (v.type() != ValueType::kNode || !LabelOk(np, v.as_node())) return true;
         return Continue(p, s, row);
       }
-      case ScanKind::kKeySeek: {
-        Value key = Evaluate(*step.seek_value, row, ctx_);
-        if (ctx_.failed()) return false;
-        if (key.type() != ValueType::kString) return true;
-        auto v = view.FindKey(key.as_string());
-        return v ? try_node(*v) : true;
-      }
+      case ScanKind::kKeySeek:
       case ScanKind::kNameSeek: {
-        Value name = Evaluate(*step.seek_value, row, ctx_);
-        if (ctx_.failed()) return false;
-        if (name.type() != ValueType::kString) return true;
-        for (std::uint32_t v : view.FindName(name.as_string()))
+        bool ok = true;
+        for (std::uint32_t v : Seek(step.scan, *step.seek_value, row, &ok))
           if (!try_node(v)) return false;
-        return true;
+        return ok;
       }
       case ScanKind::kLabelScan:
         for (Label l : np.labels)
@@ -395,20 +403,12 @@ class MatchOp : public Operator {
       fixed_target = t.as_node().id;
     } else if (step.target_seek_value) {
       // The target is pinned down by its key or name: search for each candidate from both ends.
-      Value seek = Evaluate(*step.target_seek_value, row, ctx_);
-      if (ctx_.failed()) return false;
-      if (seek.type() != ValueType::kString) return true;
-      std::vector<std::uint32_t> candidates;
-      if (step.target_scan == ScanKind::kKeySeek) {
-        if (auto v = ctx_.view().FindKey(seek.as_string())) candidates.push_back(*v);
-      } else {
-        for (std::uint32_t v : ctx_.view().FindName(seek.as_string())) candidates.push_back(v);
-      }
-      for (std::uint32_t t : candidates) {
+      bool ok = true;
+      for (std::uint32_t t : Seek(step.target_scan, *step.target_seek_value, row, &ok)) {
         if (!PlaceNode(target_pattern, true, ctx_.view().node(t), row)) continue;
         if (!ShortestTo(p, s, row, from, t, props_ptr)) return false;
       }
-      return true;
+      return ok;
     }
     return ShortestTo(p, s, row, from, fixed_target, props_ptr);
   }
