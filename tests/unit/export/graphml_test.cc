@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/strings.h"
 #include "export_fixture.h"
 #include "graph/snapshot.h"
 
@@ -89,24 +90,6 @@ class TinyXmlReader {
     return std::string(s_.substr(start, pos_ - start));
   }
 
-  static void AppendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   // Decodes character data up to `stop` (not consumed). Returns false at the end of the input,
   // on a raw '<' inside an attribute value, or on a bad reference.
   bool ParseCharData(char stop, std::string* out) {
@@ -136,7 +119,7 @@ class TinyXmlReader {
         bool hex = ref[1] == 'x';
         std::string digits(ref.substr(hex ? 2 : 1));
         if (digits.empty()) return false;
-        AppendUtf8(*out, static_cast<std::uint32_t>(std::stoul(digits, nullptr, hex ? 16 : 10)));
+        *out += Utf8Encode(static_cast<char32_t>(std::stoul(digits, nullptr, hex ? 16 : 10)));
       } else {
         return false;
       }
