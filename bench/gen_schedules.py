@@ -2,7 +2,7 @@
 """Writes invented schedule documents for the query benchmark.
 
 Every document is one day of one invented event in the sched-style text format that cnkg reads
-(see examples/schedules/ and extract/schedule_text.cc): an event line, a day line, then sessions
+(see examples/schedules/ and extract/readers/schedule_text.cc): an event line, a day line, then sessions
 with Time, Speakers, Venue, Type and Description lines. Titles, people, organisations, rooms and
 descriptions are invented from word lists and templates; only project names are real (facts).
 

@@ -27,8 +27,8 @@
 
 #include "common/files.h"
 #include "common/strings.h"
-#include "extract/gazetteer.h"
-#include "extract/landscape.h"
+#include "extract/gazetteer/gazetteer.h"
+#include "extract/gazetteer/landscape.h"
 
 namespace cnkg {
 namespace {

@@ -1,8 +1,8 @@
 #include "extract/extract.h"
 
-#include "extract/article.h"
-#include "extract/landscape_import.h"
-#include "extract/schedule_text.h"
+#include "extract/readers/article.h"
+#include "extract/readers/landscape_import.h"
+#include "extract/readers/schedule_text.h"
 
 namespace cnkg {
 

@@ -2,7 +2,7 @@
 #define CNKG_EXTRACT_EXTRACT_H_
 
 #include "common/status.h"
-#include "extract/document.h"
+#include "extract/core/document.h"
 #include "graph/batch.h"
 
 namespace cnkg {

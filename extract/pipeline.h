@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "common/status.h"
-#include "extract/document.h"
+#include "extract/core/document.h"
 #include "graph/batch.h"
 #include "graph/builder.h"
 #include "graph/knowledge_graph.h"

@@ -1,4 +1,4 @@
-#include "extract/alias_file.h"
+#include "extract/core/alias_file.h"
 
 #include <catch2/catch.hpp>
 

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "extract/article.h"
-#include "extract/document.h"
-#include "extract/gazetteer.h"
+#include "extract/readers/article.h"
+#include "extract/core/document.h"
+#include "extract/gazetteer/gazetteer.h"
 #include "golden.h"
 #include "graph/builder.h"
 

@@ -1,7 +1,7 @@
 // The heading-speakers grammar of articles: every form in article_speakers.h, table-driven.
 // All names, titles and organisations are invented.
 
-#include "extract/article_speakers.h"
+#include "extract/grammar/article_speakers.h"
 
 #include <catch2/catch.hpp>
 #include <string>

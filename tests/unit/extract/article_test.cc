@@ -1,15 +1,15 @@
 // The article reader on inputs that golden files do not cover well: format detection, bad input,
 // very large input, and the Markdown line helpers. All texts are invented.
 
-#include "extract/article.h"
+#include "extract/readers/article.h"
 
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
 
-#include "extract/article_markdown.h"
-#include "extract/document.h"
-#include "extract/gazetteer.h"
+#include "extract/markup/article_markdown.h"
+#include "extract/core/document.h"
+#include "extract/gazetteer/gazetteer.h"
 #include "graph/resolve.h"
 
 using namespace cnkg;

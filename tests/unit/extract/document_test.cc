@@ -1,4 +1,4 @@
-#include "extract/document.h"
+#include "extract/core/document.h"
 
 #include <catch2/catch.hpp>
 

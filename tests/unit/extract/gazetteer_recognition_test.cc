@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/gazetteer.h"
+#include "extract/gazetteer/gazetteer.h"
 
 using namespace cnkg;
 

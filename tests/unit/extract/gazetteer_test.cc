@@ -1,4 +1,4 @@
-#include "extract/gazetteer.h"
+#include "extract/gazetteer/gazetteer.h"
 
 #include <catch2/catch.hpp>
 #include <string>

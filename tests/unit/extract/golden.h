@@ -19,7 +19,7 @@
 
 #include "common/files.h"
 #include "common/status.h"
-#include "extract/document.h"
+#include "extract/core/document.h"
 #include "graph/batch.h"
 #include "graph/builder.h"
 #include "graph/knowledge_graph.h"

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "extract/document.h"
+#include "extract/core/document.h"
 #include "extract/extract.h"
-#include "extract/gazetteer.h"
-#include "extract/landscape_import.h"
+#include "extract/gazetteer/gazetteer.h"
+#include "extract/readers/landscape_import.h"
 #include "graph/builder.h"
 #include "graph/knowledge_graph.h"
 

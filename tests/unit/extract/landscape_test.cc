@@ -1,4 +1,4 @@
-#include "extract/landscape.h"
+#include "extract/gazetteer/landscape.h"
 
 #include <catch2/catch.hpp>
 #include <string>

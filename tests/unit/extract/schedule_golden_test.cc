@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "extract/document.h"
-#include "extract/gazetteer.h"
-#include "extract/schedule_text.h"
+#include "extract/core/document.h"
+#include "extract/gazetteer/gazetteer.h"
+#include "extract/readers/schedule_text.h"
 #include "golden.h"
 #include "graph/builder.h"
 

@@ -1,4 +1,4 @@
-#include "extract/schedule_time.h"
+#include "extract/grammar/schedule_time.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "extract/speakers.h"
+#include "extract/grammar/speakers.h"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -1,4 +1,4 @@
-#include "extract/talk_title.h"
+#include "extract/grammar/talk_title.h"
 
 #include <catch2/catch.hpp>
 

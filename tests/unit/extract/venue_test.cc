@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "extract/schedule_text.h"
+#include "extract/readers/schedule_text.h"
 
 using namespace cnkg;
 

@@ -1,0 +1,111 @@
+#include "extract/core/document.h"
+
+#include <algorithm>
+
+#include "common/files.h"
+#include "common/strings.h"
+
+namespace cnkg {
+
+std::string_view FormatName(DocumentFormat f) {
+  switch (f) {
+    case DocumentFormat::kScheduleText: return "schedule";
+    case DocumentFormat::kArticle: return "article";
+    case DocumentFormat::kLandscape: return "landscape";
+    case DocumentFormat::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+DocumentFormat ParseFormatName(std::string_view name) {
+  if (name == "schedule") return DocumentFormat::kScheduleText;
+  if (name == "article") return DocumentFormat::kArticle;
+  if (name == "landscape") return DocumentFormat::kLandscape;
+  return DocumentFormat::kUnknown;
+}
+
+namespace {
+
+// Keeps valid UTF-8 sequences and turns every other byte into the UTF-8 of its Windows-1252
+// character (bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D, undefined there, become U+FFFD).
+std::string RepairUtf8(const std::string& in) {
+  static constexpr char16_t kC1[32] = {
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  std::string out;
+  out.reserve(in.size() + in.size() / 8);
+  std::size_t i = 0;
+  while (i < in.size()) {
+    std::size_t bad = 0;
+    std::string_view rest = std::string_view(in).substr(i);
+    if (IsValidUtf8(rest, &bad)) {
+      out.append(rest);
+      break;
+    }
+    out.append(rest.substr(0, bad));
+    unsigned char b = static_cast<unsigned char>(rest[bad]);
+    char32_t cp = b >= 0x80 && b < 0xA0 ? kC1[b - 0x80] : b;
+    if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+    i += bad + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Document> LoadDocument(const std::string& path) {
+  auto bytes = ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return MakeDocument(path, std::move(bytes).value());
+}
+
+Result<Document> MakeDocument(std::string path, std::string bytes) {
+  if (Trim(bytes).empty()) {
+    return Status::ParseError(path + ": empty document");
+  }
+  if (bytes.find('\0') != std::string::npos) {
+    return Status::ParseError(path + ": binary file (contains NUL bytes), not a text document");
+  }
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  std::string warning;
+  std::size_t bad = 0;
+  if (!IsValidUtf8(bytes, &bad)) {
+    int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(bad), '\n'));
+    std::size_t line_start = bytes.rfind('\n', bad == 0 ? 0 : bad - 1);
+    line_start = (line_start == std::string::npos || bad == 0) ? 0 : line_start + 1;
+    std::size_t col = 1 + Utf8Length(std::string_view(bytes).substr(line_start, bad - line_start));
+    warning = path + ":" + std::to_string(line) + ":" + std::to_string(col) +
+              ": not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252";
+    bytes = RepairUtf8(bytes);
+  }
+  Document doc;
+  if (!warning.empty()) doc.warnings.push_back(std::move(warning));
+  doc.path = std::move(path);
+  doc.text.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
+    doc.text.push_back(bytes[i] == '\r' ? '\n' : bytes[i]);
+  }
+  std::string_view t = doc.text;
+  std::size_t start = 0;
+  while (start <= t.size()) {
+    std::size_t nl = t.find('\n', start);
+    if (nl == std::string_view::npos) {
+      if (start < t.size()) doc.lines.emplace_back(t.substr(start));
+      break;
+    }
+    doc.lines.emplace_back(t.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return doc;
+}
+
+}  // namespace cnkg

@@ -1,0 +1,48 @@
+#include "extract/core/records.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "common/strings.h"
+#include "graph/resolve.h"
+
+namespace cnkg {
+namespace {
+
+std::string BaseName(const std::string& path) {
+  std::string b = std::filesystem::path(path).filename().string();
+  return b.empty() ? path : b;
+}
+
+}  // namespace
+
+EntityRecord EventRecord(std::string_view name, const Evidence& evidence, int year_hint) {
+  EntityRecord e;
+  e.label = Label::kEvent;
+  e.evidence = evidence;
+  std::string raw = CollapseSpaces(name);
+  if (auto canonical = CanonicalEventName(raw, year_hint)) {
+    e.name = *canonical;
+    if (raw != *canonical) e.aliases.push_back(raw);
+    for (auto& a : EventAliases(*canonical))
+      if (std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end())
+        e.aliases.push_back(a);
+  } else {
+    e.name = raw;
+  }
+  e.key = MakeKey(Label::kEvent, e.name);
+  return e;
+}
+
+EntityRecord DocumentRecord(const std::string& path, DocumentFormat format) {
+  EntityRecord d;
+  d.label = Label::kDocument;
+  d.name = BaseName(path);
+  d.key = MakeKey(Label::kDocument, d.name);
+  d.properties["path"] = path;
+  d.properties["format"] = std::string(FormatName(format));
+  d.evidence = {path, 0, ""};
+  return d;
+}
+
+}  // namespace cnkg

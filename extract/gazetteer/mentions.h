@@ -1,0 +1,24 @@
+#ifndef CNKG_EXTRACT_GAZETTEER_MENTIONS_H_
+#define CNKG_EXTRACT_GAZETTEER_MENTIONS_H_
+
+#include <string>
+#include <string_view>
+
+#include "graph/batch.h"
+
+namespace cnkg {
+
+class Gazetteer;
+
+// Finds the projects that `gazetteer` knows in `text` (one line of `document`, numbered `line`)
+// and adds to `batch` a Project entity for each and a MENTIONS relation from `source_key` (a Talk
+// or Document already in the batch). A sub-project mention ("Foo Operator") adds the sub-project
+// and its parent project, each mentioned. The evidence of each relation is the sentence around
+// the mention. Returns the number of mentions found.
+int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
+                       const std::string& source_key, const std::string& document, int line,
+                       ExtractionBatch& batch);
+
+}  // namespace cnkg
+
+#endif  // CNKG_EXTRACT_GAZETTEER_MENTIONS_H_
