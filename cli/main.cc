@@ -55,9 +55,9 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
   const bool keep_going = flags.keep_going, quiet = flags.quiet;
   cnkg::BuildOptions options;
   if (!format.empty()) {
-    options.format = cnkg::ParseFormatName(format);
-    if (options.format == cnkg::DocumentFormat::kUnknown) {
-      PrintError("unknown document format '" + format + "' (known: schedule, article, landscape)");
+    options.reader = cnkg::FindReader(format);
+    if (options.reader == nullptr) {
+      PrintError("unknown document format '" + format + "' (known: " + cnkg::ReaderNames() + ")");
       return kExitUsage;
     }
   }
@@ -450,9 +450,10 @@ int main(int argc, char** argv) {
           "in .cnkg (queried in place, so large graphs answer at once; every command reads\n"
           "both)")
       ->required();
-  build->add_option(
-      "--format", flags.format,
-      "Read every input as this format instead of detecting it\n(schedule, article, landscape)");
+  std::string format_help = "Read every input as this format instead of detecting it:";
+  for (const cnkg::Reader& r : cnkg::Readers())
+    format_help += "\n  " + std::string(r.name) + ": " + std::string(r.summary);
+  build->add_option("--format", flags.format, format_help);
   build->add_option("--graph", flags.base_graph,
                     "Add the inputs to this existing graph file; an input already in it replaces\n"
                     "its earlier contributions (incremental build)");

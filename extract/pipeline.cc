@@ -1,11 +1,10 @@
 #include "extract/pipeline.h"
 
 #include <algorithm>
-#include <map>
 #include <filesystem>
+#include <map>
 #include <system_error>
 
-#include "extract/extract.h"
 #include "graph/builder.h"
 
 namespace cnkg {
@@ -44,7 +43,7 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Buil
       continue;
     }
     if (!fs::is_directory(st)) {
-      out.push_back({in, false});
+      out.push_back({in, false, DocumentIdentity(in)});
       continue;
     }
     std::vector<std::string> found;
@@ -62,14 +61,17 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Buil
       if (it->is_regular_file(ec)) found.push_back(it->path().string());
     }
     std::sort(found.begin(), found.end());
-    for (auto& f : found) out.push_back({std::move(f), true});
+    for (auto& f : found) {
+      std::string name = DocumentIdentity(f, in);
+      out.push_back({std::move(f), true, std::move(name)});
+    }
   }
   return out;
 }
 
 void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& options,
                 const Gazetteer& gazetteer, GraphBuilder& builder, BuildReport& report) {
-  std::map<std::string, std::string> seen;  // document name -> path, in this build
+  std::map<std::string, std::string> seen;  // document identity -> path, in this build
   for (const InputFile& input : ExpandInputs(inputs, report)) {
     const bool from_directory = input.from_directory;
     const std::string& path = input.path;
@@ -81,7 +83,7 @@ void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& opti
       }
       report.diagnostics.push_back(std::move(d));
     };
-    auto doc = LoadDocument(path);
+    auto doc = LoadDocument(path, input.name);
     if (!doc.ok()) {
       fail(doc.status());
       continue;
@@ -92,16 +94,16 @@ void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& opti
       d.message = w;
       report.diagnostics.push_back(std::move(d));
     }
-    auto batch = ExtractDocument(*doc, options.format, gazetteer);
+    auto batch = ExtractDocument(*doc, options.reader, gazetteer);
     if (!batch.ok()) {
       fail(batch.status());
       continue;
     }
-    const std::string name = DocumentName(path);
+    const std::string& name = doc->name;
     if (auto it = seen.find(name); it != seen.end()) {
-      report.diagnostics.push_back(
-          MakeError(path + ": another input has the same file name (" + it->second +
-                    "); documents are identified by file name, so rename one of them"));
+      report.diagnostics.push_back(MakeError(path + ": another input is the same document '" +
+                                             name + "' (" + it->second +
+                                             "); give only one of them"));
       continue;
     }
     seen.emplace(name, path);

@@ -6,6 +6,7 @@
 
 #include "common/status.h"
 #include "extract/core/document.h"
+#include "extract/reader.h"
 #include "graph/batch.h"
 #include "graph/builder.h"
 #include "graph/knowledge_graph.h"
@@ -15,31 +16,35 @@ namespace cnkg {
 class Gazetteer;
 
 struct BuildOptions {
-  DocumentFormat format = DocumentFormat::kUnknown;  // kUnknown: detect per document
+  const Reader* reader = nullptr;  // read every input with this reader; null: detect per document
 };
 
 // What a build did, for the caller to report.
 struct BuildReport {
   int documents_read = 0;
   std::vector<std::string> documents_replaced;  // already in the graph; their old share removed
-  std::vector<Diagnostic> diagnostics;  // warnings and errors, in input order
+  std::vector<Diagnostic> diagnostics;          // warnings and errors, in input order
   bool has_errors() const;
 };
 
 struct InputFile {
   std::string path;
   bool from_directory = false;  // found by walking a directory rather than named directly
+  std::string name;             // the document's identity (Document::name)
 };
 
-// Expands the inputs: a file stays itself; a directory becomes the regular files under it
-// (recursively, sorted, hidden entries skipped). A missing input is an error diagnostic.
+// Expands the inputs: a file stays itself, named by its path as given; a directory becomes the
+// regular files under it (recursively, sorted, hidden entries skipped), each named by the
+// folder's name and its path below it (DocumentIdentity). A missing input is an error
+// diagnostic.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, BuildReport& report);
 
 // Reads, extracts and merges every input through `builder`. A file named directly that cannot be
 // read or recognised is an error; a file found inside a directory that is binary, empty or of no
-// known format is skipped with a warning. A document whose file name is already in the graph
-// replaces its earlier contributions (incremental builds); two inputs with the same file name in
-// one build are an error. Documents that fail leave the graph untouched; the others are added.
+// known format is skipped with a warning. A document whose identity (Document::name) is already
+// in the graph replaces its earlier contributions (incremental builds); two inputs with the same
+// identity in one build are an error. Documents that fail leave the graph untouched; the others
+// are added.
 void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& options,
                 const Gazetteer& gazetteer, GraphBuilder& builder, BuildReport& report);
 

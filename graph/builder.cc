@@ -1,7 +1,6 @@
 #include "graph/builder.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <unordered_set>
 
 #include "common/strings.h"
@@ -15,11 +14,6 @@ std::string Diagnostic::ToString() const {
   out += severity == Severity::kError ? ": error: " : ": warning: ";
   out += message;
   return out;
-}
-
-std::string DocumentName(std::string_view path) {
-  std::string name = std::filesystem::path(std::string(path)).filename().string();
-  return name.empty() ? std::string(path) : name;
 }
 
 namespace {
@@ -293,16 +287,16 @@ Status GraphBuilder::Add(const ExtractionBatch& batch) {
   return Status::Ok();
 }
 
-bool GraphBuilder::HasDocument(std::string_view document_name) const {
-  return graph_.Find(MakeKey(Label::kDocument, document_name)).has_value();
+bool GraphBuilder::HasDocument(std::string_view document) const {
+  return graph_.Find(MakeKey(Label::kDocument, document)).has_value();
 }
 
-std::size_t GraphBuilder::RemoveDocument(std::string_view document_name) {
+std::size_t GraphBuilder::RemoveDocument(std::string_view document) {
   const auto& g = graph_.graph();
   auto keep = [&](std::vector<Evidence> list) {
     list.erase(std::remove_if(list.begin(), list.end(),
                               [&](const Evidence& e) {
-                                return DocumentName(e.document) == document_name;
+                                return e.document == document;
                               }),
                list.end());
     return list;

@@ -63,13 +63,13 @@ class GraphBuilder {
   // Resolves and adds one batch. Same errors as AddBatch; on error the graph is unchanged.
   Status Add(const ExtractionBatch& batch);
 
-  // Removes every contribution of the document whose file name is `document_name` (as in
-  // Evidence::document, compared by file name): its evidence goes from every node and edge, and
-  // nodes and edges left with no evidence are removed. Returns the number of nodes removed.
-  std::size_t RemoveDocument(std::string_view document_name);
+  // Removes every contribution of the document `document` (as named in Evidence::document): its
+  // evidence goes from every node and edge, and nodes and edges left with no evidence are
+  // removed. Returns the number of nodes removed.
+  std::size_t RemoveDocument(std::string_view document);
 
-  // True if the graph has the Document node of a document with this file name.
-  bool HasDocument(std::string_view document_name) const;
+  // True if the graph has the Document node of the document `document`.
+  bool HasDocument(std::string_view document) const;
 
   const std::vector<MergeRecord>& merges() const { return merges_; }
 
@@ -85,9 +85,6 @@ class GraphBuilder {
   std::vector<MergeRecord> merges_;
   std::set<std::tuple<std::string, std::string, std::string>> merge_seen_;
 };
-
-// The file-name part of a document path as stored in evidence ("a/b/c.txt" -> "c.txt").
-std::string DocumentName(std::string_view path);
 
 }  // namespace cnkg
 

@@ -1,27 +1,31 @@
 #include "extract/core/document.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "common/files.h"
 #include "common/strings.h"
 
 namespace cnkg {
 
-std::string_view FormatName(DocumentFormat f) {
-  switch (f) {
-    case DocumentFormat::kScheduleText: return "schedule";
-    case DocumentFormat::kArticle: return "article";
-    case DocumentFormat::kLandscape: return "landscape";
-    case DocumentFormat::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
+namespace fs = std::filesystem;
 
-DocumentFormat ParseFormatName(std::string_view name) {
-  if (name == "schedule") return DocumentFormat::kScheduleText;
-  if (name == "article") return DocumentFormat::kArticle;
-  if (name == "landscape") return DocumentFormat::kLandscape;
-  return DocumentFormat::kUnknown;
+std::string DocumentIdentity(const std::string& path, const std::string& root) {
+  if (root.empty()) {
+    std::string normal = fs::path(path).lexically_normal().generic_string();
+    return normal.empty() || normal == "." ? path : normal;
+  }
+  fs::path rel = fs::path(path).lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return DocumentIdentity(path);
+  // The folder's own name: for "." or "dir/", the name of the folder it stands for.
+  fs::path folder = fs::path(root).lexically_normal();
+  if (folder.filename().empty() || folder.filename() == "." || folder.filename() == "..") {
+    std::error_code ec;
+    fs::path absolute = fs::weakly_canonical(fs::absolute(root, ec), ec);
+    folder = absolute.filename().empty() ? absolute.parent_path() : absolute;
+  }
+  std::string name = folder.filename().generic_string();
+  return (name.empty() ? rel : fs::path(name) / rel).lexically_normal().generic_string();
 }
 
 namespace {
@@ -61,13 +65,13 @@ std::string RepairUtf8(const std::string& in) {
 
 }  // namespace
 
-Result<Document> LoadDocument(const std::string& path) {
+Result<Document> LoadDocument(const std::string& path, std::string name) {
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  return MakeDocument(path, std::move(bytes).value());
+  return MakeDocument(path, std::move(bytes).value(), std::move(name));
 }
 
-Result<Document> MakeDocument(std::string path, std::string bytes) {
+Result<Document> MakeDocument(std::string path, std::string bytes, std::string name) {
   if (Trim(bytes).empty()) {
     return Status::ParseError(path + ": empty document");
   }
@@ -78,7 +82,8 @@ Result<Document> MakeDocument(std::string path, std::string bytes) {
   std::string warning;
   std::size_t bad = 0;
   if (!IsValidUtf8(bytes, &bad)) {
-    int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(bad), '\n'));
+    int line = 1 + static_cast<int>(
+                       std::count(bytes.begin(), bytes.begin() + static_cast<long>(bad), '\n'));
     std::size_t line_start = bytes.rfind('\n', bad == 0 ? 0 : bad - 1);
     line_start = (line_start == std::string::npos || bad == 0) ? 0 : line_start + 1;
     std::size_t col = 1 + Utf8Length(std::string_view(bytes).substr(line_start, bad - line_start));
@@ -88,6 +93,7 @@ Result<Document> MakeDocument(std::string path, std::string bytes) {
   }
   Document doc;
   if (!warning.empty()) doc.warnings.push_back(std::move(warning));
+  doc.name = name.empty() ? DocumentIdentity(path) : std::move(name);
   doc.path = std::move(path);
   doc.text.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size(); ++i) {

@@ -9,22 +9,18 @@
 
 namespace cnkg {
 
-// The kinds of document cnkg reads.
-enum class DocumentFormat {
-  kUnknown,
-  kScheduleText,  // sched-style text export: "Title#" lines followed by "Time:", "Speakers:"...
-  kArticle,       // prose: a recap post or talk list, plain text or Markdown
-  kLandscape,     // the CNCF landscape data file (landscape.yml)
-};
-
-std::string_view FormatName(DocumentFormat f);  // "schedule", "article", "landscape", "unknown"
-// Parses a --format value; nullopt-like kUnknown for anything else.
-DocumentFormat ParseFormatName(std::string_view name);
-
-// A loaded document: its path as given, its text (valid UTF-8, a leading BOM removed, CRLF
-// turned into LF) and its lines without line terminators (line i is lines[i - 1]).
+// A loaded document: where it was read from, the name that identifies it in a graph, its text
+// (valid UTF-8, a leading BOM removed, CRLF turned into LF) and its lines without line
+// terminators (line i is lines[i - 1]).
 struct Document {
+  // The path the document was read from, as the caller gave it. Messages about the file use it.
   std::string path;
+  // The document's identity: what evidence names and what the Document node is keyed by, stable
+  // across rebuilds so that building the document again replaces its earlier share of a graph.
+  // The build pipeline sets it to the path relative to the folder the file was found under,
+  // prefixed with that folder's name ("posts/kubecon/index.md"), or to the path as given,
+  // lexically normalised ("a/../b.md" -> "b.md"). Never empty.
+  std::string name;
   std::string text;
   std::vector<std::string> lines;
   // Problems that did not stop the reading, as "PATH:LINE:COL: message" (e.g. bytes that were
@@ -32,18 +28,21 @@ struct Document {
   std::vector<std::string> warnings;
 };
 
-// Reads a document. Errors, each a one-line message naming the file: missing or unreadable file,
-// empty file, binary content (NUL bytes). Text that is not valid UTF-8 (a Latin-1 or Windows-1252
-// file, or one with mixed encodings) is not an error: every byte that is not part of a valid
-// UTF-8 sequence is read as Windows-1252, so nothing is lost, and a warning names the line and
-// column of the first such byte.
-Result<Document> LoadDocument(const std::string& path);
+// The identity of a file found at `path` by walking the folder `root` (a prefix of `path`): the
+// folder's own name followed by the path below it, with '/' separators ("blog/a/index.md" for
+// root "/home/me/blog" or "."). With an empty `root`, the path as given, lexically normalised.
+std::string DocumentIdentity(const std::string& path, const std::string& root = "");
 
-// The same checks for text already in memory; `path` only names it in messages.
-Result<Document> MakeDocument(std::string path, std::string bytes);
+// Reads a document; its name is `name`, or DocumentIdentity(path) when `name` is empty. Errors,
+// each a one-line message naming the file: missing or unreadable file, empty file, binary content
+// (NUL bytes). Text that is not valid UTF-8 (a Latin-1 or Windows-1252 file, or one with mixed
+// encodings) is not an error: every byte that is not part of a valid UTF-8 sequence is read as
+// Windows-1252, so nothing is lost, and a warning names the line and column of the first such byte.
+Result<Document> LoadDocument(const std::string& path, std::string name = "");
 
-// Guesses the format from content. Returns kUnknown when no reader recognises it.
-DocumentFormat DetectFormat(const Document& doc);
+// The same checks for text already in memory; `path` names it in messages, and `name` (or
+// DocumentIdentity(path) when empty) identifies it.
+Result<Document> MakeDocument(std::string path, std::string bytes, std::string name = "");
 
 }  // namespace cnkg
 

@@ -1,20 +1,11 @@
 #include "extract/core/records.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "common/strings.h"
 #include "graph/resolve.h"
 
 namespace cnkg {
-namespace {
-
-std::string BaseName(const std::string& path) {
-  std::string b = std::filesystem::path(path).filename().string();
-  return b.empty() ? path : b;
-}
-
-}  // namespace
 
 EntityRecord EventRecord(std::string_view name, const Evidence& evidence, int year_hint) {
   EntityRecord e;
@@ -34,14 +25,14 @@ EntityRecord EventRecord(std::string_view name, const Evidence& evidence, int ye
   return e;
 }
 
-EntityRecord DocumentRecord(const std::string& path, DocumentFormat format) {
+EntityRecord DocumentRecord(const Document& doc, std::string_view format) {
   EntityRecord d;
   d.label = Label::kDocument;
-  d.name = BaseName(path);
+  d.name = doc.name;
   d.key = MakeKey(Label::kDocument, d.name);
-  d.properties["path"] = path;
-  d.properties["format"] = std::string(FormatName(format));
-  d.evidence = {path, 0, ""};
+  d.properties["path"] = doc.path;
+  d.properties["format"] = std::string(format);
+  d.evidence = {doc.name, 0, ""};
   return d;
 }
 

@@ -15,12 +15,11 @@ namespace cnkg {
 // `year_hint` (0 if unknown) resolves names without a year, such as "KubeCon London".
 EntityRecord EventRecord(std::string_view name, const Evidence& evidence, int year_hint = 0);
 
-// The Document entity of the document read from `path` (the path as the reader was given it) in
-// `format`: named and keyed by the path's last component (the whole path if it has none), with
-// the properties "path" (`path`) and "format" (FormatName(format)). Its evidence names the
-// document at line 0, so that removing the document from a graph removes its node. Readers add
-// further properties, such as a title, themselves.
-EntityRecord DocumentRecord(const std::string& path, DocumentFormat format);
+// The Document entity of `doc` read by the reader called `format`: named and keyed by the
+// document's identity (Document::name), with the properties "path" (where it was read from) and
+// "format". Its evidence names the document at line 0, so that removing the document from a
+// graph removes its node. Readers add further properties, such as a title, themselves.
+EntityRecord DocumentRecord(const Document& doc, std::string_view format);
 
 }  // namespace cnkg
 

@@ -106,7 +106,7 @@ Status ReadItems(std::string_view source, const std::string& category, const YAM
 }
 
 Status ReadAll(std::string_view source, const YAML::Node& root, std::vector<LandscapeItem>& out,
-               std::vector<std::string>* warnings) {
+               std::vector<std::string>* warnings, std::vector<LandscapeCategory>& categories_out) {
   const YAML::Node categories = root.IsMap() ? root["landscape"] : YAML::Node();
   if (!categories || !categories.IsSequence()) {
     return ErrorAt(source, {}, "no 'landscape' list at the top level");
@@ -114,6 +114,7 @@ Status ReadAll(std::string_view source, const YAML::Node& root, std::vector<Land
   for (const YAML::Node& cat : categories) {
     if (!cat.IsMap()) return ErrorAt(source, PlaceOf(cat), "a category is not a mapping");
     const std::string cat_name = Scalar(cat, "name");
+    if (!cat_name.empty()) categories_out.push_back({cat_name, "", PlaceOf(cat["name"]).line});
     const YAML::Node subs = cat["subcategories"];
     if (!subs || subs.IsNull()) continue;
     if (!subs.IsSequence()) {
@@ -121,6 +122,9 @@ Status ReadAll(std::string_view source, const YAML::Node& root, std::vector<Land
     }
     for (const YAML::Node& sub : subs) {
       if (!sub.IsMap()) return ErrorAt(source, PlaceOf(sub), "a subcategory is not a mapping");
+      const std::string sub_name = Scalar(sub, "name");
+      if (!cat_name.empty() && !sub_name.empty())
+        categories_out.push_back({cat_name, sub_name, PlaceOf(sub["name"]).line});
       CNKG_RETURN_IF_ERROR(ReadItems(source, cat_name, sub, out, warnings));
     }
   }
@@ -141,12 +145,14 @@ std::string Initials(std::string_view words) {
 
 Result<std::vector<LandscapeItem>> ParseLandscape(std::string_view yaml_text,
                                                   std::string_view source_name,
-                                                  std::vector<std::string>* warnings) {
+                                                  std::vector<std::string>* warnings,
+                                                  std::vector<LandscapeCategory>* categories) {
   std::vector<LandscapeItem> items;
   std::vector<std::string> found;  // warnings, handed over only on success
+  std::vector<LandscapeCategory> cats;
   try {
     const YAML::Node root = YAML::Load(std::string(yaml_text));
-    Status s = ReadAll(source_name, root, items, &found);
+    Status s = ReadAll(source_name, root, items, &found, cats);
     if (!s.ok()) return s;
   } catch (const YAML::Exception& e) {
     return ErrorAt(source_name, PlaceOf(e.mark), "invalid YAML: " + e.msg);
@@ -154,6 +160,7 @@ Result<std::vector<LandscapeItem>> ParseLandscape(std::string_view yaml_text,
     return ErrorAt(source_name, {}, e.what());
   }
   if (warnings != nullptr) warnings->insert(warnings->end(), found.begin(), found.end());
+  if (categories != nullptr) categories->insert(categories->end(), cats.begin(), cats.end());
   return items;
 }
 

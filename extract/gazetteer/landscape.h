@@ -45,6 +45,13 @@ struct LandscapeItem {
   int line = 0;          // 1-based line of the item's `name:` in the file
 };
 
+// A category or subcategory of the landscape, listed whether or not it has items.
+struct LandscapeCategory {
+  std::string category;     // "Provisioning"
+  std::string subcategory;  // "Automation & Configuration"; empty for the category itself
+  int line = 0;             // 1-based line of its `name:`
+};
+
 // Parses landscape.yml text. `source_name` (usually the path) only names the input in messages.
 // Returns the items in file order; an item listed under two subcategories appears once per
 // listing (callers merge them). Fields the reader does not know are ignored.
@@ -54,11 +61,13 @@ struct LandscapeItem {
 // top level"), or has a category, subcategory or item list of the wrong shape
 // ("NAME:LINE:COLUMN: 'subcategories' of 'A' is not a list"). An item without a name is not an
 // error: it is skipped, and when `warnings` is not null a message naming its place is appended
-// to it ("NAME:LINE:COLUMN: an item of 'B' has no name; skipped"). `warnings` is only appended
-// to, and is owned by the caller. Never throws.
-Result<std::vector<LandscapeItem>> ParseLandscape(std::string_view yaml_text,
-                                                  std::string_view source_name,
-                                                  std::vector<std::string>* warnings = nullptr);
+// to it ("NAME:LINE:COLUMN: an item of 'B' has no name; skipped"). When `categories` is not
+// null, every category and subcategory with a name is appended to it in file order. Both
+// out-parameters are only appended to, and are owned by the caller. Never throws.
+Result<std::vector<LandscapeItem>> ParseLandscape(
+    std::string_view yaml_text, std::string_view source_name,
+    std::vector<std::string>* warnings = nullptr,
+    std::vector<LandscapeCategory>* categories = nullptr);
 
 // Reads and parses the file at `path`. Fails as ReadFile (common/files.h) or ParseLandscape;
 // `warnings` as for ParseLandscape.

@@ -1,5 +1,10 @@
 #include "extract/gazetteer/mentions.h"
 
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cassert>
+
 #include "common/strings.h"
 #include "extract/gazetteer/gazetteer.h"
 #include "graph/resolve.h"
@@ -24,6 +29,38 @@ EntityRecord ProjectRecord(const ProjectEntry& p, const Evidence& evidence) {
 }
 
 }  // namespace
+
+std::string BlankUrlsAndPaths(std::string_view clean) {
+  static const RE2 host(
+      R"(^[\(\["']*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|dev|net|sh|co|ai|cloud|app|local|svc|cluster|internal|me|tech|eu|uk|de|fr|nl|info|gg|xyz|ly|be)(?:[:/].*)?[\)\]"'.,;:!?]*$)");
+  assert(host.ok());
+  std::string out(clean);
+  std::size_t i = 0;
+  const std::size_t n = clean.size();
+  while (i < n) {
+    while (i < n && (clean[i] == ' ' || clean[i] == '\t')) ++i;
+    std::size_t start = i;
+    while (i < n && clean[i] != ' ' && clean[i] != '\t') ++i;
+    std::string_view token = clean.substr(start, i - start);
+    if (token.empty()) continue;
+    bool blank = false;
+    if (token.find("://") != std::string_view::npos) {
+      blank = true;
+    } else if (token.size() > 1 &&
+               (token[0] == '/' || token.substr(0, 2) == "~/" || token.substr(0, 2) == "./")) {
+      blank = token.find('/', 1) != std::string_view::npos || token[0] == '/';
+    } else if (std::size_t slash = token.find('/');
+               slash != std::string_view::npos && slash > 0 && slash + 1 < token.size()) {
+      std::string_view head = token.substr(0, slash);
+      blank = head.find('.') != std::string_view::npos || head.find(':') != std::string_view::npos;
+    }
+    if (!blank && token.size() <= 200 && token.find('.') != std::string_view::npos)
+      blank = RE2::FullMatch(token, host);
+    if (blank)
+      std::fill(out.begin() + static_cast<long>(start), out.begin() + static_cast<long>(i), ' ');
+  }
+  return out;
+}
 
 int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
                        const std::string& source_key, const std::string& document, int line,

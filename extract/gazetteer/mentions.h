@@ -10,6 +10,10 @@ namespace cnkg {
 
 class Gazetteer;
 
+// `clean` with URLs, file paths and lower-case host names ("docker.io", "/var/run/x") replaced by
+// spaces, so that project names inside them are not read as mentions. Same length as `clean`.
+std::string BlankUrlsAndPaths(std::string_view clean);
+
 // Finds the projects that `gazetteer` knows in `text` (one line of `document`, numbered `line`)
 // and adds to `batch` a Project entity for each and a MENTIONS relation from `source_key` (a Talk
 // or Document already in the batch). A sub-project mention ("Foo Operator") adds the sub-project

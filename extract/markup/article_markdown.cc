@@ -281,38 +281,6 @@ std::string CleanInline(std::string_view raw, const std::map<std::string, std::s
   return CollapseSpaces(out);
 }
 
-std::string BlankUrlsAndPaths(std::string_view clean) {
-  static const RE2 host(
-      R"(^[\(\["']*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|dev|net|sh|co|ai|cloud|app|local|svc|cluster|internal|me|tech|eu|uk|de|fr|nl|info|gg|xyz|ly|be)(?:[:/].*)?[\)\]"'.,;:!?]*$)");
-  assert(host.ok());
-  std::string out(clean);
-  std::size_t i = 0;
-  const std::size_t n = clean.size();
-  while (i < n) {
-    while (i < n && IsSpace(clean[i])) ++i;
-    std::size_t start = i;
-    while (i < n && !IsSpace(clean[i])) ++i;
-    std::string_view token = clean.substr(start, i - start);
-    if (token.empty()) continue;
-    bool blank = false;
-    if (token.find("://") != std::string_view::npos) {
-      blank = true;
-    } else if (token.size() > 1 &&
-               (token[0] == '/' || token.substr(0, 2) == "~/" || token.substr(0, 2) == "./")) {
-      blank = token.find('/', 1) != std::string_view::npos || token[0] == '/';
-    } else if (std::size_t slash = token.find('/');
-               slash != std::string_view::npos && slash > 0 && slash + 1 < token.size()) {
-      std::string_view head = token.substr(0, slash);
-      blank = head.find('.') != std::string_view::npos || head.find(':') != std::string_view::npos;
-    }
-    if (!blank && token.size() <= 200 && token.find('.') != std::string_view::npos)
-      blank = RE2::FullMatch(token, host);
-    if (blank)
-      std::fill(out.begin() + static_cast<long>(start), out.begin() + static_cast<long>(i), ' ');
-  }
-  return out;
-}
-
 ArticleText ReadArticleText(const Document& doc) {
   static const RE2 fence(R"(^ {0,3}(`{3,}|~{3,})(.*)$)");
   static const RE2 atx(R"(^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$)");

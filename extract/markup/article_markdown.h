@@ -86,9 +86,6 @@ ArticleText ReadArticleText(const Document& doc);
 std::string CleanInline(std::string_view raw, const std::map<std::string, std::string>& refs,
                         std::vector<ArticleLink>* links);
 
-// `clean` with URLs, file paths and lower-case host names ("docker.io", "/var/run/x") replaced by
-// spaces, so that project names inside them are not read as mentions. Same length as `clean`.
-std::string BlankUrlsAndPaths(std::string_view clean);
 
 }  // namespace cnkg
 

@@ -17,6 +17,7 @@
 #include "extract/markup/article_markdown.h"
 #include "extract/grammar/article_speakers.h"
 #include "extract/gazetteer/gazetteer.h"
+#include "extract/core/batch_writer.h"
 #include "extract/gazetteer/mentions.h"
 #include "extract/core/records.h"
 #include "extract/grammar/talk_title.h"
@@ -458,11 +459,6 @@ std::string WithoutTrailingLinkNotes(std::string_view t) {
   return std::string(t);
 }
 
-std::string BaseName(const std::string& path) {
-  std::string b = std::filesystem::path(path).filename().string();
-  return b.empty() ? path : b;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Event names.
 
@@ -525,85 +521,6 @@ std::vector<EventName> FindEventNames(std::string_view text, int line) {
   }
   return out;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Mentions, with a bound on what one line can add (a 10 MB line of project names must not
-// produce millions of records).
-
-class MentionSink {
- public:
-  MentionSink(const Gazetteer& gazetteer, const std::string& path, ExtractionBatch& batch)
-      : gazetteer_(gazetteer), path_(path), batch_(batch) {}
-
-  void Add(std::string_view text, const std::string& source, int line) {
-    if (text.empty()) return;
-    // Names are matched in the text with URLs and paths blanked out (same length, so offsets
-    // agree); evidence quotes the text as written.
-    std::string scan = BlankUrlsAndPaths(text);
-    std::string_view s = scan;
-    // Scan in pieces of at most kPiece bytes, cut after a sentence end or at a space, so that
-    // evidence sentences stay short and the work stays linear.
-    constexpr std::size_t kPiece = 2000;
-    std::size_t begin = 0;
-    while (begin < s.size()) {
-      std::size_t end = s.size();
-      if (end - begin > kPiece) {
-        std::string_view window = s.substr(begin, kPiece);
-        std::size_t cut = window.rfind(". ");
-        if (cut == std::string_view::npos || cut <= kPiece / 2) cut = window.rfind(' ');
-        end = begin + (cut == std::string_view::npos || cut == 0 ? kPiece : cut + 1);
-      }
-      ScanPiece(s.substr(begin, end - begin), text.substr(begin, end - begin), source, line);
-      begin = end;
-    }
-  }
-
- private:
-  void ScanPiece(std::string_view piece, std::string_view original, const std::string& source,
-                 int line) {
-    if (Trim(piece).empty()) return;
-    // Skip the piece when every project it names already has all the evidence kept for this
-    // source: building records for it would be wasted work on a long repetitive line.
-    bool useful = false;
-    for (const ProjectMention& m : gazetteer_.FindMentions(piece)) {
-      auto it = keys_.find(m.entry);
-      if (it == keys_.end())
-        it = keys_.emplace(m.entry, MakeKey(Label::kProject, gazetteer_.entry(m.entry).name)).first;
-      auto count = relations_.find({source, it->second});
-      if (!m.subproject.empty() || count == relations_.end() || count->second < kMaxEvidence) {
-        useful = true;
-        break;
-      }
-    }
-    if (!useful) return;
-    ExtractionBatch tmp;
-    AddProjectMentions(gazetteer_, piece, source, path_, line, tmp);
-    auto quote = [&](Evidence& ev) {
-      std::size_t at = piece.find(ev.text);
-      if (at != std::string_view::npos && !ev.text.empty())
-        ev.text = CollapseSpaces(original.substr(at, ev.text.size()));
-    };
-    for (EntityRecord& e : tmp.entities) quote(e.evidence);
-    for (RelationRecord& r : tmp.relations) quote(r.evidence);
-    for (EntityRecord& e : tmp.entities) {
-      if (entities_.insert(e.key).second) batch_.entities.push_back(std::move(e));
-    }
-    for (RelationRecord& r : tmp.relations) {
-      int& count = relations_[{r.source, r.target}];
-      if (count >= kMaxEvidence) continue;
-      ++count;
-      batch_.relations.push_back(std::move(r));
-    }
-  }
-
-  static constexpr int kMaxEvidence = 5;
-  const Gazetteer& gazetteer_;
-  const std::string& path_;
-  ExtractionBatch& batch_;
-  std::set<std::string> entities_;
-  std::map<std::pair<std::string, std::string>, int> relations_;
-  std::map<std::size_t, std::string> keys_;  // gazetteer entry -> project key
-};
 
 // ---------------------------------------------------------------------------------------------
 // The reader.
@@ -1262,8 +1179,7 @@ void ArticleReader::FindEvent() {
       }
     }
   }
-  EntityRecord record =
-      EventRecord(named->name, {doc_.path, named->line, named->evidence}, year_hint);
+  EntityRecord record = EventRecord(named->name, {doc_.name, named->line, named->evidence}, year_hint);
   for (const EventName* e : variants) {
     if (e->name == record.name) continue;
     if (std::find(record.aliases.begin(), record.aliases.end(), e->name) == record.aliases.end())
@@ -1273,97 +1189,27 @@ void ArticleReader::FindEvent() {
 }
 
 ExtractionBatch ArticleReader::Build() {
-  ExtractionBatch batch;
-  batch.document = doc_.path;
-  batch.diagnostics = text_.diagnostics;
-  const std::string& path = doc_.path;
-  const std::string base = BaseName(path);
-  const std::string doc_key = MakeKey(Label::kDocument, base);
-  {
-    EntityRecord d = DocumentRecord(path, DocumentFormat::kArticle);
-    if (!title_.empty()) d.properties["title"] = title_;
-    batch.entities.push_back(std::move(d));
-  }
-  std::string event_key;
-  if (event_) {
-    event_key = event_->key;
-    batch.entities.push_back(*event_);
-  }
-  auto relate = [&](const std::string& s, const std::string& t, RelType type, Evidence ev,
-                    Properties props = {}) {
-    RelationRecord r;
-    r.source = s;
-    r.target = t;
-    r.type = type;
-    r.evidence = std::move(ev);
-    r.properties = std::move(props);
-    batch.relations.push_back(std::move(r));
-  };
-  MentionSink mentions(gazetteer_, path, batch);
+  BatchWriter out(doc_, "article", gazetteer_);
+  for (const Diagnostic& d : text_.diagnostics) out.AddDiagnostic(d);
+  const std::string doc_key = out.document_key();
+  if (!title_.empty()) out.SetDocumentProperty("title", title_);
+  if (event_) out.SetDocumentEvent(out.AddEvent(*event_));
 
   // Talks.
   std::map<std::size_t, std::string> talk_key_at;  // heading line index -> talk key
   for (auto& [index, talk] : talks_) {
     const ArticleLine& l = lines_[index];
-    Evidence ev{path, l.number, talk.evidence};
-    // A talk with speakers is keyed by its title alone, so that a schedule naming the same talk
-    // shares the key; a session without speakers ("Keynote: Opening Remarks") is scoped to its
-    // event (or, without one, to this document).
-    std::string key_name = talk.title;
-    if (talk.speakers.empty()) key_name += " @ " + (event_ ? event_->name : base);
-    EntityRecord e;
-    e.key = MakeKey(Label::kTalk, key_name);
-    e.label = Label::kTalk;
-    e.name = talk.title;
-    auto add_alias = [&](const std::string& a) {
-      if (a.empty() || a == e.name) return;
-      if (std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end())
-        e.aliases.push_back(a);
-    };
-    add_alias(talk.raw_title);
-    for (const std::string& a : TalkTitleAliases(talk.raw_title)) add_alias(a);
-    if (!talk.url.empty()) e.properties["url"] = talk.url;
-    e.evidence = ev;
-    const std::string talk_key = e.key;
-    talk_key_at[index] = talk_key;
-    batch.entities.push_back(std::move(e));
-    relate(talk_key, doc_key, RelType::kFrom, ev);
-    if (!event_key.empty()) relate(talk_key, event_key, RelType::kPartOf, ev);
-    if (talk.speakers_evidence.empty()) {
-      talk.speakers_index = index;
-      talk.speakers_evidence = talk.evidence;
-    }
-    const Evidence speakers_ev{path, lines_[talk.speakers_index].number, talk.speakers_evidence};
-    for (const HeadingSpeaker& s : talk.speakers) {
-      EntityRecord person;
-      person.key = MakeKey(Label::kPerson, s.name);
-      person.label = Label::kPerson;
-      person.name = s.name;
-      person.evidence = speakers_ev;
-      if (!s.job_title.empty()) person.properties["job_title"] = s.job_title;
-      const std::string person_key = person.key;
-      batch.entities.push_back(std::move(person));
-      Properties pres;
-      if (!s.job_title.empty()) pres["job_title"] = s.job_title;
-      relate(person_key, talk_key, RelType::kPresents, speakers_ev, pres);
-      if (s.organization.empty() || IsNonOrganization(s.organization)) continue;
-      EntityRecord org;
-      org.key = MakeKey(Label::kOrganization, s.organization);
-      org.label = Label::kOrganization;
-      org.name = CanonicalOrganizationName(s.organization);
-      for (const std::string& a : OrganizationAliases(s.organization))
-        if (a != org.name) org.aliases.push_back(a);
-      for (const std::string& a : s.organization_aliases)
-        if (a != org.name &&
-            std::find(org.aliases.begin(), org.aliases.end(), a) == org.aliases.end())
-          org.aliases.push_back(a);
-      org.evidence = speakers_ev;
-      const std::string org_key = org.key;
-      batch.entities.push_back(std::move(org));
-      Properties aff;
-      if (!s.job_title.empty()) aff["title"] = s.job_title;
-      relate(person_key, org_key, RelType::kAffiliatedWith, speakers_ev, aff);
-    }
+    TalkRecord t;
+    t.title = talk.title;
+    t.aliases.push_back(talk.raw_title);
+    for (const std::string& a : TalkTitleAliases(talk.raw_title)) t.aliases.push_back(a);
+    t.url = talk.url;
+    t.evidence = {"", l.number, talk.evidence};
+    if (!talk.speakers_evidence.empty())
+      t.speakers_evidence = {"", lines_[talk.speakers_index].number, talk.speakers_evidence};
+    for (const HeadingSpeaker& s : talk.speakers)
+      t.speakers.push_back({s.name, s.job_title, s.organization, s.organization_aliases});
+    talk_key_at[index] = out.AddTalk(t);
   }
 
   // Mentions: each line once for the document, and for the talk whose text it is.
@@ -1376,7 +1222,7 @@ ExtractionBatch ArticleReader::Build() {
     auto it = fm.fields.find(key);
     if (it == fm.fields.end()) continue;
     int line = fm.field_lines.count(key) ? fm.field_lines.at(key) : fm.first_line;
-    mentions.Add(it->second, doc_key, line);
+    out.AddMentions(it->second, doc_key, line);
   }
   for (std::size_t i = 0; i < lines_.size(); ++i) {
     const ArticleLine& l = lines_[i];
@@ -1389,20 +1235,18 @@ ExtractionBatch ArticleReader::Build() {
       std::vector<std::string> texts = {t->second.title};
       for (const std::string& x : t->second.extra_mention_texts) texts.push_back(x);
       for (const std::string& x : texts) {
-        mentions.Add(x, doc_key, l.number);
-        mentions.Add(x, key, l.number);
+        out.AddMentions(x, doc_key, l.number);
+        out.AddMentions(x, key, l.number);
       }
       continue;
     }
     if (l.kind == Kind::kTableRow && i > 0 && lines_[i - 1].kind != Kind::kTableRow &&
         i + 1 < lines_.size() && lines_[i + 1].kind == Kind::kTableRule)
       continue;  // a table's header row
-    mentions.Add(l.text, doc_key, l.number);
-    if (owner[i]) mentions.Add(l.text, talk_key_at[owner[i]->index], l.number);
+    out.AddMentions(l.text, doc_key, l.number);
+    if (owner[i]) out.AddMentions(l.text, talk_key_at[owner[i]->index], l.number);
   }
-  std::stable_sort(batch.diagnostics.begin(), batch.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
-  return batch;
+  return out.Finish();
 }
 
 Result<ExtractionBatch> ArticleReader::Read() {
@@ -1424,6 +1268,8 @@ Result<ExtractionBatch> ArticleReader::Read() {
 }
 
 }  // namespace
+
+int RecogniseArticle(const Document& doc) { return LooksLikeArticle(doc) ? 10 : 0; }
 
 bool LooksLikeArticle(const Document& doc) {
   static const RE2 heading(R"(^ {0,3}#{1,6}\s+\S.*)");

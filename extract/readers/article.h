@@ -15,6 +15,9 @@ class Gazetteer;
 // its descriptions). Never fails.
 bool LooksLikeArticle(const Document& doc);
 
+// 10 when LooksLikeArticle, 0 otherwise (see Reader::recognise in reader.h).
+int RecogniseArticle(const Document& doc);
+
 // Extracts an article: a recap post, a talk-picks list or a Markdown table of talks, in plain
 // text or Markdown (front matter, '#' and setext headings, lists, tables, links, code spans and
 // code blocks; see article_markdown.h). The batch holds:

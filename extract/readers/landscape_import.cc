@@ -4,45 +4,18 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "common/strings.h"
+#include "extract/core/batch_writer.h"
 #include "extract/gazetteer/gazetteer.h"
 #include "extract/gazetteer/landscape.h"
 #include "graph/resolve.h"
 
 namespace cnkg {
 namespace {
-
-struct CategoryRef {
-  std::string category;
-  std::string subcategory;
-  int line = 0;
-};
-
-// Every category and subcategory, including those without items, in file order.
-std::vector<CategoryRef> ReadCategories(const std::string& text) {
-  std::vector<CategoryRef> out;
-  try {
-    YAML::Node root = YAML::Load(text);
-    for (const auto& c : root["landscape"]) {
-      const std::string cname = c["name"].as<std::string>("");
-      if (cname.empty()) continue;
-      out.push_back({cname, "", c["name"].Mark().line + 1});
-      if (!c["subcategories"] || !c["subcategories"].IsSequence()) continue;
-      for (const auto& s : c["subcategories"]) {
-        const std::string sname = s["name"].as<std::string>("");
-        if (!sname.empty()) out.push_back({cname, sname, s["name"].Mark().line + 1});
-      }
-    }
-  } catch (const YAML::Exception&) {
-    // ParseLandscape reports the error.
-  }
-  return out;
-}
 
 // Keys treat "&" and "and" alike: second_path entries spell the same subcategory both ways.
 std::string CategoryKey(const std::string& category, const std::string& subcategory) {
@@ -124,7 +97,7 @@ void AddAlias(EntityRecord& e, const std::string& alias) {
 
 }  // namespace
 
-bool LooksLikeLandscape(const Document& doc) {
+int RecogniseLandscape(const Document& doc) {
   bool landscape = false, category = false;
   const std::size_t limit = std::min<std::size_t>(doc.lines.size(), 50);
   for (std::size_t i = 0; i < limit; ++i) {
@@ -132,48 +105,30 @@ bool LooksLikeLandscape(const Document& doc) {
     if (l.rfind("landscape:", 0) == 0) landscape = true;
     if (Trim(l) == "- category:" || Trim(l).rfind("- category:", 0) == 0) category = true;
   }
-  return landscape && category;
+  return landscape && category ? 100 : 0;
 }
 
 Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& gazetteer) {
   std::vector<std::string> warnings;
-  auto items = ParseLandscape(doc.text, doc.path, &warnings);
+  std::vector<LandscapeCategory> categories;
+  auto items = ParseLandscape(doc.text, doc.path, &warnings, &categories);
   if (!items.ok()) return items.status();
-  ExtractionBatch batch;
-  batch.document = doc.path;
-  for (std::string& w : warnings) {
-    // Already "PATH:LINE:COLUMN: message"; keep it whole.
-    batch.diagnostics.push_back({Diagnostic::Severity::kWarning, "", 0, std::move(w)});
-  }
-  const std::string doc_name = std::filesystem::path(doc.path).filename().string();
-  const std::string doc_key = MakeKey(Label::kDocument, doc_name);
-  {
-    EntityRecord d;
-    d.key = doc_key;
-    d.label = Label::kDocument;
-    d.name = doc_name;
-    d.properties["path"] = doc.path;
-    d.properties["format"] = std::string(FormatName(DocumentFormat::kLandscape));
-    d.evidence = {doc.path, 0, ""};
-    batch.entities.push_back(std::move(d));
-  }
+  BatchWriter out(doc, "landscape", gazetteer);
+  // Already "PATH:LINE:COLUMN: message"; kept whole, without a line of its own.
+  for (std::string& w : warnings)
+    out.AddDiagnostic({Diagnostic::Severity::kWarning, "", 0, std::move(w)});
   auto line_text = [&](int line) {
     return line >= 1 && static_cast<std::size_t>(line) <= doc.lines.size()
                ? std::string(Trim(doc.lines[line - 1]))
                : std::string();
   };
   auto relate = [&](const std::string& s, const std::string& t, RelType type, int line) {
-    RelationRecord r;
-    r.source = s;
-    r.target = t;
-    r.type = type;
-    r.evidence = {doc.path, line, line_text(line)};
-    batch.relations.push_back(std::move(r));
+    out.Relate(s, t, type, line, line_text(line));
   };
 
   // Categories.
   std::set<std::string> category_keys;
-  for (const CategoryRef& c : ReadCategories(doc.text)) {
+  for (const LandscapeCategory& c : categories) {
     category_keys.insert(CategoryKey(c.category, c.subcategory));
     EntityRecord e;
     e.key = CategoryKey(c.category, c.subcategory);
@@ -181,8 +136,8 @@ Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& g
     e.name = c.subcategory.empty() ? c.category : c.subcategory;
     e.properties["level"] = std::string(c.subcategory.empty() ? "category" : "subcategory");
     if (!c.subcategory.empty()) e.properties["parent"] = c.category;
-    e.evidence = {doc.path, c.line, line_text(c.line)};
-    batch.entities.push_back(e);
+    e.evidence = {"", c.line, line_text(c.line)};
+    out.Add(e);
     if (!c.subcategory.empty())
       relate(e.key, CategoryKey(c.category, ""), RelType::kInCategory, c.line);
   }
@@ -206,16 +161,15 @@ Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& g
   for (const LandscapeItem& item : *items) {
     const ItemName n = SplitItemName(item);
     const ItemKind kind = KindOf(item, n);
-    const Evidence ev{doc.path, item.line, line_text(item.line)};
-    std::vector<CategoryRef> listings = {{item.category, item.subcategory, item.line}};
+    const Evidence ev{"", item.line, line_text(item.line)};
+    std::vector<LandscapeCategory> listings = {{item.category, item.subcategory, item.line}};
     for (const std::string& p : item.second_paths) {
       auto parts = Split(p, " / ");
       if (parts.size() == 2 && category_keys.count(CategoryKey(parts[0], parts[1]))) {
         listings.push_back({parts[0], parts[1], item.line});
       } else {
-        batch.diagnostics.push_back({Diagnostic::Severity::kWarning, doc.path, item.line,
-                                     "'" + n.base + "' is also listed under '" + p +
-                                         "', which is no subcategory of this landscape; ignored"});
+        out.Warn(item.line, "'" + n.base + "' is also listed under '" + p +
+                                "', which is no subcategory of this landscape; ignored");
       }
     }
     EntityRecord e;
@@ -244,8 +198,8 @@ Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& g
         case ItemKind::kProject:
           break;
       }
-      batch.entities.push_back(e);
-      for (const CategoryRef& c : listings)
+      out.Add(e);
+      for (const LandscapeCategory& c : listings)
         relate(e.key, CategoryKey(c.category, c.subcategory), RelType::kInCategory, item.line);
       continue;
     }
@@ -253,11 +207,10 @@ Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& g
     // Take the gazetteer's display name and spellings when it knows this very entry (same name
     // or same repository), so that talk mentions reach this node; never merge two entries.
     const std::size_t g = gazetteer.Find(n.base);
-    const bool same_entry =
-        g < gazetteer.size() &&
-        (FoldName(gazetteer.entry(g).name) == FoldName(n.base) ||
-         (!item.repo_url.empty() && gazetteer.entry(g).repo == item.repo_url &&
-          WordsWithin(n.base, gazetteer.entry(g).name)));
+    const bool same_entry = g < gazetteer.size() &&
+                            (FoldName(gazetteer.entry(g).name) == FoldName(n.base) ||
+                             (!item.repo_url.empty() && gazetteer.entry(g).repo == item.repo_url &&
+                              WordsWithin(n.base, gazetteer.entry(g).name)));
     if (same_entry) {
       e.name = gazetteer.entry(g).name;
       e.aliases = gazetteer.entry(g).aliases;
@@ -278,8 +231,8 @@ Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& g
     if (!item.repo_url.empty()) e.properties["repo"] = item.repo_url;
     if (!item.accepted.empty()) e.properties["accepted"] = item.accepted;
     if (!item.parent_project.empty()) e.properties["parent"] = item.parent_project;
-    batch.entities.push_back(e);
-    for (const CategoryRef& c : listings)
+    out.Add(e);
+    for (const LandscapeCategory& c : listings)
       relate(e.key, CategoryKey(c.category, c.subcategory), RelType::kInCategory, item.line);
     const std::string vendor = vendor_name(item);
     if (!vendor.empty() && !IsNonOrganization(vendor)) {
@@ -289,11 +242,11 @@ Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& g
       o.aliases = OrganizationAliases(vendor);
       o.key = MakeKey(Label::kOrganization, vendor);
       o.evidence = ev;
-      batch.entities.push_back(o);
+      out.Add(o);
       relate(e.key, o.key, RelType::kBackedBy, item.line);
     }
   }
-  return batch;
+  return out.Finish();
 }
 
 }  // namespace cnkg

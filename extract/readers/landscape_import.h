@@ -9,9 +9,9 @@ namespace cnkg {
 
 class Gazetteer;
 
-// True when the document is a CNCF landscape data file (a top-level `landscape:` list of
-// `- category:` entries).
-bool LooksLikeLandscape(const Document& doc);
+// 100 when the document is a CNCF landscape data file (a top-level `landscape:` list of
+// `- category:` entries), 0 otherwise (see Reader::recognise in reader.h).
+int RecogniseLandscape(const Document& doc);
 
 // Imports the landscape into the graph's vocabulary:
 //  - each category and subcategory is a Category node (a subcategory is keyed under its

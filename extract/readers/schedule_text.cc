@@ -4,13 +4,11 @@
 
 #include <algorithm>
 #include <cassert>
-#include <filesystem>
 #include <map>
 #include <optional>
 
 #include "common/strings.h"
-#include "extract/gazetteer/mentions.h"
-#include "extract/core/records.h"
+#include "extract/core/batch_writer.h"
 #include "extract/grammar/schedule_time.h"
 #include "extract/grammar/speakers.h"
 #include "extract/grammar/talk_title.h"
@@ -68,14 +66,9 @@ bool MentionsChina(std::string_view s) {
   return RE2::PartialMatch(s, re);
 }
 
-std::string BaseName(const std::string& path) {
-  std::string b = std::filesystem::path(path).filename().string();
-  return b.empty() ? path : b;
-}
-
 }  // namespace
 
-bool LooksLikeScheduleText(const Document& doc) {
+int RecogniseScheduleText(const Document& doc) {
   int titles = 0, fields = 0;
   std::size_t limit = std::min<std::size_t>(doc.lines.size(), 400);
   for (std::size_t i = 0; i < limit; ++i) {
@@ -87,7 +80,7 @@ bool LooksLikeScheduleText(const Document& doc) {
         AsciiLower(name) != "description")
       ++fields;
   }
-  return titles >= 1 && fields >= 1;
+  return titles >= 1 && fields >= 1 ? 90 : 0;
 }
 
 Venue ParseVenue(std::string_view value) {
@@ -104,7 +97,8 @@ Venue ParseVenue(std::string_view value) {
     v.room = CollapseSpaces(last);
   }
   static const RE2 building(R"((?i)^(building|hall|wing|tower|pavilion)\b.*)");
-  static const RE2 level(R"((?i)^(level|floor|lvl|etage|mezzanine|ground floor)\b.*|.*\b(level|floor)$)");
+  static const RE2 level(
+      R"((?i)^(level|floor|lvl|etage|mezzanine|ground floor)\b.*|.*\b(level|floor)$)");
   assert(building.ok() && level.ok());
   std::vector<std::string> area;
   for (const std::string& p : parts) {
@@ -122,10 +116,10 @@ Venue ParseVenue(std::string_view value) {
 }
 
 Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer& gazetteer) {
-  ExtractionBatch batch;
-  batch.document = doc.path;
+  // Warnings of the first pass, given to the writer once it exists.
+  std::vector<Diagnostic> diagnostics;
   auto warn = [&](int line, std::string msg) {
-    batch.diagnostics.push_back({Diagnostic::Severity::kWarning, doc.path, line, std::move(msg)});
+    diagnostics.push_back({Diagnostic::Severity::kWarning, doc.path, line, std::move(msg)});
   };
 
   // Pass 1: split the document into the event line, day lines and sessions.
@@ -197,14 +191,15 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
   }
   if (sessions.empty()) {
     return Status::ParseError(
-        doc.path + ": no sessions found (a schedule has 'Title#' lines followed by 'Time:', "
-                   "'Speakers:', 'Venue:', 'Type:' or 'Description:' lines)");
+        doc.path +
+        ": no sessions found (a schedule has 'Title#' lines followed by 'Time:', "
+        "'Speakers:', 'Venue:', 'Type:' or 'Description:' lines)");
   }
 
   // Pass 2: entities and relations.
-  const std::string doc_key = MakeKey(Label::kDocument, BaseName(doc.path));
-  batch.entities.push_back(DocumentRecord(doc.path, DocumentFormat::kScheduleText));
-  std::string event_key, event_display;
+  BatchWriter out(doc, "schedule", gazetteer);
+  for (const Diagnostic& d : diagnostics) out.Warn(d.line, d.message);
+  auto warn_at = [&](int line, std::string msg) { out.Warn(line, std::move(msg)); };
   if (!event_name.empty()) {
     int year_hint = 0;
     for (const Session& s : sessions) {
@@ -213,167 +208,88 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
         break;
       }
     }
-    EntityRecord e = EventRecord(event_name, {doc.path, event_line, event_name}, year_hint);
-    event_key = e.key;
-    event_display = e.name;
-    batch.entities.push_back(std::move(e));
+    out.SetDocumentEvent(out.AddEvent(event_name, event_line, event_name, year_hint));
   }
   bool china = MentionsChina(event_name);
-
-  auto relate = [&](const std::string& s, const std::string& t, RelType type, Evidence ev,
-                    Properties props = {}) {
-    RelationRecord r;
-    r.source = s;
-    r.target = t;
-    r.type = type;
-    r.evidence = std::move(ev);
-    r.properties = std::move(props);
-    batch.relations.push_back(std::move(r));
-  };
 
   // Parse speakers first: a spilled title changes the talk's title and hence its key.
   struct Prepared {
     const Session* s;
-    std::string title;
-    std::vector<std::string> aliases;
-    SpeakersLine speakers;
-    std::string start, end;
+    TalkRecord talk;
   };
   std::vector<Prepared> prepared;
   for (const Session& s : sessions) {
     if (s.fields.empty()) {
-      warn(s.line, "session '" + s.title +
-                       "' has no Time, Speakers, Venue, Type or Description line; skipped");
+      warn_at(s.line, "session '" + s.title +
+                          "' has no Time, Speakers, Venue, Type or Description line; skipped");
       continue;
     }
-    Prepared p{&s, s.title, {}, {}, {}, {}};
+    TalkRecord t;
+    t.title = s.title;
+    t.evidence = {"", s.line, s.title_line};
     if (auto it = s.fields.find(Field::kSpeakers); it != s.fields.end()) {
-      p.speakers = ParseSpeakersLine(it->second.value);
-      if (!p.speakers.title_continuation.empty()) {
-        p.title = JoinSpilledTitle(s.title, p.speakers.title_continuation);
-        p.aliases.push_back(s.title);
+      SpeakersLine line = ParseSpeakersLine(it->second.value);
+      if (!line.title_continuation.empty()) {
+        t.title = JoinSpilledTitle(s.title, line.title_continuation);
+        t.aliases.push_back(s.title);
       }
+      for (SpeakerCredit& c : line.speakers) {
+        if (Trim(c.name).empty()) continue;
+        t.speakers.push_back(
+            {std::move(c.name), std::move(c.job_title), std::move(c.organization), {}});
+      }
+      t.speakers_evidence = {"", it->second.line, it->second.text};
     }
-    for (auto& a : TalkTitleAliases(p.title)) p.aliases.push_back(a);
     if (auto it = s.fields.find(Field::kTime); it != s.fields.end()) {
       bool zone_china = china;
       if (auto v = s.fields.find(Field::kVenue); v != s.fields.end())
         zone_china = zone_china || MentionsChina(v->second.value);
       if (!s.date) {
-        warn(it->second.line, "no day line before session '" + s.title +
-                                  "'; its time is kept as text without a date");
+        warn_at(it->second.line, "no day line before session '" + s.title +
+                                     "'; its time is kept as text without a date");
       } else {
-        auto t = ParseSessionTime(it->second.value, *s.date, zone_china);
-        if (!t.ok()) {
-          warn(it->second.line, t.status().message() + "; time of '" + s.title + "' skipped");
+        auto time = ParseSessionTime(it->second.value, *s.date, zone_china);
+        if (!time.ok()) {
+          warn_at(it->second.line, time.status().message() + "; time of '" + s.title + "' skipped");
         } else {
-          p.start = t->start;
-          p.end = t->end;
-          if (!t->warning.empty()) warn(it->second.line, t->warning);
+          t.start = time->start;
+          t.end = time->end;
+          if (!time->warning.empty()) warn_at(it->second.line, time->warning);
         }
       }
+      if (t.start.empty()) t.time_text = it->second.value;
     }
-    prepared.push_back(std::move(p));
-  }
-
-  std::map<std::string, int> title_count;
-  for (const Prepared& p : prepared) ++title_count[Slug(p.title)];
-
-  for (const Prepared& p : prepared) {
-    const Session& s = *p.s;
-    // A title that repeats in the document (breaks, lunch) is one talk per time slot; a session
-    // without speakers is scoped to its event so that "Coffee Break" at two events stays apart.
-    std::string key_name = p.title;
-    if (p.speakers.speakers.empty() && !event_display.empty()) key_name += " @ " + event_display;
-    if (title_count[Slug(p.title)] > 1) key_name += " @ " + (p.start.empty() ? std::to_string(s.line) : p.start);
-    EntityRecord talk;
-    talk.key = MakeKey(Label::kTalk, key_name);
-    talk.label = Label::kTalk;
-    talk.name = p.title;
-    talk.aliases = p.aliases;
-    talk.evidence = {doc.path, s.line, s.title_line};
-    if (!p.start.empty()) {
-      talk.properties["start"] = p.start;
-      talk.properties["end"] = p.end;
-    } else if (auto it = s.fields.find(Field::kTime); it != s.fields.end()) {
-      talk.properties["time"] = it->second.value;
-    }
-    if (auto it = s.fields.find(Field::kDescription); it != s.fields.end() && !it->second.value.empty())
-      talk.properties["description"] = it->second.value;
-    const std::string talk_key = talk.key;
-    batch.entities.push_back(std::move(talk));
-    relate(talk_key, doc_key, RelType::kFrom, {doc.path, s.line, s.title_line});
-    if (!event_key.empty()) relate(talk_key, event_key, RelType::kPartOf, {doc.path, s.line, s.title_line});
-
-    if (auto it = s.fields.find(Field::kSpeakers); it != s.fields.end()) {
-      Evidence ev{doc.path, it->second.line, it->second.text};
-      for (const SpeakerCredit& c : p.speakers.speakers) {
-        if (Trim(c.name).empty()) continue;
-        EntityRecord person;
-        person.key = MakeKey(Label::kPerson, c.name);
-        person.label = Label::kPerson;
-        person.name = CollapseSpaces(c.name);
-        person.evidence = ev;
-        if (!c.job_title.empty()) person.properties["job_title"] = c.job_title;
-        const std::string person_key = person.key;
-        batch.entities.push_back(std::move(person));
-        Properties pres;
-        if (!c.job_title.empty()) pres["job_title"] = c.job_title;
-        relate(person_key, talk_key, RelType::kPresents, ev, pres);
-        if (!c.organization.empty() && !IsNonOrganization(c.organization)) {
-          EntityRecord org;
-          org.key = MakeKey(Label::kOrganization, c.organization);
-          org.label = Label::kOrganization;
-          org.name = CanonicalOrganizationName(c.organization);
-          org.aliases = OrganizationAliases(c.organization);
-          org.evidence = ev;
-          const std::string org_key = org.key;
-          batch.entities.push_back(std::move(org));
-          Properties aff;
-          if (!c.job_title.empty()) aff["title"] = c.job_title;
-          relate(person_key, org_key, RelType::kAffiliatedWith, ev, aff);
-        }
-      }
-    }
+    if (auto it = s.fields.find(Field::kDescription); it != s.fields.end())
+      t.description = it->second.value;
     if (auto it = s.fields.find(Field::kVenue); it != s.fields.end()) {
       Venue v = ParseVenue(it->second.value);
       if (!v.room.empty()) {
-        EntityRecord room;
-        room.key = MakeKey(Label::kRoom, v.city.empty() ? v.room : v.room + " @ " + v.city);
-        room.label = Label::kRoom;
-        room.name = v.room;
-        room.evidence = {doc.path, it->second.line, it->second.text};
-        if (!v.building.empty()) room.properties["building"] = v.building;
-        if (!v.level.empty()) room.properties["level"] = v.level;
-        if (!v.area.empty()) room.properties["area"] = v.area;
-        if (!v.city.empty()) room.properties["city"] = v.city;
-        const std::string room_key = room.key;
-        batch.entities.push_back(std::move(room));
-        relate(talk_key, room_key, RelType::kHeldIn, {doc.path, it->second.line, it->second.text});
+        t.room = RoomRecord{v.room, v.building, v.level, v.area, v.city};
+        t.room_evidence = {"", it->second.line, it->second.text};
       } else {
-        warn(it->second.line, "empty venue in session '" + p.title + "'; ignored");
+        warn_at(it->second.line, "empty venue in session '" + t.title + "'; ignored");
       }
     }
-    if (auto it = s.fields.find(Field::kType); it != s.fields.end()) {
-      if (!it->second.value.empty()) {
-        EntityRecord track;
-        track.key = MakeKey(Label::kTrack, it->second.value);
-        track.label = Label::kTrack;
-        track.name = it->second.value;
-        track.evidence = {doc.path, it->second.line, it->second.text};
-        const std::string track_key = track.key;
-        batch.entities.push_back(std::move(track));
-        relate(talk_key, track_key, RelType::kInTrack, {doc.path, it->second.line, it->second.text});
-      }
+    if (auto it = s.fields.find(Field::kType); it != s.fields.end() && !it->second.value.empty()) {
+      t.track = it->second.value;
+      t.track_evidence = {"", it->second.line, it->second.text};
     }
-    // Project mentions in the title (as the session is really called) and the description.
-    AddProjectMentions(gazetteer, p.title, talk_key, doc.path, s.line, batch);
-    if (auto it = s.fields.find(Field::kDescription); it != s.fields.end())
-      AddProjectMentions(gazetteer, it->second.value, talk_key, doc.path, it->second.line, batch);
+    prepared.push_back({&s, std::move(t)});
   }
-  std::stable_sort(batch.diagnostics.begin(), batch.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
-  return batch;
+
+  // A title that repeats in the document (breaks, lunch) is one talk per time slot.
+  std::map<std::string, int> title_count;
+  for (const Prepared& p : prepared) ++title_count[Slug(p.talk.title)];
+  for (Prepared& p : prepared) {
+    if (title_count[Slug(p.talk.title)] > 1)
+      p.talk.key_suffix = p.talk.start.empty() ? std::to_string(p.s->line) : p.talk.start;
+    const std::string talk_key = out.AddTalk(p.talk);
+    // Project mentions in the title (as the session is really called) and the description.
+    out.AddMentions(p.talk.title, talk_key, p.s->line);
+    if (auto it = p.s->fields.find(Field::kDescription); it != p.s->fields.end())
+      out.AddMentions(it->second.value, talk_key, it->second.line);
+  }
+  return out.Finish();
 }
 
 }  // namespace cnkg

@@ -27,8 +27,9 @@ class Gazetteer;
 // PRESENTS, AFFILIATED_WITH, MENTIONS, HELD_IN, IN_TRACK, PART_OF and FROM relations, each with
 // the line that supports it as evidence.
 
-// True when the document looks like this format.
-bool LooksLikeScheduleText(const Document& doc);
+// How strongly the document looks like this format (see Reader::recognise in reader.h): 90
+// when it has a "Title#" line and a field line, 0 otherwise.
+int RecogniseScheduleText(const Document& doc);
 
 // The parts of a Venue: value. The room is the last '|' part before the city.
 struct Venue {

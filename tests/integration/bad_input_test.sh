@@ -35,7 +35,7 @@ expect 1 "cnkg: $tmp/missing.txt: no such file or directory" -- "$cnkg" build "$
 expect 1 "cnkg: $tmp/empty.txt: empty document" -- "$cnkg" build "$tmp/empty.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/binary.txt: binary file (contains NUL bytes), not a text document" -- "$cnkg" build "$tmp/binary.txt" -o "$tmp/out.json"
 expect 0 "cnkg: warning: $tmp/latin1.txt:3:17: not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252" -- "$cnkg" build "$tmp/latin1.txt" -o "$tmp/latin1.json"
-expect 1 "cnkg: $tmp/prose.txt: unrecognised document format (expected a sched-style schedule: 'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:' lines, or an article in plain text or Markdown); use --format to force one" -- "$cnkg" build "$tmp/prose.txt" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/prose.txt: not a document cnkg reads (expected sched-style schedule text ('Title#' lines with 'Time:', 'Speakers:', 'Venue:'); an article in plain text or Markdown (recap post, talk list, report, page); the CNCF landscape data file (landscape.yml)); use --format to force one" -- "$cnkg" build "$tmp/prose.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/prose.txt: no sessions found (a schedule has 'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:', 'Type:' or 'Description:' lines)" -- "$cnkg" build --format schedule "$tmp/prose.txt" -o "$tmp/out.json"
 expect 1 "cnkg: not writing $tmp/out.json because of the errors above (use --keep-going to write the graph of the documents that could be read)" -- "$cnkg" build "$good" "$tmp/binary.txt" -o "$tmp/out.json"
 if [ "$(cat "$tmp/out.json")" != '{"keep": "me"}' ]; then echo "FAIL: existing output was modified"; fails=$((fails + 1)); fi

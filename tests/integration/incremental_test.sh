@@ -31,11 +31,15 @@ PY
 same "$tmp/all.json" "$tmp/inc.json"
 [ "$("$cnkg" stats "$tmp/all.json")" = "$("$cnkg" stats "$tmp/inc.json")" ]
 
-# Edit A (a speaker renamed) and add it again: only A's share changes.
+# Edit A (a speaker renamed) in place and add it again: only A's share changes. A document is
+# identified by its path as given, so A is built from a copy that is then edited.
 mkdir "$tmp/edited"
-sed 's/Tomasz Nowak/Kasia Nowak/' "$a" > "$tmp/edited/$(basename "$a")"
-"$cnkg" build -q --graph "$tmp/all.json" "$tmp/edited/$(basename "$a")" -o "$tmp/re.json"
-"$cnkg" build -q "$tmp/edited/$(basename "$a")" "$b" "$c" -o "$tmp/fresh.json"
+cp "$a" "$tmp/edited/$(basename "$a")"
+a_copy="$tmp/edited/$(basename "$a")"
+"$cnkg" build -q "$a_copy" "$b" "$c" -o "$tmp/all.json"
+sed -i 's/Tomasz Nowak/Kasia Nowak/' "$a_copy"
+"$cnkg" build -q --graph "$tmp/all.json" "$a_copy" -o "$tmp/re.json"
+"$cnkg" build -q "$a_copy" "$b" "$c" -o "$tmp/fresh.json"
 same "$tmp/re.json" "$tmp/fresh.json"
 ! "$cnkg" why "$tmp/re.json" "Tomasz Nowak" >/dev/null 2>&1
 "$cnkg" why "$tmp/re.json" "Kasia Nowak" | grep -q "Contoso Cloud"
@@ -48,11 +52,14 @@ grep -q "harbour-cloud-summit-2026-day1.txt" <<<"$out"
 grep -q "day2.txt" <<<"$out"
 "$cnkg" why "$tmp/two.json" "Wen Li" "Running Kueue Again" | grep -q 'Person "Wen Li" -\[PRESENTS\]-> Talk "Running Kueue Again"'
 
-# Two inputs with the same file name in one build are an error.
+# Two inputs with the same file name are two documents; the same document given twice is an
+# error.
 mkdir -p "$tmp/x" "$tmp/y"
 cp "$b" "$tmp/x/s.txt"; cp "$c" "$tmp/y/s.txt"
-err=$("$cnkg" build "$tmp/x/s.txt" "$tmp/y/s.txt" -o "$tmp/dup.json" 2>&1 || true)
-grep -qxF "cnkg: $tmp/y/s.txt: another input has the same file name ($tmp/x/s.txt); documents are identified by file name, so rename one of them" <<<"$err"
+"$cnkg" build -q "$tmp/x/s.txt" "$tmp/y/s.txt" -o "$tmp/two-s.json"
+[ "$(/usr/bin/python3 -c 'import json,sys; print(sum(n["label"] == "Document" for n in json.load(open(sys.argv[1]))["nodes"]))' "$tmp/two-s.json")" = 2 ]
+err=$("$cnkg" build "$tmp/x/s.txt" "$tmp/x/./s.txt" -o "$tmp/dup.json" 2>&1 || true)
+grep -qxF "cnkg: $tmp/x/./s.txt: another input is the same document '$tmp/x/s.txt' ($tmp/x/s.txt); give only one of them" <<<"$err"
 
 # An alias file merges, and its errors name the spot.
 printf 'Organization:\n  Contoso Cloud:\n    - Fabrikam\n' > "$tmp/aliases.yml"

@@ -12,6 +12,7 @@
 
 #include "extract/readers/article.h"
 #include "extract/core/document.h"
+#include "extract/reader.h"
 #include "extract/gazetteer/gazetteer.h"
 #include "golden.h"
 #include "graph/builder.h"
@@ -98,7 +99,7 @@ TEST_CASE("Article golden files") {
         return path.extension() == ".txt" || path.extension() == ".md";
       },
       [](const Document& doc) {
-        CHECK(DetectFormat(doc) == DocumentFormat::kArticle);
+        CHECK(DetectReader(doc) == FindReader("article"));
         return ExtractArticle(doc, Gazetteer::Builtin());
       },
       Summarise, 6);

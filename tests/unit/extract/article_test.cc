@@ -7,8 +7,10 @@
 #include <random>
 #include <string>
 
+#include "extract/gazetteer/mentions.h"
 #include "extract/markup/article_markdown.h"
 #include "extract/core/document.h"
+#include "extract/reader.h"
 #include "extract/gazetteer/gazetteer.h"
 #include "graph/resolve.h"
 
@@ -86,11 +88,11 @@ TEST_CASE("Detection tries the schedule reader first") {
   Document schedule = Doc("s.txt",
                           "Some Talk Title#\nTime: 10:00 - 10:30\nSpeakers: Ana Silva (Initech)\n"
                           "Description: We will talk about the many ways to run things.\n");
-  CHECK(DetectFormat(schedule) == DocumentFormat::kScheduleText);
+  CHECK(DetectReader(schedule) == FindReader("schedule"));
   Document article = Doc("a.txt",
                          "A recap\nWe went to a conference and it was a good one overall.\n"
                          "The talks about Kubernetes were the best part of the week.\n");
-  CHECK(DetectFormat(article) == DocumentFormat::kArticle);
+  CHECK(DetectReader(article) == FindReader("article"));
 }
 
 TEST_CASE("An article without headings gives document mentions and no talks") {

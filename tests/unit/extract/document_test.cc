@@ -29,10 +29,22 @@ TEST_CASE("Unreadable documents give one-line messages naming the file") {
   CHECK(missing.status().message() == "/nonexistent/cnkg.txt: no such file");
 }
 
-TEST_CASE("Format names") {
-  CHECK(ParseFormatName("schedule") == DocumentFormat::kScheduleText);
-  CHECK(ParseFormatName("pdf") == DocumentFormat::kUnknown);
-  CHECK(FormatName(DocumentFormat::kScheduleText) == "schedule");
+TEST_CASE("A document's identity is its path below the folder it was found in, or as given") {
+  CHECK(DocumentIdentity("a.txt") == "a.txt");
+  CHECK(DocumentIdentity("./posts/../a.txt") == "a.txt");
+  CHECK(DocumentIdentity("/srv/blog/a/index.md") == "/srv/blog/a/index.md");
+  CHECK(DocumentIdentity("/srv/blog/a/index.md", "/srv/blog") == "blog/a/index.md");
+  CHECK(DocumentIdentity("/srv/blog/a/index.md", "/srv/blog/") == "blog/a/index.md");
+  CHECK(DocumentIdentity("posts/a/index.md", "posts") == "posts/a/index.md");
+  // The same file found from another working directory keeps its identity.
+  CHECK(DocumentIdentity("../posts/a/index.md", "../posts") == "posts/a/index.md");
+  auto d = MakeDocument("dir/x.md", "text\n");
+  REQUIRE(d.ok());
+  CHECK(d->name == "dir/x.md");
+  auto named = MakeDocument("dir/x.md", "text\n", "blog/x.md");
+  REQUIRE(named.ok());
+  CHECK(named->path == "dir/x.md");
+  CHECK(named->name == "blog/x.md");
 }
 
 TEST_CASE("Bytes that are not UTF-8 are read as Windows-1252, with a warning") {

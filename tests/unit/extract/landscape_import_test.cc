@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "extract/core/document.h"
-#include "extract/extract.h"
+#include "extract/reader.h"
 #include "extract/gazetteer/gazetteer.h"
 #include "extract/readers/landscape_import.h"
 #include "graph/builder.h"
@@ -105,7 +105,7 @@ TEST_CASE("A speaker's affiliation written as a crunchbase name joins the landsc
       "Time: 9:00am CET - 9:30am CET\nSpeakers: Ada Lovelace (Engineer, Marsupial Systems)\n");
   REQUIRE(schedule.ok());
   Result<ExtractionBatch> talks =
-      ExtractDocument(*schedule, DocumentFormat::kUnknown, Gazetteer::Builtin());
+      ExtractDocument(*schedule, nullptr, Gazetteer::Builtin());
   REQUIRE(talks.ok());
   REQUIRE(builder.Add(*talks).ok());
   CHECK(graph.Find("org:wombat-works").has_value());

@@ -72,7 +72,7 @@ TEST_CASE("Schedule golden files") {
 TEST_CASE("A document without sessions is an error naming the file") {
   auto doc = MakeDocument("notes.txt", "Just some prose.\nNothing scheduled here.\n");
   REQUIRE(doc.ok());
-  CHECK_FALSE(LooksLikeScheduleText(*doc));
+  CHECK_FALSE(RecogniseScheduleText(*doc) > 0);
   auto r = ExtractScheduleText(*doc, Gazetteer::Builtin());
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message() ==

@@ -135,14 +135,14 @@ TEST_CASE("Removing a document keeps what other documents said") {
   b.Rel(b.Add(Label::kPerson, "Ada"), t2, RelType::kPresents);
   REQUIRE(builder.Add(a.b).ok());
   REQUIRE(builder.Add(b.b).ok());
-  CHECK(builder.HasDocument("a.txt") == false);  // no Document node in this batch
-  CHECK(builder.RemoveDocument("a.txt") == 1);   // the project only a.txt named
+  CHECK(builder.HasDocument("dir/a.txt") == false);  // no Document node in this batch
+  CHECK(builder.RemoveDocument("a.txt") == 0);      // documents are named by their identity
+  CHECK(builder.RemoveDocument("dir/a.txt") == 1);  // the project only dir/a.txt named
   CHECK(g.num_nodes() == 2);
   CHECK(g.num_edges() == 1);
   const Node& ada = g.node(*g.Find(p));
   REQUIRE(ada.evidence.size() == 1);
   CHECK(ada.evidence[0].document == "b.txt");
-  CHECK(DocumentName("dir/a.txt") == "a.txt");
 }
 
 TEST_CASE("why explains an entity and a pair, and suggests names") {
