@@ -2,20 +2,33 @@
 
 #include "extract/readers/article.h"
 #include "extract/readers/landscape_import.h"
+#include "extract/readers/schedule_exports.h"
 #include "extract/readers/schedule_text.h"
+#include "extract/readers/talk_list.h"
 
 namespace cnkg {
 namespace {
 
-// The table. Claims: a landscape file and a schedule export are unmistakable; any readable text
-// is an article, so the article reader claims least.
+// The table. Claims: a landscape file (100), an iCalendar, Sessionize or pretalx export (95) and
+// a schedule text (90) are unmistakable; a YAML or JSON list of talk records claims 80 (60 when
+// it is not valid YAML and is read line by line); any readable text is an article, so the
+// article reader claims least (10). The three exports are recognised but not read yet: their
+// readers fail with a message naming the format.
 constexpr Reader kReaders[] = {
     {"schedule", "sched-style schedule text ('Title#' lines with 'Time:', 'Speakers:', 'Venue:')",
      RecogniseScheduleText, ExtractScheduleText},
     {"article", "an article in plain text or Markdown (recap post, talk list, report, page)",
      RecogniseArticle, ExtractArticle},
+    {"talk-list", "a YAML or JSON list of talk records (title, speakers, event, date, url)",
+     RecogniseTalkList, ExtractTalkList},
     {"landscape", "the CNCF landscape data file (landscape.yml)", RecogniseLandscape,
      ExtractLandscape},
+    {"ical", "an iCalendar (.ics) export (recognised; not read yet)", RecogniseICalendar,
+     ExtractICalendar},
+    {"sessionize", "a Sessionize JSON export (recognised; not read yet)", RecogniseSessionize,
+     ExtractSessionize},
+    {"pretalx", "a pretalx/frab schedule, JSON or XML (recognised; not read yet)", RecognisePretalx,
+     ExtractPretalx},
 };
 
 }  // namespace
@@ -54,10 +67,8 @@ Result<ExtractionBatch> ExtractDocument(const Document& doc, const Reader* reade
                                         const Gazetteer& gazetteer) {
   if (!reader) reader = DetectReader(doc);
   if (!reader) {
-    std::string known;
-    for (const Reader& r : kReaders) known += "; " + std::string(r.summary);
-    return Status::ParseError(doc.path + ": not a document cnkg reads (expected " +
-                              known.substr(2) + "); use --format to force one");
+    return Status::ParseError(doc.path + ": not a document cnkg reads (formats: " + ReaderNames() +
+                              "; see cnkg build --help); use --format to force one");
   }
   return reader->extract(doc, gazetteer);
 }

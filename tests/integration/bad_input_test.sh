@@ -29,13 +29,16 @@ printf '' > "$tmp/empty.txt"
 printf 'PK\003\004\000\000binary' > "$tmp/binary.txt"
 printf 'Title#\nTime: 9:00am EST - 9:30am EST\nDescription: caf\xe9\n' > "$tmp/latin1.txt"
 printf 'Just prose.\nNo sessions at all.\n' > "$tmp/prose.txt"
+printf 'def walk(root):\n    return root\nx = 1\ny = walk(x)\n' > "$tmp/code.py"
 echo '{"keep": "me"}' > "$tmp/out.json"
 
 expect 1 "cnkg: $tmp/missing.txt: no such file or directory" -- "$cnkg" build "$tmp/missing.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/empty.txt: empty document" -- "$cnkg" build "$tmp/empty.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/binary.txt: binary file (contains NUL bytes), not a text document" -- "$cnkg" build "$tmp/binary.txt" -o "$tmp/out.json"
 expect 0 "cnkg: warning: $tmp/latin1.txt:3:17: not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252" -- "$cnkg" build "$tmp/latin1.txt" -o "$tmp/latin1.json"
-expect 1 "cnkg: $tmp/prose.txt: not a document cnkg reads (expected sched-style schedule text ('Title#' lines with 'Time:', 'Speakers:', 'Venue:'); an article in plain text or Markdown (recap post, talk list, report, page); the CNCF landscape data file (landscape.yml)); use --format to force one" -- "$cnkg" build "$tmp/prose.txt" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/code.py: not a document cnkg reads (formats: schedule, article, talk-list, landscape, ical, sessionize, pretalx; see cnkg build --help); use --format to force one" -- "$cnkg" build "$tmp/code.py" -o "$tmp/out.json"
+# A readable text file is an article, even with nothing in it: a warning, and the graph is written.
+expect 0 "$tmp/prose.txt: warning: no talks, events or project mentions found in the article" -- "$cnkg" build "$tmp/prose.txt" -o "$tmp/prose.json"
 expect 1 "cnkg: $tmp/prose.txt: no sessions found (a schedule has 'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:', 'Type:' or 'Description:' lines)" -- "$cnkg" build --format schedule "$tmp/prose.txt" -o "$tmp/out.json"
 expect 1 "cnkg: not writing $tmp/out.json because of the errors above (use --keep-going to write the graph of the documents that could be read)" -- "$cnkg" build "$good" "$tmp/binary.txt" -o "$tmp/out.json"
 if [ "$(cat "$tmp/out.json")" != '{"keep": "me"}' ]; then echo "FAIL: existing output was modified"; fails=$((fails + 1)); fi
@@ -44,10 +47,10 @@ if [ "$(cat "$tmp/out.json")" != '{"keep": "me"}' ]; then echo "FAIL: existing o
 expect 1 "" -- "$cnkg" build --keep-going "$good" "$tmp/binary.txt" -o "$tmp/kept.json"
 [ -s "$tmp/kept.json" ] || { echo "FAIL: --keep-going wrote nothing"; fails=$((fails + 1)); }
 
-# A folder holding binaries and prose: those are skipped with warnings, the schedule builds.
+# A folder holding binaries and code: those are skipped with warnings, the schedule builds.
 mkdir -p "$tmp/folder/sub"
 cp "$good" "$tmp/folder/sub/"
-cp "$tmp/binary.txt" "$tmp/prose.txt" "$tmp/folder/"
+cp "$tmp/binary.txt" "$tmp/code.py" "$tmp/folder/"
 expect 0 "cnkg: warning: $tmp/folder/binary.txt: binary file (contains NUL bytes), not a text document (skipped)" -- "$cnkg" build "$tmp/folder" -o "$tmp/folder.json"
 [ -s "$tmp/folder.json" ] || { echo "FAIL: folder build wrote nothing"; fails=$((fails + 1)); }
 
@@ -57,7 +60,7 @@ expect 0 "$data/schedule/warnings.txt:8: warning: session 'Title Without Fields'
 
 # Unwritable output, unknown formats, bad graph files.
 expect 1 "cnkg: /nonexistent-dir/out.json: cannot write: No such file or directory" -- "$cnkg" build "$good" -o /nonexistent-dir/out.json
-expect 2 "cnkg: unknown document format 'pdf' (known: schedule, article, landscape)" -- "$cnkg" build --format pdf "$good" -o "$tmp/x.json"
+expect 2 "cnkg: unknown document format 'pdf' (known: schedule, article, talk-list, landscape, ical, sessionize, pretalx)" -- "$cnkg" build --format pdf "$good" -o "$tmp/x.json"
 "$cnkg" build "$good" -o "$tmp/g.json" 2>/dev/null
 expect 2 "cnkg: unknown export format 'xml' (known: json, cnkg, graphml, dot, cypher, neo4j-csv, kuzu)" -- "$cnkg" export "$tmp/g.json" --format xml -o "$tmp/x.xml"
 printf '{\n "nodes": [\n  {,}\n ]\n}\n' > "$tmp/bad.json"

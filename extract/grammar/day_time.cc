@@ -1,0 +1,103 @@
+#include "extract/grammar/day_time.h"
+
+#include <re2/re2.h>
+
+#include <cassert>
+
+#include "common/strings.h"
+
+namespace cnkg {
+namespace {
+
+int MonthNumber(std::string_view name) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string n = AsciiLower(name);
+  if (n.size() < 3) return 0;
+  for (int i = 0; i < 12; ++i)
+    if (n.compare(0, 3, kMonths[i]) == 0) return i + 1;
+  return 0;
+}
+
+}  // namespace
+
+std::optional<DayHeading> ParseDayHeading(std::string_view text, int year_hint) {
+  std::string t = CollapseSpaces(text);
+  if (t.empty() || t.size() > 120) return std::nullopt;
+  char last = t.back();
+  if (last == '.' || last == ',' || last == ';' || last == '?' || last == '!') return std::nullopt;
+  if (Split(t, " ").size() > 10) return std::nullopt;
+  static const RE2 weekday(
+      R"((?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?)");
+  static const RE2 day_n(R"((?i)\bday[\s-]*(?:\d+|zero|one|two|three|four|five)\b)");
+  static const RE2 operations(R"((?i)\bday[\s-]*(?:\d+|zero|one|two)[\s-]+(?:operations|ops)\b)");
+  static const RE2 month_day(
+      R"((?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d)\b)?)");
+  static const RE2 day_month(
+      R"((?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s+((?:19|20)\d\d)\b)?)");
+  static const RE2 iso(R"(\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b)");
+  // Words that say the line is about something else than a day ("Wednesday's keynote was...").
+  static const RE2 prose(R"((?i)\b(?:was|were|is|are|has|had)\b)");
+  assert(weekday.ok() && day_n.ok() && operations.ok() && month_day.ok() && day_month.ok() &&
+         iso.ok() && prose.ok());
+  if (RE2::PartialMatch(t, operations) || RE2::PartialMatch(t, prose)) return std::nullopt;
+  bool has_weekday = RE2::PartialMatch(t, weekday);
+  bool has_day_n = RE2::PartialMatch(t, day_n);
+  std::string month, year, day_s;
+  int day = 0, y = 0, m = 0;
+  if (RE2::PartialMatch(t, month_day, &month, &day, &year)) {
+    m = MonthNumber(month);
+  } else if (RE2::PartialMatch(t, day_month, &day, &month, &year)) {
+    m = MonthNumber(month);
+  } else if (std::string ys, ms, ds; RE2::PartialMatch(t, iso, &ys, &ms, &ds)) {
+    year = ys;
+    m = std::stoi(ms);
+    day = std::stoi(ds);
+  }
+  bool has_date = m >= 1 && m <= 12 && day >= 1 && day <= 31;
+  if (!has_weekday && !has_day_n && !has_date) return std::nullopt;
+  // A month name alone with a number is a date only beside a weekday or a year, or when the
+  // heading says little else ("March 19").
+  DayHeading out;
+  if (has_date) {
+    y = year.empty() ? year_hint : std::stoi(year);
+    if (y > 0) out.date = CivilDate{y, m, day};
+  }
+  return out;
+}
+
+std::optional<TimeLine> ParseTimeLine(std::string_view text) {
+  static const RE2 re(
+      R"((?i)^\s*((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?)\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T|Z)\b)?(.*)$)");
+  assert(re.ok());
+  if (text.size() > 2000) return std::nullopt;
+  std::string a, b, zone, rest;
+  if (!RE2::FullMatch(text, re, &a, &b, &zone, &rest)) return std::nullopt;
+  auto has_minutes_or_meridiem = [](const std::string& s) {
+    return s.find_first_of(":.h") != std::string::npos ||
+           s.find_first_of("aApP") != std::string::npos;
+  };
+  if (!has_minutes_or_meridiem(a) && !has_minutes_or_meridiem(b)) return std::nullopt;
+  TimeLine out;
+  out.range = CollapseSpaces(a) + " - " + CollapseSpaces(b) + (zone.empty() ? "" : " " + zone);
+  std::string r = CollapseSpaces(rest);
+  // A venue: "(Level 0 | Hall | Room J)", "| Room 3", "@ Hall B", "in Room 3".
+  static const RE2 paren(R"(^\(([^()]*)\)\s*[:\-–—]?\s*(.*)$)");
+  static const RE2 bar(R"(^[|@]\s*([^|:]+?)\s*(?:[:\-–—]\s+(.*))?$)");
+  static const RE2 lead(R"(^[:\-–—|,]\s*(.*)$)");
+  assert(paren.ok() && bar.ok() && lead.ok());
+  std::string venue, tail;
+  if (RE2::FullMatch(r, paren, &venue, &tail)) {
+    out.venue = CollapseSpaces(venue);
+    r = tail;
+  } else if (RE2::FullMatch(r, bar, &venue, &tail)) {
+    out.venue = CollapseSpaces(venue);
+    r = tail;
+  } else if (RE2::FullMatch(r, lead, &tail)) {
+    r = tail;
+  }
+  out.rest = CollapseSpaces(r);
+  return out;
+}
+
+}  // namespace cnkg

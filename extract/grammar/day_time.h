@@ -1,0 +1,48 @@
+#ifndef CNKG_EXTRACT_GRAMMAR_DAY_TIME_H_
+#define CNKG_EXTRACT_GRAMMAR_DAY_TIME_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "extract/grammar/schedule_time.h"
+
+namespace cnkg {
+
+// Days and times as articles write them above the talks they apply to: day headings
+// ("### Wednesday 2nd of April", "Day 2 — Thursday", "Tuesday, March 19, 2024") and time lines
+// ("15:15 - 15:45 (Level 0 | Hall | Room J)", "14:00–14:30 CET", "9:00am - 9:30am EST").
+
+// A day heading: the text names a day (a weekday, "Day 2", a date) and little else.
+struct DayHeading {
+  // The date, when the text gives a month and a day and the year is written or `year_hint` is
+  // known. A weekday alone ("Wednesday", "Day 2") gives none.
+  std::optional<CivilDate> date;
+};
+
+// Reads `text` as a day heading: at most ten words, no sentence punctuation at the end, and a
+// weekday, "Day N" or a month with a day number ("19th of March", "March 19", "12 June 2025",
+// "2025-06-12"). "Day 2 Operations" is a topic, not a day. `year_hint` (0 if unknown) completes
+// dates written without a year. Returns nullopt for anything else.
+std::optional<DayHeading> ParseDayHeading(std::string_view text, int year_hint);
+
+// A time range at the start of a text unit.
+struct TimeLine {
+  // The range as ParseSessionTime (schedule_time.h) reads it: "10:30 - 10:37 CET".
+  std::string range;
+  // A venue given with it ("(Level 0 | Hall | Room J)", "| Room 3", "@ Hall B"), without the
+  // brackets; empty when none.
+  std::string venue;
+  // What follows the range and venue: a title ("10:30 - 11:00: Opening Keynote" -> "Opening
+  // Keynote"), or "" when the unit is a time line on its own.
+  std::string rest;
+};
+
+// Reads a time range ("10:30 - 10:37 CET", "14:00–14:30", "9am - 9:30am PDT") at the start of
+// `text`, then an optional venue and the rest. A range needs a start and an end with minutes or
+// am/pm. Returns nullopt when `text` does not start with one.
+std::optional<TimeLine> ParseTimeLine(std::string_view text);
+
+}  // namespace cnkg
+
+#endif  // CNKG_EXTRACT_GRAMMAR_DAY_TIME_H_

@@ -1,0 +1,364 @@
+#include "extract/grammar/talk_reference.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cassert>
+#include <utility>
+
+#include "common/strings.h"
+#include "extract/grammar/event_names.h"
+#include "extract/grammar/speaker_text.h"
+#include "graph/resolve.h"
+
+namespace cnkg {
+namespace {
+
+using speaker_text::FindTopLevel;
+using speaker_text::Words;
+
+// Units longer than this are prose, never a talk reference.
+constexpr std::size_t kMaxUnit = 600;
+
+std::string TrimPunct(std::string s) {
+  s = CollapseSpaces(s);
+  while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ':')) s.pop_back();
+  return CollapseSpaces(s);
+}
+
+// Trailing link notes on a talk line: "(slides)", "[video]", "(sched | recording)".
+std::string WithoutLinkNotes(std::string_view t) {
+  static const RE2 re(
+      R"((?i)^(.*?\S)\s*[\(\[]\s*(?:slides?|video|recording|sched(?:\.com)?|youtube|link|talk|abstract|watch|deck)(?:\s*[,|/&]\s*(?:slides?|video|recording|sched(?:\.com)?|youtube|link|talk|abstract|watch|deck))*\s*[\)\]]\s*$)");
+  assert(re.ok());
+  std::string head;
+  if (t.size() < kMaxUnit && RE2::FullMatch(t, re, &head)) return head;
+  return std::string(t);
+}
+
+// A talk's title as displayed: without leading symbols, an enumeration ("3. ", "#3 "), a label
+// ("Talk: ", "Session: ") or quotes around it.
+std::string DisplayTitle(std::string_view raw) {
+  static const RE2 enumeration(R"(^(?:#?\d{1,3}[.):]\s+|\(\d{1,3}\)\s+)(\S.*)$)");
+  static const RE2 leading(R"(^[^\pL\pN"'“‘(\[]+(.*)$)");
+  static const RE2 label(R"((?i)^(?:talk|session|presentation|title)\s*:\s*(\S.*)$)");
+  static const RE2 quoted(R"(^["“'‘«「『](.+)["”'’»」』]$)");
+  assert(enumeration.ok() && leading.ok() && label.ok() && quoted.ok());
+  std::string t = CollapseSpaces(raw);
+  if (t.size() > 2000) return t;
+  std::string rest;
+  if (RE2::FullMatch(t, enumeration, &rest)) t = rest;
+  if (RE2::FullMatch(t, leading, &rest)) t = CollapseSpaces(rest);
+  if (RE2::FullMatch(t, label, &rest)) t = rest;
+  if (RE2::FullMatch(t, quoted, &rest)) t = CollapseSpaces(rest);
+  return TrimPunct(t);
+}
+
+bool SessionLabel(std::string_view t) {
+  static const RE2 re(
+      R"((?i)^(?:project\s+lightning\s+talk|lightning\s+talk|keynote(?:\s+panel)?|panel(?:\s+discussion)?|workshop|tutorial|maintainer\s+track|project\s+update|sponsored\s+(?:session|keynote|demo)|contribfest|poster(?:\s+session)?|co-?located\s+events?|bof|birds\s+of\s+a\s+feather|demo|fireside\s+chat|case\s+study|breakout(?:\s+session)?)s?$)");
+  assert(re.ok());
+  return t.size() < 60 && RE2::FullMatch(CollapseSpaces(t), re);
+}
+
+// The first split of `line` into a title and a speaker list, at a separator after which the rest
+// is a speaker list (affiliated unless `bare`).
+std::optional<std::pair<std::string, std::vector<HeadingSpeaker>>> SplitSpeakers(
+    std::string_view line, bool bare) {
+  std::vector<std::pair<std::size_t, std::size_t>> seps;  // offset, length
+  for (std::string_view d : {std::string_view(" - "), std::string_view(" \xE2\x80\x93 "),
+                             std::string_view(" \xE2\x80\x94 "), std::string_view(" -- "),
+                             std::string_view(" | "), std::string_view(": ")}) {
+    for (std::size_t pos : FindTopLevel(line, d)) seps.emplace_back(pos, d.size());
+  }
+  std::sort(seps.begin(), seps.end());
+  for (auto [pos, len] : seps) {
+    std::string title = CollapseSpaces(line.substr(0, pos));
+    if (title.empty()) continue;
+    const bool colon = line.compare(pos, len, ": ") == 0;
+    auto speakers = ParseSpeakerList(line.substr(pos + len));
+    if (!speakers) continue;
+    if ((!bare || colon) && !Affiliated(*speakers)) continue;
+    return std::make_pair(std::move(title), std::move(*speakers));
+  }
+  // "Title (Ana Silva, Initech & Bo Li, Globex)": the speakers in a closing group.
+  std::string_view t = Trim(line);
+  if (!t.empty() && t.back() == ')') {
+    int depth = 0;
+    for (std::size_t i = t.size(); i-- > 0;) {
+      if (t[i] == ')') ++depth;
+      if (t[i] == '(' && --depth == 0) {
+        std::string title = CollapseSpaces(t.substr(0, i));
+        if (title.empty()) break;
+        auto speakers = ParseSpeakerList(t.substr(i + 1, t.size() - i - 2));
+        if (!speakers || (!bare && !Affiliated(*speakers))) break;
+        return std::make_pair(std::move(title), std::move(*speakers));
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// A capitalised name of `min`..4 words, allowing one-word names.
+bool NameShape(std::string_view s, std::size_t min_words) {
+  if (min_words <= 1 && Words(s).size() == 1) {
+    std::string w = CollapseSpaces(s);
+    return speaker_text::StartsUpper(w) && speaker_text::IsNameWordShape(w) && w.size() >= 2 &&
+           LooksLikeArticlePersonName(w + " " + w, 2, 2);
+  }
+  return LooksLikeArticlePersonName(s, std::max<std::size_t>(min_words, 2), 5);
+}
+
+// A Han, kana or Hangul name of two to six characters, optionally split by a space or a middle
+// dot ("张伟", "山田 太郎").
+bool CjkName(std::string_view s) {
+  static const RE2 re(
+      R"(^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4}(?:[ ·・]?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4})?$)");
+  assert(re.ok());
+  std::string t = CollapseSpaces(s);
+  return t.size() >= 6 && t.size() <= 40 && RE2::FullMatch(t, re);
+}
+
+std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
+  static const RE2 paren(R"(^(.*?\S)\s*\(([^()]+)\)$)");
+  static const RE2 from(R"(^(.*?\S)\s+(?:from|at|@|of)\s+(\S.*)$)");
+  assert(paren.ok() && from.ok());
+  std::string t = TrimPunct(std::string(piece));
+  std::string name, org;
+  HeadingSpeaker s;
+  if (RE2::FullMatch(t, paren, &name, &org) || RE2::FullMatch(t, from, &name, &org)) {
+    if (!(LooksLikeArticlePersonName(name) || CjkName(name))) return std::nullopt;
+    s.name = CollapseSpaces(name);
+    org = CollapseSpaces(org);
+    if (LooksLikeArticleJobTitle(org)) {
+      s.job_title = org;
+    } else if (!IsNonOrganization(org)) {
+      s.organization = org;
+    }
+    return s;
+  }
+  if (!(LooksLikeArticlePersonName(t) || CjkName(t))) return std::nullopt;
+  s.name = t;
+  return s;
+}
+
+}  // namespace
+
+std::string NormalizeCjkPunctuation(std::string_view text) {
+  static const std::pair<std::string_view, std::string_view> kMap[] = {
+      {"\xEF\xBC\x9A", ": "},   // ：
+      {"\xEF\xBC\x8C", ", "},   // ，
+      {"\xE3\x80\x81", ", "},   // 、
+      {"\xEF\xBC\x9B", "; "},   // ；
+      {"\xEF\xBC\x88", " ("},   // （
+      {"\xEF\xBC\x89", ") "},   // ）
+      {"\xE3\x80\x8C", " \""},  // 「
+      {"\xE3\x80\x8D", "\" "},  // 」
+      {"\xE3\x80\x8E", " \""},  // 『
+      {"\xE3\x80\x8F", "\" "},  // 』
+      {"\xE3\x80\x90", " ["},   // 【
+      {"\xE3\x80\x91", "] "},   // 】
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    if (static_cast<unsigned char>(text[i]) >= 0xE3) {
+      for (const auto& [from, to] : kMap) {
+        if (text.compare(i, from.size(), from) == 0) {
+          out += to;
+          i += from.size();
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out.push_back(text[i++]);
+  }
+  return out;
+}
+
+bool Affiliated(const std::vector<HeadingSpeaker>& speakers) {
+  if (speakers.size() > 1) return true;
+  for (const HeadingSpeaker& s : speakers)
+    if (!s.organization.empty() || !s.job_title.empty()) return true;
+  return false;
+}
+
+std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view text) {
+  if (text.size() > kMaxUnit) return std::nullopt;
+  std::string t = TrimPunct(NormalizeCjkPunctuation(text));
+  while (!t.empty() && t.back() == '.' && !IsLegalSuffix(Words(t).back())) t.pop_back();
+  if (t.empty()) return std::nullopt;
+  if (auto parsed = ParseHeadingSpeakers(t)) return parsed;
+  // A list of people: "A, B and C", "A (Org) and B from Org", "张伟, 李娜".
+  static const RE2 seps(R"(\s*(?:;|,|&|\band\b|\+)\s*)");
+  assert(seps.ok());
+  std::string list = t;
+  // Separators inside parentheses stay: protect them first.
+  int depth = 0;
+  for (char& c : list) {
+    if (c == '(') ++depth;
+    if (c == ')') depth = std::max(0, depth - 1);
+    if (depth > 0 && (c == ',' || c == ';' || c == '&')) c = '\x01';
+  }
+  RE2::GlobalReplace(&list, seps, "\x02");
+  std::vector<HeadingSpeaker> out;
+  for (std::string piece : Split(list, "\x02")) {
+    std::replace(piece.begin(), piece.end(), '\x01', ',');
+    if (Trim(piece).empty()) continue;
+    auto s = PersonPiece(piece);
+    if (!s) return std::nullopt;
+    out.push_back(std::move(*s));
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+TalkReference ReadTalkReference(std::string_view text, bool allow_bare_names) {
+  TalkReference out;
+  std::string t = CollapseSpaces(NormalizeCjkPunctuation(WithoutLinkNotes(CollapseSpaces(text))));
+  if (t.size() > kMaxUnit) {
+    out.raw_title = out.title = t;
+    return out;
+  }
+  // An event written before or after the title.
+  EventAffix affix = SplitEventAffix(t);
+  if (!affix.event.empty()) {
+    out.event = affix.event;
+    t = affix.title;
+  }
+  // "Title - Speakers".
+  if (auto split = SplitSpeakers(t, allow_bare_names)) {
+    t = split->first;
+    out.speakers = std::move(split->second);
+    // "Title - KubeCon EU 2025 - Speakers": an event between title and speakers.
+    EventAffix inner = SplitEventAffix(t);
+    if (!inner.event.empty() && out.event.empty()) {
+      out.event = inner.event;
+      t = inner.title;
+    }
+  }
+  // A session label after " | ".
+  std::vector<std::size_t> bars = FindTopLevel(t, " | ");
+  if (!bars.empty() && SessionLabel(std::string_view(t).substr(bars.back() + 3))) {
+    out.session_label = CollapseSpaces(std::string_view(t).substr(bars.back() + 3));
+    t = CollapseSpaces(std::string_view(t).substr(0, bars.back()));
+  }
+  out.raw_title = TrimPunct(t);
+  out.title = DisplayTitle(t);
+  return out;
+}
+
+std::optional<TalkReference> ReadTitleBySpeakers(std::string_view text) {
+  if (text.size() > kMaxUnit) return std::nullopt;
+  static const RE2 by(R"(^(.+?)[,\s]+(?:by|presented by|from)\s+(\S.*)$)");
+  assert(by.ok());
+  std::string t = CollapseSpaces(NormalizeCjkPunctuation(WithoutLinkNotes(text)));
+  std::string title, who;
+  if (!RE2::FullMatch(t, by, &title, &who)) return std::nullopt;
+  if (Words(title).size() < 2) return std::nullopt;
+  auto speakers = ParseSpeakerList(who);
+  if (!speakers) return std::nullopt;
+  TalkReference out = ReadTalkReference(title, false);
+  if (out.title.empty()) return std::nullopt;
+  out.speakers = std::move(*speakers);
+  return out;
+}
+
+std::optional<std::vector<HeadingSpeaker>> ReadSpeakersLine(std::string_view line, bool bare_list) {
+  if (line.size() > kMaxUnit) return std::nullopt;
+  static const RE2 label(
+      R"((?i)^\W*(?:speakers?|presenters?|presented\s+by|speakers?\s*(?:&|and)\s*companies|hosts?|hosted\s+by|panelists?|who|讲者|讲师|演讲者|嘉宾|分享者|讲演者|登壇者|スピーカー|発表者|講演者)\W*\s*:\s*(\S.*)$)");
+  static const RE2 by(R"((?i)^\W*(?:by|with|presented\s+by|from)\s+(\S.*)$)");
+  assert(label.ok() && by.ok());
+  std::string t = CollapseSpaces(NormalizeCjkPunctuation(line));
+  std::string who;
+  if (RE2::FullMatch(t, label, &who) || RE2::FullMatch(t, by, &who))
+    return ParseSpeakerList(WithoutLinkNotes(who));
+  if (!bare_list) return std::nullopt;
+  auto list = ParseSpeakerList(WithoutLinkNotes(t));
+  if (list && Affiliated(*list)) return list;
+  return std::nullopt;
+}
+
+std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view after) {
+  std::string t = CollapseSpaces(
+      NormalizeCjkPunctuation(after.substr(0, std::min<std::size_t>(after.size(), kMaxUnit))));
+  // Closing quotes and emphasis left over from the title.
+  static const RE2 close(R"(^[\s"”’'*_»」』)\]]*(.*)$)");
+  assert(close.ok());
+  std::string rest;
+  if (RE2::FullMatch(t, close, &rest)) t = rest;
+  // "by Flynn from Buoyant", "by Matei David, also from Buoyant".
+  static const RE2 by(
+      R"(^,?\s*(?i:by|presented\s+by|with)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|del|der|la|le)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})*)(?:,?\s+(?i:also\s+|both\s+)?(?i:from|of|at|@)\s+([\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{Lu}\d&][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*){0,4}))?)");
+  assert(by.ok());
+  std::string names, org;
+  if (RE2::PartialMatch(t, by, &names, &org)) {
+    std::vector<HeadingSpeaker> out;
+    static const RE2 seps(R"(\s*(?:,|\band\b|&)\s*)");
+    assert(seps.ok());
+    std::string list = names;
+    RE2::GlobalReplace(&list, seps, "\x02");
+    std::vector<std::string> pieces = Split(list, "\x02");
+    for (std::string p : pieces) {
+      while (!p.empty() && p.back() == '.') p.pop_back();
+      if (Trim(p).empty()) continue;
+      bool one_word = Words(p).size() == 1;
+      if (one_word ? (org.empty() || pieces.size() > 1 || !NameShape(p, 1))
+                   : !LooksLikeArticlePersonName(p))
+        return std::nullopt;
+      HeadingSpeaker s;
+      s.name = CollapseSpaces(p);
+      out.push_back(std::move(s));
+    }
+    if (out.empty()) return std::nullopt;
+    while (!org.empty() && (org.back() == '.' || org.back() == ',') &&
+           !IsLegalSuffix(Words(org).back()))
+      org.pop_back();
+    if (!org.empty() && !IsNonOrganization(org)) {
+      for (HeadingSpeaker& s : out) s.organization = CollapseSpaces(org);
+    }
+    return out;
+  }
+  // " - Name, Org", " (Name, Org)", " | Name".
+  static const RE2 dash(R"(^\s*(?:-|–|—|--|\|)\s+([^.;!?]+?)\s*(?:[.;!?](?:\s|$).*)?$)");
+  static const RE2 paren(R"(^\s*\(([^()]+)\)\s*(?:[.,;:!?].*)?$)");
+  assert(dash.ok() && paren.ok());
+  std::string who;
+  if (RE2::FullMatch(t, dash, &who) || RE2::FullMatch(t, paren, &who)) {
+    auto speakers = ParseSpeakerList(who);
+    if (speakers) return speakers;
+  }
+  return std::nullopt;
+}
+
+std::optional<HeadingSpeaker> SpeakerBeforeTitle(std::string_view before) {
+  std::size_t keep = std::min<std::size_t>(before.size(), 300);
+  std::string t = CollapseSpaces(NormalizeCjkPunctuation(before.substr(before.size() - keep)));
+  static const RE2 possessive(
+      R"((?:^|[\s(])((?:\p{Lu}[\p{L}'-]*)(?:\s+(?:\p{Lu}[\p{L}'-]*|van|von|de|da|di|del|der|la|le)){0,3})['’]s\s+(?:[\p{L}-]+\s+){0,3}(?i:talk|keynote|session|presentation|workshop|panel|demo|lightning\s+talk|tutorial)\s*(?i:on|about|called|titled|named)?\s*[,:\-–—]?\s*[*_"“‘'«(\[]*$)");
+  static const RE2 gave(
+      R"((?:^|[\s(])((?:\p{Lu}[\p{L}'-]*)(?:\s+(?:\p{Lu}[\p{L}'-]*|van|von|de|da|di|del|der|la|le)){0,3})\s+(?i:did|gave|delivered|presented|held|hosted)\s+(?i:his|her|their|a|an|the|its)\s+(?:[\p{L}-]+\s+){0,2}(?i:talk|keynote|session|presentation|workshop|panel|demo|tutorial)\s*(?i:on|about|called|titled|named)?\s*[,:\-–—]?\s*[*_"“‘'«(\[]*$)");
+  static const RE2 by(
+      R"((?i:talk|keynote|session|presentation|workshop|panel|tutorial)\s+(?i:by|from)\s+((?:\p{Lu}[\p{L}'-]*)(?:\s+(?:\p{Lu}[\p{L}'-]*|van|von|de|da|di|del|der|la|le)){0,3})(?:\s+(?i:from|of|at)\s+((?:[\p{Lu}\d][\p{L}\d&.'-]*)(?:\s+[\p{Lu}\d&][\p{L}\d&.'-]*){0,3}))?\s*[,:\-–—]?\s*[*_"“‘'«(\[]*$)");
+  assert(possessive.ok() && gave.ok() && by.ok());
+  std::string name, org;
+  bool found = RE2::PartialMatch(t, possessive, &name) || RE2::PartialMatch(t, gave, &name) ||
+               RE2::PartialMatch(t, by, &name, &org);
+  if (!found) return std::nullopt;
+  // Honorifics are no part of the name.
+  static const RE2 honorific(R"(^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(.*)$)");
+  assert(honorific.ok());
+  std::string bare;
+  if (RE2::FullMatch(name, honorific, &bare)) name = bare;
+  name = CollapseSpaces(name);
+  if (!NameShape(name, 1)) return std::nullopt;
+  HeadingSpeaker s;
+  s.name = name;
+  if (!org.empty() && !IsNonOrganization(org)) s.organization = CollapseSpaces(org);
+  return s;
+}
+
+}  // namespace cnkg

@@ -1,0 +1,81 @@
+#include "extract/markup/plain_text.h"
+
+#include <re2/re2.h>
+
+#include <cassert>
+
+#include "common/strings.h"
+#include "extract/markup/markdown.h"
+
+namespace cnkg {
+namespace {
+
+// Columns of leading whitespace; a tab counts four.
+int Indent(std::string_view line) {
+  int n = 0;
+  for (char c : line) {
+    if (c == ' ') {
+      ++n;
+    } else if (c == '\t') {
+      n += 4;
+    } else {
+      break;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+void ReadPlainText(const Document& doc, TextDoc& out) {
+  static const RE2 marker(R"(^\s*(?:[-*+]|\x{2022}|\d{1,3}[.)])\s+(\S.*)$)");
+  assert(marker.ok());
+  const int skip = out.front_matter.present ? out.front_matter.last_line : 0;
+  // Open list items, innermost last, with the indentation of their marker.
+  std::vector<std::pair<int, int>> open;  // (item index, indent)
+  auto close_until = [&](int indent, std::size_t end_block) {
+    while (!open.empty() && open.back().second >= indent) {
+      out.items[static_cast<std::size_t>(open.back().first)].end_block = end_block;
+      open.pop_back();
+    }
+  };
+  for (std::size_t i = static_cast<std::size_t>(skip); i < doc.lines.size(); ++i) {
+    const std::string& raw = doc.lines[i];
+    if (Trim(raw).empty()) continue;
+    const int line = static_cast<int>(i + 1);
+    const int indent = Indent(raw);
+    std::string content;
+    bool item = raw.size() < 8000 && RE2::FullMatch(raw, marker, &content);
+    // A line less indented than an open item's text ends that item.
+    if (!item) {
+      while (!open.empty() && indent <= open.back().second)
+        close_until(open.back().second, out.blocks.size());
+    } else {
+      close_until(indent, out.blocks.size());
+    }
+    Block b = InlineBlock(item ? std::string_view(content) : std::string_view(raw), line);
+    b.item = open.empty() ? -1 : open.back().first;
+    if (item) {
+      ListItem li;
+      li.parent = open.empty() ? -1 : open.back().first;
+      li.depth = static_cast<int>(open.size()) + 1;
+      li.ordered = std::isdigit(static_cast<unsigned char>(Trim(raw)[0]));
+      li.first_line = li.last_line = line;
+      li.first_block = out.blocks.size();
+      li.end_block = out.blocks.size() + 1;
+      out.items.push_back(li);
+      open.emplace_back(static_cast<int>(out.items.size() - 1), indent);
+      b.item = open.back().first;
+      b.item_head = true;
+    }
+    for (auto& [index, unused] : open) {
+      ListItem& li = out.items[static_cast<std::size_t>(index)];
+      li.last_line = line;
+      li.end_block = out.blocks.size() + 1;
+    }
+    out.blocks.push_back(std::move(b));
+  }
+  close_until(-1, out.blocks.size());
+}
+
+}  // namespace cnkg

@@ -1,0 +1,411 @@
+// Headings and heading-like lines: which are the title, talks, days, sections of talks, the end
+// of the talks, or ordinary sections. See article_reader.h.
+
+#include <re2/re2.h>
+
+#include <cassert>
+
+#include "common/strings.h"
+#include "extract/grammar/day_time.h"
+#include "extract/grammar/event_names.h"
+#include "extract/grammar/links.h"
+#include "extract/grammar/talk_title.h"
+#include "extract/readers/article_reader.h"
+#include "extract/readers/article_text.h"
+#include "graph/resolve.h"
+
+namespace cnkg::article {
+
+bool Reader::Bold(std::size_t v) const {
+  const Block& b = BlockOf(v);
+  const VLine& l = vlines_[v];
+  std::string_view text = Text(v);
+  std::size_t end = l.end;
+  // "**Title**:" counts too.
+  while (end > l.begin && (b.text[end - 1] == ':' || b.text[end - 1] == ' ')) --end;
+  if (end <= l.begin || text.empty()) return false;
+  for (const TextSpan& s : b.spans)
+    if (s.strong && s.begin <= l.begin && s.end >= end) return true;
+  return false;
+}
+
+bool Reader::InItemHead(std::size_t v) const {
+  const Block& b = BlockOf(v);
+  return b.item >= 0 && b.item_head;
+}
+
+bool Reader::Headingish(std::size_t v) const {
+  const Block& b = BlockOf(v);
+  if (b.kind == BlockKind::kHeading) return true;
+  if (b.kind != BlockKind::kParagraph || b.quote) return false;
+  if (!text_.markdown) return b.item < 0;
+  // In Markdown, a bold line of its own that is not a list item.
+  return b.item < 0 && vlines_[v].first && Bold(v) &&
+         (vlines_[v].end == b.text.size() || b.text[vlines_[v].end] == '\n');
+}
+
+// A line that only links the talk above it: "- Talk on sched.com", "[Slides](...) | [Video]",
+// a bare sched or YouTube URL. Returns the URL (possibly empty) through *url.
+bool Reader::IsTalkLinkLine(std::size_t v, std::string* url) const {
+  static const RE2 words(
+      R"((?i)\b(sched(\.com)?|youtube|youtu\.be|slides?|slide\s+deck|recording|video|vimeo|speakerdeck)\b)");
+  assert(words.ok());
+  const Block& b = BlockOf(v);
+  const VLine& l = vlines_[v];
+  if (b.kind != BlockKind::kParagraph) return false;
+  std::string_view text = Text(v);
+  if (text.size() > 300) return false;
+  // The line with every link's text taken out: what is left must be link words or nothing.
+  std::string rest;
+  bool talk_link = false, any_link = false;
+  std::size_t at = l.begin;
+  std::string first_url;
+  for (const TextLink& link : b.links) {
+    if (link.begin < l.begin || link.end > l.end) continue;
+    any_link = true;
+    std::string_view link_text = std::string_view(b.text).substr(link.begin, link.end - link.begin);
+    bool generic = link.autolink || LinkWordsOnly(link_text);
+    if (!generic) return false;  // a link named like a talk is a reference of its own
+    rest += b.text.substr(at, link.begin - at) + " ";
+    at = link.end;
+    if (first_url.empty()) first_url = link.url;
+    if (IsTalkLink(ClassifyLink(link.url))) {
+      talk_link = true;
+      if (url->empty()) *url = link.url;
+    }
+  }
+  rest += b.text.substr(at, l.end - at);
+  std::string bare = CollapseSpaces(rest);
+  static const RE2 separators(R"(^[\s|/,&·•\-–—()\[\]:]*$)");
+  assert(separators.ok());
+  if (talk_link && (bare.empty() || RE2::FullMatch(bare, separators) || LinkWordsOnly(bare)))
+    return true;
+  if (bare.empty()) return false;
+  if (WordsOf(bare).size() <= 8 && LinkWordsOnly(bare) && RE2::PartialMatch(text, words)) {
+    if (url->empty() && any_link) *url = first_url;
+    return true;
+  }
+  return false;
+}
+
+Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
+  Attached a;
+  std::size_t k = v;
+  for (int taken = 0; taken < 3; ++taken) {
+    k = NextNonBlank(k);
+    if (k >= vlines_.size()) break;
+    const Block& b = BlockOf(k);
+    if (b.kind != BlockKind::kParagraph) break;
+    std::string url;
+    if (IsTalkLinkLine(k, &url)) {
+      a.link = true;
+      if (a.url.empty()) a.url = url;
+      a.lines.push_back(k);
+      continue;
+    }
+    if (!a.speakers) {
+      // A bare list ("Ana Silva, Initech & Bo Li, Globex") counts right under the title only,
+      // as a line of its own (after a <br> or a line break).
+      bool own_line = taken == 0 && (bare_list || !vlines_[k].first);
+      if (auto parsed = ReadSpeakersLine(Text(k), own_line)) {
+        a.speakers = std::move(parsed);
+        a.speakers_line = k;
+        a.lines.push_back(k);
+        for (const TextLink& link : b.links)
+          if (a.url.empty() && link.begin >= vlines_[k].begin && link.end <= vlines_[k].end &&
+              IsTalkLink(ClassifyLink(link.url)))
+            a.url = link.url;
+        continue;
+      }
+    }
+    break;
+  }
+  return a;
+}
+
+// Reads a heading-like line as a talk if some cue says it is one; nullopt otherwise.
+std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading) {
+  const Block& b = BlockOf(v);
+  const VLine& l = vlines_[v];
+  std::string raw = std::string(Text(v));
+  std::string text = CollapseSpaces(raw);
+  if (text.empty() || text.size() > 600) return std::nullopt;
+  if (FieldLine(text)) return std::nullopt;
+  Attached attached = AttachedLines(v, Bold(v) || explicit_heading);
+  std::string url = attached.url;
+  bool link_follows = attached.link;
+  // Links in the heading itself.
+  const TextLink* title_link = nullptr;
+  for (const TextLink& link : b.links) {
+    if (link.begin < l.begin || link.end > l.end || !IsTalkLink(ClassifyLink(link.url))) continue;
+    if (url.empty() || !link_follows) url = link.url;
+    link_follows = true;
+    std::string_view lt = std::string_view(b.text).substr(link.begin, link.end - link.begin);
+    if (!title_link && !link.autolink && !LinkWordsOnly(lt)) title_link = &link;
+  }
+  Ref r;
+  r.kind = RefKind::kHeading;
+  r.block = l.block;
+  r.begin = l.begin;
+  r.end = l.end;
+  r.url = url;
+  r.line = l.number;
+  r.evidence = text;
+  r.level = b.kind == BlockKind::kHeading ? b.level : (Bold(v) ? 7 : 0);
+  std::vector<std::string_view> words = WordsOf(text);
+  bool terminal = EndsSentence(text) || text.back() == '.';
+  auto with = [&](TalkReference t) {
+    r.talk = std::move(t);
+    return !r.talk.title.empty();
+  };
+  // A heading that links the talk by its title: "### [Title](sched-url) - Ana Silva, Initech".
+  if (title_link) {
+    std::string_view lt =
+        std::string_view(b.text).substr(title_link->begin, title_link->end - title_link->begin);
+    bool sched = ClassifyLink(title_link->url) == LinkKind::kSchedEvent;
+    TalkReference t = ReadTalkReference(lt, sched || explicit_heading);
+    std::string after(std::string_view(b.text).substr(title_link->end, l.end - title_link->end));
+    if (t.speakers.empty()) {
+      if (auto s = SpeakersAfterTitle(after)) t.speakers = std::move(*s);
+    }
+    if (t.speakers.empty() && attached.speakers) {
+      t.speakers = std::move(*attached.speakers);
+      r.speakers_line = vlines_[attached.speakers_line].number;
+      r.speakers_evidence = std::string(Text(attached.speakers_line));
+    }
+    r.url = title_link->url;
+    if (!with(std::move(t))) return std::nullopt;
+    for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+    return r;
+  }
+  // A heading that links a talk only with generic words ("TAG [Talk](sched.co/x)"): the talk is
+  // named elsewhere by the same link.
+  if (!url.empty() && !attached.link && !attached.speakers) {
+    bool generic_only = true;
+    for (const TextLink& link : b.links)
+      if (link.begin >= l.begin && link.end <= l.end && !link.autolink &&
+          !LinkWordsOnly(std::string_view(b.text).substr(link.begin, link.end - link.begin)))
+        generic_only = false;
+    if (generic_only && explicit_heading) {
+      r.url_only = true;
+      r.talk = ReadTalkReference(text, false);
+      return r;
+    }
+  }
+  // A speakers line under the heading.
+  if (attached.speakers && !terminal && words.size() <= 30 && !DayLike(text) && !EndSection(text) &&
+      FirstCapitalised(text)) {
+    TalkReference t = ReadTalkReference(text, false);
+    t.speakers = std::move(*attached.speakers);
+    r.speakers_line = vlines_[attached.speakers_line].number;
+    r.speakers_evidence = std::string(Text(attached.speakers_line));
+    if (!with(std::move(t))) return std::nullopt;
+    for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+    return r;
+  }
+  {
+    TalkReference t = ReadTalkReference(text, true);
+    if (!t.speakers.empty()) {
+      bool affiliated = Affiliated(t.speakers);
+      bool legal_end = terminal && IsLegalSuffix(std::string(words.back()));
+      bool shaped = !terminal || legal_end;
+      if (shaped && (link_follows || explicit_heading ||
+                     (affiliated && (TitleCase(t.title, true) || text_.markdown)) ||
+                     (TitleCase(t.title, true) && TitleCase(t.speakers[0].name, false)))) {
+        if (!with(std::move(t))) return std::nullopt;
+        for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+        return r;
+      }
+    }
+  }
+  // "Title by Ana Silva, Initech" in a heading.
+  if (explicit_heading && !terminal) {
+    if (auto t = ReadTitleBySpeakers(text);
+        t && WordsOf(t->title).size() >= 3 && TitleCase(t->title, true)) {
+      if (!with(std::move(*t))) return std::nullopt;
+      for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+      return r;
+    }
+  }
+  if (terminal || words.size() > 30) return std::nullopt;
+  if (DayLike(text) || EndSection(text) || GenericSection(text)) return std::nullopt;
+  if (link_follows && FirstCapitalised(text)) {
+    if (!with(ReadTalkReference(text, false))) return std::nullopt;
+    for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+    return r;
+  }
+  if (HasSessionPrefix(text)) {
+    std::vector<std::string> aliases = TalkTitleAliases(text);
+    std::string bare = aliases.empty() ? text : aliases.back();
+    std::size_t next = NextNonBlank(v);
+    bool next_prose = next < vlines_.size() && IsProse(Text(next));
+    if (TitleCase(bare, true) && (explicit_heading || next_prose)) {
+      if (!with(ReadTalkReference(text, false))) return std::nullopt;
+      return r;
+    }
+  }
+  return std::nullopt;
+}
+
+void Reader::AssignRoles() {
+  const std::size_t n = vlines_.size();
+  bool in_talk_section = false;
+  bool seen_content = false;
+  for (std::size_t v = 0; v < n; ++v) {
+    const Block& b = BlockOf(v);
+    if (b.kind == BlockKind::kCode || b.kind == BlockKind::kRule || b.kind == BlockKind::kHtml)
+      continue;
+    if (roles_[v] == Role::kAttached) continue;
+    std::string text = CollapseSpaces(Text(v));
+    if (!Headingish(v) || text.size() > 600 || CodeLike(text) || FieldLine(text)) {
+      if (!text.empty()) seen_content = true;
+      continue;
+    }
+    const bool explicit_heading = b.kind == BlockKind::kHeading;
+    // The document's title: the first line of a plain-text post, or the first '#' heading when
+    // nothing but front matter precedes it.
+    if (!seen_content && (explicit_heading ? b.level == 1 : !text_.markdown)) {
+      seen_content = true;
+      std::string url;
+      std::size_t next = NextNonBlank(v);
+      bool link_follows = next < n && IsTalkLinkLine(next, &url);
+      bool speakers = !ReadTalkReference(text, false).speakers.empty();
+      if (!link_follows && !speakers && WordsOf(text).size() <= 20 && !EndsSentence(text)) {
+        roles_[v] = Role::kTitle;
+        continue;
+      }
+    }
+    seen_content = true;
+    if (auto talk = TalkFromHeading(v, explicit_heading)) {
+      // "Day 1 - Keynotes" has the shape of "Title - Speaker"; it is a talk only when a talk link
+      // or a session prefix says so.
+      std::string unused;
+      std::size_t next = NextNonBlank(v);
+      bool linked = !talk->url.empty() || (next < n && IsTalkLinkLine(next, &unused));
+      bool day = talk->talk.speakers.empty() ? DayLike(text) : BareDay(talk->talk.title);
+      if (!day || linked || HasSessionPrefix(text)) {
+        roles_[v] = Role::kTalk;
+        claimed_[v] = true;
+        refs_.push_back(std::move(*talk));
+        continue;
+      }
+    }
+    bool heading_shape = WordsOf(text).size() <= 12 && !EndsSentence(text);
+    if (heading_shape && (DayLike(text) || ParseDayHeading(text, 0))) {
+      roles_[v] = Role::kDay;
+      in_talk_section = true;
+      continue;
+    }
+    if (heading_shape && EndSection(text)) {
+      roles_[v] = Role::kEnd;
+      in_talk_section = false;
+      continue;
+    }
+    if (heading_shape && TalkSectionName(text)) {
+      roles_[v] = Role::kTalkSection;
+      in_talk_section = true;
+      continue;
+    }
+    if (explicit_heading) {
+      roles_[v] =
+          GenericSection(text) || !EventLabel(text).empty() ? Role::kSection : Role::kUndecided;
+      continue;
+    }
+    if (Bold(v)) continue;
+    // Plain text: a short Title Case line followed by prose, inside a section of talks.
+    std::vector<std::string_view> words = WordsOf(text);
+    if (text_.markdown || !in_talk_section || words.size() < 3 || words.size() > 14) continue;
+    if (EndsSentence(text) || GenericSection(text) || NonTalkSession(text) ||
+        !TitleCase(text, false))
+      continue;
+    // "Status: Running": a field of command output, not a heading.
+    static const RE2 field(R"(^[\w.-]+:\s*\S+$)");
+    assert(field.ok());
+    if (RE2::FullMatch(text, field)) continue;
+    if (AllCaps(text)) continue;  // "NAME STATUS AGE": column headers of command output
+    std::size_t next = NextNonBlank(v);
+    if (next >= n || BlockOf(next).item >= 0 || BlockOf(next).kind != BlockKind::kParagraph ||
+        !IsProse(Text(next)))
+      continue;
+    std::string after = CollapseSpaces(Text(next));
+    char last = after.empty() ? ' ' : after.back();
+    if (WordsOf(after).size() < 8 && last != '.' && last != '!' && last != '?') continue;
+    Ref r;
+    r.kind = RefKind::kHeading;
+    r.block = vlines_[v].block;
+    r.begin = vlines_[v].begin;
+    r.end = vlines_[v].end;
+    r.level = 0;
+    r.line = vlines_[v].number;
+    r.evidence = text;
+    r.talk = ReadTalkReference(text, false);
+    r.talk.speakers.clear();
+    if (r.talk.title.empty()) continue;
+    roles_[v] = Role::kTalk;
+    claimed_[v] = true;
+    refs_.push_back(std::move(r));
+  }
+  DecideUndecided();
+}
+
+// Markdown headings without a cue of their own are talks when they sit under a day or a talks
+// section, or beside headings of the same level that are talks.
+void Reader::DecideUndecided() {
+  std::vector<std::size_t> headings;
+  for (std::size_t v = 0; v < vlines_.size(); ++v)
+    if (BlockOf(v).kind == BlockKind::kHeading) headings.push_back(v);
+  std::set<std::size_t> talk_headings;
+  for (const Ref& r : refs_)
+    if (r.kind == RefKind::kHeading && !r.url_only) talk_headings.insert(first_vline_[r.block]);
+  for (std::size_t h = 0; h < headings.size(); ++h) {
+    std::size_t v = headings[h];
+    if (roles_[v] != Role::kUndecided) continue;
+    const int level = BlockOf(v).level;
+    std::optional<std::size_t> parent;
+    for (std::size_t k = h; k-- > 0;) {
+      if (BlockOf(headings[k]).level < level) {
+        parent = k;
+        break;
+      }
+    }
+    bool talk_parent = parent && (roles_[headings[*parent]] == Role::kDay ||
+                                  roles_[headings[*parent]] == Role::kTalkSection);
+    bool talk_sibling = false;
+    std::size_t from = parent ? *parent + 1 : 0;
+    for (std::size_t k = from; k < headings.size(); ++k) {
+      const Block& s = BlockOf(headings[k]);
+      if (k > h && s.level < level) break;
+      if (k < h && s.level < level) continue;
+      if (s.level == level && talk_headings.count(headings[k])) talk_sibling = true;
+    }
+    std::string text = CollapseSpaces(Text(v));
+    std::vector<std::string_view> words = WordsOf(text);
+    if ((talk_parent || talk_sibling) && words.size() >= 3 && words.size() <= 25 &&
+        !EndsSentence(text) && !NonTalkSession(text) && TitleCase(text, true)) {
+      Ref r;
+      r.kind = RefKind::kHeading;
+      r.block = vlines_[v].block;
+      r.begin = vlines_[v].begin;
+      r.end = vlines_[v].end;
+      r.level = level;
+      r.line = vlines_[v].number;
+      r.evidence = text;
+      r.talk = ReadTalkReference(text, false);
+      r.talk.speakers.clear();
+      const Block& b = BlockOf(v);
+      for (const TextLink& link : b.links)
+        if (r.url.empty() && IsTalkLink(ClassifyLink(link.url))) r.url = link.url;
+      if (r.talk.title.empty()) {
+        roles_[v] = Role::kSection;
+        continue;
+      }
+      roles_[v] = Role::kTalk;
+      claimed_[v] = true;
+      refs_.push_back(std::move(r));
+    } else {
+      roles_[v] = Role::kSection;
+    }
+  }
+}
+
+}  // namespace cnkg::article

@@ -1,0 +1,175 @@
+#ifndef CNKG_EXTRACT_READERS_ARTICLE_READER_H_
+#define CNKG_EXTRACT_READERS_ARTICLE_READER_H_
+
+// The article reader's internals, shared by article*.cc. Not a public interface: use article.h.
+//
+// How it works
+// ------------
+// 1. markup/ turns the document into blocks (headings, paragraphs, list items, table rows) with
+//    their links, emphasis and source lines. The reader looks at them as visual lines (VLine):
+//    a heading, a line of a paragraph, a table row.
+// 2. Talk references are found wherever the structure puts them (article_headings.cc,
+//    article_refs.cc, article_tables.cc), and each is read with the one talk-reference grammar
+//    (grammar/talk_reference.h):
+//      - headings and heading-like lines ("Title - Speaker, Org", a heading followed by a
+//        speakers line or a talk link, a session prefix, a heading among talk headings);
+//      - list items and paragraph starts ("[Title](sched-url) - Name, Org", "**Title** by A",
+//        "Title: https://youtu.be/...");
+//      - links to a talk's page, recording or slides anywhere in prose, with the speakers the
+//        sentence gives before or after them;
+//      - rows of tables with a title column.
+// 3. Context is carried onto the references below it (article_context.cc): day headings and
+//    time lines give dates, times and rooms; event headings, event labels and event list items
+//    give each talk its event; the sched subdomain of a talk's link does too.
+// 4. References to the same session (the same sched id or recording) are one talk; each talk's
+//    section (its text, up to the next reference or heading) gives its project mentions.
+
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "extract/core/batch_writer.h"
+#include "extract/core/document.h"
+#include "extract/grammar/schedule_time.h"
+#include "extract/grammar/talk_reference.h"
+#include "extract/markup/text_doc.h"
+#include "graph/batch.h"
+
+namespace cnkg {
+
+class Gazetteer;
+
+namespace article {
+
+// One visual line of a block: a heading, a table row, or a line of a paragraph (split at soft
+// and hard breaks and <br>).
+struct VLine {
+  std::size_t block = 0;
+  std::size_t begin = 0, end = 0;  // byte offsets of the line in the block's text
+  int number = 0;                  // source line
+  bool first = false;              // the first visual line of its block
+};
+
+// What a heading or heading-like line is.
+enum class Role {
+  kNone,         // body text
+  kTitle,        // the document's title
+  kTalk,         // a talk heading
+  kDay,          // "Day 1 - KubeCon": opens a section of talks
+  kTalkSection,  // "Keynotes", "Talks I attended": opens a section of talks
+  kEnd,          // "Conclusion", "Recordings": ends the talks before it
+  kSection,      // any other heading
+  kAttached,     // a talk link or speakers line under a talk heading
+  kUndecided,    // a Markdown heading decided by its siblings
+};
+
+enum class RefKind {
+  kHeading,    // a heading (or a heading-like line of plain text)
+  kItem,       // a list item's own text
+  kParagraph,  // the first line of a paragraph
+  kInline,     // a link or quoted title inside prose
+  kRow,        // a table row
+};
+
+// Part of a block's text.
+struct Range {
+  std::size_t block = 0;
+  std::size_t begin = 0, end = 0;
+};
+
+// A talk reference found in the document.
+struct Ref {
+  RefKind kind = RefKind::kHeading;
+  std::size_t block = 0;
+  std::size_t begin = 0, end = 0;  // where in the block it is named (the anchor)
+  // Heading level 1..6; 0 for a plain-text line; 7 for a bold line or paragraph start; 8 for a
+  // list item; 9 for an inline reference; 10 for a table row.
+  int level = 0;
+  TalkReference talk;
+  std::string url;      // the talk's sched, recording or slides link
+  std::string link_id;  // TalkLinkId(url)
+  int line = 0;
+  std::string evidence;
+  int speakers_line = 0;  // where the speakers are written, when not on `line`
+  std::string speakers_evidence;
+  std::vector<std::string> extra_texts;  // table cells that describe the talk
+  // The reference names its talk only by a link with generic text ("TAG [Talk](sched.co/x)"):
+  // it joins the talk named elsewhere with the same link, or is dropped.
+  bool url_only = false;
+  // Context (article_context.cc).
+  std::string event;  // the talk's own event, as written; "" for the document's
+  std::optional<CivilDate> date;
+  std::string time_range;  // "10:30 - 11:00 CET"
+  std::string venue;       // "Level 0 | Hall | Room J"
+  std::vector<Range> section;
+  bool dropped = false;
+};
+
+class Reader {
+ public:
+  // Keeps references to `doc` and `gazetteer`, which must outlive the reader.
+  Reader(const Document& doc, const Gazetteer& gazetteer);
+  Result<ExtractionBatch> Read();
+
+  // The block text of a visual line.
+  std::string_view Text(const VLine& v) const;
+  std::string_view Text(std::size_t v) const { return Text(vlines_[v]); }
+
+ private:
+  friend struct Attachments;
+  // article_headings.cc
+  void AssignRoles();
+  bool Headingish(std::size_t v) const;
+  bool Bold(std::size_t v) const;
+  std::optional<Ref> TalkFromHeading(std::size_t v, bool explicit_heading);
+  void DecideUndecided();
+  // article_refs.cc
+  void ReadItemsAndParagraphs();
+  void ReadInline();
+  std::optional<Ref> RefFromLinks(std::size_t v, RefKind kind, int level);
+  // article_tables.cc
+  void ReadTables();
+  // article_context.cc
+  void FindTitle();
+  void FindYear();
+  void FindEvent();
+  void ApplyContext();
+  // article.cc
+  void MergeRefs();
+  void SetSections();
+  ExtractionBatch Build();
+  std::size_t NextNonBlank(std::size_t v) const { return v + 1; }
+  bool IsTalkLinkLine(std::size_t v, std::string* url) const;
+  // Lines right under a heading that belong to it: talk links and a speakers line.
+  struct Attached {
+    std::vector<std::size_t> lines;
+    std::string url;
+    bool link = false;
+    std::optional<std::vector<HeadingSpeaker>> speakers;
+    std::size_t speakers_line = 0;
+  };
+  Attached AttachedLines(std::size_t v, bool bare_list) const;
+  const Block& BlockOf(std::size_t v) const { return text_.blocks[vlines_[v].block]; }
+  bool InItemHead(std::size_t v) const;
+
+  const Document& doc_;
+  const Gazetteer& gazetteer_;
+  TextDoc text_;
+  std::vector<VLine> vlines_;
+  std::vector<std::size_t> first_vline_;  // per block: its first visual line
+  std::vector<Role> roles_;               // per visual line
+  std::vector<bool> claimed_;             // per visual line: read as (part of) a reference
+  std::vector<Ref> refs_;
+  std::string title_;
+  int year_ = 0;  // the year the document is about (0 if unknown)
+  std::optional<EntityRecord> event_;
+  std::set<std::string> warnings_;  // messages warned once
+};
+
+}  // namespace article
+}  // namespace cnkg
+
+#endif  // CNKG_EXTRACT_READERS_ARTICLE_READER_H_

@@ -1,0 +1,370 @@
+// Talk references in list items, paragraph starts and prose: links to a talk's page, recording
+// or slides with the title they give, and titles written with their speakers. See
+// article_reader.h.
+
+#include <re2/re2.h>
+
+#include <cassert>
+
+#include "common/strings.h"
+#include "extract/grammar/day_time.h"
+#include "extract/grammar/event_names.h"
+#include "extract/grammar/links.h"
+#include "extract/readers/article_reader.h"
+#include "extract/readers/article_text.h"
+
+namespace cnkg::article {
+namespace {
+
+// The part of a block's text between two offsets, soft breaks read as spaces.
+std::string Slice(const Block& b, std::size_t begin, std::size_t end) {
+  std::string out = b.text.substr(begin, end - begin);
+  for (char& c : out)
+    if (c == '\n') c = ' ';
+  return CollapseSpaces(out);
+}
+
+std::string_view LinkText(const Block& b, const TextLink& l) {
+  return std::string_view(b.text).substr(l.begin, l.end - l.begin);
+}
+
+// A link text that can be a talk's title: words, not a URL, not "slides" or "here".
+bool TitleLike(std::string_view text) {
+  std::string t = CollapseSpaces(text);
+  if (t.empty() || t.size() > 400 || LinkWordsOnly(t)) return false;
+  if (t.find("://") != std::string::npos) return false;
+  std::vector<std::string_view> words = WordsOf(t);
+  if (words.size() >= 2) return true;
+  // One word: a name-like title ("Kubernetes!") is too little to go on.
+  return false;
+}
+
+// The event named in the text before a title ("2024 · KubeCon EU (Paris): "), or "".
+std::string EventBefore(std::string_view prefix) {
+  std::vector<EventMention> found = FindEventNames(prefix);
+  if (found.empty()) return "";
+  const EventMention* best = &found.front();
+  for (const EventMention& e : found)
+    if (e.score > best->score) best = &e;
+  std::string name = best->name;
+  if (best->year.empty()) {
+    static const RE2 year(R"(\b((?:19|20)\d\d)\b)");
+    assert(year.ok());
+    std::string y;
+    if (RE2::PartialMatch(prefix, year, &y)) name += " " + y;
+  }
+  return name;
+}
+
+// True when the text before a title is a label, not a sentence: short, no verb-like prose.
+bool LabelPrefix(std::string_view prefix) {
+  std::string p = CollapseSpaces(prefix);
+  if (p.empty()) return true;
+  static const RE2 decoration(R"(^[\s*_"“‘'«\[(#\d.)·•\-–—:|]*$)");
+  assert(decoration.ok());
+  if (RE2::FullMatch(p, decoration)) return true;
+  if (WordsOf(p).size() > 10 || IsProse(p)) return false;
+  return true;
+}
+
+}  // namespace
+
+// Reads one unit (a list item's text or a paragraph's first line) whose talk links give the
+// title. nullopt when it has no talk link naming a talk.
+std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) {
+  const Block& b = BlockOf(v);
+  const VLine& l = vlines_[v];
+  // The unit: this visual line and the soft-wrapped lines after it ("Title part one\n part two:
+  // https://..."), up to a line that is a speakers or link line of its own.
+  std::size_t end = l.end;
+  for (std::size_t k = v + 1; k < vlines_.size() && vlines_[k].block == l.block; ++k) {
+    const Block& kb = BlockOf(k);
+    std::size_t brk = vlines_[k].begin - 1;  // the '\n' before it
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < brk; ++i)
+      if (kb.text[i] == '\n') ++index;
+    bool soft = index < kb.soft_breaks.size() && kb.soft_breaks[index];
+    std::string unused;
+    if (!soft || IsTalkLinkLine(k, &unused) || ReadSpeakersLine(Text(k), false)) break;
+    end = vlines_[k].end;
+  }
+  const TextLink* title_link = nullptr;
+  std::vector<const TextLink*> talk_links;
+  for (const TextLink& link : b.links) {
+    if (link.begin < l.begin || link.end > end || link.image) continue;
+    if (!IsTalkLink(ClassifyLink(link.url))) continue;
+    talk_links.push_back(&link);
+    if (!title_link && !link.autolink && TitleLike(LinkText(b, link))) title_link = &link;
+  }
+  if (talk_links.empty()) return std::nullopt;
+  Ref r;
+  r.kind = kind;
+  r.level = level;
+  r.block = l.block;
+  r.line = l.number;
+  r.evidence = Slice(b, l.begin, end);
+  if (title_link) {
+    std::string prefix = Slice(b, l.begin, title_link->begin);
+    if (kind != RefKind::kInline && !LabelPrefix(prefix) && kind == RefKind::kParagraph)
+      return std::nullopt;  // a link in the middle of prose: an inline reference
+    bool sched = ClassifyLink(title_link->url) == LinkKind::kSchedEvent ||
+                 ClassifyLink(title_link->url) == LinkKind::kSchedShort;
+    r.talk = ReadTalkReference(LinkText(b, *title_link), sched);
+    if (r.talk.title.empty() || WordsOf(r.talk.title).size() < 2) return std::nullopt;
+    r.url = title_link->url;
+    r.begin = title_link->begin;
+    r.end = title_link->end;
+    if (r.talk.event.empty()) r.talk.event = EventBefore(prefix);
+    // The speakers after the title: on its own line first, else across a wrapped line.
+    std::size_t line_end = b.text.find('\n', title_link->end);
+    if (line_end == std::string::npos || line_end > end) line_end = end;
+    if (r.talk.speakers.empty()) {
+      if (auto s = SpeakersAfterTitle(Slice(b, title_link->end, line_end)))
+        r.talk.speakers = std::move(*s);
+      else if (line_end < end)
+        if (auto s2 = SpeakersAfterTitle(Slice(b, title_link->end, end)))
+          r.talk.speakers = std::move(*s2);
+    }
+    if (r.talk.speakers.empty()) {
+      if (auto s = SpeakerBeforeTitle(prefix)) r.talk.speakers.push_back(std::move(*s));
+    }
+  } else {
+    // The links are notes ("[slides]", a bare URL): the unit's other text is the title.
+    std::string rest;
+    std::size_t at = l.begin;
+    for (const TextLink& link : b.links) {
+      if (link.begin < l.begin || link.end > end) continue;
+      rest += Slice(b, at, link.begin) + " ";
+      at = link.end;
+    }
+    rest += Slice(b, at, end);
+    static const RE2 trailing(R"(^(.*?)[\s:,;\-–—|(\[]*(?:[)\]]\s*)*$)");
+    assert(trailing.ok());
+    std::string head;
+    if (RE2::FullMatch(CollapseSpaces(rest), trailing, &head)) rest = head;
+    rest = CollapseSpaces(rest);
+    std::vector<std::string_view> words = WordsOf(rest);
+    if (words.size() < 2 || words.size() > 30 || LinkWordsOnly(rest)) return std::nullopt;
+    if (kind != RefKind::kItem && IsProse(rest)) return std::nullopt;
+    TalkReference t = ReadTalkReference(rest, false);
+    if (t.speakers.empty()) {
+      if (auto by = ReadTitleBySpeakers(rest)) t = std::move(*by);
+    }
+    if (t.title.empty() || WordsOf(t.title).size() < 2) return std::nullopt;
+    r.talk = std::move(t);
+    r.url = talk_links.front()->url;
+    r.begin = l.begin;
+    r.end = end;
+  }
+  for (std::size_t k = v;
+       k < vlines_.size() && vlines_[k].block == l.block && vlines_[k].end <= end; ++k)
+    claimed_[k] = true;
+  return r;
+}
+
+void Reader::ReadItemsAndParagraphs() {
+  const std::size_t n = vlines_.size();
+  for (std::size_t v = 0; v < n; ++v) {
+    if (roles_[v] != Role::kNone || claimed_[v]) continue;
+    const Block& b = BlockOf(v);
+    const VLine& l = vlines_[v];
+    if (b.kind != BlockKind::kParagraph || b.quote) continue;
+    const bool item = b.item >= 0 && b.item_head && l.first;
+    // In Markdown the first line of a paragraph; in plain text every line was judged as a
+    // heading already, so only items.
+    const bool paragraph_start = !item && b.item < 0 && l.first && text_.markdown;
+    if (!item && !paragraph_start) continue;
+    std::string text = CollapseSpaces(Text(v));
+    if (text.empty() || text.size() > 600) continue;
+    const RefKind kind = item ? RefKind::kItem : RefKind::kParagraph;
+    const int level = item ? 8 : 7;
+    if (auto r = RefFromLinks(v, kind, level)) {
+      if (r->talk.speakers.empty()) {
+        // "- [Title](url)" with "Speakers: ..." on the lines under it.
+        Attached a = AttachedLines(v, true);
+        if (a.speakers) {
+          r->talk.speakers = std::move(*a.speakers);
+          r->speakers_line = vlines_[a.speakers_line].number;
+          r->speakers_evidence = std::string(Text(a.speakers_line));
+          for (std::size_t k : a.lines) roles_[k] = Role::kAttached;
+        }
+      }
+      roles_[v] = Role::kTalk;
+      refs_.push_back(std::move(*r));
+      continue;
+    }
+    // No talk link: "**Title** - Speakers", "Title - Name, Org & Name, Org", "Title by A, Org".
+    Ref r;
+    r.kind = kind;
+    r.level = level;
+    r.block = l.block;
+    r.begin = l.begin;
+    r.end = l.end;
+    r.line = l.number;
+    r.evidence = text;
+    bool bold_first = false;
+    std::string rest;
+    for (const TextSpan& s : b.spans) {
+      if (!s.strong || s.begin != l.begin || s.end > l.end) continue;
+      bold_first = true;
+      r.talk = ReadTalkReference(b.text.substr(s.begin, s.end - s.begin), false);
+      rest = Slice(b, s.end, l.end);
+      break;
+    }
+    if (bold_first) {
+      if (r.talk.title.empty() || LinkWordsOnly(r.talk.title) || FieldLine(r.talk.title)) continue;
+      if (r.talk.speakers.empty()) {
+        static const RE2 separator(
+            R"((?i)^\s*(?:-{1,2}|[\x{2013}\x{2014}:,|]|\bby\b|\bwith\b|\bpresented by\b)?\s*(.*)$)");
+        assert(separator.ok());
+        std::string who;
+        RE2::FullMatch(rest, separator, &who);
+        who = CollapseSpaces(who);
+        if (who.size() > 2 && who.front() == '(' && who.back() == ')')
+          who = who.substr(1, who.size() - 2);
+        if (auto s = who.empty() ? std::nullopt : ParseSpeakerList(who)) {
+          r.talk.speakers = std::move(*s);
+        } else if (!who.empty()) {
+          if (auto s2 = SpeakersAfterTitle(rest)) r.talk.speakers = std::move(*s2);
+        }
+      }
+      if (r.talk.speakers.empty() && Trim(rest).empty()) {
+        Attached a = AttachedLines(v, true);
+        if (a.speakers || a.link) {
+          if (a.speakers) {
+            r.talk.speakers = std::move(*a.speakers);
+            r.speakers_line = vlines_[a.speakers_line].number;
+            r.speakers_evidence = std::string(Text(a.speakers_line));
+          }
+          if (a.link) r.url = a.url;
+          for (std::size_t k : a.lines) roles_[k] = Role::kAttached;
+          if (r.talk.speakers.empty() && WordsOf(r.talk.title).size() < 2) continue;
+        } else {
+          continue;
+        }
+      } else if (r.talk.speakers.empty()) {
+        continue;
+      }
+    } else {
+      TalkReference t = ReadTalkReference(text, false);
+      if (t.speakers.empty()) {
+        if (auto by = ReadTitleBySpeakers(text)) {
+          if (TitleCase(by->title, true) && Affiliated(by->speakers)) t = std::move(*by);
+        }
+      }
+      if (t.speakers.empty() || !Affiliated(t.speakers) || !TitleCase(t.title, true)) continue;
+      r.talk = std::move(t);
+    }
+    if (r.talk.title.empty()) continue;
+    roles_[v] = Role::kTalk;
+    claimed_[v] = true;
+    refs_.push_back(std::move(r));
+  }
+}
+
+void Reader::ReadInline() {
+  // Links already read as the title of a reference.
+  std::set<std::pair<std::size_t, std::size_t>> used;  // (block, link begin)
+  for (const Ref& r : refs_) used.insert({r.block, r.begin});
+  for (std::size_t bi = 0; bi < text_.blocks.size(); ++bi) {
+    const Block& b = text_.blocks[bi];
+    if (b.kind != BlockKind::kParagraph) continue;
+    // The whole block is a reference already (a heading-like line, an item read above).
+    bool whole = false;
+    for (const Ref& r : refs_)
+      if (r.block == bi && r.kind != RefKind::kInline && r.begin == 0 && r.end >= b.text.size())
+        whole = true;
+    if (whole) continue;
+    for (const TextLink& link : b.links) {
+      if (link.image || link.autolink || used.count({bi, link.begin})) continue;
+      if (!IsTalkLink(ClassifyLink(link.url)) || !TitleLike(LinkText(b, link))) continue;
+      // Already inside a reference of this block (a list item's title link read above).
+      bool inside = false;
+      for (const Ref& r : refs_)
+        if (r.block == bi && link.begin >= r.begin && link.end <= r.end) inside = true;
+      if (inside) continue;
+      Ref r;
+      r.kind = RefKind::kInline;
+      r.level = 9;
+      r.block = bi;
+      r.begin = link.begin;
+      r.end = link.end;
+      r.line = b.LineAt(link.begin);
+      r.url = link.url;
+      bool sched = ClassifyLink(link.url) == LinkKind::kSchedEvent ||
+                   ClassifyLink(link.url) == LinkKind::kSchedShort;
+      r.talk = ReadTalkReference(LinkText(b, link), sched);
+      if (r.talk.title.empty() || WordsOf(r.talk.title).size() < 2) continue;
+      // The sentence around the link gives the speakers (looking at most 300 bytes away).
+      const std::size_t window = link.begin > 300 ? link.begin - 300 : 0;
+      std::size_t sentence = b.text.rfind(". ", link.begin);
+      sentence = sentence == std::string::npos || sentence < window ? window : sentence + 2;
+      std::string before = Slice(b, sentence, link.begin);
+      std::size_t after_end = std::min(b.text.size(), link.end + 300);
+      std::size_t nl = b.text.find('\n', link.end);
+      if (nl != std::string::npos && nl < after_end) after_end = nl;
+      std::string after = Slice(b, link.end, after_end);
+      if (r.talk.speakers.empty()) {
+        if (auto s = SpeakersAfterTitle(after)) r.talk.speakers = std::move(*s);
+      }
+      if (r.talk.speakers.empty()) {
+        if (auto s = SpeakerBeforeTitle(before)) r.talk.speakers.push_back(std::move(*s));
+      }
+      if (r.talk.event.empty()) {
+        std::string label = EventLabel(before);
+        if (!label.empty()) r.talk.event = label;
+      }
+      {
+        std::size_t line_begin = b.text.rfind('\n', link.begin);
+        line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
+        std::size_t line_end = b.text.find('\n', link.begin);
+        if (line_end == std::string::npos) line_end = b.text.size();
+        if (line_end - line_begin > 600) {
+          line_begin = std::max(line_begin, window);
+          line_end = std::min(line_end, link.end + 300);
+        }
+        r.evidence = Slice(b, line_begin, line_end);
+      }
+      used.insert({bi, link.begin});
+      refs_.push_back(std::move(r));
+    }
+    // Quoted or bold titles without a link, followed by their speakers: "**“Title”** by Ana
+    // Silva from Initech". Links are sorted by position, so overlap is a binary search.
+    for (const TextSpan& s : b.spans) {
+      if (!s.strong || s.end - s.begin > 400) continue;
+      if (s.begin == 0 && !text_.markdown) continue;
+      auto next_link =
+          std::lower_bound(b.links.begin(), b.links.end(), s.begin,
+                           [](const TextLink& l, std::size_t at) { return l.end <= at; });
+      if (next_link != b.links.end() && next_link->begin < s.end) continue;
+      std::string title = Slice(b, s.begin, s.end);
+      TalkReference t = ReadTalkReference(title, false);
+      if (t.title.empty() || WordsOf(t.title).size() < 3 || !TitleCase(t.title, true)) continue;
+      bool inside = false;
+      for (const Ref& r : refs_)
+        if (r.block == bi && s.begin >= r.begin && s.begin < std::max(r.end, r.begin + 1))
+          inside = true;
+      if (inside) continue;
+      std::size_t after_end = std::min(b.text.size(), s.end + 300);
+      std::size_t nl = b.text.find('\n', s.end);
+      if (nl != std::string::npos && nl < after_end) after_end = nl;
+      std::string after = Slice(b, s.end, after_end);
+      auto speakers = SpeakersAfterTitle(after);
+      if (!speakers) continue;
+      Ref r;
+      r.kind = s.begin == 0 ? RefKind::kParagraph : RefKind::kInline;
+      r.level = s.begin == 0 ? 7 : 9;
+      r.block = bi;
+      r.begin = s.begin;
+      r.end = s.end;
+      r.line = b.LineAt(s.begin);
+      r.talk = std::move(t);
+      r.talk.speakers = std::move(*speakers);
+      r.evidence = CollapseSpaces(
+          Slice(b, s.begin, after_end == std::string::npos ? b.text.size() : after_end));
+      refs_.push_back(std::move(r));
+    }
+  }
+}
+
+}  // namespace cnkg::article

@@ -1,0 +1,185 @@
+#include "extract/readers/schedule_exports.h"
+
+#include <algorithm>
+
+#include "common/strings.h"
+
+namespace cnkg {
+namespace {
+
+using nlohmann::json;
+
+// List elements looked at when deciding a list's shape.
+constexpr std::size_t kShapeSample = 3;
+
+bool Has(const json& object, const char* key) {
+  return object.is_object() && object.find(key) != object.end();
+}
+
+bool HasArray(const json& object, const char* key) {
+  if (!object.is_object()) return false;
+  auto it = object.find(key);
+  return it != object.end() && it->is_array();
+}
+
+// True when one of the first list elements of `list` satisfies `shape`.
+template <typename Shape>
+bool SomeElement(const json& list, Shape shape) {
+  if (!list.is_array()) return false;
+  const std::size_t n = std::min(list.size(), kShapeSample);
+  for (std::size_t i = 0; i < n; ++i)
+    if (list[i].is_object() && shape(list[i])) return true;
+  return false;
+}
+
+std::string_view SkipSpace(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
+  return s.substr(i);
+}
+
+// Skips "<?...?>", "<!--...-->" and "<!...>" prologue parts. Returns false when one is not closed.
+bool SkipXmlPrologue(std::string_view& s) {
+  for (;;) {
+    s = SkipSpace(s);
+    std::string_view close;
+    if (s.substr(0, 2) == "<?") {
+      close = "?>";
+    } else if (s.substr(0, 4) == "<!--") {
+      close = "-->";
+    } else if (s.substr(0, 2) == "<!") {
+      close = ">";
+    } else {
+      return true;
+    }
+    std::size_t end = s.find(close, 2);
+    if (end == std::string_view::npos) return false;
+    s.remove_prefix(end + close.size());
+  }
+}
+
+ScheduleExport JsonExport(const json& value) {
+  if (LooksLikeSessionizeJson(value)) return ScheduleExport::kSessionize;
+  if (LooksLikePretalxJson(value)) return ScheduleExport::kPretalx;
+  return ScheduleExport::kNone;
+}
+
+Status NotThisExport(const Document& doc, ScheduleExport kind) {
+  return Status::ParseError(doc.path + ": not " + std::string(ScheduleExportName(kind)) +
+                            " (a format this cnkg does not read yet)");
+}
+
+}  // namespace
+
+bool LooksLikeICalendar(std::string_view text) {
+  std::string_view s = SkipSpace(text);
+  constexpr std::string_view kBegin = "BEGIN:VCALENDAR";
+  if (!StartsWithIgnoreCase(s, kBegin)) return false;
+  std::string_view rest = s.substr(kBegin.size());
+  return rest.empty() || rest[0] == '\r' || rest[0] == '\n' || rest[0] == ' ';
+}
+
+bool LooksLikeSessionizeJson(const json& value) {
+  if (value.is_object()) {
+    if (Has(value, "sessions") && Has(value, "speakers") &&
+        (Has(value, "rooms") || Has(value, "categories")))
+      return true;
+    return Has(value, "agenda") && Has(value, "speakers");
+  }
+  if (!value.is_array()) return false;
+  return SomeElement(value, [](const json& e) {
+    // GridSmart: one element per day.
+    if (Has(e, "date") && (HasArray(e, "rooms") || HasArray(e, "timeSlots"))) return true;
+    // Sessions view: one element per group of sessions.
+    if ((Has(e, "groupId") || Has(e, "groupName")) && HasArray(e, "sessions")) return true;
+    // Speakers view: one element per person.
+    return Has(e, "fullName") &&
+           (Has(e, "tagLine") || HasArray(e, "sessions") || Has(e, "profilePicture"));
+  });
+}
+
+bool LooksLikePretalxJson(const json& value) {
+  if (!value.is_object()) return false;
+  auto it = value.find("schedule");
+  return it != value.end() && it->is_object() && Has(*it, "conference");
+}
+
+bool LooksLikePretalxXml(std::string_view text) {
+  std::string_view s = text.substr(0, std::min<std::size_t>(text.size(), 64 * 1024));
+  if (!SkipXmlPrologue(s)) return false;
+  constexpr std::string_view kRoot = "<schedule";
+  if (s.substr(0, kRoot.size()) != kRoot || s.size() == kRoot.size()) return false;
+  const char after = s[kRoot.size()];
+  if (after != '>' && after != ' ' && after != '\n' && after != '\r' && after != '\t' &&
+      after != '/')
+    return false;
+  return s.find("<conference") != std::string_view::npos;
+}
+
+ScheduleExport DetectScheduleExport(std::string_view text, const json& parsed) {
+  if (LooksLikeICalendar(text)) return ScheduleExport::kICalendar;
+  if (LooksLikePretalxXml(text)) return ScheduleExport::kPretalx;
+  if (parsed.is_discarded()) return ScheduleExport::kNone;
+  return JsonExport(parsed);
+}
+
+ScheduleExport DetectScheduleExport(const Document& doc) {
+  std::string_view s = SkipSpace(doc.text);
+  // JSON is parsed only when it has a member name that one of the shapes needs.
+  bool marked = false;
+  for (std::string_view marker :
+       {"\"sessions\"", "\"agenda\"", "\"rooms\"", "\"timeSlots\"", "\"fullName\"", "\"schedule\""})
+    marked = marked || s.find(marker) != std::string_view::npos;
+  if (s.empty() || (s[0] != '[' && s[0] != '{') || !marked)
+    return DetectScheduleExport(doc.text, json(json::value_t::discarded));
+  const json parsed = json::parse(doc.text, nullptr, /*allow_exceptions=*/false);
+  return DetectScheduleExport(doc.text, parsed);
+}
+
+std::string_view ScheduleExportName(ScheduleExport kind) {
+  switch (kind) {
+    case ScheduleExport::kICalendar:
+      return "an iCalendar (.ics) export";
+    case ScheduleExport::kSessionize:
+      return "a Sessionize JSON export";
+    case ScheduleExport::kPretalx:
+      return "a pretalx/frab schedule";
+    case ScheduleExport::kNone:
+      break;
+  }
+  return "";
+}
+
+Status NotReadYet(const Document& doc, ScheduleExport kind) {
+  return Status::ParseError(doc.path + ": " + std::string(ScheduleExportName(kind)) +
+                            ", which this cnkg does not read yet");
+}
+
+int RecogniseICalendar(const Document& doc) { return LooksLikeICalendar(doc.text) ? 95 : 0; }
+
+Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer&) {
+  if (!LooksLikeICalendar(doc.text)) return NotThisExport(doc, ScheduleExport::kICalendar);
+  return NotReadYet(doc, ScheduleExport::kICalendar);
+}
+
+int RecogniseSessionize(const Document& doc) {
+  return DetectScheduleExport(doc) == ScheduleExport::kSessionize ? 95 : 0;
+}
+
+Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer&) {
+  if (DetectScheduleExport(doc) != ScheduleExport::kSessionize)
+    return NotThisExport(doc, ScheduleExport::kSessionize);
+  return NotReadYet(doc, ScheduleExport::kSessionize);
+}
+
+int RecognisePretalx(const Document& doc) {
+  return DetectScheduleExport(doc) == ScheduleExport::kPretalx ? 95 : 0;
+}
+
+Result<ExtractionBatch> ExtractPretalx(const Document& doc, const Gazetteer&) {
+  if (DetectScheduleExport(doc) != ScheduleExport::kPretalx)
+    return NotThisExport(doc, ScheduleExport::kPretalx);
+  return NotReadYet(doc, ScheduleExport::kPretalx);
+}
+
+}  // namespace cnkg

@@ -1,0 +1,784 @@
+#include "extract/readers/talk_list_input.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "common/strings.h"
+#include "extract/readers/schedule_exports.h"
+
+namespace cnkg::talk_list {
+namespace {
+
+using nlohmann::json;
+
+// Levels of a record that are read: record -> field -> list item -> item field -> its name.
+constexpr int kRecordLevels = 5;
+// Levels of the fields of a top-level mapping besides the list: field -> its value's fields.
+constexpr int kDocumentLevels = 2;
+// Record warnings kept before the rest are only counted.
+constexpr int kMaxRecordWarnings = 30;
+// A title searched for in the text of its JSON record is at most this long.
+constexpr std::size_t kMaxSearchedTitle = 1000;
+
+constexpr std::string_view kForeignKeys[] = {"tasks",      "roles",    "handlers", "become",
+                                             "apiversion", "metadata", "spec",     "steps",
+                                             "uses",       "run",      "image"};
+// Fields that make a record whose title is its "name" a talk record.
+constexpr std::string_view kTalkSignKeys[] = {
+    "speakers", "speaker", "presenters", "presenter",  "authors",    "author", "by",
+    "hosts",    "host",    "event",      "conference", "meetup",     "start",  "startsat",
+    "date",     "when",    "datetime",   "starttime",  "type",       "kind",   "abstract",
+    "slides",   "video",   "recording",  "youtube",    "sessiontype"};
+
+std::string ListKeyNames() {
+  std::string out;
+  for (std::string_view k : kListKeys) out += (out.empty() ? "" : ", ") + std::string(k);
+  return out;
+}
+
+// Spends a share of the work allowed for one document; false once it is used up. Guards against
+// YAML aliases that repeat one large node many times.
+class Budget {
+ public:
+  explicit Budget(std::size_t units) : left_(units) {}
+  bool Spend(std::size_t units) {
+    if (units >= left_) {
+      left_ = 0;
+      return false;
+    }
+    left_ -= units;
+    return true;
+  }
+  bool exhausted() const { return left_ == 0; }
+
+ private:
+  std::size_t left_;
+};
+
+// Collects the records of a list and the warnings about the others.
+class Collector {
+ public:
+  explicit Collector(LoadedList& out) : out_(out) {}
+  // Adds `record` (list element `index`, 1-based, at `line`) or warns why it is not one.
+  void Add(Value record, std::size_t index, int line) {
+    ++items_;
+    if (!record.is_map()) {
+      Skip(index, line, "not a mapping");
+      return;
+    }
+    ++maps_;
+    std::string problem = RecordProblem(record);
+    if (problem.empty()) {
+      out_.records.push_back(std::move(record));
+      return;
+    }
+    Skip(index, line, problem);
+  }
+  // Counts list item `index`, which is not a mapping, without building it.
+  void AddNonMapping(std::size_t index, int line) {
+    ++items_;
+    Skip(index, line, "not a mapping");
+  }
+  void Warn(int line, std::string message) {
+    if (kept_ < kMaxRecordWarnings) {
+      out_.warnings.emplace_back(line, std::move(message));
+      ++kept_;
+    } else {
+      ++dropped_;
+    }
+  }
+  void Finish() {
+    if (dropped_ > 0)
+      out_.warnings.emplace_back(
+          0, std::to_string(dropped_) + " more list items were skipped (warnings not shown)");
+  }
+  std::size_t items() const { return items_; }
+  std::size_t maps() const { return maps_; }
+
+ private:
+  // Warns about a skipped item; the message is built only when it is kept.
+  void Skip(std::size_t index, int line, std::string_view problem) {
+    if (kept_ < kMaxRecordWarnings)
+      Warn(line, "list item " + std::to_string(index) + ": " + std::string(problem) + "; skipped");
+    else
+      ++dropped_;
+  }
+
+  LoadedList& out_;
+  int kept_ = 0;
+  int dropped_ = 0;
+  std::size_t items_ = 0, maps_ = 0;
+};
+
+// 80 when most list items are mappings and most mappings are talk records.
+int ListClaim(const LoadedList& out, const Collector& c) {
+  const std::size_t records = out.records.size();
+  if (records == 0) return 0;
+  return records * 2 >= c.maps() && c.maps() * 2 > c.items() ? 80 : 0;
+}
+
+void NoRecordsError(LoadedList& out, const Collector& c) {
+  if (!out.records.empty()) return;
+  out.error = c.items() == 0
+                  ? "no talk records found (the list is empty)"
+                  : "no talk records found (no list item is a mapping with a title, name, "
+                    "session, talk or topic field)";
+}
+
+// ---- YAML -------------------------------------------------------------------------------------
+
+int YamlLine(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+
+Value FromYaml(const YAML::Node& n, int levels, Budget& budget) {
+  Value v;
+  v.line = YamlLine(n);
+  if (!budget.Spend(1)) return v;
+  if (n.IsScalar()) {
+    if (!budget.Spend(n.Scalar().size())) return v;
+    v.kind = Value::Kind::kScalar;
+    v.scalar = n.Scalar();
+    return v;
+  }
+  if (levels <= 1 || !(n.IsSequence() || n.IsMap())) return v;
+  if (n.IsSequence()) {
+    v.kind = Value::Kind::kList;
+    for (const YAML::Node& item : n) v.items.push_back(FromYaml(item, levels - 1, budget));
+    return v;
+  }
+  v.kind = Value::Kind::kMap;
+  for (const auto& kv : n) {
+    if (!kv.first.IsScalar()) continue;
+    v.keys.push_back(NormaliseKey(kv.first.Scalar()));
+    v.items.push_back(FromYaml(kv.second, levels - 1, budget));
+  }
+  return v;
+}
+
+// The list of records in a top-level node, and the other fields of a top-level mapping.
+std::optional<YAML::Node> YamlList(const YAML::Node& root, Value& document, Budget& budget) {
+  if (root.IsSequence()) return root;
+  if (!root.IsMap()) return std::nullopt;
+  std::optional<YAML::Node> list;
+  std::size_t list_rank = std::size(kListKeys);
+  document = Value{Value::Kind::kMap, YamlLine(root), "", {}, {}};
+  for (const auto& kv : root) {
+    if (!kv.first.IsScalar()) continue;
+    const std::string key = NormaliseKey(kv.first.Scalar());
+    auto rank = std::find(std::begin(kListKeys), std::end(kListKeys), key) - std::begin(kListKeys);
+    if (kv.second.IsSequence() && static_cast<std::size_t>(rank) < list_rank) {
+      list = kv.second;
+      list_rank = rank;
+      continue;
+    }
+    document.keys.push_back(key);
+    document.items.push_back(FromYaml(kv.second, kDocumentLevels, budget));
+  }
+  return list;
+}
+
+// Reads YAML text. Throws YAML::Exception for invalid YAML.
+void ReadYaml(const std::string& text, LoadedList& out) {
+  std::vector<YAML::Node> docs = YAML::LoadAll(text);
+  std::vector<YAML::Node> roots;
+  for (const YAML::Node& d : docs)
+    if (d.IsDefined() && !d.IsNull()) roots.push_back(d);
+  Budget budget(4 * text.size() + 65536);
+  std::vector<YAML::Node> lists;
+  if (roots.size() == 1) {
+    if (auto list = YamlList(roots[0], out.document, budget)) lists.push_back(*list);
+  } else {
+    // A stream of several documents is a talk list when every document is a list.
+    for (const YAML::Node& r : roots)
+      if (r.IsSequence()) lists.push_back(r);
+    if (lists.size() != roots.size()) lists.clear();
+  }
+  if (lists.empty()) {
+    out.error = roots.empty() ? "no talk records found (the document is empty)"
+                              : "no talk records found (no list at the top level or under " +
+                                    ListKeyNames() + ")";
+    return;
+  }
+  out.source = Source::kYaml;
+  Collector c(out);
+  std::size_t index = 0;
+  for (const YAML::Node& list : lists) {
+    for (const YAML::Node& item : list) {
+      ++index;
+      Value record = FromYaml(item, kRecordLevels, budget);
+      if (budget.exhausted()) {
+        c.Warn(record.line,
+               "the document repeats more text than it holds (YAML aliases); list items from "
+               "here on are skipped");
+        c.Finish();
+        out.claim = ListClaim(out, c);
+        NoRecordsError(out, c);
+        return;
+      }
+      c.Add(std::move(record), index, YamlLine(item));
+    }
+  }
+  c.Finish();
+  out.claim = ListClaim(out, c);
+  NoRecordsError(out, c);
+}
+
+// ---- JSON -------------------------------------------------------------------------------------
+
+Value FromJson(const json& j, int levels) {
+  Value v;
+  if (j.is_string()) {
+    v.kind = Value::Kind::kScalar;
+    v.scalar = j.get_ref<const std::string&>();
+  } else if (j.is_number() || j.is_boolean()) {
+    v.kind = Value::Kind::kScalar;
+    v.scalar = j.dump();
+  } else if (levels > 1 && j.is_array()) {
+    v.kind = Value::Kind::kList;
+    for (const json& item : j) v.items.push_back(FromJson(item, levels - 1));
+  } else if (levels > 1 && j.is_object()) {
+    v.kind = Value::Kind::kMap;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      v.keys.push_back(NormaliseKey(it.key()));
+      v.items.push_back(FromJson(it.value(), levels - 1));
+    }
+  }
+  return v;
+}
+
+void SetLines(Value& v, int line, int levels) {
+  if (v.line == 0) v.line = line;
+  if (levels <= 1) return;
+  for (Value& item : v.items) SetLines(item, line, levels - 1);
+}
+
+// Byte offsets where the elements of a JSON array begin: the top-level array when `key` is
+// empty, else the array under `key` (as written between the quotes) of the top-level object.
+// `text` must be valid JSON. One pass, no allocation beyond the result.
+std::vector<std::size_t> ElementOffsets(std::string_view text, std::string_view key) {
+  std::vector<std::size_t> out;
+  int depth = 0;
+  int target = -1;  // depth inside the array looked for
+  bool expect = false;
+  std::size_t string_begin = 0;
+  std::string_view last_string, pending_key;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      if (depth == target && expect) {
+        out.push_back(i);
+        expect = false;
+      }
+      string_begin = i + 1;
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+      last_string = text.substr(string_begin, std::min(i, text.size()) - string_begin);
+      continue;
+    }
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+    if (depth == target && expect && c != ']') {
+      out.push_back(i);
+      expect = false;
+    }
+    switch (c) {
+      case '[':
+      case '{':
+        if (target < 0 && c == '[' &&
+            ((depth == 0 && key.empty()) || (depth == 1 && !key.empty() && pending_key == key)))
+          target = depth + 1;
+        ++depth;
+        if (depth == target) expect = true;
+        break;
+      case ']':
+      case '}':
+        if (depth == target) return out;
+        --depth;
+        break;
+      case ',':
+        if (depth == target) expect = true;
+        break;
+      case ':':
+        if (depth == 1) pending_key = last_string;
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+// Captures the first parse error of a JSON text.
+class ErrorSax : public nlohmann::json_sax<json> {
+ public:
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
+    message = ex.what();
+    if (std::size_t p = message.find("] "); p != std::string::npos) message.erase(0, p + 2);
+    return false;
+  }
+  std::string message;
+};
+
+std::string JsonError(const std::string& text) {
+  ErrorSax sax;
+  json::sax_parse(text, &sax);
+  return sax.message.empty() ? "not valid JSON" : "not valid JSON (" + sax.message + ")";
+}
+
+void ReadJson(const Document& doc, const json& root, LoadedList& out) {
+  const json* list = nullptr;
+  std::string list_key;
+  if (root.is_array()) {
+    list = &root;
+  } else if (root.is_object()) {
+    std::size_t list_rank = std::size(kListKeys);
+    out.document = Value{Value::Kind::kMap, 1, "", {}, {}};
+    for (auto it = root.begin(); it != root.end(); ++it) {
+      const std::string key = NormaliseKey(it.key());
+      auto rank =
+          std::find(std::begin(kListKeys), std::end(kListKeys), key) - std::begin(kListKeys);
+      if (it->is_array() && static_cast<std::size_t>(rank) < list_rank) {
+        list = &*it;
+        list_key = it.key();
+        list_rank = rank;
+        continue;
+      }
+      out.document.keys.push_back(key);
+      out.document.items.push_back(FromJson(it.value(), kDocumentLevels));
+    }
+    SetLines(out.document, 1, kDocumentLevels + 1);
+    // The lines of the fields the reader quotes: where their value is first written.
+    for (std::size_t i = 0; i < out.document.keys.size(); ++i) {
+      Value& v = out.document.items[i];
+      const std::string& key = out.document.keys[i];
+      const bool quoted =
+          std::find(std::begin(kEventKeys), std::end(kEventKeys), key) != std::end(kEventKeys) ||
+          key == "title" || key == "name";
+      if (!quoted || !v.is_scalar() || v.scalar.size() > kMaxSearchedTitle) continue;
+      const std::size_t at =
+          doc.text.find(json(v.scalar).dump(-1, ' ', false, json::error_handler_t::replace));
+      if (at != std::string::npos)
+        v.line = 1 + static_cast<int>(std::count(doc.text.begin(), doc.text.begin() + at, '\n'));
+    }
+  }
+  if (list == nullptr) {
+    out.error = "no talk records found (no list at the top level or under " + ListKeyNames() + ")";
+    return;
+  }
+  out.source = Source::kJson;
+  std::vector<std::size_t> offsets = ElementOffsets(doc.text, list_key);
+  if (offsets.size() != list->size()) offsets.clear();  // a duplicate key; lines unknown
+  std::size_t pos = 0;
+  int line = 1;
+  auto line_at = [&](std::size_t offset) {  // offsets never decrease
+    line += static_cast<int>(std::count(doc.text.begin() + pos, doc.text.begin() + offset, '\n'));
+    pos = offset;
+    return line;
+  };
+  Collector c(out);
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if (!(*list)[i].is_object()) {
+      c.AddNonMapping(i + 1, offsets.empty() ? 0 : line_at(offsets[i]));
+      continue;
+    }
+    Value record = FromJson((*list)[i], kRecordLevels);
+    int record_line = 0;
+    if (!offsets.empty()) {
+      std::size_t at = offsets[i];
+      const std::size_t end = i + 1 < offsets.size() ? offsets[i + 1] : doc.text.size();
+      if (const Value* title = record.Find(kTitleKeys);
+          title && title->is_scalar() && title->scalar.size() <= kMaxSearchedTitle) {
+        const std::string quoted =
+            json(title->scalar).dump(-1, ' ', false, json::error_handler_t::replace);
+        std::size_t found = std::string_view(doc.text).substr(at, end - at).find(quoted);
+        if (found != std::string_view::npos) at += found;
+      }
+      record_line = line_at(at);
+    }
+    SetLines(record, record_line, kRecordLevels);
+    c.Add(std::move(record), i + 1, record_line);
+  }
+  c.Finish();
+  out.claim = ListClaim(out, c);
+  NoRecordsError(out, c);
+}
+
+// ---- Text shapes ------------------------------------------------------------------------------
+
+// A line of YAML-like text: "[indent][- ]key: value", "[indent]- item", or neither.
+struct KeyLine {
+  int indent = 0;
+  bool dash = false;
+  bool has_key = false;
+  std::string_view key;    // as written
+  std::string_view value;  // trimmed; for "- item" the item
+  int key_column = 0;      // where the key (or the item) begins
+};
+
+bool KeyChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-' || c == '.';
+}
+
+// Splits `line`; false when it is neither a key line nor a list item.
+bool ParseKeyLine(std::string_view line, KeyLine* out) {
+  KeyLine k;
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  k.indent = static_cast<int>(i);
+  std::string_view rest = line.substr(i);
+  if (rest == "-" || rest.substr(0, 2) == "- " || rest.substr(0, 2) == "-\t") {
+    k.dash = true;
+    std::size_t j = 1;
+    while (j < rest.size() && (rest[j] == ' ' || rest[j] == '\t')) ++j;
+    rest = rest.substr(j);
+    i += j;
+  }
+  k.key_column = static_cast<int>(i);
+  // key: a letter or '_', then key characters with at most one inner space, then ':' and a
+  // space or the end of the line.
+  std::size_t j = 0;
+  int spaces = 0;
+  if (!rest.empty() && ((rest[0] >= 'a' && rest[0] <= 'z') || (rest[0] >= 'A' && rest[0] <= 'Z') ||
+                        rest[0] == '_')) {
+    while (j < rest.size() && j <= 40 && (KeyChar(rest[j]) || (rest[j] == ' ' && spaces++ < 1)))
+      ++j;
+    while (j > 0 && rest[j - 1] == ' ') --j;
+    if (j < rest.size() && rest[j] == ':' &&
+        (j + 1 == rest.size() || rest[j + 1] == ' ' || rest[j + 1] == '\t')) {
+      k.has_key = true;
+      k.key = rest.substr(0, j);
+      k.value = Trim(rest.substr(j + 1));
+    }
+  }
+  if (!k.has_key) {
+    if (!k.dash) return false;
+    k.value = Trim(rest);
+  }
+  *out = k;
+  return true;
+}
+
+bool IsTitleKey(std::string_view normalised) {
+  return std::find(std::begin(kTitleKeys), std::end(kTitleKeys), normalised) !=
+         std::end(kTitleKeys);
+}
+
+struct LineStats {
+  int structured = 0;  // key lines and list items
+  int other = 0;       // prose and anything else
+  int title_keys = 0;  // key lines whose key is title-like
+};
+
+// Counts line shapes. Blank lines, comments, document markers and indented lines after a
+// structured line (block scalars, folded values) count as neither.
+LineStats ScanLines(const Document& doc) {
+  LineStats s;
+  bool after_structured = false;
+  for (const std::string& raw : doc.lines) {
+    std::string_view t = Trim(raw);
+    if (t.empty() || t[0] == '#' || t == "---" || t == "...") continue;
+    KeyLine k;
+    if (ParseKeyLine(raw, &k)) {
+      ++s.structured;
+      after_structured = true;
+      if (k.has_key && IsTitleKey(NormaliseKey(k.key))) ++s.title_keys;
+    } else if (after_structured && (raw[0] == ' ' || raw[0] == '\t')) {
+      continue;
+    } else {
+      ++s.other;
+      after_structured = false;
+    }
+  }
+  return s;
+}
+
+// Markdown with front matter: a "---" line, a block of "key: value" lines closed by "---" or
+// "...", and text after it.
+bool HasFrontMatterAndBody(const Document& doc) {
+  if (doc.lines.empty() || Trim(doc.lines[0]) != "---") return false;
+  std::size_t i = 1;
+  while (i < doc.lines.size() && Trim(doc.lines[i]).empty()) ++i;
+  if (i < doc.lines.size() && Trim(doc.lines[i]).substr(0, 1) == "-") return false;  // a list
+  for (; i < doc.lines.size(); ++i) {
+    std::string_view t = Trim(doc.lines[i]);
+    if (t != "---" && t != "...") continue;
+    for (std::size_t j = i + 1; j < doc.lines.size(); ++j)
+      if (!Trim(doc.lines[j]).empty()) return true;
+    return false;
+  }
+  return false;
+}
+
+bool IsLandscapeFile(const Document& doc) {
+  for (const std::string& l : doc.lines)
+    if (l.rfind("landscape:", 0) == 0) return true;
+  return false;
+}
+
+// ---- Text read line by line -------------------------------------------------------------------
+
+std::string Unquote(std::string_view v) {
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
+    std::string out;
+    const char q = v.front();
+    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
+      if (q == '"' && v[i] == '\\' && i + 2 < v.size())
+        ++i;
+      else if (q == '\'' && v[i] == '\'' && i + 2 < v.size() && v[i + 1] == '\'')
+        ++i;
+      out.push_back(v[i]);
+    }
+    return out;
+  }
+  return std::string(v);
+}
+
+Value Scalar(std::string_view text, int line) {
+  return Value{Value::Kind::kScalar, line, Unquote(text), {}, {}};
+}
+
+// A value as written after "key:": "[a, b]" is a list, a block indicator ("|", ">-") or nothing
+// is an empty value that the lines after it fill, anything else a scalar.
+Value LineValue(std::string_view v, int line) {
+  if (v.size() >= 2 && v.front() == '[' && v.back() == ']') {
+    Value list{Value::Kind::kList, line, "", {}, {}};
+    for (const std::string& piece : Split(v.substr(1, v.size() - 2), ","))
+      list.items.push_back(Scalar(piece, line));
+    return list;
+  }
+  if (v.empty() || ((v[0] == '|' || v[0] == '>') && v.size() <= 3))
+    return Value{Value::Kind::kNull, line, "", {}, {}};
+  return Scalar(v, line);
+}
+
+void Append(Value& v, std::string_view text) {
+  if (v.kind == Value::Kind::kNull) v.kind = Value::Kind::kScalar;
+  if (v.kind != Value::Kind::kScalar) return;
+  if (!v.scalar.empty()) v.scalar += ' ';
+  v.scalar += text;
+}
+
+// Reads "key: value" records from text that is not valid YAML: a record starts at "- key:", at
+// a key line after a blank line, or when a key repeats; an empty value is filled by the "- item"
+// lines after it (a list; "- name: X" items with their own deeper "key: value" lines) or by
+// indented text (a folded scalar).
+void ReadLines(const Document& doc, LoadedList& out) {
+  Collector c(out);
+  Value record;
+  std::size_t index = 0;
+  bool have = false, fresh = true;
+  int record_dash_indent = -1;
+  int open_field = -1;  // index in record.items of the value that lines may fill
+  int open_indent = 0;
+  int item_key_column = -1;  // for a "- key: value" item of the open field: its key column
+  auto flush = [&] {
+    if (have) {
+      const int record_line = record.line;
+      c.Add(std::move(record), ++index, record_line);
+    }
+    record = Value{Value::Kind::kMap, 0, "", {}, {}};
+    have = false;
+    open_field = -1;
+    item_key_column = -1;
+  };
+  for (std::size_t n = 0; n < doc.lines.size(); ++n) {
+    const int line = static_cast<int>(n + 1);
+    const std::string& raw = doc.lines[n];
+    std::string_view t = Trim(raw);
+    if (t.empty() || t == "---" || t == "...") {
+      fresh = true;
+      open_field = -1;
+      continue;
+    }
+    if (t[0] == '#') continue;
+    KeyLine k;
+    Value* open = have && open_field >= 0 ? &record.items[open_field] : nullptr;
+    if (!ParseKeyLine(raw, &k)) {
+      if (open && (raw[0] == ' ' || raw[0] == '\t')) {
+        if (open->is_list() && !open->items.empty() && open->items.back().is_scalar())
+          Append(open->items.back(), t);
+        else
+          Append(*open, t);
+      }
+      continue;
+    }
+    if (!k.has_key) {  // "- item"
+      if (open && (open->kind == Value::Kind::kNull || open->is_list())) {
+        open->kind = Value::Kind::kList;
+        open->items.push_back(Scalar(k.value, line));
+        item_key_column = -1;
+      }
+      continue;
+    }
+    const std::string key = NormaliseKey(k.key);
+    if (!k.dash && k.value.empty() && (!have || fresh) &&
+        std::find(std::begin(kListKeys), std::end(kListKeys), key) != std::end(kListKeys)) {
+      flush();
+      fresh = true;
+      continue;  // "talks:" above the records
+    }
+    if (open && (open->kind == Value::Kind::kNull || open->is_list())) {
+      const bool item_start = k.dash && (record_dash_indent < 0 ? k.indent > open_indent
+                                                                : k.indent > record_dash_indent);
+      if (item_start) {
+        open->kind = Value::Kind::kList;
+        Value item{Value::Kind::kMap, line, "", {key}, {LineValue(k.value, line)}};
+        open->items.push_back(std::move(item));
+        item_key_column = k.key_column;
+        continue;
+      }
+      if (!k.dash && item_key_column >= 0 && k.indent >= item_key_column &&
+          open->items.back().is_map()) {
+        Value& item = open->items.back();
+        item.keys.push_back(key);
+        item.items.push_back(LineValue(k.value, line));
+        continue;
+      }
+    }
+    const bool repeated =
+        std::find(record.keys.begin(), record.keys.end(), key) != record.keys.end();
+    if (!have || k.dash || fresh || repeated) {
+      flush();
+      have = true;
+      record.line = line;
+      if (k.dash) record_dash_indent = k.indent;
+    }
+    fresh = false;
+    record.keys.push_back(key);
+    record.items.push_back(LineValue(k.value, line));
+    open_field = static_cast<int>(record.items.size()) - 1;
+    open_indent = k.indent;
+    item_key_column = -1;
+  }
+  flush();
+  c.Finish();
+  out.source = Source::kLines;
+  out.claim = out.records.size() >= 2 ? 60 : 0;
+  NoRecordsError(out, c);
+}
+
+}  // namespace
+
+const Value* Value::Find(std::span<const std::string_view> names) const {
+  std::string_view ignored;
+  return Find(names, &ignored);
+}
+
+const Value* Value::Find(std::span<const std::string_view> names, std::string_view* key) const {
+  if (!is_map()) return nullptr;
+  for (std::string_view name : names) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == name) {
+        *key = name;
+        return &items[i];
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::string NormaliseKey(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string RecordProblem(const Value& record) {
+  if (!record.is_map()) return "not a mapping";
+  for (std::string_view k : kForeignKeys)
+    if (record.Find(std::span(&k, 1)))
+      return "not a talk record (it has a '" + std::string(k) + "' field)";
+  for (std::string_view k : kTitleKeys) {
+    const Value* v = record.Find(std::span(&k, 1));
+    if (!v || !v->is_scalar() || Trim(v->scalar).empty()) continue;
+    if (k != "name" || record.Find(kTalkSignKeys)) return "";
+  }
+  return "no title (a title, name, session, talk or topic field)";
+}
+
+LoadedList LoadTalkList(const Document& doc) {
+  LoadedList out;
+  const std::size_t first = doc.text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) {
+    out.error = "no talk records found (the document is empty)";
+    return out;
+  }
+  if (doc.text[first] == '[' || doc.text[first] == '{') {
+    const json root = json::parse(doc.text, nullptr, /*allow_exceptions=*/false);
+    if (ScheduleExport e = DetectScheduleExport(doc.text, root); e != ScheduleExport::kNone) {
+      out.error = std::string(ScheduleExportName(e)) + ", which this cnkg does not read yet";
+      return out;
+    }
+    if (!root.is_discarded()) {
+      ReadJson(doc, root, out);
+      return out;
+    }
+    try {  // flow-style YAML is not JSON
+      ReadYaml(doc.text, out);
+    } catch (const std::exception&) {
+      out = LoadedList();
+      out.error = JsonError(doc.text);
+    }
+    return out;
+  }
+  if (ScheduleExport e = DetectScheduleExport(doc.text, json(json::value_t::discarded));
+      e != ScheduleExport::kNone) {
+    out.error = std::string(ScheduleExportName(e)) + ", which this cnkg does not read yet";
+    return out;
+  }
+  if (HasFrontMatterAndBody(doc)) {
+    out.error = "Markdown with front matter (a '---' block followed by text), not a talk list";
+    return out;
+  }
+  if (IsLandscapeFile(doc)) {
+    out.error = "the CNCF landscape file, not a talk list";
+    return out;
+  }
+  const LineStats stats = ScanLines(doc);
+  if (stats.title_keys == 0 || stats.structured <= stats.other) {
+    out.error =
+        "no talk records found (a talk list is YAML or JSON: a list of records with a title, "
+        "name, session, talk or topic field)";
+    return out;
+  }
+  int error_line = 0;
+  std::string error;
+  try {
+    ReadYaml(doc.text, out);
+    return out;
+  } catch (const YAML::Exception& e) {
+    error_line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+    error = e.msg;
+  } catch (const std::exception& e) {
+    error = e.what();
+  }
+  out = LoadedList();
+  ReadLines(doc, out);
+  out.warnings.insert(out.warnings.begin(),
+                      {error_line, "not valid YAML (" + error + "); read as key: value records"});
+  return out;
+}
+
+}  // namespace cnkg::talk_list

@@ -1,0 +1,130 @@
+// The talk-reference grammar (extract/grammar/talk_reference.h) on invented units.
+
+#include "extract/grammar/talk_reference.h"
+
+#include <catch2/catch.hpp>
+
+using namespace cnkg;
+
+namespace {
+
+std::string Names(const std::vector<HeadingSpeaker>& v) {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += "; ";
+    out += s.name;
+    if (!s.job_title.empty()) out += " [" + s.job_title + "]";
+    if (!s.organization.empty()) out += " (" + s.organization + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A unit splits into title and speakers at the separator before a speaker list") {
+  auto r = ReadTalkReference(
+      "Part One - Part Two: Scaling Things - Ana Silva, Initech & Bo Li, Globex", false);
+  CHECK(r.title == "Part One - Part Two: Scaling Things");
+  CHECK(Names(r.speakers) == "Ana Silva (Initech); Bo Li (Globex)");
+  r = ReadTalkReference("Tuning Envoy | Ana Silva (Initech) & Bo Li (Globex)", false);
+  CHECK(r.title == "Tuning Envoy");
+  CHECK(Names(r.speakers) == "Ana Silva (Initech); Bo Li (Globex)");
+  r = ReadTalkReference("Zero Trust: Ana Silva, Staff Engineer, Initech", false);
+  CHECK(r.title == "Zero Trust");
+  CHECK(Names(r.speakers) == "Ana Silva [Staff Engineer] (Initech)");
+  // A bare name after a dash splits only where bare names are allowed.
+  r = ReadTalkReference("Secrets Without Tears - Ana Silva", false);
+  CHECK(r.title == "Secrets Without Tears - Ana Silva");
+  r = ReadTalkReference("Secrets Without Tears - Ana Silva", true);
+  CHECK(r.title == "Secrets Without Tears");
+  CHECK(Names(r.speakers) == "Ana Silva");
+  // Roles that are not organisations stay job titles.
+  r = ReadTalkReference("Operators in Go - Bo Li, Maintainer", true);
+  CHECK(Names(r.speakers) == "Bo Li [Maintainer]");
+  r = ReadTalkReference("Operators in Go - Bo Li, Independent", true);
+  CHECK(Names(r.speakers) == "Bo Li");
+  // Titles with colons and dashes of their own keep them.
+  r = ReadTalkReference("Gateway API: Past, Present, and Future", false);
+  CHECK(r.title == "Gateway API: Past, Present, and Future");
+  CHECK(r.speakers.empty());
+  r = ReadTalkReference("Kubernetes WG Widgets - Advancing Support for GPUs", true);
+  CHECK(r.title == "Kubernetes WG Widgets - Advancing Support for GPUs");
+}
+
+TEST_CASE("Events, session labels, enumerations and quotes come off the title") {
+  auto r = ReadTalkReference("[KubeCon EU 2025] - Policy as Code for Many Teams", false);
+  CHECK(r.title == "Policy as Code for Many Teams");
+  CHECK(r.event == "KubeCon EU 2025");
+  r = ReadTalkReference("KubeCon NA 2025: Secrets Without Tears", false);
+  CHECK(r.title == "Secrets Without Tears");
+  CHECK(r.event == "KubeCon NA 2025");
+  r = ReadTalkReference("Keynote: The Next Ten Years - KubeCon Europe 2024", false);
+  CHECK(r.title == "Keynote: The Next Ten Years");
+  CHECK(r.event == "KubeCon Europe 2024");
+  r = ReadTalkReference("Measuring Power With Kepler | Project Lightning Talk", false);
+  CHECK(r.title == "Measuring Power With Kepler");
+  CHECK(r.session_label == "Project Lightning Talk");
+  r = ReadTalkReference("3. \"Quoted Talk Title\"", false);
+  CHECK(r.title == "Quoted Talk Title");
+  r = ReadTalkReference("A Talk About Things (slides)", false);
+  CHECK(r.title == "A Talk About Things");
+}
+
+TEST_CASE("Title by speakers, speakers lines and CJK punctuation") {
+  auto r = ReadTitleBySpeakers("Zero Trust Networking With SPIFFE by Cy Young, Initrode");
+  REQUIRE(r);
+  CHECK(r->title == "Zero Trust Networking With SPIFFE");
+  CHECK(Names(r->speakers) == "Cy Young (Initrode)");
+  CHECK_FALSE(ReadTitleBySpeakers("We were blown away by the demo"));
+  auto s = ReadSpeakersLine("Speakers: Ana Silva and Bo Li", false);
+  REQUIRE(s);
+  CHECK(Names(*s) == "Ana Silva; Bo Li");
+  s = ReadSpeakersLine("Speakers: Ana Silva (Initech) & Bo Li (Globex)", false);
+  REQUIRE(s);
+  CHECK(Names(*s) == "Ana Silva (Initech); Bo Li (Globex)");
+  s = ReadSpeakersLine("by Ana Silva, Initech", false);
+  REQUIRE(s);
+  CHECK(Names(*s) == "Ana Silva (Initech)");
+  s = ReadSpeakersLine("Ana Silva, Initech & Bo Li, Globex", true);
+  REQUIRE(s);
+  CHECK(s->size() == 2);
+  CHECK_FALSE(ReadSpeakersLine("Ana Silva, Initech & Bo Li, Globex", false));
+  CHECK_FALSE(ReadSpeakersLine("The talk was great and the room was full", true));
+  s = ReadSpeakersLine("讲者：张伟（Initech）、李娜（Globex）", false);
+  REQUIRE(s);
+  CHECK(Names(*s) == "张伟 (Initech); 李娜 (Globex)");
+  r = ReadTitleBySpeakers("Scaling Kueue by 山田 太郎 (Globex)");
+  REQUIRE(r);
+  CHECK(Names(r->speakers) == "山田 太郎 (Globex)");
+}
+
+TEST_CASE("Prose names speakers right before or after a title") {
+  auto a = SpeakersAfterTitle("”** by Flynn from Buoyant. Rust is great.");
+  REQUIRE(a);
+  CHECK(Names(*a) == "Flynn (Buoyant)");
+  a = SpeakersAfterTitle(" by Matei Sola, also from Initech, where we found out");
+  REQUIRE(a);
+  CHECK(Names(*a) == "Matei Sola (Initech)");
+  a = SpeakersAfterTitle(" by Ana Silva and Bo Li.");
+  REQUIRE(a);
+  CHECK(Names(*a) == "Ana Silva; Bo Li");
+  CHECK_FALSE(SpeakersAfterTitle(" by Google."));  // one word without "from": no person
+  a = SpeakersAfterTitle(" - Ana Silva, Initech");
+  REQUIRE(a);
+  CHECK(Names(*a) == "Ana Silva (Initech)");
+  CHECK_FALSE(SpeakersAfterTitle(". It was packed."));
+  auto b = SpeakerBeforeTitle("Our highlight was Ana Silva’s excellent talk **“");
+  REQUIRE(b);
+  CHECK(b->name == "Ana Silva");
+  b = SpeakerBeforeTitle("The next day Tal did his talk **“");
+  REQUIRE(b);
+  CHECK(b->name == "Tal");
+  b = SpeakerBeforeTitle("I also listened to Mr. Bo Li's talk on ");
+  REQUIRE(b);
+  CHECK(b->name == "Bo Li");
+  b = SpeakerBeforeTitle("we loved the keynote by Cy Young from Initrode: ");
+  REQUIRE(b);
+  CHECK(b->name == "Cy Young");
+  CHECK(b->organization == "Initrode");
+  CHECK_FALSE(SpeakerBeforeTitle("We then went to "));
+}
