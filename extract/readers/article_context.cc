@@ -160,10 +160,11 @@ void Reader::ApplyContext() {
   });
   // Context that holds at each block, updated as the blocks go by.
   struct Day {
+    bool active = false;
     std::optional<CivilDate> date;
     int level = 0;  // a heading of this level or higher ends it
   };
-  std::optional<Day> day;
+  Day day;
   std::optional<TimeLine> time;
   struct Label {
     std::string event;
@@ -183,11 +184,11 @@ void Reader::ApplyContext() {
     if (b.kind == BlockKind::kHeading) {
       while (!heading_events.empty() && heading_events.back().level >= b.level)
         heading_events.pop_back();
-      if (day && b.level <= day->level) day.reset();
+      if (day.active && b.level <= day.level) day = Day{};
       time.reset();
       if (!ref_block) {
         if (auto d = ParseDayHeading(text, year_)) {
-          day = Day{d->date, b.level};
+          day = Day{true, d->date, b.level};
         } else if (std::string label = EventLabel(text); !label.empty()) {
           heading_events.push_back({label, b.level});
         }
@@ -201,7 +202,7 @@ void Reader::ApplyContext() {
       } else if (d && (roles_[v] == Role::kDay || Bold(v) || WordsOf(text).size() <= 6)) {
         // A day line in a paragraph ("**Wednesday, March 20**"): until the next day or a
         // top-level section. "Day 2" under a dated day heading keeps the date.
-        if (!(day && day->date && !d->date)) day = Day{d->date, text_.markdown ? 2 : 7};
+        if (!(day.active && day.date && !d->date)) day = Day{true, d->date, text_.markdown ? 2 : 7};
         time.reset();
       } else if (b.item >= 0 && b.item_head) {
         if (std::string label = EventLabel(text); !label.empty()) item_events[b.item] = label;
@@ -226,7 +227,7 @@ void Reader::ApplyContext() {
         r.time_range = time->range;
         if (r.venue.empty()) r.venue = time->venue;
       }
-      if (!r.date && day) r.date = day->date;
+      if (!r.date && day.active) r.date = day.date;
       if (r.talk.event.empty()) {
         for (int item = b.item; item >= 0 && r.talk.event.empty();
              item = text_.items[static_cast<std::size_t>(item)].parent) {
