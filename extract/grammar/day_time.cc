@@ -100,4 +100,38 @@ std::optional<TimeLine> ParseTimeLine(std::string_view text) {
   return out;
 }
 
+std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
+  if (text.size() > 300) return std::nullopt;
+  static const RE2 range(
+      R"((?i)((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to)\s*(?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?(?:\s*(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T)\b))?))");
+  assert(range.ok());
+  std::string t = CollapseSpaces(text);
+  WhenField out;
+  std::string found;
+  std::string before = t, after;
+  if (RE2::PartialMatch(t, range, &found)) {
+    std::size_t at = t.find(found);
+    std::string candidate = found;
+    // A date ("2025-06-12") is no time range.
+    if (auto line = ParseTimeLine(candidate)) {
+      out.range = line->range;
+      before = t.substr(0, at);
+      after = t.substr(at + found.size());
+    }
+  }
+  while (!before.empty() && (before.back() == ',' || before.back() == ';' || before.back() == ':' ||
+                             before.back() == ' ' || before.back() == '-' || before.back() == '|'))
+    before.pop_back();
+  if (auto d = ParseDayHeading(before.empty() ? t : before, year_hint)) out.date = d->date;
+  if (!out.date) {
+    if (auto d2 = ParseDayLine(before)) out.date = d2;
+  }
+  static const RE2 lead(R"(^[\s,;:|@·\-–—]*(?:in\s+|at\s+)?(.*?)[\s,;.]*$)");
+  assert(lead.ok());
+  std::string venue;
+  if (!after.empty() && RE2::FullMatch(after, lead, &venue)) out.venue = CollapseSpaces(venue);
+  if (!out.date && out.range.empty()) return std::nullopt;
+  return out;
+}
+
 }  // namespace cnkg

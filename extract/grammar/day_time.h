@@ -43,6 +43,18 @@ struct TimeLine {
 // am/pm. Returns nullopt when `text` does not start with one.
 std::optional<TimeLine> ParseTimeLine(std::string_view text);
 
+// A "When:" value: "Wed 6 Aug 2025, 11:25-11:55 IST, Hall 2", "Thursday 14:00–14:30 CET",
+// "June 12, 2025". Any of its parts may be missing.
+struct WhenField {
+  std::optional<CivilDate> date;  // with `year_hint` when the text gives no year
+  std::string range;              // as TimeLine::range; empty when there is no time range
+  std::string venue;              // what follows the time ("Hall 2"); may be empty
+};
+
+// Reads a "When:"-style value: a time range anywhere in it, a date in the text around it, and a
+// venue after it. nullopt when it holds neither a date nor a time range.
+std::optional<WhenField> ParseWhen(std::string_view text, int year_hint);
+
 }  // namespace cnkg
 
 #endif  // CNKG_EXTRACT_GRAMMAR_DAY_TIME_H_

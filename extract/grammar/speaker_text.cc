@@ -3,8 +3,10 @@
 #include <utf8proc.h>
 
 #include <initializer_list>
+#include <unordered_set>
 #include <utility>
 
+#include "common/embedded.h"
 #include "common/strings.h"
 #include "graph/resolve.h"
 
@@ -291,7 +293,7 @@ constexpr NameLexicon kScheduleLexicon(WordList(kSharedTitleHeads, kScheduleTitl
 constexpr NameLexicon kArticleLexicon(WordList(kSharedTitleHeads, kArticleTitleHeads),
                                       WordList(kSharedTitleWords, kArticleTitleWords),
                                       WordList(kSharedNonNameWords, kArticleNonNameWords),
-                                      WordList(kSharedParticles, kNone));
+                                      WordList(kSharedParticles, kNone), /*common_words=*/true);
 
 bool WordList::Contains(std::string_view word) const {
   std::string w = AsciiLower(word);
@@ -308,10 +310,36 @@ bool NameLexicon::IsTitleWord(std::string_view word) const {
   return title_heads_.Contains(word) || title_words_.Contains(word) || IsLegalSuffix(word);
 }
 
+bool IsCommonWord(std::string_view word) {
+  static const std::unordered_set<std::string_view>* const kWords = [] {
+    auto* set = new std::unordered_set<std::string_view>();
+    std::string_view data = EmbeddedFile("common_words.txt");
+    set->reserve(70000);
+    while (!data.empty()) {
+      std::size_t nl = data.find('\n');
+      std::string_view line = data.substr(0, nl);
+      if (!line.empty() && line[0] != '#') set->insert(line);
+      if (nl == std::string_view::npos) break;
+      data.remove_prefix(nl + 1);
+    }
+    return set;
+  }();
+  if (word.size() < 3 || word.size() > 40) return false;
+  std::string w = AsciiLower(word);
+  while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.pop_back();
+  return kWords->count(w) > 0;
+}
+
 bool NameLexicon::LooksLikePersonName(std::string_view s, std::size_t min_words,
                                       std::size_t max_words) const {
   std::vector<std::string> words = Words(s);
   if (words.size() < min_words || words.size() > max_words) return false;
+  if (common_words_) {
+    // "Eighteen Months", "Retries Considered Harmful": words of titles, not of names.
+    std::size_t common = 0;
+    for (const std::string& w : words) common += IsCommonWord(w);
+    if (common == words.size()) return false;
+  }
   std::size_t capitalised = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];

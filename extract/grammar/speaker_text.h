@@ -43,12 +43,14 @@ class NameLexicon {
   // job titles, departments and organisations that are no names ("Senior", "Cloud").
   // `non_name_words`: capitalised words that start or make up title text ("The", "How").
   // `particles`: lower-case name particles ("de", "van").
+  // `common_words`: a name must not be made only of common English words (IsCommonWord).
   constexpr NameLexicon(WordList title_heads, WordList title_words, WordList non_name_words,
-                        WordList particles)
+                        WordList particles, bool common_words = false)
       : title_heads_(title_heads),
         title_words_(title_words),
         non_name_words_(non_name_words),
-        particles_(particles) {}
+        particles_(particles),
+        common_words_(common_words) {}
 
   // A word that can end a job title.
   bool IsTitleHead(std::string_view word) const;
@@ -72,6 +74,7 @@ class NameLexicon {
   WordList title_words_;
   WordList non_name_words_;
   WordList particles_;
+  bool common_words_ = false;
 };
 
 // The vocabulary of the schedule grammar (speakers.cc). Constant-initialised, so it may be used
@@ -87,6 +90,11 @@ extern const NameLexicon kArticleLexicon;
 // Separators a tool puts between a cut title and the speakers, and a writer between a title and
 // its speakers: " - " and spaced en and em dashes. The article grammar accepts more (see there).
 inline constexpr std::string_view kTitleDashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+
+// True if `word`, lower-cased, is an English word that dictionaries list only in lower case
+// ("months", "harmful"; not "young" or "rose", which are also names): data/lexicon/
+// common_words.txt, embedded. A person's name is rarely made of such words.
+bool IsCommonWord(std::string_view word);
 
 // `s` with whitespace runs collapsed, split at single spaces; empty for blank text.
 std::vector<std::string> Words(std::string_view s);

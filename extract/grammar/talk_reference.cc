@@ -76,7 +76,9 @@ std::optional<std::pair<std::string, std::vector<HeadingSpeaker>>> SplitSpeakers
     std::string title = CollapseSpaces(line.substr(0, pos));
     if (title.empty()) continue;
     const bool colon = line.compare(pos, len, ": ") == 0;
-    auto speakers = ParseSpeakerList(line.substr(pos + len));
+    // After a colon (titles have colons of their own) only the "Name, Org" grammar counts.
+    auto speakers =
+        colon ? ParseHeadingSpeakers(line.substr(pos + len)) : ParseSpeakerList(line.substr(pos + len));
     if (!speakers) continue;
     if ((!bare || colon) && !Affiliated(*speakers)) continue;
     return std::make_pair(std::move(title), std::move(*speakers));
@@ -121,7 +123,7 @@ bool CjkName(std::string_view s) {
 
 std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
   static const RE2 paren(R"(^(.*?\S)\s*\(([^()]+)\)$)");
-  static const RE2 from(R"(^(.*?\S)\s+(?:from|at|@|of)\s+(\S.*)$)");
+  static const RE2 from(R"(^(.*?\S)\s+(?:from|at|@)\s+(\S.*)$)");
   assert(paren.ok() && from.ok());
   std::string t = TrimPunct(std::string(piece));
   std::string name, org;
@@ -190,7 +192,33 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
   std::string t = TrimPunct(NormalizeCjkPunctuation(text));
   while (!t.empty() && t.back() == '.' && !IsLegalSuffix(Words(t).back())) t.pop_back();
   if (t.empty()) return std::nullopt;
-  if (auto parsed = ParseHeadingSpeakers(t)) return parsed;
+  // "A and B (both Org)", "A & B, both from Org": one organisation for everyone.
+  static const RE2 both(
+      R"((?i)^(.*?\S)\s*(?:\(\s*(?:both|all)\s+(?:from\s+|at\s+|of\s+)?([^()]+)\)|,\s*(?:both|all)\s+(?:from|at|of)\s+(.+))$)");
+  assert(both.ok());
+  std::string names, org1, org2;
+  if (RE2::FullMatch(t, both, &names, &org1, &org2)) {
+    auto people = ParseSpeakerList(names);
+    std::string org = CollapseSpaces(org1.empty() ? org2 : org1);
+    if (people && !org.empty()) {
+      for (HeadingSpeaker& p : *people)
+        if (p.organization.empty() && !IsNonOrganization(org)) p.organization = org;
+      return people;
+    }
+  }
+  if (auto parsed = ParseHeadingSpeakers(t)) {
+    // "Ana Silva, Bo Li": the comma grammar reads an organisation that is a person's name; a
+    // list of two names is two people.
+    if (parsed->size() == 1 && (*parsed)[0].job_title.empty() &&
+        LooksLikeArticlePersonName((*parsed)[0].organization) &&
+        (*parsed)[0].organization_aliases.empty()) {
+      std::vector<HeadingSpeaker> two(2);
+      two[0].name = (*parsed)[0].name;
+      two[1].name = (*parsed)[0].organization;
+      return two;
+    }
+    return parsed;
+  }
   // A list of people: "A, B and C", "A (Org) and B from Org", "张伟, 李娜".
   static const RE2 seps(R"(\s*(?:;|,|&|\band\b|\+)\s*)");
   assert(seps.ok());
@@ -269,7 +297,7 @@ std::optional<TalkReference> ReadTitleBySpeakers(std::string_view text) {
 std::optional<std::vector<HeadingSpeaker>> ReadSpeakersLine(std::string_view line, bool bare_list) {
   if (line.size() > kMaxUnit) return std::nullopt;
   static const RE2 label(
-      R"((?i)^\W*(?:speakers?|presenters?|presented\s+by|speakers?\s*(?:&|and)\s*companies|hosts?|hosted\s+by|panelists?|who|讲者|讲师|演讲者|嘉宾|分享者|讲演者|登壇者|スピーカー|発表者|講演者)\W*\s*:\s*(\S.*)$)");
+      R"((?i)^\W*(?:speakers?|presenters?|presented\s+by|speakers?\s*(?:&|and)\s*companies|hosts?|hosted\s+by|panell?ists?|moderators?|moderated\s+by|guests?|facilitators?|instructors?|who|讲者|讲师|演讲者|嘉宾|分享者|讲演者|主持人|登壇者|スピーカー|発表者|講演者|モデレーター)\W*\s*(?::|\s-|–|—)\s*(\S.*)$)");
   static const RE2 by(R"((?i)^\W*(?:by|with|presented\s+by|from)\s+(\S.*)$)");
   assert(label.ok() && by.ok());
   std::string t = CollapseSpaces(NormalizeCjkPunctuation(line));

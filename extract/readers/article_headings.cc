@@ -89,13 +89,21 @@ bool Reader::IsTalkLinkLine(std::size_t v, std::string* url) const {
 }
 
 Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
+  static const RE2 field(
+      R"((?i)^\W*(when|time|date|where|room|location|venue|hall|stage|track|type|format|level|duration|slot)\W*\s*:\s*(\S.*)$)");
+  assert(field.ok());
   Attached a;
   std::size_t k = v;
-  for (int taken = 0; taken < 3; ++taken) {
+  const int item = BlockOf(v).item;
+  for (int taken = 0; taken < 6; ++taken) {
     k = NextNonBlank(k);
     if (k >= vlines_.size()) break;
     const Block& b = BlockOf(k);
     if (b.kind != BlockKind::kParagraph) break;
+    // Under a list item, only its own lines belong to it.
+    if (item >= 0 && !(b.item >= 0 && (b.item == item || text_.items[static_cast<std::size_t>(
+                                                              b.item)].parent == item)))
+      break;
     std::string url;
     if (IsTalkLinkLine(k, &url)) {
       a.link = true;
@@ -103,24 +111,50 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
       a.lines.push_back(k);
       continue;
     }
-    if (!a.speakers) {
-      // A bare list ("Ana Silva, Initech & Bo Li, Globex") counts right under the title only,
-      // as a line of its own (after a <br> or a line break).
-      bool own_line = taken == 0 && (bare_list || !vlines_[k].first);
-      if (auto parsed = ReadSpeakersLine(Text(k), own_line)) {
+    std::string text = CollapseSpaces(Text(k));
+    std::string name, value;
+    if (text.size() < 300 && RE2::FullMatch(text, field, &name, &value)) {
+      name = AsciiLower(name);
+      if (name == "when" || name == "time" || name == "date" || name == "slot") {
+        if (auto w = ParseWhen(value, year_)) {
+          if (w->date) a.date = w->date;
+          if (!w->range.empty()) a.time_range = w->range;
+          if (!w->venue.empty() && a.venue.empty()) a.venue = w->venue;
+        }
+      } else if (name == "where" || name == "room" || name == "location" || name == "venue" ||
+                 name == "hall" || name == "stage") {
+        a.venue = CollapseSpaces(value);
+      }
+      a.fields = true;
+      a.lines.push_back(k);
+      continue;
+    }
+    // A bare list ("Ana Silva, Initech & Bo Li, Globex") counts right under the title only, as
+    // a line of its own (after a <br> or a line break).
+    bool own_line = taken == 0 && (bare_list || !vlines_[k].first);
+    if (auto parsed = ReadSpeakersLine(Text(k), own_line)) {
+      if (!a.speakers) {
         a.speakers = std::move(parsed);
         a.speakers_line = k;
-        a.lines.push_back(k);
-        for (const TextLink& link : b.links)
-          if (a.url.empty() && link.begin >= vlines_[k].begin && link.end <= vlines_[k].end &&
-              IsTalkLink(ClassifyLink(link.url)))
-            a.url = link.url;
-        continue;
+      } else {
+        for (HeadingSpeaker& s : *parsed) a.speakers->push_back(std::move(s));
       }
+      a.lines.push_back(k);
+      for (const TextLink& link : b.links)
+        if (a.url.empty() && link.begin >= vlines_[k].begin && link.end <= vlines_[k].end &&
+            IsTalkLink(ClassifyLink(link.url)))
+          a.url = link.url;
+      continue;
     }
     break;
   }
   return a;
+}
+
+void Reader::TakeFields(const Attached& a, Ref& r) {
+  if (a.date) r.date = a.date;
+  if (!a.time_range.empty()) r.time_range = a.time_range;
+  if (!a.venue.empty()) r.venue = a.venue;
 }
 
 // Reads a heading-like line as a talk if some cue says it is one; nullopt otherwise.
@@ -176,6 +210,7 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
     r.url = title_link->url;
     if (!with(std::move(t))) return std::nullopt;
     for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+    TakeFields(attached, r);
     return r;
   }
   // A heading that links a talk only with generic words ("TAG [Talk](sched.co/x)"): the talk is
@@ -192,15 +227,18 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
       return r;
     }
   }
-  // A speakers line under the heading.
-  if (attached.speakers && !terminal && words.size() <= 30 && !DayLike(text) && !EndSection(text) &&
+  // A speakers line (or a time) under the heading.
+  if ((attached.speakers || attached.fields) && !terminal && words.size() <= 30 && !DayLike(text) && !EndSection(text) &&
       FirstCapitalised(text)) {
     TalkReference t = ReadTalkReference(text, false);
-    t.speakers = std::move(*attached.speakers);
-    r.speakers_line = vlines_[attached.speakers_line].number;
-    r.speakers_evidence = std::string(Text(attached.speakers_line));
+    if (attached.speakers) {
+      t.speakers = std::move(*attached.speakers);
+      r.speakers_line = vlines_[attached.speakers_line].number;
+      r.speakers_evidence = std::string(Text(attached.speakers_line));
+    }
     if (!with(std::move(t))) return std::nullopt;
     for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+    TakeFields(attached, r);
     return r;
   }
   {
@@ -214,6 +252,7 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
                      (TitleCase(t.title, true) && TitleCase(t.speakers[0].name, false)))) {
         if (!with(std::move(t))) return std::nullopt;
         for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+        TakeFields(attached, r);
         return r;
       }
     }
@@ -224,6 +263,7 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
         t && WordsOf(t->title).size() >= 3 && TitleCase(t->title, true)) {
       if (!with(std::move(*t))) return std::nullopt;
       for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+      TakeFields(attached, r);
       return r;
     }
   }
@@ -232,6 +272,7 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
   if (link_follows && FirstCapitalised(text)) {
     if (!with(ReadTalkReference(text, false))) return std::nullopt;
     for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+    TakeFields(attached, r);
     return r;
   }
   if (HasSessionPrefix(text)) {

@@ -143,14 +143,23 @@ class Reader {
   ExtractionBatch Build();
   std::size_t NextNonBlank(std::size_t v) const { return v + 1; }
   bool IsTalkLinkLine(std::size_t v, std::string* url) const;
-  // Lines right under a heading that belong to it: talk links and a speakers line.
+  // Lines right under a title that belong to it: talk links, speakers lines ("Speakers:",
+  // "Moderator:" and "Panelists:" lines add up) and fields ("When:", "Room:").
   struct Attached {
     std::vector<std::size_t> lines;
     std::string url;
     bool link = false;
     std::optional<std::vector<HeadingSpeaker>> speakers;
     std::size_t speakers_line = 0;
+    bool fields = false;  // a When/Time/Date/Room line
+    std::optional<CivilDate> date;
+    std::string time_range;
+    std::string venue;
+    // True when something says the title above is a talk: a link, speakers or a time.
+    bool any() const { return link || speakers || fields; }
   };
+  // Copies what `a` says about dates, times and rooms onto `r`.
+  static void TakeFields(const Attached& a, Ref& r);
   Attached AttachedLines(std::size_t v, bool bare_list) const;
   const Block& BlockOf(std::size_t v) const { return text_.blocks[vlines_[v].block]; }
   bool InItemHead(std::size_t v) const;

@@ -67,6 +67,19 @@ bool LabelPrefix(std::string_view prefix) {
   return true;
 }
 
+// A unit that can be a talk's title on its own: a short capitalised phrase, not a sentence, a
+// field, a job ("SRE Intern") or a section name.
+bool TitleShaped(const std::string& title, bool emphasised) {
+  std::vector<std::string_view> words = WordsOf(title);
+  if (words.size() < 2 || words.size() > 25 || title.size() > 300) return false;
+  if (!FirstCapitalised(title)) return false;
+  char last = title.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+  if (FieldLine(title) || LinkWordsOnly(title) || LooksLikeArticleJobTitle(title)) return false;
+  if (GenericSection(title) || EndSection(title) || DayLike(title)) return false;
+  return emphasised || TitleCase(title, true);
+}
+
 }  // namespace
 
 // Reads one unit (a list item's text or a paragraph's first line) whose talk links give the
@@ -193,7 +206,8 @@ void Reader::ReadItemsAndParagraphs() {
       refs_.push_back(std::move(*r));
       continue;
     }
-    // No talk link: "**Title** - Speakers", "Title - Name, Org & Name, Org", "Title by A, Org".
+    // No talk link: "**Title** - Speakers", "Title - Name, Org & Name, Org", "Title by A, Org",
+    // or a title with its speakers, link or time on the lines under it.
     Ref r;
     r.kind = kind;
     r.level = level;
@@ -212,8 +226,7 @@ void Reader::ReadItemsAndParagraphs() {
       break;
     }
     if (bold_first) {
-      if (r.talk.title.empty() || LinkWordsOnly(r.talk.title) || FieldLine(r.talk.title)) continue;
-      if (r.talk.speakers.empty()) {
+      if (r.talk.speakers.empty() && !Trim(rest).empty()) {
         static const RE2 separator(
             R"((?i)^\s*(?:-{1,2}|[\x{2013}\x{2014}:,|]|\bby\b|\bwith\b|\bpresented by\b)?\s*(.*)$)");
         assert(separator.ok());
@@ -224,36 +237,36 @@ void Reader::ReadItemsAndParagraphs() {
           who = who.substr(1, who.size() - 2);
         if (auto s = who.empty() ? std::nullopt : ParseSpeakerList(who)) {
           r.talk.speakers = std::move(*s);
-        } else if (!who.empty()) {
-          if (auto s2 = SpeakersAfterTitle(rest)) r.talk.speakers = std::move(*s2);
+        } else if (auto s2 = SpeakersAfterTitle(rest)) {
+          r.talk.speakers = std::move(*s2);
+        } else if (r.talk.event.empty()) {
+          // "**Title** — Open Source Summit NA 2023": an event after the title.
+          r.talk.event = EventLabel(who);
         }
-      }
-      if (r.talk.speakers.empty() && Trim(rest).empty()) {
-        Attached a = AttachedLines(v, true);
-        if (a.speakers || a.link) {
-          if (a.speakers) {
-            r.talk.speakers = std::move(*a.speakers);
-            r.speakers_line = vlines_[a.speakers_line].number;
-            r.speakers_evidence = std::string(Text(a.speakers_line));
-          }
-          if (a.link) r.url = a.url;
-          for (std::size_t k : a.lines) roles_[k] = Role::kAttached;
-          if (r.talk.speakers.empty() && WordsOf(r.talk.title).size() < 2) continue;
-        } else {
-          continue;
-        }
-      } else if (r.talk.speakers.empty()) {
-        continue;
       }
     } else {
-      TalkReference t = ReadTalkReference(text, false);
-      if (t.speakers.empty()) {
+      r.talk = ReadTalkReference(text, false);
+      if (r.talk.speakers.empty()) {
         if (auto by = ReadTitleBySpeakers(text)) {
-          if (TitleCase(by->title, true) && Affiliated(by->speakers)) t = std::move(*by);
+          if (TitleCase(by->title, true) && Affiliated(by->speakers)) r.talk = std::move(*by);
         }
       }
-      if (t.speakers.empty() || !Affiliated(t.speakers) || !TitleCase(t.title, true)) continue;
-      r.talk = std::move(t);
+      if (!r.talk.speakers.empty() &&
+          (!Affiliated(r.talk.speakers) || !TitleCase(r.talk.title, true)))
+        r.talk.speakers.clear();
+    }
+    if (r.talk.title.empty() || !TitleShaped(r.talk.title, bold_first)) continue;
+    if (r.talk.speakers.empty()) {
+      Attached a = AttachedLines(v, true);
+      if (!a.any()) continue;
+      if (a.speakers) {
+        r.talk.speakers = std::move(*a.speakers);
+        r.speakers_line = vlines_[a.speakers_line].number;
+        r.speakers_evidence = std::string(Text(a.speakers_line));
+      }
+      if (a.link) r.url = a.url;
+      TakeFields(a, r);
+      for (std::size_t k : a.lines) roles_[k] = Role::kAttached;
     }
     if (r.talk.title.empty()) continue;
     roles_[v] = Role::kTalk;
