@@ -26,8 +26,14 @@ std::string TrimPunct(std::string s) {
   return CollapseSpaces(s);
 }
 
-// Trailing link notes on a talk line: "(slides)", "[video]", "(sched | recording)".
+// Trailing link notes on a talk line: "(slides)", "[video]", "(sched | recording)", and role
+// notes: "(moderator)", "(co-presenter)".
 std::string WithoutLinkNotes(std::string_view t) {
+  static const RE2 role(
+      R"((?i)^(.*?\S)\s*[\(\[]\s*(?:moderator|host|co-?presenter|co-?speaker|panell?ist|keynote|remote|virtual|online|cancelled|canceled|accepted|upcoming)\s*[\)\]]\s*$)");
+  assert(role.ok());
+  std::string without_role;
+  if (t.size() < kMaxUnit && RE2::FullMatch(t, role, &without_role)) t = without_role;
   static const RE2 re(
       R"((?i)^(.*?\S)\s*[\(\[]\s*(?:slides?|video|recording|sched(?:\.com)?|youtube|link|talk|abstract|watch|deck)(?:\s*[,|/&]\s*(?:slides?|video|recording|sched(?:\.com)?|youtube|link|talk|abstract|watch|deck))*\s*[\)\]]\s*$)");
   assert(re.ok());
@@ -250,9 +256,22 @@ TalkReference ReadTalkReference(std::string_view text, bool allow_bare_names) {
     out.raw_title = out.title = t;
     return out;
   }
+  // "My talk at KCD Zurich 2025: Title", "Slides from our KubeCon keynote - Title".
+  static const RE2 mine(
+      R"((?i)^(?:(?:slides|recording|video|notes|write-?up)\s+(?:(?:and|&)\s+\w+\s+)?(?:from|of|for)\s+)?(?:my|our)\s+(?:[\w+&-]+\s+){0,3}?(?:talk|keynote|session|presentation|lightning\s+talk|workshop|tutorial)(?:\s+(?:at|from|for|during)\s+(.+?))?\s*(?::|\s-|–|—)\s*(\S.*)$)");
+  assert(mine.ok());
+  std::string at_event, rest;
+  if (RE2::FullMatch(t, mine, &at_event, &rest)) {
+    out.first_person = true;
+    t = CollapseSpaces(rest);
+    if (!at_event.empty()) {
+      std::string label = EventLabel(at_event);
+      out.event = label.empty() ? CollapseSpaces(at_event) : label;
+    }
+  }
   // An event written before or after the title.
   EventAffix affix = SplitEventAffix(t);
-  if (!affix.event.empty()) {
+  if (!affix.event.empty() && out.event.empty()) {
     out.event = affix.event;
     t = affix.title;
   }

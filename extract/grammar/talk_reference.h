@@ -27,6 +27,8 @@ struct TalkReference {
   std::string event;
   // A session label written after the title ("Title | Project Lightning Talk"), as written.
   std::string session_label;
+  // The unit says the talk is the writer's own: "My talk at KCD Zurich 2025: Title".
+  bool first_person = false;
 };
 
 // CJK punctuation that separates names and titles in Chinese and Japanese text ("：", "，", "、",

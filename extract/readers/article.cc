@@ -97,6 +97,7 @@ void Reader::MergeRefs() {
 // inline reference to the next one) and the paragraphs after it up to the next reference or
 // heading; a table row.
 void Reader::SetSections() {
+  for (Ref& r : refs_) r.section.clear();
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < refs_.size(); ++i) order.push_back(i);
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -105,7 +106,8 @@ void Reader::SetSections() {
   });
   // The references starting in each block, by position.
   std::map<std::size_t, std::vector<std::size_t>> at_block;
-  for (std::size_t i : order) at_block[refs_[i].block].push_back(i);
+  for (std::size_t i : order)
+    if (!refs_[i].dropped || refs_[i].url_only) at_block[refs_[i].block].push_back(i);
   const std::size_t nb = text_.blocks.size();
   auto block_role = [&](std::size_t bi) { return roles_[first_vline_[bi]]; };
   auto other_ref_in = [&](std::size_t bi, std::size_t self) {
@@ -304,6 +306,8 @@ Result<ExtractionBatch> Reader::Read() {
   ApplyContext();
   MergeRefs();
   SetSections();
+  FindAuthors();
+  ApplyAuthors();
   ExtractionBatch batch = Build();
   bool found = false;
   for (const RelationRecord& r : batch.relations)

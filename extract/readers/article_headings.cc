@@ -257,6 +257,14 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
       }
     }
   }
+  // "My talk at KCD Zurich 2025: Title".
+  if (TalkReference mine = ReadTalkReference(text, false);
+      mine.first_person && WordsOf(mine.title).size() >= 2) {
+    if (!with(std::move(mine))) return std::nullopt;
+    for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
+    TakeFields(attached, r);
+    return r;
+  }
   // "Title by Ana Silva, Initech" in a heading.
   if (explicit_heading && !terminal) {
     if (auto t = ReadTitleBySpeakers(text);

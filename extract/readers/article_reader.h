@@ -137,6 +137,9 @@ class Reader {
   void FindYear();
   void FindEvent();
   void ApplyContext();
+  // article_authors.cc
+  void FindAuthors();
+  void ApplyAuthors();
   // article.cc
   void MergeRefs();
   void SetSections();
@@ -176,6 +179,9 @@ class Reader {
   int year_ = 0;  // the year the document is about (0 if unknown)
   std::optional<EntityRecord> event_;
   std::set<std::string> warnings_;  // messages warned once
+  std::vector<std::string> authors_;  // the article's authors (front matter, "I'm Ana Silva")
+  std::string author_org_;            // where the author says they work ("I work at Initech")
+  bool first_person_page_ = false;    // "talks I have given": the author presents every talk
 };
 
 }  // namespace article

@@ -7,6 +7,7 @@
 
 #include "common/strings.h"
 #include "extract/grammar/day_time.h"
+#include "extract/grammar/event_names.h"
 #include "extract/grammar/links.h"
 #include "extract/readers/article_reader.h"
 #include "extract/readers/article_text.h"
@@ -15,13 +16,25 @@
 namespace cnkg::article {
 namespace {
 
-enum class Column { kOther, kTitle, kSpeakers, kOrg, kLink, kDate, kTime, kRoom, kEvent, kTrack };
+enum class Column {
+  kOther,
+  kTitle,
+  kSpeakers,
+  kOrg,
+  kLink,
+  kDate,
+  kTime,
+  kRoom,
+  kEvent,
+  kTrack,
+  kYear
+};
 
 Column ColumnOf(std::string_view header) {
   static const RE2 title(
       R"((?i)^(?:talk|session|title|talk\s+title|session\s+title|name|topic|what|talk\s+name|presentation|subject)s?$)");
   static const RE2 speakers(
-      R"((?i)^(?:speakers?|presenters?|presented\s+by|by|who|speaker\(s\)|presenter\(s\)|hosts?|panelists?|speakers?\s*(?:&|and|/)\s*(?:companies|organi[sz]ations|affiliations))$)");
+      R"((?i)^(?:speakers?|presenters?|presented\s+by|by|who|with|co-?speakers?|co-?presenters?|speaker\(s\)|presenter\(s\)|hosts?|panell?ists?|speakers?\s*(?:&|and|/)\s*(?:companies|organi[sz]ations|affiliations))$)");
   static const RE2 org(
       R"((?i)^(?:compan(?:y|ies)|organi[sz]ations?|affiliations?|orgs?|employers?|from)$)");
   static const RE2 link(
@@ -31,8 +44,9 @@ Column ColumnOf(std::string_view header) {
   static const RE2 room(R"((?i)^(?:room|location|where|venue|hall|stage)$)");
   static const RE2 event(R"((?i)^(?:event|conference|meetup)s?$)");
   static const RE2 track(R"((?i)^(?:track|type|category|format)s?$)");
+  static const RE2 year(R"((?i)^(?:year)s?$)");
   assert(title.ok() && speakers.ok() && org.ok() && link.ok() && date.ok() && time.ok() &&
-         room.ok() && event.ok() && track.ok());
+         room.ok() && event.ok() && track.ok() && year.ok());
   std::string h = HeadingKey(header);
   if (h.size() > 60) return Column::kOther;
   if (RE2::FullMatch(h, title)) return Column::kTitle;
@@ -44,6 +58,7 @@ Column ColumnOf(std::string_view header) {
   if (RE2::FullMatch(h, room)) return Column::kRoom;
   if (RE2::FullMatch(h, event)) return Column::kEvent;
   if (RE2::FullMatch(h, track)) return Column::kTrack;
+  if (RE2::FullMatch(h, year)) return Column::kYear;
   return Column::kOther;
 }
 
@@ -200,12 +215,23 @@ void Reader::ReadTables() {
           case Column::kRoom:
             r.venue = value;
             break;
-          case Column::kEvent:
-            r.talk.event = value;
+          case Column::kEvent: {
+            std::string label = EventLabel(value);
+            r.talk.event = label.empty() ? value : label;
             break;
+          }
           default:
             break;
         }
+      }
+      // "2025" in a Year column completes an event written without its year.
+      for (std::size_t c = 0; c < row.cells.size() && c < cols.size(); ++c) {
+        static const RE2 four(R"(^\s*((?:19|20)\d\d)\s*$)");
+        assert(four.ok());
+        std::string y;
+        if (cols[c] == Column::kYear && RE2::FullMatch(row.cells[c], four, &y) &&
+            !r.talk.event.empty() && r.talk.event.find(y) == std::string::npos)
+          r.talk.event += " " + y;
       }
       claimed_[first_vline_[j]] = true;
       roles_[first_vline_[j]] = Role::kTalk;

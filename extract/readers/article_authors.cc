@@ -1,0 +1,210 @@
+// Talks the article's own author gave: a speaker's page of "talks I have given", a post about
+// "my talk at KCD Zurich", a post that says "Yesterday I gave this talk". The author (front
+// matter author/authors/contributors, or "I'm Ana Silva" in the first paragraphs) presents
+// them, with the organisation they say they work at, and with the co-speakers the text names
+// ("with Bo Li from Globex"). See article_reader.h.
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cassert>
+
+#include "common/strings.h"
+#include "extract/grammar/speaker_text.h"
+#include "extract/readers/article_reader.h"
+#include "extract/readers/article_text.h"
+#include "graph/resolve.h"
+
+namespace cnkg::article {
+namespace {
+
+// The part of a regular expression that reads a capitalised name of up to five words.
+#define CNKG_NAME R"(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|del|der|la|le)){0,4})"
+// An organisation: capitalised words, "&", "of", "and".
+#define CNKG_ORG R"([\p{Lu}\d][\p{L}\d&.'’-]*(?:\s+(?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|de|&)){0,4})"
+
+bool SameName(std::string_view a, std::string_view b) { return FoldName(a) == FoldName(b); }
+
+std::string TrimOrg(std::string org) {
+  while (!org.empty() && (org.back() == '.' || org.back() == ',') &&
+         !IsLegalSuffix(speaker_text::Words(org).back()))
+    org.pop_back();
+  // "Initech and" / "Globex of": a small word left at the end.
+  static const RE2 tail(R"(^(.*?)\s+(?:of|and|de|&)$)");
+  assert(tail.ok());
+  std::string head;
+  if (RE2::FullMatch(org, tail, &head)) org = head;
+  return CollapseSpaces(org);
+}
+
+}  // namespace
+
+void Reader::FindAuthors() {
+  const FrontMatter& fm = text_.front_matter;
+  for (const char* key : {"author", "authors", "contributors", "speaker", "speakers"}) {
+    auto it = fm.fields.find(key);
+    if (it == fm.fields.end()) continue;
+    for (const std::string& part : Split(it->second, ",")) {
+      std::string name = CollapseSpaces(part);
+      if (LooksLikeArticlePersonName(name) || speaker_text::Words(name).size() == 1) {
+        if (LooksLikeArticlePersonName(name))
+          if (std::none_of(authors_.begin(), authors_.end(),
+                           [&](const std::string& a) { return SameName(a, name); }))
+            authors_.push_back(name);
+      }
+    }
+  }
+  // The first paragraphs: "I'm Ana Silva, a principal engineer at Initech", "I work on the
+  // platform team at Initech", "talks I have given".
+  static const RE2 im(R"((?:^|[.!?]\s+|\s)I(?:'m|’m|\s+am)\s+()" CNKG_NAME R"()\s*,)");
+  static const RE2 role_at(R"((?:^|[\s(])I(?:'m|’m|\s+am)\s+(?:)" CNKG_NAME
+                           R"(\s*,\s+)?(?:a|an|the)\s+[^.;!?]{0,80}?\s+(?:at|with|for)\s+()" CNKG_ORG
+                           R"())");
+  static const RE2 work_at(R"((?:^|[\s(])I\s+(?:currently\s+)?work\s+(?:(?:on|in)\s+[^.;!?]{0,80}?\s+)?(?:at|for|with)\s+()" CNKG_ORG
+                           R"())");
+  static const RE2 page_cue(
+      R"((?i)\b(?:talks?|sessions?|presentations?|workshops?)\s+(?:that\s+)?i(?:'ve|’ve|\s+have)?\s+(?:given|gave|delivered|presented|done|did|held)\b|\bmy\s+(?:past\s+|recent\s+|conference\s+|public\s+|previous\s+)?(?:talks|presentations|sessions)\b|\bi\s+(?:speak|have\s+spoken|'ve\s+spoken|’ve\s+spoken)\s+(?:at|about|on|a\s+few|regularly)\b)");
+  assert(im.ok() && role_at.ok() && work_at.ok() && page_cue.ok());
+  int paragraphs = 0;
+  for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 20; ++bi) {
+    const Block& b = text_.blocks[bi];
+    if (b.kind != BlockKind::kParagraph) continue;
+    ++paragraphs;
+    std::string t = CollapseSpaces(b.Joined());
+    if (t.size() > 4000) t = t.substr(0, 4000);
+    std::string name, org;
+    if (RE2::PartialMatch(t, im, &name) && LooksLikeArticlePersonName(name) &&
+        std::none_of(authors_.begin(), authors_.end(),
+                     [&](const std::string& a) { return SameName(a, name); }))
+      authors_.push_back(CollapseSpaces(name));
+    if (author_org_.empty() &&
+        (RE2::PartialMatch(t, role_at, &org) || RE2::PartialMatch(t, work_at, &org))) {
+      org = TrimOrg(org);
+      if (!org.empty() && !IsNonOrganization(org) && !LooksLikeArticlePersonName(org))
+        author_org_ = org;
+    }
+    if (RE2::PartialMatch(t, page_cue)) first_person_page_ = true;
+  }
+}
+
+void Reader::ApplyAuthors() {
+  // "Yesterday I gave this talk", "my talk", "I presented": said of one talk, in its section.
+  static const RE2 post_cue(
+      R"((?i)\b(?:i|we)\s+(?:gave|presented|delivered|held|did|co-presented|ran)\s+(?:this|my|our|a|the)\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial|lightning\s+talk)\b|\bmy\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial)\b|\bi\s+(?:presented|spoke)\b)");
+  static const RE2 with(R"((?:^|\s)with\s+()" CNKG_NAME R"()(?:\s+(?:from|of|at)\s+()" CNKG_ORG
+                        R"()|\s*\(([^()]+)\))?)");
+  assert(post_cue.ok() && with.ok());
+  // A post about one talk that names none by a reference of its own: the post's title is the
+  // talk.
+  bool any = std::any_of(refs_.begin(), refs_.end(), [](const Ref& r) { return !r.dropped; });
+  if (!any && authors_.size() == 1 && !title_.empty()) {
+    int paragraphs = 0;
+    bool cue = false;
+    for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 5 && !cue; ++bi) {
+      const Block& b = text_.blocks[bi];
+      if (b.kind != BlockKind::kParagraph) continue;
+      ++paragraphs;
+      std::string t = CollapseSpaces(b.Joined());
+      cue = t.size() < 4000 && RE2::PartialMatch(t, post_cue);
+    }
+    TalkReference t = ReadTalkReference(title_, false);
+    if (cue && !t.title.empty() && WordsOf(t.title).size() >= 2 && WordsOf(t.title).size() <= 25) {
+      Ref r;
+      r.kind = RefKind::kHeading;
+      r.level = 1;
+      r.talk = std::move(t);
+      r.talk.speakers.clear();
+      r.evidence = title_;
+      // The title's heading when the body repeats it, else the front matter's title line.
+      std::size_t block = 0;
+      r.line = text_.front_matter.field_lines.count("title")
+                   ? text_.front_matter.field_lines.at("title")
+                   : 1;
+      for (std::size_t v = 0; v < vlines_.size(); ++v) {
+        if (roles_[v] == Role::kTitle) {
+          block = vlines_[v].block;
+          r.line = vlines_[v].number;
+          break;
+        }
+      }
+      r.block = block;
+      r.talk.first_person = true;
+      refs_.push_back(std::move(r));
+      SetSections();
+    }
+  }
+  for (Ref& r : refs_) {
+    if (r.dropped) continue;
+    bool mine = r.talk.first_person || first_person_page_;
+    if (!mine) {
+      // A first-person cue in the talk's own text.
+      for (const Range& range : r.section) {
+        const Block& b = text_.blocks[range.block];
+        std::string t = CollapseSpaces(b.text.substr(range.begin, range.end - range.begin));
+        if (t.size() < 4000 && RE2::PartialMatch(t, post_cue)) {
+          mine = true;
+          break;
+        }
+      }
+    }
+    if (!mine || authors_.size() != 1) continue;
+    const std::string& author = authors_.front();
+    bool listed = std::any_of(r.talk.speakers.begin(), r.talk.speakers.end(),
+                              [&](const HeadingSpeaker& s) { return SameName(s.name, author); });
+    if (!listed) {
+      HeadingSpeaker s;
+      s.name = author;
+      s.organization = author_org_;
+      r.talk.speakers.insert(r.talk.speakers.begin(), std::move(s));
+    }
+    // Co-speakers: "with Bo Li from Globex" in the talk's unit or its first paragraph.
+    std::vector<std::string> texts = {r.evidence};
+    for (const Range& range : r.section) {
+      const Block& b = text_.blocks[range.block];
+      if (b.kind != BlockKind::kParagraph) continue;
+      std::string t = CollapseSpaces(b.Joined().substr(range.begin, range.end - range.begin));
+      if (RE2::PartialMatch(t, post_cue)) texts.push_back(t);
+      break;
+    }
+    for (const std::string& t : texts) {
+      re2::StringPiece input(t.data(), std::min<std::size_t>(t.size(), 4000));
+      std::string name, org, paren;
+      while (RE2::FindAndConsume(&input, with, &name, &org, &paren)) {
+        name = CollapseSpaces(name);
+        if (!LooksLikeArticlePersonName(name) || SameName(name, author)) continue;
+        if (std::any_of(r.talk.speakers.begin(), r.talk.speakers.end(),
+                        [&](const HeadingSpeaker& s) { return SameName(s.name, name); }))
+          continue;
+        HeadingSpeaker s;
+        s.name = name;
+        std::string o = TrimOrg(org.empty() ? paren : org);
+        if (!o.empty() && !IsNonOrganization(o) && !LooksLikeArticleJobTitle(o))
+          s.organization = o;
+        r.talk.speakers.push_back(std::move(s));
+      }
+    }
+  }
+  // A speaker named by one word ("Tal did his talk") is the author or speaker of the document
+  // whose name starts with it, when there is exactly one.
+  std::vector<std::string> full = authors_;
+  for (const Ref& r : refs_)
+    for (const HeadingSpeaker& s : r.talk.speakers)
+      if (speaker_text::Words(s.name).size() >= 2) full.push_back(s.name);
+  for (Ref& r : refs_) {
+    for (HeadingSpeaker& s : r.talk.speakers) {
+      if (speaker_text::Words(s.name).size() != 1) continue;
+      std::string match;
+      int count = 0;
+      for (const std::string& f : full) {
+        std::vector<std::string> w = speaker_text::Words(f);
+        if (!w.empty() && SameName(w.front(), s.name) && !SameName(f, match)) {
+          match = f;
+          ++count;
+        }
+      }
+      if (count == 1) s.name = match;
+    }
+  }
+}
+
+}  // namespace cnkg::article
