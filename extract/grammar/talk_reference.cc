@@ -215,7 +215,7 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
   if (auto parsed = ParseHeadingSpeakers(t)) {
     // "Ana Silva, Bo Li": the comma grammar reads an organisation that is a person's name; a
     // list of two names is two people.
-    if (parsed->size() == 1 && (*parsed)[0].job_title.empty() &&
+    if (parsed->size() == 1 && (*parsed)[0].job_title.empty() && t.find('(') == std::string::npos &&
         LooksLikeArticlePersonName((*parsed)[0].organization) &&
         (*parsed)[0].organization_aliases.empty()) {
       std::vector<HeadingSpeaker> two(2);
@@ -337,9 +337,28 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
   assert(close.ok());
   std::string rest;
   if (RE2::FullMatch(t, close, &rest)) t = rest;
+  // "— with Ana Silva (Initech) and Bo Li (Globex)": the clause after the keyword is a list.
+  static const RE2 keyword(
+      R"(^[\s,\-–—:]*(?i:by|presented\s+by|with|featuring|feat\.|together\s+with)\s+(.*)$)");
+  assert(keyword.ok());
+  std::string clause;
+  if (RE2::FullMatch(t, keyword, &clause)) {
+    // The clause ends at a sentence end, a ';', or a relative clause ("who joined", "where").
+    static const RE2 stop(
+      R"(^(.*?)(?:[.;!?](?:\s|$)|;|,\s+(?:who|which|where|when|and\s+(?:we|i|it|they|the))\b|\s+\(\s*\[?(?i:slides|video|recording)|$).*$)");
+    assert(stop.ok());
+    std::string head;
+    if (RE2::FullMatch(clause, stop, &head)) {
+      std::string list = TrimPunct(head);
+      // A trailing parenthesis left open by the cut: "(with A (Org); schedule TBA)".
+      if (!speaker_text::IsBalanced(list) && !list.empty() && list.back() != ')')
+        list = TrimPunct(list);
+      if (auto speakers = ParseSpeakerList(list)) return speakers;
+    }
+  }
   // "by Flynn from Buoyant", "by Matei David, also from Buoyant".
   static const RE2 by(
-      R"(^,?\s*(?i:by|presented\s+by|with)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|del|der|la|le)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})*)(?:,?\s+(?i:also\s+|both\s+)?(?i:from|of|at|@)\s+([\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{Lu}\d&][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*){0,4}))?)");
+      R"(^[\s,\-–—:]*(?i:by|presented\s+by|with)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|del|der|la|le)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})*)(?:,?\s+(?i:also\s+|both\s+)?(?i:from|of|at|@)\s+([\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{Lu}\d&][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*){0,4}))?)");
   assert(by.ok());
   std::string names, org;
   if (RE2::PartialMatch(t, by, &names, &org)) {

@@ -202,10 +202,15 @@ ExtractionBatch Reader::Build() {
   if (event_) out.SetDocumentEvent(out.AddEvent(*event_));
   const bool china = (event_ && MentionsChina(event_->name)) || MentionsChina(title_);
 
-  // Which talks share a title and event but not a link: they get their link as a key suffix.
-  std::map<std::string, std::set<std::string>> links_of;  // title @ event -> link ids
-  for (const Ref& r : refs_)
-    if (!r.dropped) links_of[Slug(r.talk.title) + "@" + r.talk.event].insert(r.link_id);
+  // Talks that share a title: at different events they are different talks (keyed with their
+  // event); at one event with different links, different sessions (keyed with their link).
+  std::map<std::string, std::set<std::string>> links_of;   // title @ event -> link ids
+  std::map<std::string, std::set<std::string>> events_of;  // title -> events
+  for (const Ref& r : refs_) {
+    if (r.dropped) continue;
+    links_of[Slug(r.talk.title) + "@" + r.talk.event].insert(r.link_id);
+    events_of[Slug(r.talk.title)].insert(r.talk.event);
+  }
 
   bool warned_zone = false;
   std::map<std::string, std::string> key_of_link;
@@ -221,8 +226,10 @@ ExtractionBatch Reader::Build() {
     t.url = r.url;
     if (!r.talk.session_label.empty()) t.properties["type"] = r.talk.session_label;
     if (!r.talk.event.empty()) t.event_key = out.AddEvent(r.talk.event, r.line, r.evidence, year_);
+    if (events_of[Slug(r.talk.title)].size() > 1 && !t.speakers.empty())
+      t.key_suffix = t.event_key.empty() ? "document event" : out.EventName(t.event_key);
     if (links_of[Slug(r.talk.title) + "@" + r.talk.event].size() > 1 && !r.link_id.empty())
-      t.key_suffix = r.link_id;
+      t.key_suffix += (t.key_suffix.empty() ? "" : " ") + r.link_id;
     if (!r.time_range.empty() && r.date) {
       auto time = ParseSessionTime(r.time_range, *r.date, china);
       if (time.ok()) {

@@ -67,6 +67,38 @@ bool LabelPrefix(std::string_view prefix) {
   return true;
 }
 
+// The speakers in what follows a title: right after it (" by Ana Silva", " - Ana Silva, Org"),
+// or in a later "with"/"by" clause (" — KubeCon 2023, with Ana Silva (Initech)").
+std::optional<std::vector<HeadingSpeaker>> SpeakersInRest(std::string_view after) {
+  if (auto s = SpeakersAfterTitle(after)) return s;
+  static const RE2 clause(R"((?i)(?:^|[\s,(;])((?:with|by|featuring|together\s+with)\s+\S.*)$)");
+  assert(clause.ok());
+  std::string_view rest = after.substr(0, std::min<std::size_t>(after.size(), 600));
+  std::string from;
+  // The first clause that reads as speakers.
+  for (int tries = 0; tries < 4 && RE2::PartialMatch(rest, clause, &from); ++tries) {
+    if (auto s = SpeakersAfterTitle(from)) return s;
+    std::size_t at = rest.find(from);
+    if (at == std::string_view::npos) break;
+    rest = rest.substr(at + 4);
+  }
+  return std::nullopt;
+}
+
+// The emphasised span that starts a unit ("**Title** — ..."), when it holds a title.
+const TextSpan* LeadingEmphasis(const Block& b, std::size_t begin, std::size_t end) {
+  for (const TextSpan& s : b.spans) {
+    if (s.end > end) continue;
+    std::string before = b.text.substr(begin, s.begin >= begin ? s.begin - begin : 0);
+    static const RE2 decoration(R"(^[\s"“‘'«#\d.)·•\-–—:|]*$)");
+    assert(decoration.ok());
+    if (s.begin < begin || !RE2::FullMatch(before, decoration)) continue;
+    std::string text = b.text.substr(s.begin, s.end - s.begin);
+    if (TitleLike(text)) return &s;
+  }
+  return nullptr;
+}
+
 // A unit that can be a talk's title on its own: a short capitalised phrase, not a sentence, a
 // field, a job ("SRE Intern") or a section name.
 bool TitleShaped(const std::string& title, bool emphasised) {
@@ -87,16 +119,21 @@ bool TitleShaped(const std::string& title, bool emphasised) {
 std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) {
   const Block& b = BlockOf(v);
   const VLine& l = vlines_[v];
-  // The unit: this visual line and the soft-wrapped lines after it ("Title part one\n part two:
-  // https://..."), up to a line that is a speakers or link line of its own.
+  // The unit: this visual line and, while it has no talk link yet, the soft-wrapped lines after
+  // it ("Title part one\n part two: https://..."), up to a line that is a speakers or link line
+  // of its own.
+  auto has_talk_link = [&](std::size_t from, std::size_t to) {
+    for (const TextLink& link : b.links)
+      if (link.begin >= from && link.end <= to && IsTalkLink(ClassifyLink(link.url))) return true;
+    return false;
+  };
   std::size_t end = l.end;
   for (std::size_t k = v + 1; k < vlines_.size() && vlines_[k].block == l.block; ++k) {
-    const Block& kb = BlockOf(k);
-    std::size_t brk = vlines_[k].begin - 1;  // the '\n' before it
-    std::size_t index = 0;
-    for (std::size_t i = 0; i < brk; ++i)
-      if (kb.text[i] == '\n') ++index;
-    bool soft = index < kb.soft_breaks.size() && kb.soft_breaks[index];
+    if (has_talk_link(l.begin, end)) break;
+    std::size_t index = static_cast<std::size_t>(
+        std::lower_bound(b.breaks.begin(), b.breaks.end(), vlines_[k].begin - 1) -
+        b.breaks.begin());
+    bool soft = index < b.soft_breaks.size() && b.soft_breaks[index];
     std::string unused;
     if (!soft || IsTalkLinkLine(k, &unused) || ReadSpeakersLine(Text(k), false)) break;
     end = vlines_[k].end;
@@ -132,15 +169,27 @@ std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) 
     std::size_t line_end = b.text.find('\n', title_link->end);
     if (line_end == std::string::npos || line_end > end) line_end = end;
     if (r.talk.speakers.empty()) {
-      if (auto s = SpeakersAfterTitle(Slice(b, title_link->end, line_end)))
+      if (auto s = SpeakersInRest(Slice(b, title_link->end, line_end)))
         r.talk.speakers = std::move(*s);
       else if (line_end < end)
-        if (auto s2 = SpeakersAfterTitle(Slice(b, title_link->end, end)))
+        if (auto s2 = SpeakersInRest(Slice(b, title_link->end, end)))
           r.talk.speakers = std::move(*s2);
     }
     if (r.talk.speakers.empty()) {
       if (auto s = SpeakerBeforeTitle(prefix)) r.talk.speakers.push_back(std::move(*s));
     }
+  } else if (const TextSpan* bold = LeadingEmphasis(b, l.begin, end)) {
+    // "**Title** — Event 2023 ([slides](...), [video](...))": the emphasised text is the title.
+    r.talk = ReadTalkReference(Slice(b, bold->begin, bold->end), false);
+    if (r.talk.title.empty() || WordsOf(r.talk.title).size() < 2) return std::nullopt;
+    std::string after = Slice(b, bold->end, end);
+    if (r.talk.speakers.empty()) {
+      if (auto s = SpeakersInRest(after)) r.talk.speakers = std::move(*s);
+    }
+    if (r.talk.event.empty()) r.talk.event = EventBefore(after);
+    r.url = talk_links.front()->url;
+    r.begin = bold->begin;
+    r.end = bold->end;
   } else {
     // The links are notes ("[slides]", a bare URL): the unit's other text is the title.
     std::string rest;
@@ -225,7 +274,28 @@ void Reader::ReadItemsAndParagraphs() {
       rest = Slice(b, s.end, l.end);
       break;
     }
-    if (bold_first) {
+    // "2026 · KubeCon EU (Amsterdam): *Title* (with Ana Silva)": an emphasised title after an
+    // event.
+    bool event_labelled = false;
+    if (!bold_first) {
+      for (const TextSpan& s : b.spans) {
+        if (s.begin < l.begin || s.end > l.end || s.begin == l.begin) continue;
+        std::string prefix = Slice(b, l.begin, s.begin);
+        std::string event = EventBefore(prefix);
+        if (event.empty() || WordsOf(prefix).size() > 12 || IsProse(prefix)) continue;
+        std::string title = Slice(b, s.begin, s.end);
+        if (!TitleLike(title)) continue;
+        r.talk = ReadTalkReference(title, false);
+        if (r.talk.event.empty()) r.talk.event = event;
+        if (auto sp = SpeakersInRest(Slice(b, s.end, l.end))) r.talk.speakers = std::move(*sp);
+        r.begin = s.begin;
+        r.end = s.end;
+        event_labelled = bold_first = true;
+        rest.clear();
+        break;
+      }
+    }
+    if (bold_first && !event_labelled) {
       if (r.talk.speakers.empty() && !Trim(rest).empty()) {
         static const RE2 separator(
             R"((?i)^\s*(?:-{1,2}|[\x{2013}\x{2014}:,|]|\bby\b|\bwith\b|\bpresented by\b)?\s*(.*)$)");
@@ -244,7 +314,7 @@ void Reader::ReadItemsAndParagraphs() {
           r.talk.event = EventLabel(who);
         }
       }
-    } else {
+    } else if (!event_labelled) {
       r.talk = ReadTalkReference(text, false);
       if (r.talk.speakers.empty()) {
         if (auto by = ReadTitleBySpeakers(text)) {
@@ -256,7 +326,7 @@ void Reader::ReadItemsAndParagraphs() {
         r.talk.speakers.clear();
     }
     if (r.talk.title.empty() || !TitleShaped(r.talk.title, bold_first)) continue;
-    if (r.talk.speakers.empty()) {
+    if (r.talk.speakers.empty() && !event_labelled) {
       Attached a = AttachedLines(v, true);
       if (!a.any()) continue;
       if (a.speakers) {
