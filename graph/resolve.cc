@@ -86,6 +86,22 @@ std::string StripLegalSuffix(std::string_view name) {
     std::size_t sp = head.find_last_of(" ,");
     if (sp != std::string::npos && IsLegalSuffix(head.substr(sp + 1))) s = head;
   }
+  // Chinese and Japanese legal forms, written without a space before or after the name:
+  // "蓝鲸数据科技有限公司", "株式会社ミナト電算", "ミナト電算株式会社".
+  static constexpr std::string_view kCjkForms[] = {
+      "股份有限公司", "有限责任公司", "有限公司", "株式会社", "有限会社", "合同会社", "(株)", "（株）"};
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view f : kCjkForms) {
+      if (s.size() > f.size() && s.compare(s.size() - f.size(), f.size(), f) == 0) {
+        s = CollapseSpaces(std::string_view(s).substr(0, s.size() - f.size()));
+        again = true;
+      } else if (s.size() > f.size() && s.compare(0, f.size(), f) == 0) {
+        s = CollapseSpaces(std::string_view(s).substr(f.size()));
+        again = true;
+      }
+    }
+  }
   while (true) {
     std::size_t sp = s.find_last_of(" ,");
     if (sp == std::string::npos) break;

@@ -5,6 +5,7 @@
 #include <cassert>
 
 #include "common/strings.h"
+#include "extract/grammar/cjk.h"
 
 namespace cnkg {
 namespace {
@@ -22,7 +23,14 @@ int MonthNumber(std::string_view name) {
 }  // namespace
 
 std::optional<DayHeading> ParseDayHeading(std::string_view text, int year_hint) {
-  std::string t = CollapseSpaces(text);
+  if (text.size() > 240) return std::nullopt;
+  std::string t = CollapseSpaces(NormalizeCjkDateTime(text));
+  // "第一天 (June 10)", "1日目": days written in Chinese or Japanese.
+  static const RE2 cjk_day(R"((?:第\s*[一二三四五六七八九十\d]+\s*天|\d+\s*日目))");
+  assert(cjk_day.ok());
+  const bool cjk_day_n = RE2::PartialMatch(t, cjk_day);
+  // Trailing and surrounding brackets: "第一天 (June 10)".
+  while (!t.empty() && (t.back() == ')' || t.back() == ' ')) t.pop_back();
   if (t.empty() || t.size() > 120) return std::nullopt;
   char last = t.back();
   if (last == '.' || last == ',' || last == ';' || last == '?' || last == '!') return std::nullopt;
@@ -42,7 +50,7 @@ std::optional<DayHeading> ParseDayHeading(std::string_view text, int year_hint) 
          iso.ok() && prose.ok());
   if (RE2::PartialMatch(t, operations) || RE2::PartialMatch(t, prose)) return std::nullopt;
   bool has_weekday = RE2::PartialMatch(t, weekday);
-  bool has_day_n = RE2::PartialMatch(t, day_n);
+  bool has_day_n = RE2::PartialMatch(t, day_n) || cjk_day_n;
   std::string month, year, day_s;
   int day = 0, y = 0, m = 0;
   if (RE2::PartialMatch(t, month_day, &month, &day, &year)) {
@@ -66,7 +74,10 @@ std::optional<DayHeading> ParseDayHeading(std::string_view text, int year_hint) 
   return out;
 }
 
-std::optional<TimeLine> ParseTimeLine(std::string_view text) {
+std::optional<TimeLine> ParseTimeLine(std::string_view raw) {
+  std::string normal = raw.size() <= 2000 ? NormalizeCjkDateTime(raw) : std::string();
+  std::string_view text = normal;
+  if (raw.size() > 2000) return std::nullopt;
   static const RE2 re(
       R"((?i)^\s*((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?)\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T|Z)\b)?(.*)$)");
   assert(re.ok());
@@ -102,6 +113,8 @@ std::optional<TimeLine> ParseTimeLine(std::string_view text) {
 
 std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
   if (text.size() > 300) return std::nullopt;
+  std::string normal = NormalizeCjkDateTime(text);
+  text = normal;
   static const RE2 range(
       R"((?i)((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to)\s*(?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?(?:\s*(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T)\b))?))");
   assert(range.ok());
@@ -117,6 +130,16 @@ std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
       out.range = line->range;
       before = t.substr(0, at);
       after = t.substr(at + found.size());
+      // "11:00-11:35, HKT, Room 421": a zone after a comma belongs to the range.
+      static const RE2 zone(
+          R"(^[\s,;]*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T))\b(.*)$)");
+      assert(zone.ok());
+      std::string z, tail;
+      if (line->range.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos &&
+          RE2::FullMatch(after, zone, &z, &tail)) {
+        out.range += " " + z;
+        after = tail;
+      }
     }
   }
   while (!before.empty() && (before.back() == ',' || before.back() == ';' || before.back() == ':' ||
@@ -126,7 +149,7 @@ std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
   if (!out.date) {
     if (auto d2 = ParseDayLine(before)) out.date = d2;
   }
-  static const RE2 lead(R"(^[\s,;:|@·\-–—]*(?:in\s+|at\s+)?(.*?)[\s,;.]*$)");
+  static const RE2 lead(R"(^[\s,;:|@·/\-–—]*(?:in\s+|at\s+)?(.*?)[\s,;.)\]]*$)");
   assert(lead.ok());
   std::string venue;
   if (!after.empty() && RE2::FullMatch(after, lead, &venue)) out.venue = CollapseSpaces(venue);

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "common/strings.h"
+#include "extract/grammar/cjk.h"
 #include "extract/grammar/event_names.h"
 #include "extract/grammar/speaker_text.h"
 #include "graph/resolve.h"
@@ -47,7 +48,8 @@ std::string WithoutLinkNotes(std::string_view t) {
 std::string DisplayTitle(std::string_view raw) {
   static const RE2 enumeration(R"(^(?:#?\d{1,3}[.):]\s+|\(\d{1,3}\)\s+)(\S.*)$)");
   static const RE2 leading(R"(^[^\pL\pN"'“‘(\[]+(.*)$)");
-  static const RE2 label(R"((?i)^(?:talk|session|presentation|title)\s*:\s*(\S.*)$)");
+  static const RE2 label(
+      R"((?i)^(?:talk|session|presentation|title|演讲|演講|议题|議題|主题|講演|発表|タイトル|セッション)\s*:\s*(\S.*)$)");
   static const RE2 quoted(R"(^["“'‘«「『](.+)["”'’»」』]$)");
   assert(enumeration.ok() && leading.ok() && label.ok() && quoted.ok());
   std::string t = CollapseSpaces(raw);
@@ -74,7 +76,8 @@ std::optional<std::pair<std::string, std::vector<HeadingSpeaker>>> SplitSpeakers
   std::vector<std::pair<std::size_t, std::size_t>> seps;  // offset, length
   for (std::string_view d : {std::string_view(" - "), std::string_view(" \xE2\x80\x93 "),
                              std::string_view(" \xE2\x80\x94 "), std::string_view(" -- "),
-                             std::string_view(" | "), std::string_view(": ")}) {
+                             std::string_view(" | "), std::string_view(" / "),
+                             std::string_view(": ")}) {
     for (std::size_t pos : FindTopLevel(line, d)) seps.emplace_back(pos, d.size());
   }
   std::sort(seps.begin(), seps.end());
@@ -127,6 +130,17 @@ bool CjkName(std::string_view s) {
   return t.size() >= 6 && t.size() <= 40 && RE2::FullMatch(t, re);
 }
 
+// A CJK name without an honorific after it ("佐藤 花子さん" -> "佐藤 花子").
+std::string WithoutHonorific(std::string name) {
+  for (std::string_view h : {std::string_view("さん"), std::string_view("様"),
+                             std::string_view("氏"), std::string_view("先生"),
+                             std::string_view("老师")}) {
+    if (name.size() > h.size() + 3 && name.compare(name.size() - h.size(), h.size(), h) == 0)
+      return CollapseSpaces(std::string_view(name).substr(0, name.size() - h.size()));
+  }
+  return name;
+}
+
 std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
   static const RE2 paren(R"(^(.*?\S)\s*\(([^()]+)\)$)");
   static const RE2 from(R"(^(.*?\S)\s+(?:from|at|@)\s+(\S.*)$)");
@@ -135,6 +149,7 @@ std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
   std::string name, org;
   HeadingSpeaker s;
   if (RE2::FullMatch(t, paren, &name, &org) || RE2::FullMatch(t, from, &name, &org)) {
+    name = WithoutHonorific(CollapseSpaces(name));
     if (!(LooksLikeArticlePersonName(name) || CjkName(name))) return std::nullopt;
     s.name = CollapseSpaces(name);
     org = CollapseSpaces(org);
@@ -145,46 +160,13 @@ std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
     }
     return s;
   }
+  t = WithoutHonorific(t);
   if (!(LooksLikeArticlePersonName(t) || CjkName(t))) return std::nullopt;
   s.name = t;
   return s;
 }
 
 }  // namespace
-
-std::string NormalizeCjkPunctuation(std::string_view text) {
-  static const std::pair<std::string_view, std::string_view> kMap[] = {
-      {"\xEF\xBC\x9A", ": "},   // ：
-      {"\xEF\xBC\x8C", ", "},   // ，
-      {"\xE3\x80\x81", ", "},   // 、
-      {"\xEF\xBC\x9B", "; "},   // ；
-      {"\xEF\xBC\x88", " ("},   // （
-      {"\xEF\xBC\x89", ") "},   // ）
-      {"\xE3\x80\x8C", " \""},  // 「
-      {"\xE3\x80\x8D", "\" "},  // 」
-      {"\xE3\x80\x8E", " \""},  // 『
-      {"\xE3\x80\x8F", "\" "},  // 』
-      {"\xE3\x80\x90", " ["},   // 【
-      {"\xE3\x80\x91", "] "},   // 】
-  };
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    bool replaced = false;
-    if (static_cast<unsigned char>(text[i]) >= 0xE3) {
-      for (const auto& [from, to] : kMap) {
-        if (text.compare(i, from.size(), from) == 0) {
-          out += to;
-          i += from.size();
-          replaced = true;
-          break;
-        }
-      }
-    }
-    if (!replaced) out.push_back(text[i++]);
-  }
-  return out;
-}
 
 bool Affiliated(const std::vector<HeadingSpeaker>& speakers) {
   if (speakers.size() > 1) return true;
@@ -200,7 +182,7 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
   if (t.empty()) return std::nullopt;
   // "A and B (both Org)", "A & B, both from Org": one organisation for everyone.
   static const RE2 both(
-      R"((?i)^(.*?\S)\s*(?:\(\s*(?:both|all)\s+(?:from\s+|at\s+|of\s+)?([^()]+)\)|,\s*(?:both|all)\s+(?:from|at|of)\s+(.+))$)");
+      R"((?i)^(.*?\S)\s*(?:\(\s*(?:both|all|均来自|都来自|均来自于|均为|ともに)\s*(?:from\s+|at\s+|of\s+)?([^()]+)\)|,\s*(?:both|all)\s+(?:from|at|of)\s+(.+))$)");
   assert(both.ok());
   std::string names, org1, org2;
   if (RE2::FullMatch(t, both, &names, &org1, &org2)) {
@@ -275,8 +257,22 @@ TalkReference ReadTalkReference(std::string_view text, bool allow_bare_names) {
     out.event = affix.event;
     t = affix.title;
   }
+  // "Talk: Title, Speaker: Ana Silva (Initech)", "演讲：Title，讲者：...": a speakers label
+  // inside the unit.
+  static const RE2 mid_label(
+      R"((?i)^(.*?\S)[\s,;|\-–—]+(?:speakers?|presenters?|presented\s+by|讲者|讲师|演讲者|嘉宾|分享者|登壇者|スピーカー|発表者|講演者)\s*:\s*(\S.*)$)");
+  assert(mid_label.ok());
+  std::string before_label, who;
+  if (RE2::FullMatch(t, mid_label, &before_label, &who)) {
+    if (auto speakers = ParseSpeakerList(who)) {
+      out.speakers = std::move(*speakers);
+      t = before_label;
+    }
+  }
   // "Title - Speakers".
-  if (auto split = SplitSpeakers(t, allow_bare_names)) {
+  std::optional<std::pair<std::string, std::vector<HeadingSpeaker>>> split;
+  if (out.speakers.empty()) split = SplitSpeakers(t, allow_bare_names);
+  if (split) {
     t = split->first;
     out.speakers = std::move(split->second);
     // "Title - KubeCon EU 2025 - Speakers": an event between title and speakers.
@@ -316,7 +312,7 @@ std::optional<TalkReference> ReadTitleBySpeakers(std::string_view text) {
 std::optional<std::vector<HeadingSpeaker>> ReadSpeakersLine(std::string_view line, bool bare_list) {
   if (line.size() > kMaxUnit) return std::nullopt;
   static const RE2 label(
-      R"((?i)^\W*(?:speakers?|presenters?|presented\s+by|speakers?\s*(?:&|and)\s*companies|hosts?|hosted\s+by|panell?ists?|moderators?|moderated\s+by|guests?|facilitators?|instructors?|who|讲者|讲师|演讲者|嘉宾|分享者|讲演者|主持人|登壇者|スピーカー|発表者|講演者|モデレーター)\W*\s*(?::|\s-|–|—)\s*(\S.*)$)");
+      R"((?i)^\W*(?:speakers?|presenters?|presented\s+by|speakers?\s*(?:&|and)\s*companies|hosts?|hosted\s+by|panell?ists?|moderators?|moderated\s+by|guests?|facilitators?|instructors?|who|讲者|讲师|演讲者|嘉宾|分享者|讲演者|主持人|登壇者|スピーカー|発表者|講演者|モデレーター|パネリスト|ゲスト)\W*\s*(?::|\s-|–|—)\s*(\S.*)$)");
   static const RE2 by(R"((?i)^\W*(?:by|with|presented\s+by|from)\s+(\S.*)$)");
   assert(label.ok() && by.ok());
   std::string t = CollapseSpaces(NormalizeCjkPunctuation(line));
@@ -354,6 +350,21 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
       if (!speaker_text::IsBalanced(list) && !list.empty() && list.back() != ')')
         list = TrimPunct(list);
       if (auto speakers = ParseSpeakerList(list)) return speakers;
+    }
+  }
+  // "by 佐藤 花子さん (Sakuragi Systems)": a CJK name after the keyword.
+  static const RE2 cjk_by(
+      R"(^[\s,\-–—:]*(?i:by)\s*([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4}(?:\s?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4})?)\s*(?:\(([^()]+)\))?)");
+  assert(cjk_by.ok());
+  std::string cjk_name, cjk_org;
+  if (RE2::PartialMatch(t, cjk_by, &cjk_name, &cjk_org)) {
+    std::string name = WithoutHonorific(CollapseSpaces(cjk_name));
+    if (CjkName(name)) {
+      HeadingSpeaker s;
+      s.name = name;
+      std::string org = CollapseSpaces(cjk_org);
+      if (!org.empty() && !IsNonOrganization(org)) s.organization = org;
+      return std::vector<HeadingSpeaker>{std::move(s)};
     }
   }
   // "by Flynn from Buoyant", "by Matei David, also from Buoyant".

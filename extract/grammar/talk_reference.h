@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/grammar/article_speakers.h"
+#include "extract/grammar/cjk.h"
 
 namespace cnkg {
 
@@ -30,11 +31,6 @@ struct TalkReference {
   // The unit says the talk is the writer's own: "My talk at KCD Zurich 2025: Title".
   bool first_person = false;
 };
-
-// CJK punctuation that separates names and titles in Chinese and Japanese text ("：", "，", "、",
-// "；", "（", "）", "「", "」") replaced by its ASCII counterpart with the spacing an English
-// text would have. Other text is unchanged.
-std::string NormalizeCjkPunctuation(std::string_view text);
 
 // Reads a speaker list: ParseHeadingSpeakers (article_speakers.h), then a list of people joined
 // by ",", ";", "and", "&" or "、" (each a name, "Name (Org)", "Name from Org" or "Name, Org"

@@ -303,6 +303,7 @@ ExtractionBatch Reader::Build() {
 }
 
 Result<ExtractionBatch> Reader::Read() {
+  FindYear();  // from the front matter and title; again below once the event is known
   AssignRoles();
   ReadItemsAndParagraphs();
   ReadInline();

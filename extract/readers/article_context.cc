@@ -148,6 +148,8 @@ void Reader::FindYear() {
     if (it != fm.fields.end() && (year_ = YearIn(it->second)) != 0) return;
   }
   if ((year_ = YearIn(title_)) != 0) return;
+  if (auto it = fm.fields.find("title"); it != fm.fields.end() && (year_ = YearIn(it->second)) != 0)
+    return;
   for (const char* key : {"description", "summary"}) {
     auto it = fm.fields.find(key);
     if (it != fm.fields.end() && (year_ = YearIn(it->second)) != 0) return;

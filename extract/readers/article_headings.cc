@@ -129,6 +129,20 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
       a.lines.push_back(k);
       continue;
     }
+    // "(June 10, 11:00–11:35 HKT, Room 421)": a time line of its own.
+    if (text.size() < 160) {
+      std::string inner = text;
+      if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')')
+        inner = inner.substr(1, inner.size() - 2);
+      if (auto w = ParseWhen(inner, year_); w && !w->range.empty() && WordsOf(inner).size() <= 14) {
+        if (w->date) a.date = w->date;
+        a.time_range = w->range;
+        if (!w->venue.empty() && a.venue.empty()) a.venue = w->venue;
+        a.fields = true;
+        a.lines.push_back(k);
+        continue;
+      }
+    }
     // A bare list ("Ana Silva, Initech & Bo Li, Globex") counts right under the title only, as
     // a line of its own (after a <br> or a line break).
     bool own_line = taken == 0 && (bare_list || !vlines_[k].first);
@@ -230,7 +244,8 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
   // A speakers line (or a time) under the heading.
   if ((attached.speakers || attached.fields) && !terminal && words.size() <= 30 && !DayLike(text) && !EndSection(text) &&
       FirstCapitalised(text)) {
-    TalkReference t = ReadTalkReference(text, false);
+    // The heading may name the speakers itself ("Title — Ana Silva"); a speakers line wins.
+    TalkReference t = ReadTalkReference(text, explicit_heading && !attached.speakers);
     if (attached.speakers) {
       t.speakers = std::move(*attached.speakers);
       r.speakers_line = vlines_[attached.speakers_line].number;

@@ -129,6 +129,7 @@ class Reader {
   // article_refs.cc
   void ReadItemsAndParagraphs();
   void ReadInline();
+  void ReadQuotedTitles(std::size_t block);
   std::optional<Ref> RefFromLinks(std::size_t v, RefKind kind, int level);
   // article_tables.cc
   void ReadTables();

@@ -345,6 +345,66 @@ void Reader::ReadItemsAndParagraphs() {
   }
 }
 
+void Reader::ReadQuotedTitles(std::size_t bi) {
+  const Block& b = text_.blocks[bi];
+  static const std::pair<std::string_view, std::string_view> kQuotes[] = {
+      {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
+      {"\xC2\xAB", "\xC2\xBB"},            // « »
+      {"\xE3\x80\x8C", "\xE3\x80\x8D"},  // 「 」
+      {"\xE3\x80\x8E", "\xE3\x80\x8F"},  // 『 』
+      {"\xE3\x80\x8A", "\xE3\x80\x8B"},  // 《 》
+      {"\"", "\""}};
+  for (const auto& [open, close] : kQuotes) {
+    std::size_t at = 0;
+    for (int count = 0; count < 200; ++count) {
+      std::size_t o = b.text.find(open, at);
+      if (o == std::string::npos) break;
+      std::size_t begin = o + open.size();
+      std::size_t c = b.text.find(close, begin);
+      if (c == std::string::npos) break;
+      at = c + close.size();
+      if (c - begin > 300 || b.text.substr(begin, c - begin).find('\n') != std::string::npos)
+        continue;
+      // Inside a link or reference already read.
+      bool inside = false;
+      for (const Ref& r : refs_)
+        if (r.block == bi && begin < std::max(r.end, r.begin + 1) && c > r.begin) inside = true;
+      for (const TextLink& l : b.links)
+        if (l.begin < c && l.end > begin) inside = true;
+      if (inside) continue;
+      std::string title = Slice(b, begin, c);
+      TalkReference t = ReadTalkReference(title, false);
+      if (t.title.empty() || WordsOf(t.title).size() < 3 || WordsOf(t.title).size() > 25 ||
+          !TitleCase(t.title, true))
+        continue;
+      std::size_t after_end = std::min(b.text.size(), at + 300);
+      std::size_t nl = b.text.find('\n', at);
+      if (nl != std::string::npos && nl < after_end) after_end = nl;
+      std::size_t window = o > 300 ? o - 300 : 0;
+      std::size_t sentence = b.text.rfind(". ", o);
+      sentence = sentence == std::string::npos || sentence < window ? window : sentence + 2;
+      std::optional<std::vector<HeadingSpeaker>> speakers =
+          SpeakersAfterTitle(Slice(b, at, after_end));
+      if (!speakers) {
+        if (auto s = SpeakerBeforeTitle(Slice(b, sentence, o)))
+          speakers = std::vector<HeadingSpeaker>{std::move(*s)};
+      }
+      if (!speakers) continue;
+      Ref r;
+      r.kind = RefKind::kInline;
+      r.level = 9;
+      r.block = bi;
+      r.begin = o;
+      r.end = at;
+      r.line = b.LineAt(o);
+      r.talk = std::move(t);
+      r.talk.speakers = std::move(*speakers);
+      r.evidence = Slice(b, sentence, after_end);
+      refs_.push_back(std::move(r));
+    }
+  }
+}
+
 void Reader::ReadInline() {
   // Links already read as the title of a reference.
   std::set<std::pair<std::size_t, std::size_t>> used;  // (block, link begin)
@@ -411,6 +471,9 @@ void Reader::ReadInline() {
       used.insert({bi, link.begin});
       refs_.push_back(std::move(r));
     }
+    // Quoted titles in prose with their speakers: "“Title” by Ana Silva from Initech",
+    // "Ana Silva's talk “Title”", "「Title」by 佐藤 花子さん".
+    ReadQuotedTitles(bi);
     // Quoted or bold titles without a link, followed by their speakers: "**“Title”** by Ana
     // Silva from Initech". Links are sorted by position, so overlap is a binary search.
     for (const TextSpan& s : b.spans) {

@@ -62,11 +62,12 @@ inline constexpr std::string_view kTypeKeys[] = {"type", "kind", "format", "sess
 inline constexpr std::string_view kListKeys[] = {"talks",   "sessions", "presentations", "items",
                                                  "entries", "data",     "records"};
 
-// Why `record` is not a talk record, as a warning's text ("list item 3 is not a mapping"...), or
-// "" when it is one: a mapping with a title-like field whose value is text. A record whose only
-// title-like field is "name" must also have a speakers, event, date or type field (a list of
-// people or of links has names too). A record with a field of a configuration or build file
-// (tasks, steps, apiVersion, metadata, ...) is not a talk record.
+// Why `record` is not a talk record, for a warning ("not a mapping", "no title (...)", "not a
+// talk record (it has a 'tasks' field)"), or "" when it is one: a mapping with a title-like field
+// whose value is text. A record whose only title-like field is "name" must also have a speakers,
+// event, date, type, slides or video field (a list of people or of links has names too). A
+// record with a field of a configuration or build file (tasks, steps, apiVersion, metadata, ...)
+// is not a talk record.
 std::string RecordProblem(const Value& record);
 
 // What a document holds, as far as the talk-list reader is concerned.
@@ -91,9 +92,11 @@ struct LoadedList {
 
 // Finds the talk records of `doc`:
 //  - text starting with '[' or '{' is JSON (or, when it is not valid JSON, flow-style YAML);
-//  - other text is YAML when it looks like it (most lines are "key: value" or "- item" lines and
-//    some key is title-like); text that looks like YAML but is not valid YAML is read line by
-//    line as "key: value" records, with one warning naming the line where YAML parsing failed;
+//  - other text is YAML when it looks like it (some key is title-like, and "key: value" and
+//    "- item" lines outnumber the other non-blank lines; comments, "---" and indented lines that
+//    continue a value count as neither); text that looks like YAML but is not valid YAML is read
+//    line by line as "key: value" records (claim 60 from two records with a title on), with one
+//    warning naming the line where YAML parsing failed;
 //  - the records are the top-level list, or the list under one of kListKeys of a top-level
 //    mapping.
 // Markdown with front matter, the CNCF landscape file and the schedule exports of
