@@ -134,8 +134,9 @@ std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) 
         std::lower_bound(b.breaks.begin(), b.breaks.end(), vlines_[k].begin - 1) -
         b.breaks.begin());
     bool soft = index < b.soft_breaks.size() && b.soft_breaks[index];
-    std::string unused;
-    if (!soft || IsTalkLinkLine(k, &unused) || ReadSpeakersLine(Text(k), false)) break;
+    // A link line here is this title's link ("Title:\n https://youtu.be/..."); a speakers line
+    // is an attachment of its own.
+    if (!soft || ReadSpeakersLine(Text(k), false)) break;
     end = vlines_[k].end;
   }
   const TextLink* title_link = nullptr;

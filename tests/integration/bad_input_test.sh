@@ -54,6 +54,18 @@ cp "$tmp/binary.txt" "$tmp/code.py" "$tmp/folder/"
 expect 0 "cnkg: warning: $tmp/folder/binary.txt: binary file (contains NUL bytes), not a text document (skipped)" -- "$cnkg" build "$tmp/folder" -o "$tmp/folder.json"
 [ -s "$tmp/folder.json" ] || { echo "FAIL: folder build wrote nothing"; fails=$((fails + 1)); }
 
+# Schedule exports cnkg does not read yet are named, not half-read; in a folder they are skipped.
+printf '{"sessions": [{"id": "1", "title": "A Talk"}], "speakers": [], "rooms": []}\n' > "$tmp/sessionize.json"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n' > "$tmp/talks.ics"
+expect 1 "cnkg: $tmp/sessionize.json: a Sessionize JSON export, which this cnkg does not read yet" -- "$cnkg" build "$tmp/sessionize.json" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/sessionize.json: a Sessionize JSON export, which this cnkg does not read yet" -- "$cnkg" build --format talk-list "$tmp/sessionize.json" -o "$tmp/out.json"
+mkdir -p "$tmp/exports"
+cp "$good" "$tmp/talks.ics" "$tmp/exports/"
+expect 0 "cnkg: warning: $tmp/exports/talks.ics: an iCalendar (.ics) export, which this cnkg does not read yet (skipped)" -- "$cnkg" build "$tmp/exports" -o "$tmp/exports.json"
+# A talk list that is not valid YAML is read line by line, with one warning naming the line.
+printf -- '- title: Kyverno: Policies\n  speakers: Ana Silva\n- title: Argo CD: Sync Waves\n  speakers: Bo Li\n' > "$tmp/talks.yaml"
+expect 0 "$tmp/talks.yaml:1: warning: not valid YAML (illegal map value); read as key: value records" -- "$cnkg" build "$tmp/talks.yaml" -o "$tmp/talks.json"
+
 # Warnings name file and line; the rest of the document is used.
 expect 0 "$data/schedule/warnings.txt:4: warning: unknown time zone 'XYZ'; times kept without a UTC offset" -- "$cnkg" build "$data/schedule/warnings.txt" -o "$tmp/w.json"
 expect 0 "$data/schedule/warnings.txt:8: warning: session 'Title Without Fields' has no Time, Speakers, Venue, Type or Description line; skipped" -- "$cnkg" build "$data/schedule/warnings.txt" -o "$tmp/w.json"
