@@ -447,6 +447,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
     Suffix suffix;
     bool accepted = false;
     bool company_blocked = false;  // a company-named product read as the company
+    bool filler = false;  // an everyday word at a sentence start, read as the ordinary word
   };
   std::size_t next = 0;  // first occurrence not yet taken
   std::size_t line_start = 0;
@@ -578,7 +579,8 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
         const std::string_view next_word = NextLowerWord(after);
         if (IsSentenceStart(line, c.begin) && !next_word.empty() && IsFillerFollower(next_word) &&
             c.suffix.length == 0 && cue_count(s.entry, line_start + c.begin, line_start, nl) == 0) {
-          continue;  // "Keep your ...": an ordinary word
+          c.filler = true;
+          continue;  // "Keep your ...": an ordinary word, unless listed with a project below
         }
         const bool single_word = s.text.find_first_of(" -") == std::string::npos;
         static const RE2 kProjectPrefix(R"((?:^|\s)Project\s+$)");
@@ -628,7 +630,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
           Candidate& c = cands[k];
           if (c.accepted || data_[c.spelling->entry].skip || c.company_blocked) continue;
           const bool company = entries_[c.spelling->entry].company;
-          if (!company && !(c.spelling->everyday && title_case())) continue;
+          if (!company && !(c.spelling->everyday && (title_case() || c.filler))) continue;
           if (InUrlOrHostName(line, c.begin, c.end)) continue;
           for (std::size_t n : {k - 1, k + 1}) {
             if (n >= cands.size() || !cands[n].accepted) continue;

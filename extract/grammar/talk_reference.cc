@@ -322,6 +322,14 @@ std::optional<std::vector<HeadingSpeaker>> ReadSpeakersLine(std::string_view lin
   if (!bare_list) return std::nullopt;
   auto list = ParseSpeakerList(WithoutLinkNotes(t));
   if (list && Affiliated(*list)) return list;
+  // "Ana Silva (Initech). The demo failed twice.": a list that ends the first sentence.
+  static const RE2 first_sentence(R"(^(.{3,200}?)[.;!?](?:\s|$).*$)");
+  assert(first_sentence.ok());
+  std::string head;
+  if (RE2::FullMatch(t, first_sentence, &head) && !IsLegalSuffix(Words(head).back())) {
+    list = ParseSpeakerList(head);
+    if (list && Affiliated(*list)) return list;
+  }
   return std::nullopt;
 }
 

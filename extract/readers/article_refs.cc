@@ -136,7 +136,7 @@ std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) 
     bool soft = index < b.soft_breaks.size() && b.soft_breaks[index];
     // A link line here is this title's link ("Title:\n https://youtu.be/..."); a speakers line
     // is an attachment of its own.
-    if (!soft || ReadSpeakersLine(Text(k), false)) break;
+    if (!soft || ReadSpeakersLine(Text(k), true)) break;
     end = vlines_[k].end;
   }
   const TextLink* title_link = nullptr;
@@ -184,8 +184,13 @@ std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) 
     r.talk = ReadTalkReference(Slice(b, bold->begin, bold->end), false);
     if (r.talk.title.empty() || WordsOf(r.talk.title).size() < 2) return std::nullopt;
     std::string after = Slice(b, bold->end, end);
+    std::size_t line_end = b.text.find('\n', bold->end);
+    if (line_end == std::string::npos || line_end > end) line_end = end;
     if (r.talk.speakers.empty()) {
-      if (auto s = SpeakersInRest(after)) r.talk.speakers = std::move(*s);
+      if (auto s = SpeakersInRest(Slice(b, bold->end, line_end)))
+        r.talk.speakers = std::move(*s);
+      else if (line_end < end)
+        if (auto s2 = SpeakersInRest(after)) r.talk.speakers = std::move(*s2);
     }
     if (r.talk.event.empty()) r.talk.event = EventBefore(after);
     r.url = talk_links.front()->url;

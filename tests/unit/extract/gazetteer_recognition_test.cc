@@ -145,6 +145,9 @@ TEST_CASE("Recognition: everyday-word names need a capital and a name-like place
   CHECK(Find(g, "Fighting Drift in Production Clusters", "How we reconcile state with GitOps") ==
         V{"Drift@Drift"});
   CHECK(Find(g, "Numbat, Geyser and Friends") == V{"Numbat@Numbat", "Geyser@Geyser"});
+  // At a sentence start, before "and", the word is a name when listed with a project.
+  CHECK(Find(g, "Geyser and Numbat jobs ran side by side.") == V{"Geyser@Geyser", "Numbat@Numbat"});
+  CHECK(Find(g, "Drift and decay are what happens.").empty());
   // A name of several everyday words after "a" or "an" is a thing of that kind, unless it
   // qualifies a noun.
   CHECK(Find(g, "Requests pass through a Burrow Gateway.").empty());
