@@ -168,6 +168,21 @@ std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
 
 }  // namespace
 
+std::optional<std::vector<HeadingSpeaker>> ParseLabelledSpeakerList(std::string_view text) {
+  auto parsed = ParseSpeakerList(text);
+  // "Speakers: Ana Silva, Bo Li": after a label, a comma between two names separates two
+  // people rather than a person and an organisation.
+  if (parsed && parsed->size() == 1 && (*parsed)[0].job_title.empty() &&
+      text.find('(') == std::string_view::npos && (*parsed)[0].organization_aliases.empty() &&
+      LooksLikeArticlePersonName((*parsed)[0].organization)) {
+    std::vector<HeadingSpeaker> two(2);
+    two[0].name = (*parsed)[0].name;
+    two[1].name = (*parsed)[0].organization;
+    return two;
+  }
+  return parsed;
+}
+
 bool Affiliated(const std::vector<HeadingSpeaker>& speakers) {
   if (speakers.size() > 1) return true;
   for (const HeadingSpeaker& s : speakers)
@@ -194,19 +209,7 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
       return people;
     }
   }
-  if (auto parsed = ParseHeadingSpeakers(t)) {
-    // "Ana Silva, Bo Li": the comma grammar reads an organisation that is a person's name; a
-    // list of two names is two people.
-    if (parsed->size() == 1 && (*parsed)[0].job_title.empty() && t.find('(') == std::string::npos &&
-        LooksLikeArticlePersonName((*parsed)[0].organization) &&
-        (*parsed)[0].organization_aliases.empty()) {
-      std::vector<HeadingSpeaker> two(2);
-      two[0].name = (*parsed)[0].name;
-      two[1].name = (*parsed)[0].organization;
-      return two;
-    }
-    return parsed;
-  }
+  if (auto parsed = ParseHeadingSpeakers(t)) return parsed;
   // A list of people: "A, B and C", "A (Org) and B from Org", "张伟, 李娜".
   static const RE2 seps(R"(\s*(?:;|,|&|\band\b|\+)\s*)");
   assert(seps.ok());
@@ -228,6 +231,12 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
     out.push_back(std::move(*s));
   }
   if (out.empty()) return std::nullopt;
+  // "Ana Silva and Bo Li (Globex)": an organisation given once, at the end, is everyone's.
+  bool only_last = out.size() > 1 && !out.back().organization.empty();
+  for (std::size_t i = 0; i + 1 < out.size(); ++i)
+    if (!out[i].organization.empty() || !out[i].job_title.empty()) only_last = false;
+  if (only_last)
+    for (std::size_t i = 0; i + 1 < out.size(); ++i) out[i].organization = out.back().organization;
   return out;
 }
 
@@ -317,8 +326,8 @@ std::optional<std::vector<HeadingSpeaker>> ReadSpeakersLine(std::string_view lin
   assert(label.ok() && by.ok());
   std::string t = CollapseSpaces(NormalizeCjkPunctuation(line));
   std::string who;
-  if (RE2::FullMatch(t, label, &who) || RE2::FullMatch(t, by, &who))
-    return ParseSpeakerList(WithoutLinkNotes(who));
+  if (RE2::FullMatch(t, label, &who)) return ParseLabelledSpeakerList(WithoutLinkNotes(who));
+  if (RE2::FullMatch(t, by, &who)) return ParseSpeakerList(WithoutLinkNotes(who));
   if (!bare_list) return std::nullopt;
   auto list = ParseSpeakerList(WithoutLinkNotes(t));
   if (list && Affiliated(*list)) return list;

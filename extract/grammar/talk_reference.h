@@ -37,6 +37,10 @@ struct TalkReference {
 // when every piece says so). Returns nullopt unless every piece names a plausible person.
 std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view text);
 
+// ParseSpeakerList for the text after a speakers label ("Speakers: Ana Silva, Bo Li"), where a
+// comma between two names separates two people rather than a person and an organisation.
+std::optional<std::vector<HeadingSpeaker>> ParseLabelledSpeakerList(std::string_view text);
+
 // True when the list says more than bare names: an organisation or job title for someone, or
 // several people.
 bool Affiliated(const std::vector<HeadingSpeaker>& speakers);

@@ -477,6 +477,64 @@ void Reader::ReadInline() {
       used.insert({bi, link.begin});
       refs_.push_back(std::move(r));
     }
+    // "I caught Platform APIs Nobody Asked For by Ana Silva, Initech ([recording](...))": a
+    // title written plainly, named by its capitalised words before "by" and a talk link after.
+    for (const TextLink& link : b.links) {
+      if (!IsTalkLink(ClassifyLink(link.url))) continue;
+      if (!(link.autolink || LinkWordsOnly(LinkText(b, link)))) continue;
+      bool inside = false;
+      for (const Ref& r : refs_)
+        if (r.block == bi && link.begin >= r.begin && link.begin < std::max(r.end, r.begin + 1))
+          inside = true;
+      if (inside) continue;
+      const std::size_t window = link.begin > 400 ? link.begin - 400 : 0;
+      std::size_t sentence = b.text.rfind(". ", link.begin);
+      sentence = sentence == std::string::npos || sentence < window ? window : sentence + 2;
+      std::string before = Slice(b, sentence, link.begin);
+      static const RE2 by(R"(^(.*?)\s+by\s+([^()]+?)[\s,(\[:-]*$)");
+      assert(by.ok());
+      std::string head, who;
+      if (!RE2::FullMatch(before, by, &head, &who)) continue;
+      auto speakers = ParseSpeakerList(who);
+      if (!speakers) continue;
+      // The title: the capitalised run that ends the text before "by".
+      std::vector<std::string_view> words = WordsOf(head);
+      std::size_t start = words.size();
+      while (start > 0) {
+        std::string_view w = words[start - 1];
+        bool capital = !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) ||
+                                      std::isdigit(static_cast<unsigned char>(w[0])));
+        static const std::set<std::string_view> kSmall = {
+            "a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "with", "at", "by",
+            "vs", "vs.", "from", "into", "&", "-", "is", "are", "your", "our", "my"};
+        if (!capital && !kSmall.count(w)) break;
+        if (w.back() == ':' || w.back() == '.' || w.back() == ',') {
+          if (start != words.size()) break;
+        }
+        --start;
+      }
+      while (start < words.size() && !std::isupper(static_cast<unsigned char>(words[start][0])) &&
+             !std::isdigit(static_cast<unsigned char>(words[start][0])))
+        ++start;
+      if (words.size() - start < 3) continue;
+      std::string title;
+      for (std::size_t k = start; k < words.size(); ++k) title += std::string(words[k]) + " ";
+      TalkReference t = ReadTalkReference(title, false);
+      if (t.title.empty() || WordsOf(t.title).size() < 3 || !TitleCase(t.title, true)) continue;
+      Ref r;
+      r.kind = RefKind::kInline;
+      r.level = 9;
+      r.block = bi;
+      std::size_t title_at = b.text.find(std::string(words[start]), sentence);
+      r.begin = title_at == std::string::npos ? sentence : title_at;
+      r.end = link.end;
+      r.line = b.LineAt(r.begin);
+      r.url = link.url;
+      r.talk = std::move(t);
+      r.talk.speakers = std::move(*speakers);
+      r.evidence = Slice(b, sentence, link.end);
+      refs_.push_back(std::move(r));
+    }
     // Quoted titles in prose with their speakers: "“Title” by Ana Silva from Initech",
     // "Ana Silva's talk “Title”", "「Title」by 佐藤 花子さん".
     ReadQuotedTitles(bi);

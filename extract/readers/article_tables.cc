@@ -157,7 +157,7 @@ void Reader::ReadTables() {
         std::vector<HeadingSpeaker> parsed;
         bool ok = true;
         for (const std::string& p : people) {
-          auto s = ParseSpeakerList(p);
+          auto s = ParseLabelledSpeakerList(p);
           if (!s) {
             ok = false;
             break;
@@ -168,7 +168,7 @@ void Reader::ReadTables() {
           // The whole cell as one list ("Ana Silva, Bo Li & Cy Young").
           std::string joined = who;
           std::replace(joined.begin(), joined.end(), '\n', ';');
-          if (auto s = ParseSpeakerList(joined)) {
+          if (auto s = ParseLabelledSpeakerList(joined)) {
             parsed = std::move(*s);
             ok = true;
           }
