@@ -145,7 +145,29 @@ std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
   while (!before.empty() && (before.back() == ',' || before.back() == ';' || before.back() == ':' ||
                              before.back() == ' ' || before.back() == '-' || before.back() == '|'))
     before.pop_back();
-  if (auto d = ParseDayHeading(before.empty() ? t : before, year_hint)) out.date = d->date;
+  // No range: a start time alone ("Room 3, 11:00", "09:15 CEST").
+  if (out.range.empty()) {
+    static const RE2 single(
+        R"((?i)(?:^|[\s,;(·|/])((?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T)\b))?)(?:$|[\s,;)·|/]))");
+    assert(single.ok());
+    std::string one;
+    if (RE2::PartialMatch(t, single, &one)) {
+      std::size_t at = t.find(one);
+      out.range = CollapseSpaces(one);
+      before = t.substr(0, at);
+      after = t.substr(at + one.size());
+      while (!before.empty() && (before.back() == ',' || before.back() == ';' ||
+                                 before.back() == ' ' || before.back() == '-' ||
+                                 before.back() == '|' || before.back() == '(' ||
+                                 before.back() == '/'))
+        before.pop_back();
+      // "·" is two bytes.
+      if (before.size() >= 2 && before.compare(before.size() - 2, 2, "\xC2\xB7") == 0)
+        before = CollapseSpaces(before.substr(0, before.size() - 2));
+    }
+  }
+  std::optional<DayHeading> day = ParseDayHeading(before.empty() ? t : before, year_hint);
+  if (day) out.date = day->date;
   if (!out.date) {
     if (auto d2 = ParseDayLine(before)) out.date = d2;
   }
@@ -153,6 +175,10 @@ std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
   assert(lead.ok());
   std::string venue;
   if (!after.empty() && RE2::FullMatch(after, lead, &venue)) out.venue = CollapseSpaces(venue);
+  // "Room 3, 11:00": a venue before the time, when that text is no date.
+  if (out.venue.empty() && !before.empty() && !day && RE2::FullMatch(before, lead, &venue) &&
+      !venue.empty() && Split(venue, " ").size() <= 6)
+    out.venue = CollapseSpaces(venue);
   if (!out.date && out.range.empty()) return std::nullopt;
   return out;
 }

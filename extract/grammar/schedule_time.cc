@@ -154,8 +154,24 @@ Result<SessionTime> ParseSessionTime(std::string_view value, const CivilDate& da
   assert(range.ok());
   std::string a, b;
   if (!RE2::FullMatch(v, range, &a, &b)) {
-    return Status::ParseError("cannot read the time range '" + v +
-                              "' (expected e.g. '9:00am EST - 9:30am EST')");
+    // A start time alone ("11:00 CEST"): the session's end is not known.
+    auto start = ParseClock(v);
+    if (!start || (start->minute == 0 && start->meridiem.empty() &&
+                   v.find_first_of(":.h") == std::string::npos)) {
+      return Status::ParseError("cannot read the time range '" + v +
+                                "' (expected e.g. '9:00am EST - 9:30am EST')");
+    }
+    SessionTime out;
+    std::optional<int> offset;
+    if (!start->zone.empty()) {
+      offset = ZoneOffsetMinutes(start->zone, china);
+      if (!offset)
+        out.warning = "unknown time zone '" + start->zone + "'; times kept without a UTC offset";
+    } else {
+      out.warning = "no time zone given; times kept without a UTC offset";
+    }
+    out.start = FormatIso(date, To24(start->hour, start->meridiem) * 60 + start->minute, offset);
+    return out;
   }
   auto start = ParseClock(a);
   auto end = ParseClock(b);

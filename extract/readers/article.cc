@@ -230,6 +230,10 @@ ExtractionBatch Reader::Build() {
       t.key_suffix = t.event_key.empty() ? "document event" : out.EventName(t.event_key);
     if (links_of[Slug(r.talk.title) + "@" + r.talk.event].size() > 1 && !r.link_id.empty())
       t.key_suffix += (t.key_suffix.empty() ? "" : " ") + r.link_id;
+    if (!r.time_range.empty() && !r.date) r.date = default_date_;
+    if (!r.time_range.empty() && !default_zone_.empty() &&
+        r.time_range.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos)
+      r.time_range += " " + default_zone_;
     if (!r.time_range.empty() && r.date) {
       auto time = ParseSessionTime(r.time_range, *r.date, china);
       if (time.ok()) {
@@ -312,6 +316,7 @@ Result<ExtractionBatch> Reader::Read() {
   FindYear();
   ReadTables();
   ApplyContext();
+  FindDefaults();
   MergeRefs();
   SetSections();
   FindAuthors();

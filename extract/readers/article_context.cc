@@ -10,7 +10,9 @@
 
 #include "common/strings.h"
 #include "extract/core/records.h"
+#include "extract/grammar/cjk.h"
 #include "extract/grammar/day_time.h"
+#include "extract/grammar/schedule_time.h"
 #include "extract/grammar/event_names.h"
 #include "extract/grammar/links.h"
 #include "extract/readers/article_reader.h"
@@ -154,6 +156,44 @@ void Reader::FindYear() {
     auto it = fm.fields.find(key);
     if (it != fm.fields.end() && (year_ = YearIn(it->second)) != 0) return;
   }
+}
+
+void Reader::FindDefaults() {
+  static const RE2 zone_statement(
+      R"((?i)\btimes?\b[^.]{0,80}?\b((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,4}T)\b)");
+  static const RE2 full_date(
+      R"((?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\b)");
+  assert(zone_statement.ok() && full_date.ok());
+  std::vector<std::string> texts;
+  const FrontMatter& fm = text_.front_matter;
+  for (const char* key : {"title", "description", "summary", "subtitle"})
+    if (auto it = fm.fields.find(key); it != fm.fields.end()) texts.push_back(it->second);
+  int paragraphs = 0;
+  for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 10; ++bi) {
+    const Block& b = text_.blocks[bi];
+    if (b.kind != BlockKind::kParagraph || b.item >= 0) continue;
+    if (roles_[first_vline_[bi]] != Role::kNone) break;  // the talks begin
+    ++paragraphs;
+    texts.push_back(NormalizeCjkDateTime(b.Joined()));
+  }
+  std::set<std::string> dates;
+  std::optional<CivilDate> date;
+  for (const std::string& t : texts) {
+    if (t.size() > 4000) continue;
+    std::string z;
+    if (default_zone_.empty() && RE2::PartialMatch(t, zone_statement, &z) &&
+        ZoneOffsetMinutes(z, false))
+      default_zone_ = CollapseSpaces(z);
+    re2::StringPiece input(t);
+    std::string d;
+    while (RE2::FindAndConsume(&input, full_date, &d)) {
+      if (auto parsed = ParseDayHeading(d, 0); parsed && parsed->date) {
+        dates.insert(d);
+        date = parsed->date;
+      }
+    }
+  }
+  if (dates.size() == 1) default_date_ = date;
 }
 
 void Reader::ApplyContext() {

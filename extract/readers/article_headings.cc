@@ -146,7 +146,21 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
     // A bare list ("Ana Silva, Initech & Bo Li, Globex") counts right under the title only, as
     // a line of its own (after a <br> or a line break).
     bool own_line = taken == 0 && (bare_list || !vlines_[k].first);
-    if (auto parsed = ReadSpeakersLine(Text(k), own_line)) {
+    std::optional<std::vector<HeadingSpeaker>> parsed = ReadSpeakersLine(Text(k), own_line);
+    // "Title<br>Ana Silva<br>Room 3, 11:00": a name alone on a line broken off with <br>.
+    if (!parsed && own_line && !vlines_[k].first) {
+      std::size_t index = static_cast<std::size_t>(
+          std::lower_bound(b.breaks.begin(), b.breaks.end(), vlines_[k].begin - 1) -
+          b.breaks.begin());
+      bool hard = index < b.soft_breaks.size() && !b.soft_breaks[index];
+      std::string name = CollapseSpaces(Text(k));
+      if (hard && LooksLikeArticlePersonName(name)) {
+        HeadingSpeaker s;
+        s.name = name;
+        parsed = std::vector<HeadingSpeaker>{std::move(s)};
+      }
+    }
+    if (parsed) {
       if (!a.speakers) {
         a.speakers = std::move(parsed);
         a.speakers_line = k;

@@ -136,6 +136,7 @@ class Reader {
   // article_context.cc
   void FindTitle();
   void FindYear();
+  void FindDefaults();
   void FindEvent();
   void ApplyContext();
   // article_authors.cc
@@ -183,6 +184,10 @@ class Reader {
   std::vector<std::string> authors_;  // the article's authors (front matter, "I'm Ana Silva")
   std::string author_org_;            // where the author says they work ("I work at Initech")
   bool first_person_page_ = false;    // "talks I have given": the author presents every talk
+  // What the article says of all its times: "Times are local (CEST, UTC+2)", "This page lists
+  // the second day, Thursday 16 October 2025".
+  std::string default_zone_;
+  std::optional<CivilDate> default_date_;
 };
 
 }  // namespace article
