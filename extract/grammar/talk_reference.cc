@@ -209,7 +209,33 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
       return people;
     }
   }
-  if (auto parsed = ParseHeadingSpeakers(t)) return parsed;
+  if (auto parsed = ParseHeadingSpeakers(t)) {
+    // "Jonas Weber, Lena Hoffmann & Tariq Aziz, Quillmark": an "organisation" that is a
+    // person's name is a person, who shares the organisation written after them.
+    std::vector<HeadingSpeaker> out;
+    bool split = false;
+    for (HeadingSpeaker& s : *parsed) {
+      if (s.job_title.empty() && s.organization_aliases.empty() && !s.organization.empty() &&
+          LooksLikeArticlePersonName(s.organization) && &s != &parsed->back()) {
+        HeadingSpeaker second;
+        second.name = s.organization;
+        s.organization.clear();
+        out.push_back(std::move(s));
+        out.push_back(std::move(second));
+        split = true;
+      } else {
+        out.push_back(std::move(s));
+      }
+    }
+    if (split) {
+      for (std::size_t i = out.size(); i-- > 0;)
+        if (out[i].organization.empty() && out[i].job_title.empty() && i + 1 < out.size()) {
+          out[i].organization = out[i + 1].organization;
+          out[i].job_title = out[i + 1].job_title;
+        }
+    }
+    return out;
+  }
   // A list of people: "A, B and C", "A (Org) and B from Org", "张伟, 李娜".
   static const RE2 seps(R"(\s*(?:;|,|&|\band\b|\+)\s*)");
   assert(seps.ok());
@@ -331,6 +357,10 @@ std::optional<std::vector<HeadingSpeaker>> ReadSpeakersLine(std::string_view lin
   if (!bare_list) return std::nullopt;
   auto list = ParseSpeakerList(WithoutLinkNotes(t));
   if (list && Affiliated(*list)) return list;
+  // "Sofia Lindqvist, Independent": a name with an affiliation that names no organisation.
+  if (list && list->size() == 1 && Words(t).size() > Words((*list)[0].name).size() &&
+      t.find_first_of(",(") != std::string::npos && (*list)[0].name.find(',') == std::string::npos)
+    return list;
   // "Ana Silva (Initech). The demo failed twice.": a list that ends the first sentence.
   static const RE2 first_sentence(R"(^(.{3,200}?)[.;!?](?:\s|$).*$)");
   assert(first_sentence.ok());

@@ -15,7 +15,6 @@
 #include "extract/markup/markdown.h"
 #include "extract/readers/article_reader.h"
 #include "extract/readers/article_text.h"
-#include "extract/readers/schedule_text.h"
 #include "graph/resolve.h"
 
 namespace cnkg {
@@ -26,6 +25,36 @@ bool MentionsChina(std::string_view s) {
   static const RE2 re(R"((?i)\b(china|beijing|shanghai|hong kong|shenzhen|hangzhou)\b)");
   assert(re.ok());
   return s.size() < 4000 && RE2::PartialMatch(s, re);
+}
+
+// A venue as an article writes it beside a time: "Level 1, South Hall 3A", "Level 0 | Hall |
+// Room J", "Platform Engineering Day, Level 3, ICC Capital Suite 2". The room is the last part
+// that is not a level or a building.
+RoomRecord ArticleVenue(std::string_view text) {
+  static const RE2 seps(R"(\s*(?:\||,|;|\x{00B7}|\s/\s)\s*)");
+  static const RE2 level(R"((?i)^(?:level|floor|lvl|etage|mezzanine|ground\s+floor)\b.*|.*\b(?:level|floor)$)");
+  static const RE2 building(R"((?i)^(?:building|bldg|tower|wing)\b.*)");
+  assert(seps.ok() && level.ok() && building.ok());
+  std::string list(text);
+  RE2::GlobalReplace(&list, seps, "\x01");
+  RoomRecord out;
+  std::vector<std::string> parts;
+  for (const std::string& p : Split(list, "\x01")) {
+    std::string part = CollapseSpaces(p);
+    if (!part.empty()) parts.push_back(part);
+  }
+  for (std::size_t i = parts.size(); i-- > 0;) {
+    const std::string& part = parts[i];
+    if (RE2::FullMatch(part, level)) {
+      if (out.level.empty()) out.level = part;
+    } else if (RE2::FullMatch(part, building)) {
+      if (out.building.empty()) out.building = part;
+    } else if (out.name.empty()) {
+      out.name = part;
+    }
+  }
+  if (out.name.empty() && !parts.empty()) out.name = parts.back();
+  return out;
 }
 
 std::string IsoDate(const CivilDate& d) {
@@ -251,9 +280,9 @@ ExtractionBatch Reader::Build() {
     }
     if (r.date && t.start.empty()) t.properties["date"] = IsoDate(*r.date);
     if (!r.venue.empty()) {
-      Venue v = ParseVenue(r.venue);
-      if (!v.room.empty()) {
-        t.room = RoomRecord{v.room, v.building, v.level, v.area, v.city};
+      RoomRecord room = ArticleVenue(r.venue);
+      if (!room.name.empty()) {
+        t.room = std::move(room);
         t.room_evidence = t.evidence;
       }
     }

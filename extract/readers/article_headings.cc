@@ -134,7 +134,7 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
       std::string inner = text;
       if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')')
         inner = inner.substr(1, inner.size() - 2);
-      if (auto w = ParseWhen(inner, year_); w && !w->range.empty() && WordsOf(inner).size() <= 14) {
+      if (auto w = ParseWhen(inner, year_); w && !w->range.empty() && WordsOf(inner).size() <= 22) {
         if (w->date) a.date = w->date;
         a.time_range = w->range;
         if (!w->venue.empty() && a.venue.empty()) a.venue = w->venue;
