@@ -49,7 +49,18 @@ std::optional<DayHeading> ParseDayHeading(std::string_view text, int year_hint) 
   assert(weekday.ok() && day_n.ok() && operations.ok() && month_day.ok() && day_month.ok() &&
          iso.ok() && prose.ok());
   if (RE2::PartialMatch(t, operations) || RE2::PartialMatch(t, prose)) return std::nullopt;
+  std::string weekday_word;
+  static const RE2 weekday_capture(
+      R"((?i)\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b)");
+  assert(weekday_capture.ok());
   bool has_weekday = RE2::PartialMatch(t, weekday);
+  int weekday_index = -1;
+  if (has_weekday && RE2::PartialMatch(t, weekday_capture, &weekday_word)) {
+    static constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    std::string w = AsciiLower(weekday_word).substr(0, 3);
+    for (int i = 0; i < 7; ++i)
+      if (w == kDays[i]) weekday_index = i;
+  }
   bool has_day_n = RE2::PartialMatch(t, day_n) || cjk_day_n;
   std::string month, year, day_s;
   int day = 0, y = 0, m = 0;
@@ -67,9 +78,39 @@ std::optional<DayHeading> ParseDayHeading(std::string_view text, int year_hint) 
   // A month name alone with a number is a date only beside a weekday or a year, or when the
   // heading says little else ("March 19").
   DayHeading out;
+  out.weekday = weekday_index;
   if (has_date) {
     y = year.empty() ? year_hint : std::stoi(year);
     if (y > 0) out.date = CivilDate{y, m, day};
+  }
+  return out;
+}
+
+CivilDate NextWeekday(const CivilDate& from, int weekday) {
+  // Days since 1970-01-01 (a Thursday), by the civil-from-days algorithm's inverse.
+  auto days = [](int y, int m, int d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+  };
+  const int today = days(from.year, from.month, from.day);
+  const int monday_based = ((today % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday (3)
+  const int ahead = ((weekday - monday_based) % 7 + 7) % 7;
+  CivilDate out = from;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  for (int i = 0; i < ahead; ++i) {
+    bool leap = (out.year % 4 == 0 && out.year % 100 != 0) || out.year % 400 == 0;
+    int in_month = out.month == 2 && leap ? 29 : kDays[out.month - 1];
+    if (++out.day > in_month) {
+      out.day = 1;
+      if (++out.month > 12) {
+        out.month = 1;
+        ++out.year;
+      }
+    }
   }
   return out;
 }

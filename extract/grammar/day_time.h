@@ -18,7 +18,12 @@ struct DayHeading {
   // The date, when the text gives a month and a day and the year is written or `year_hint` is
   // known. A weekday alone ("Wednesday", "Day 2") gives none.
   std::optional<CivilDate> date;
+  // The weekday it names, 0 for Monday to 6 for Sunday; -1 when it names none.
+  int weekday = -1;
 };
+
+// The date of the first `weekday` (0 Monday .. 6 Sunday) on or after `from`.
+CivilDate NextWeekday(const CivilDate& from, int weekday);
 
 // Reads `text` as a day heading: at most ten words, no sentence punctuation at the end, and a
 // weekday, "Day N" or a month with a day number ("19th of March", "March 19", "12 June 2025",

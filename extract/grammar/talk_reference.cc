@@ -193,7 +193,10 @@ bool Affiliated(const std::vector<HeadingSpeaker>& speakers) {
 std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view text) {
   if (text.size() > kMaxUnit) return std::nullopt;
   std::string t = TrimPunct(NormalizeCjkPunctuation(text));
-  while (!t.empty() && t.back() == '.' && !IsLegalSuffix(Words(t).back())) t.pop_back();
+  while (!t.empty() && t.back() == '.' && !IsLegalSuffix(Words(t).back())) {
+    t.pop_back();
+    t = CollapseSpaces(t);
+  }
   if (t.empty()) return std::nullopt;
   // "A and B (both Org)", "A & B, both from Org": one organisation for everyone.
   static const RE2 both(

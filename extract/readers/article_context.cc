@@ -230,7 +230,10 @@ void Reader::ApplyContext() {
       time.reset();
       if (!ref_block) {
         if (auto d = ParseDayHeading(text, year_)) {
-          day = Day{true, d->date, b.level};
+          std::optional<CivilDate> date = d->date;
+          if (!date && day.active && day.date && d->weekday >= 0)
+            date = NextWeekday(*day.date, d->weekday);
+          day = Day{true, date, b.level};
         } else if (std::string label = EventLabel(text); !label.empty()) {
           heading_events.push_back({label, b.level});
         }
@@ -244,7 +247,12 @@ void Reader::ApplyContext() {
       } else if (d && (roles_[v] == Role::kDay || Bold(v) || WordsOf(text).size() <= 6)) {
         // A day line in a paragraph ("**Wednesday, March 20**"): until the next day or a
         // top-level section. "Day 2" under a dated day heading keeps the date.
-        if (!(day.active && day.date && !d->date)) day = Day{true, d->date, text_.markdown ? 2 : 7};
+        // A weekday alone after a dated day ("**Tuesday**" after "Monday, 16 June") is the next
+        // such day; "Day 2" under a dated day heading keeps the date.
+        std::optional<CivilDate> date = d->date;
+        if (!date && day.active && day.date && d->weekday >= 0)
+          date = NextWeekday(*day.date, d->weekday);
+        if (date || !(day.active && day.date)) day = Day{true, date, text_.markdown ? 2 : 7};
         time.reset();
       } else if (b.item >= 0 && b.item_head) {
         if (std::string label = EventLabel(text); !label.empty()) item_events[b.item] = label;

@@ -34,9 +34,10 @@ bool TitleLike(std::string_view text) {
   if (t.empty() || t.size() > 400 || LinkWordsOnly(t)) return false;
   if (t.find("://") != std::string::npos) return false;
   std::vector<std::string_view> words = WordsOf(t);
-  if (words.size() >= 2) return true;
-  // One word: a name-like title ("Kubernetes!") is too little to go on.
-  return false;
+  // One word ("Kubernetes!") is too little to go on; a lower-case phrase ("our own session")
+  // refers to a talk rather than naming it.
+  if (words.size() < 2) return false;
+  return FirstCapitalised(t) || static_cast<unsigned char>(t[0]) >= 0x80;
 }
 
 // The event named in the text before a title ("2024 · KubeCon EU (Paris): "), or "".
@@ -426,12 +427,30 @@ void Reader::ReadInline() {
     if (whole) continue;
     for (const TextLink& link : b.links) {
       if (link.image || link.autolink || used.count({bi, link.begin})) continue;
-      if (!IsTalkLink(ClassifyLink(link.url)) || !TitleLike(LinkText(b, link))) continue;
+      if (!IsTalkLink(ClassifyLink(link.url))) continue;
       // Already inside a reference of this block (a list item's title link read above).
       bool inside = false;
       for (const Ref& r : refs_)
         if (r.block == bi && link.begin >= r.begin && link.end <= r.end) inside = true;
       if (inside) continue;
+      if (!TitleLike(LinkText(b, link))) {
+        if (LinkWordsOnly(LinkText(b, link))) continue;  // "[recording]": read below
+        // "[our own session](sched-url)": the text around it belongs to the talk named
+        // elsewhere with the same link.
+        Ref r;
+        r.kind = RefKind::kInline;
+        r.level = 9;
+        r.block = bi;
+        r.begin = link.begin;
+        r.end = link.end;
+        r.line = b.LineAt(link.begin);
+        r.url = link.url;
+        r.url_only = true;
+        r.evidence = Slice(b, link.begin, link.end);
+        used.insert({bi, link.begin});
+        refs_.push_back(std::move(r));
+        continue;
+      }
       Ref r;
       r.kind = RefKind::kInline;
       r.level = 9;

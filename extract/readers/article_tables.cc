@@ -32,7 +32,7 @@ enum class Column {
 
 Column ColumnOf(std::string_view header) {
   static const RE2 title(
-      R"((?i)^(?:talk|session|title|talk\s+title|session\s+title|name|topic|what|talk\s+name|presentation|subject)s?$)");
+      R"((?i)^(?:talk|session|title|talk\s+title|session\s+title|name|topic|what|talk\s+name|presentation|subject|workshop|tutorial|keynote|lightning\s+talk)s?$)");
   static const RE2 speakers(
       R"((?i)^(?:speakers?|presenters?|presented\s+by|by|who|with|co-?speakers?|co-?presenters?|speaker\(s\)|presenter\(s\)|hosts?|panell?ists?|speakers?\s*(?:&|and|/)\s*(?:companies|organi[sz]ations|affiliations))$)");
   static const RE2 org(
@@ -132,8 +132,11 @@ void Reader::ReadTables() {
       r.end = row.text.size();
       r.line = row.first_line();
       r.evidence = CollapseSpaces(row.text);
+      // The title is the cell's first line; lines under it ("<br>*lightning talk, 10 min*") are
+      // notes.
       std::string title_text = cell(title);
-      std::replace(title_text.begin(), title_text.end(), '\n', ' ');
+      if (std::size_t nl = title_text.find('\n'); nl != std::string::npos)
+        title_text = title_text.substr(0, nl);
       r.talk = ReadTalkReference(title_text, speakers < 0);
       if (speakers >= 0 || org >= 0) {
         // A speakers column: the title cell's own "- Speakers" split only with affiliation.

@@ -301,7 +301,7 @@ bool FieldLine(std::string_view t) {
 // taken for talks.
 bool NonTalkSession(std::string_view t) {
   static const RE2 re(
-      R"((?i)\b(lunch|break|coffee|breakfast|dinner|registration|reception|party|happy\s+hour|booth|booth\s+crawl|hallway\s+track|networking|expo|social|badge\s+pick-?up|doors\s+open)\b)");
+      R"((?i)\b(lunch|break|coffee|breakfast|dinner|registration|reception|party|happy\s+hour|booth|booth\s+crawl|hallway\s+track|networking|expo|social|badge\s+pick-?up|doors\s+open|pavilion|showcase|exhibit\s+hall|sponsor\s+hall)\b)");
   assert(re.ok());
   return t.size() < 200 && RE2::PartialMatch(t, re);
 }
