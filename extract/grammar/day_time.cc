@@ -75,8 +75,28 @@ std::optional<DayHeading> ParseDayHeading(std::string_view text, int year_hint) 
   }
   bool has_date = m >= 1 && m <= 12 && day >= 1 && day <= 31;
   if (!has_weekday && !has_day_n && !has_date) return std::nullopt;
-  // A month name alone with a number is a date only beside a weekday or a year, or when the
-  // heading says little else ("March 19").
+  // A day heading says little besides the day: what is left once the day, date and weekday are
+  // taken out is a few words ("Day 2 — Keynotes"), never a clock time or a field
+  // ("Start Time: Wed, 02 Apr 2025 10:36:18").
+  static const RE2 clock(R"(\d{1,2}:\d{2})");
+  static const RE2 field(R"(^[\p{L}\s]{1,30}:\s)");
+  assert(clock.ok() && field.ok());
+  if (RE2::PartialMatch(t, clock) || RE2::PartialMatch(t, field)) return std::nullopt;
+  std::string rest = t;
+  RE2::GlobalReplace(&rest, weekday, " ");
+  RE2::GlobalReplace(&rest, day_n, " ");
+  RE2::GlobalReplace(&rest, month_day, " ");
+  RE2::GlobalReplace(&rest, day_month, " ");
+  RE2::GlobalReplace(&rest, iso, " ");
+  RE2::GlobalReplace(&rest, cjk_day, " ");
+  int other_words = 0;
+  for (const std::string& w : Split(CollapseSpaces(rest), " ")) {
+    bool letters = false;
+    for (unsigned char c : w)
+      if (std::isalpha(c) || c >= 0x80) letters = true;
+    if (letters) ++other_words;
+  }
+  if (other_words > 4) return std::nullopt;
   DayHeading out;
   out.weekday = weekday_index;
   if (has_date) {
