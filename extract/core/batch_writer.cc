@@ -212,9 +212,48 @@ void BatchWriter::AddMentions(std::string_view text, const std::string& source_k
   }
 }
 
+void BatchWriter::AddLocalProjects(const std::vector<std::string>& names) {
+  for (const std::string& n : names)
+    if (std::find(local_projects_.begin(), local_projects_.end(), n) == local_projects_.end())
+      local_projects_.push_back(n);
+}
+
 void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
                             const std::string& source, int line) {
   if (Trim(piece).empty()) return;
+  // The document's own software names: whole words, as written.
+  for (const std::string& name : local_projects_) {
+    auto word = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    };
+    for (std::size_t at = piece.find(name); at != std::string_view::npos;
+         at = piece.find(name, at + 1)) {
+      std::size_t end = at + name.size();
+      if ((at > 0 && word(piece[at - 1])) || (end < piece.size() && word(piece[end]))) continue;
+      const std::string key = MakeKey(Label::kProject, name);
+      int& count = mention_evidence_[{source, key}];
+      if (count >= kMaxMentionEvidence) break;
+      ++count;
+      ++mentions_;
+      Evidence ev = Ev(line, CollapseSpaces(SentenceAround(original, at, end)));
+      if (!entity_index_.count(key)) {
+        EntityRecord e;
+        e.key = key;
+        e.label = Label::kProject;
+        e.name = name;
+        e.properties["cncf"] = false;
+        e.evidence = ev;
+        AddEntity(std::move(e));
+      }
+      RelationRecord r;
+      r.source = source;
+      r.target = key;
+      r.type = RelType::kMentions;
+      r.evidence = ev;
+      batch_.relations.push_back(std::move(r));
+      break;
+    }
+  }
   // Skip the piece when every project it names already has all the evidence kept for this
   // source: building records for it would be wasted work on a long repetitive text.
   bool useful = false;

@@ -112,6 +112,11 @@ class BatchWriter {
   // is set to this document.
   void Add(EntityRecord entity);
 
+  // Software the document itself names and defines (grammar/project_definitions.h) that the
+  // gazetteer does not know: from now on AddMentions finds these names too, as written, whole
+  // words, and mentions them as Projects (not CNCF projects).
+  void AddLocalProjects(const std::vector<std::string>& names);
+
   // Adds a relation between two keys of this batch (or of the graph it is added to).
   void Relate(const std::string& source, const std::string& target, RelType type, int line,
               std::string_view evidence_text, Properties properties = {});
@@ -143,6 +148,7 @@ class BatchWriter {
   std::set<std::string> talks_;
   std::map<std::pair<std::string, std::string>, int> mention_evidence_;
   std::map<std::size_t, std::string> project_keys_;  // gazetteer entry -> project key
+  std::vector<std::string> local_projects_;
   int mentions_ = 0;
 };
 

@@ -12,7 +12,9 @@
 
 #include "common/strings.h"
 #include "extract/core/records.h"
+#include "extract/gazetteer/gazetteer.h"
 #include "extract/grammar/links.h"
+#include "extract/grammar/project_definitions.h"
 #include "extract/grammar/schedule_time.h"
 #include "extract/markup/markdown.h"
 #include "extract/readers/article_reader.h"
@@ -241,6 +243,25 @@ ExtractionBatch Reader::Build() {
   if (!title_.empty()) out.SetDocumentProperty("title", title_);
   if (event_) out.SetDocumentEvent(out.AddEvent(*event_));
   const bool china = (event_ && MentionsChina(event_->name)) || MentionsChina(title_);
+  // Software the article defines that the gazetteer does not know ("a tool called X").
+  {
+    std::vector<std::string> local;
+    auto consider = [&](std::string_view text) {
+      for (std::string& name : FindDefinedProjects(text)) {
+        bool known = false;
+        for (const ProjectMention& m : gazetteer_.FindMentions(name))
+          if (m.begin == 0 && m.end == name.size()) known = true;
+        if (!known) local.push_back(std::move(name));
+      }
+    };
+    for (const Block& b : text_.blocks)
+      if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading ||
+          b.kind == BlockKind::kTableRow)
+        consider(b.Joined());
+    for (const Ref& r : refs_)
+      if (!r.dropped) consider(r.talk.title);
+    out.AddLocalProjects(local);
+  }
 
   // Talks that share a title: at different events they are different talks (keyed with their
   // event); at one event with different links, different sessions (keyed with their link).
