@@ -207,8 +207,13 @@ bool ScheduleForm(std::string_view text) {
 
 bool LooksLikeArticlePersonName(std::string_view s, std::size_t min_words, std::size_t max_words) {
   if (s.size() > 120) return false;
-  for (const std::string& w : Words(s))
+  for (const std::string& w : Words(s)) {
     if (AllCapsWord(w)) return false;
+    // "CloudNativePG", "GitOpsCon": three capitals in one word make a product, not a name.
+    int upper = 0;
+    for (char c : w) upper += c >= 'A' && c <= 'Z';
+    if (upper >= 3) return false;
+  }
   return kArticleLexicon.LooksLikePersonName(s, min_words, max_words);
 }
 

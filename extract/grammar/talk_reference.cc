@@ -217,8 +217,10 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
     // person's name is a person, who shares the organisation written after them.
     std::vector<HeadingSpeaker> out;
     bool split = false;
+    const bool parenthesised = t.find('(') != std::string::npos;
     for (HeadingSpeaker& s : *parsed) {
-      if (s.job_title.empty() && s.organization_aliases.empty() && !s.organization.empty() &&
+      if (!parenthesised && s.job_title.empty() && s.organization_aliases.empty() &&
+          !s.organization.empty() &&
           LooksLikeArticlePersonName(s.organization) && &s != &parsed->back()) {
         HeadingSpeaker second;
         second.name = s.organization;

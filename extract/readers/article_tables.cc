@@ -160,7 +160,9 @@ void Reader::ReadTables() {
         std::vector<HeadingSpeaker> parsed;
         bool ok = true;
         for (const std::string& p : people) {
-          auto s = ParseLabelledSpeakerList(p);
+          // "Moderator: Tuva Lie (Fjordline Data)": a labelled entry.
+          auto s = ReadSpeakersLine(p, false);
+          if (!s) s = ParseLabelledSpeakerList(p);
           if (!s) {
             ok = false;
             break;
@@ -207,13 +209,14 @@ void Reader::ReadTables() {
             r.extra_texts.push_back(value);
             break;
           case Column::kDate:
-            if (auto d = ParseDayLine(value))
-              r.date = d;
-            else if (auto h = ParseDayHeading(value, year_))
-              r.date = h->date;
-            break;
           case Column::kTime:
-            if (auto t = ParseTimeLine(value)) r.time_range = t->range;
+            // "2025-05-14 09:15–09:45", "Tue 14 May", "10:00 – 10:30".
+            if (auto w = ParseWhen(value, year_)) {
+              if (w->date) r.date = w->date;
+              if (!w->range.empty()) r.time_range = w->range;
+            } else if (auto d = ParseDayLine(value)) {
+              r.date = d;
+            }
             break;
           case Column::kRoom:
             r.venue = value;
