@@ -37,7 +37,20 @@ bool TitleLike(std::string_view text) {
   // One word ("Kubernetes!") is too little to go on; a lower-case phrase ("our own session")
   // refers to a talk rather than naming it.
   if (words.size() < 2) return false;
-  return FirstCapitalised(t) || static_cast<unsigned char>(t[0]) >= 0x80;
+  if (FirstCapitalised(t) || static_cast<unsigned char>(t[0]) >= 0x80) return true;
+  // "llm-d in Production: ...": a title that starts with a lower-case project name; most of
+  // its other words are capitalised.
+  static const std::set<std::string_view> kSmall = {"a",  "an",  "the", "of", "for", "and",
+                                                    "or", "to",  "in",  "on", "with", "at",
+                                                    "by", "vs",  "from", "into", "as", "is"};
+  int significant = 0, capitalised = 0;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    if (kSmall.count(w) || !std::isalpha(static_cast<unsigned char>(w[0]))) continue;
+    ++significant;
+    if (std::isupper(static_cast<unsigned char>(w[0]))) ++capitalised;
+  }
+  return significant >= 2 && capitalised * 3 >= significant * 2;
 }
 
 // The event named in the text before a title ("2024 · KubeCon EU (Paris): "), or "".

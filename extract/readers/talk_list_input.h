@@ -90,6 +90,56 @@ struct LoadedList {
   std::string error;
 };
 
+// Collects the records of one list into a LoadedList: keeps the talk records (RecordProblem),
+// warns about the other items naming their line (at most a few dozen warnings; one more counts
+// the rest). Holds a reference to `out`, which must outlive it. Used by the loaders of
+// talk_list_input.cc and talk_list_lines.cc.
+class RecordCollector {
+ public:
+  explicit RecordCollector(LoadedList& out);
+  // Keeps `record` (list item `index`, 1-based, written at `line`) or warns why it is skipped.
+  void Add(Value record, std::size_t index, int line);
+  // Counts list item `index`, which is not a mapping (a number, a string), and warns.
+  void AddNonMapping(std::size_t index, int line);
+  // A warning about the list, counted against the same cap.
+  void Warn(int line, std::string message);
+  // Adds the warning that counts the warnings not kept, and sets out.error when no record was
+  // kept. Call once, after the last item.
+  void Finish();
+  // 80 when most list items are mappings and most mappings are talk records; 0 otherwise.
+  int ListClaim() const;
+
+ private:
+  void Skip(std::size_t index, int line, std::string_view problem);
+
+  LoadedList& out_;
+  int kept_ = 0;
+  int dropped_ = 0;
+  std::size_t items_ = 0, maps_ = 0;
+};
+
+// How the lines of a text are shaped, to tell YAML-like text from prose (talk_list_lines.cc).
+struct LineShapes {
+  int structured = 0;  // "key: value" lines and "- item" lines
+  int other = 0;       // prose and anything else
+  int title_keys = 0;  // "key: value" lines whose key is one of kTitleKeys
+};
+// Counts the shapes of `doc`'s lines. Blank lines, comments, "---"/"..." and indented lines that
+// follow a structured line (block scalars, folded values) count as neither structured nor other.
+LineShapes ScanLineShapes(const Document& doc);
+
+// True for Markdown with front matter: a first line "---", a block that does not start with a
+// list item, closed by "---" or "...", and a non-blank line after it.
+bool IsMarkdownWithFrontMatter(const Document& doc);
+
+// Reads "key: value" records from text that is not valid YAML into `out` (source kLines, claim
+// 60 from two talk records on): a record starts at "- key:", at a key line after a blank line,
+// or when a key repeats; a key with an empty value is filled by the "- item" lines after it (a
+// list; "- name: X" items with their own deeper "key: value" lines) or by indented text (a folded
+// scalar); "talks:" (one of kListKeys) above the records is skipped. Quotes around a value are
+// removed and "[a, b]" is a list. Linear in the size of the text.
+void ReadKeyValueLines(const Document& doc, LoadedList& out);
+
 // Finds the talk records of `doc`:
 //  - text starting with '[' or '{' is JSON (or, when it is not valid JSON, flow-style YAML);
 //  - other text is YAML when it looks like it (some key is title-like, and "key: value" and
