@@ -50,18 +50,18 @@ std::string NormalizeCjkPunctuation(std::string_view text) {
 std::string NormalizeCjkDateTime(std::string_view text) {
   std::string out = NormalizeCjkPunctuation(text);
   static const std::pair<std::string_view, std::string_view> kZones[] = {
-      {"香港时间", "HKT"}, {"香港時間", "HKT"}, {"北京时间", "UTC+8"}, {"北京時間", "UTC+8"},
-      {"台北时间", "UTC+8"}, {"台北時間", "UTC+8"}, {"日本時間", "JST"}, {"日本时间", "JST"},
-      {"韩国时间", "KST"}, {"韓国時間", "KST"}, {"新加坡时间", "SGT"}};
+      {"香港时间", "HKT"},   {"香港時間", "HKT"},   {"北京时间", "UTC+8"}, {"北京時間", "UTC+8"},
+      {"台北时间", "UTC+8"}, {"台北時間", "UTC+8"}, {"日本時間", "JST"},   {"日本时间", "JST"},
+      {"韩国时间", "KST"},   {"韓国時間", "KST"},   {"新加坡时间", "SGT"}};
   for (const auto& [from, to] : kZones) {
     for (std::size_t at; (at = out.find(from)) != std::string::npos;)
       out.replace(at, from.size(), std::string(" ") + std::string(to) + " ");
   }
   static const RE2 date(R"(((?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日))");
   assert(date.ok());
-  static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
-                                                 "May",     "June",     "July",      "August",
-                                                 "September", "October", "November", "December"};
+  static constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
   std::string result;
   re2::StringPiece input(out);
   re2::StringPiece whole;

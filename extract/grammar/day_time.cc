@@ -217,10 +217,10 @@ std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
       out.range = CollapseSpaces(one);
       before = t.substr(0, at);
       after = t.substr(at + one.size());
-      while (!before.empty() && (before.back() == ',' || before.back() == ';' ||
-                                 before.back() == ' ' || before.back() == '-' ||
-                                 before.back() == '|' || before.back() == '(' ||
-                                 before.back() == '/'))
+      while (!before.empty() &&
+             (before.back() == ',' || before.back() == ';' || before.back() == ' ' ||
+              before.back() == '-' || before.back() == '|' || before.back() == '(' ||
+              before.back() == '/'))
         before.pop_back();
       // "·" is two bytes.
       if (before.size() >= 2 && before.compare(before.size() - 2, 2, "\xC2\xB7") == 0)

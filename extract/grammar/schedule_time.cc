@@ -129,18 +129,14 @@ std::optional<int> ZoneOffsetMinutes(std::string_view zone, bool china) {
     int minutes;
   };
   static constexpr Zone kZones[] = {
-      {"UTC", 0},          {"GMT", 0},           {"Z", 0},           {"WET", 0},
-      {"WEST", 60},        {"BST", 60},          {"IST", 330},       {"CET", 60},
-      {"CEST", 120},       {"MET", 60},          {"MEST", 120},      {"EET", 120},
-      {"EEST", 180},       {"MSK", 180},         {"GST", 240},       {"PKT", 300},
-      {"SGT", 480},        {"HKT", 480},         {"PHT", 480},       {"AWST", 480},
-      {"JST", 540},        {"KST", 540},         {"ACST", 570},      {"ACDT", 630},
-      {"AEST", 600},       {"AEDT", 660},        {"NZST", 720},      {"NZDT", 780},
-      {"EST", -300},       {"EDT", -240},        {"CST", -360},      {"CDT", -300},
-      {"MST", -420},       {"MDT", -360},        {"PST", -480},      {"PDT", -420},
-      {"AKST", -540},      {"AKDT", -480},       {"HST", -600},      {"AST", -240},
-      {"ADT", -180},       {"NST", -210},        {"NDT", -150},      {"BRT", -180},
-      {"ART", -180},       {"CLT", -240},        {"COT", -300},      {"PET", -300},
+      {"UTC", 0},     {"GMT", 0},     {"Z", 0},      {"WET", 0},    {"WEST", 60},  {"BST", 60},
+      {"IST", 330},   {"CET", 60},    {"CEST", 120}, {"MET", 60},   {"MEST", 120}, {"EET", 120},
+      {"EEST", 180},  {"MSK", 180},   {"GST", 240},  {"PKT", 300},  {"SGT", 480},  {"HKT", 480},
+      {"PHT", 480},   {"AWST", 480},  {"JST", 540},  {"KST", 540},  {"ACST", 570}, {"ACDT", 630},
+      {"AEST", 600},  {"AEDT", 660},  {"NZST", 720}, {"NZDT", 780}, {"EST", -300}, {"EDT", -240},
+      {"CST", -360},  {"CDT", -300},  {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420},
+      {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {"AST", -240}, {"ADT", -180}, {"NST", -210},
+      {"NDT", -150},  {"BRT", -180},  {"ART", -180}, {"CLT", -240}, {"COT", -300}, {"PET", -300},
   };
   for (const Zone& e : kZones)
     if (e.name == z) return e.minutes;

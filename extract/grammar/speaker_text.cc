@@ -136,11 +136,11 @@ constexpr std::string_view kSharedTitleWords[] = {
 constexpr std::string_view kScheduleTitleWords[] = {"staff"};
 // Organisation words and lower-case legal suffixes that the article grammar adds.
 constexpr std::string_view kArticleTitleWords[] = {
-    "native",   "inc",       "llc",        "ltd",       "gmbh",     "corp",     "analytics",
-    "telecom",  "robotics",  "retail",     "health",    "mutual",   "digital",  "networks",
-    "media",    "partners",  "insurance",  "logistics", "games",    "motors",   "energy",
-    "pharma",   "financial", "fintech",    "payments",  "studios",  "studio",   "software",
-    "computing", "security", "automation", "airlines",  "telecoms", "markets",  "industries"};
+    "native",    "inc",       "llc",        "ltd",       "gmbh",     "corp",    "analytics",
+    "telecom",   "robotics",  "retail",     "health",    "mutual",   "digital", "networks",
+    "media",     "partners",  "insurance",  "logistics", "games",    "motors",  "energy",
+    "pharma",    "financial", "fintech",    "payments",  "studios",  "studio",  "software",
+    "computing", "security",  "automation", "airlines",  "telecoms", "markets", "industries"};
 
 // Capitalised words that start or make up title text but are not names ("The Why").
 constexpr std::string_view kSharedNonNameWords[] = {

@@ -74,10 +74,10 @@ bool SessionLabel(std::string_view t) {
 std::optional<std::pair<std::string, std::vector<HeadingSpeaker>>> SplitSpeakers(
     std::string_view line, bool bare) {
   std::vector<std::pair<std::size_t, std::size_t>> seps;  // offset, length
-  for (std::string_view d : {std::string_view(" - "), std::string_view(" \xE2\x80\x93 "),
-                             std::string_view(" \xE2\x80\x94 "), std::string_view(" -- "),
-                             std::string_view(" | "), std::string_view(" / "),
-                             std::string_view(": ")}) {
+  for (std::string_view d :
+       {std::string_view(" - "), std::string_view(" \xE2\x80\x93 "),
+        std::string_view(" \xE2\x80\x94 "), std::string_view(" -- "), std::string_view(" | "),
+        std::string_view(" / "), std::string_view(": ")}) {
     for (std::size_t pos : FindTopLevel(line, d)) seps.emplace_back(pos, d.size());
   }
   std::sort(seps.begin(), seps.end());
@@ -86,8 +86,8 @@ std::optional<std::pair<std::string, std::vector<HeadingSpeaker>>> SplitSpeakers
     if (title.empty()) continue;
     const bool colon = line.compare(pos, len, ": ") == 0;
     // After a colon (titles have colons of their own) only the "Name, Org" grammar counts.
-    auto speakers =
-        colon ? ParseHeadingSpeakers(line.substr(pos + len)) : ParseSpeakerList(line.substr(pos + len));
+    auto speakers = colon ? ParseHeadingSpeakers(line.substr(pos + len))
+                          : ParseSpeakerList(line.substr(pos + len));
     if (!speakers) continue;
     if ((!bare || colon) && !Affiliated(*speakers)) continue;
     return std::make_pair(std::move(title), std::move(*speakers));
@@ -132,9 +132,9 @@ bool CjkName(std::string_view s) {
 
 // A CJK name without an honorific after it ("佐藤 花子さん" -> "佐藤 花子").
 std::string WithoutHonorific(std::string name) {
-  for (std::string_view h : {std::string_view("さん"), std::string_view("様"),
-                             std::string_view("氏"), std::string_view("先生"),
-                             std::string_view("老师")}) {
+  for (std::string_view h :
+       {std::string_view("さん"), std::string_view("様"), std::string_view("氏"),
+        std::string_view("先生"), std::string_view("老师")}) {
     if (name.size() > h.size() + 3 && name.compare(name.size() - h.size(), h.size(), h) == 0)
       return CollapseSpaces(std::string_view(name).substr(0, name.size() - h.size()));
   }
@@ -220,8 +220,8 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
     const bool parenthesised = t.find('(') != std::string::npos;
     for (HeadingSpeaker& s : *parsed) {
       if (!parenthesised && s.job_title.empty() && s.organization_aliases.empty() &&
-          !s.organization.empty() &&
-          LooksLikeArticlePersonName(s.organization) && &s != &parsed->back()) {
+          !s.organization.empty() && LooksLikeArticlePersonName(s.organization) &&
+          &s != &parsed->back()) {
         HeadingSpeaker second;
         second.name = s.organization;
         s.organization.clear();
@@ -393,7 +393,7 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
   if (RE2::FullMatch(t, keyword, &clause)) {
     // The clause ends at a sentence end, a ';', or a relative clause ("who joined", "where").
     static const RE2 stop(
-      R"(^(.*?)(?:[.;!?](?:\s|$)|;|,\s+(?:who|which|where|when|and\s+(?:we|i|it|they|the))\b|\s+\(\s*\[?(?i:slides|video|recording)|$).*$)");
+        R"(^(.*?)(?:[.;!?](?:\s|$)|;|,\s+(?:who|which|where|when|and\s+(?:we|i|it|they|the))\b|\s+\(\s*\[?(?i:slides|video|recording)|$).*$)");
     assert(stop.ok());
     std::string head;
     if (RE2::FullMatch(clause, stop, &head)) {

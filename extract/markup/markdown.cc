@@ -268,9 +268,14 @@ class Builder {
       }
       switch (cmark_node_get_type(c)) {
         case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-          b.text += Literal(c);
+        case CMARK_NODE_CODE: {
+          std::string literal = Literal(c);
+          // The "}}" that closes a Hugo shortcode ("{{<figure ...>}}").
+          if (after_shortcode_ && literal.compare(0, 2, "}}") == 0) literal.erase(0, 2);
+          after_shortcode_ = false;
+          b.text += literal;
           break;
+        }
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK: {
           ++line_;
@@ -288,6 +293,18 @@ class Builder {
           if (IsBreakTag(Trim(tag))) {
             if (!(b.text.empty() || b.text.back() == '\n')) Break(b, line_, false);
             after_br_ = true;
+            continue;
+          }
+          // A Hugo shortcode ("{{<figure title=...>}}"): its braces are markup too.
+          if (b.text.size() >= 2 && b.text.compare(b.text.size() - 2, 2, "{{") == 0) {
+            b.text.resize(b.text.size() - 2);
+            std::string caption(Trim(TagCaptions(tag)));
+            if (!caption.empty()) {
+              if (!b.text.empty() && b.text.back() != ' ' && b.text.back() != '\n')
+                b.text.push_back(' ');
+              b.text += caption;
+            }
+            after_shortcode_ = true;
             continue;
           }
           b.text += TagCaptions(tag);
@@ -386,6 +403,7 @@ class Builder {
   int quote_ = 0;
   int line_ = 0;
   bool after_br_ = false;
+  bool after_shortcode_ = false;
   int tables_ = 0;
 };
 

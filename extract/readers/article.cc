@@ -3,9 +3,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cstdio>
 #include <cstdlib>
-#include <cassert>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -36,7 +36,8 @@ bool MentionsChina(std::string_view s) {
 // that is not a level or a building.
 RoomRecord ArticleVenue(std::string_view text) {
   static const RE2 seps(R"(\s*(?:\||,|;|\x{00B7}|\s/\s)\s*)");
-  static const RE2 level(R"((?i)^(?:level|floor|lvl|etage|mezzanine|ground\s+floor)\b.*|.*\b(?:level|floor)$)");
+  static const RE2 level(
+      R"((?i)^(?:level|floor|lvl|etage|mezzanine|ground\s+floor)\b.*|.*\b(?:level|floor)$)");
   static const RE2 building(R"((?i)^(?:building|bldg|tower|wing)\b.*)");
   assert(seps.ok() && level.ok() && building.ok());
   std::string list(text);
@@ -230,10 +231,14 @@ void Reader::SetSections() {
 ExtractionBatch Reader::Build() {
   if (std::getenv("CNKG_DEBUG_REFS")) {
     for (const Ref& r : refs_) {
-      std::fprintf(stderr, "ref line=%d kind=%d level=%d dropped=%d url_only=%d title=[%s] event=[%s] n_speakers=%zu sections:", r.line,
-                   static_cast<int>(r.kind), r.level, r.dropped, r.url_only, r.talk.title.c_str(), r.talk.event.c_str(), r.talk.speakers.size());
+      std::fprintf(stderr,
+                   "ref line=%d kind=%d level=%d dropped=%d url_only=%d title=[%s] event=[%s] "
+                   "n_speakers=%zu sections:",
+                   r.line, static_cast<int>(r.kind), r.level, r.dropped, r.url_only,
+                   r.talk.title.c_str(), r.talk.event.c_str(), r.talk.speakers.size());
       for (const Range& g : r.section)
-        std::fprintf(stderr, " %d-%d", text_.blocks[g.block].LineAt(g.begin), text_.blocks[g.block].LineAt(g.end > 0 ? g.end - 1 : 0));
+        std::fprintf(stderr, " %d-%d", text_.blocks[g.block].LineAt(g.begin),
+                     text_.blocks[g.block].LineAt(g.end > 0 ? g.end - 1 : 0));
       std::fprintf(stderr, "\n");
     }
   }

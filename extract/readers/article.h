@@ -20,7 +20,7 @@ int RecogniseArticle(const Document& doc);
 
 // Extracts an article: a recap post, a talk-picks list or a Markdown table of talks, in plain
 // text or Markdown (front matter, '#' and setext headings, lists, tables, links, code spans and
-// code blocks; see article_markdown.h). The batch holds:
+// code blocks; see markup/markdown.h). The batch holds:
 //  - the Document node (key MakeKey(kDocument, file base name), properties path, format, title);
 //  - the Event the article is about, named as the front matter ("event:", "conference:"), the
 //    title or the first paragraphs name it, with the other spellings found there (same series,

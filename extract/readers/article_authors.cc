@@ -19,9 +19,11 @@ namespace cnkg::article {
 namespace {
 
 // The part of a regular expression that reads a capitalised name of up to five words.
-#define CNKG_NAME R"(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|del|der|la|le)){0,4})"
+#define CNKG_NAME \
+  R"(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|del|der|la|le)){0,4})"
 // An organisation: capitalised words, "&", "of", "and".
-#define CNKG_ORG R"([\p{Lu}\d][\p{L}\d&.'’-]*(?:\s+(?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|de|&)){0,4})"
+#define CNKG_ORG \
+  R"([\p{Lu}\d][\p{L}\d&.'’-]*(?:\s+(?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|de|&)){0,4})"
 
 bool SameName(std::string_view a, std::string_view b) { return FoldName(a) == FoldName(b); }
 
@@ -57,11 +59,12 @@ void Reader::FindAuthors() {
   // The first paragraphs: "I'm Ana Silva, a principal engineer at Initech", "I work on the
   // platform team at Initech", "talks I have given".
   static const RE2 im(R"((?:^|[.!?]\s+|\s)I(?:'m|’m|\s+am)\s+()" CNKG_NAME R"()\s*,)");
-  static const RE2 role_at(R"((?:^|[\s(])I(?:'m|’m|\s+am)\s+(?:)" CNKG_NAME
-                           R"(\s*,\s+)?(?:a|an|the)\s+[^.;!?]{0,80}?\s+(?:at|with|for)\s+()" CNKG_ORG
-                           R"())");
-  static const RE2 work_at(R"((?:^|[\s(])I\s+(?:currently\s+)?work\s+(?:(?:on|in)\s+[^.;!?]{0,80}?\s+)?(?:at|for|with)\s+()" CNKG_ORG
-                           R"())");
+  static const RE2 role_at(
+      R"((?:^|[\s(])I(?:'m|’m|\s+am)\s+(?:)" CNKG_NAME
+      R"(\s*,\s+)?(?:a|an|the)\s+[^.;!?]{0,80}?\s+(?:at|with|for)\s+()" CNKG_ORG R"())");
+  static const RE2 work_at(
+      R"((?:^|[\s(])I\s+(?:currently\s+)?work\s+(?:(?:on|in)\s+[^.;!?]{0,80}?\s+)?(?:at|for|with)\s+()" CNKG_ORG
+      R"())");
   static const RE2 page_cue(
       R"((?i)\b(?:talks?|sessions?|presentations?|workshops?)\s+(?:that\s+)?i(?:'ve|’ve|\s+have)?\s+(?:given|gave|delivered|presented|done|did|held)\b|\bmy\s+(?:past\s+|recent\s+|conference\s+|public\s+|previous\s+)?(?:talks|presentations|sessions)\b|\bi\s+(?:speak|have\s+spoken|'ve\s+spoken|’ve\s+spoken)\s+(?:at|about|on|a\s+few|regularly)\b)");
   assert(im.ok() && role_at.ok() && work_at.ok() && page_cue.ok());
@@ -178,8 +181,7 @@ void Reader::ApplyAuthors() {
         HeadingSpeaker s;
         s.name = name;
         std::string o = TrimOrg(org.empty() ? paren : org);
-        if (!o.empty() && !IsNonOrganization(o) && !LooksLikeArticleJobTitle(o))
-          s.organization = o;
+        if (!o.empty() && !IsNonOrganization(o) && !LooksLikeArticleJobTitle(o)) s.organization = o;
         r.talk.speakers.push_back(std::move(s));
       }
     }

@@ -101,8 +101,9 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
     const Block& b = BlockOf(k);
     if (b.kind != BlockKind::kParagraph) break;
     // Under a list item, only its own lines belong to it.
-    if (item >= 0 && !(b.item >= 0 && (b.item == item || text_.items[static_cast<std::size_t>(
-                                                              b.item)].parent == item)))
+    if (item >= 0 &&
+        !(b.item >= 0 &&
+          (b.item == item || text_.items[static_cast<std::size_t>(b.item)].parent == item)))
       break;
     std::string url;
     if (IsTalkLinkLine(k, &url)) {
@@ -256,8 +257,8 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
     }
   }
   // A speakers line (or a time) under the heading.
-  if ((attached.speakers || attached.fields) && !terminal && words.size() <= 30 && !DayLike(text) && !EndSection(text) &&
-      FirstCapitalised(text)) {
+  if ((attached.speakers || attached.fields) && !terminal && words.size() <= 30 && !DayLike(text) &&
+      !EndSection(text) && FirstCapitalised(text)) {
     // The heading may name the speakers itself ("Title — Ana Silva"); a speakers line wins.
     TalkReference t = ReadTalkReference(text, explicit_heading && !attached.speakers);
     if (attached.speakers) {

@@ -180,7 +180,7 @@ class Reader {
   std::string title_;
   int year_ = 0;  // the year the document is about (0 if unknown)
   std::optional<EntityRecord> event_;
-  std::set<std::string> warnings_;  // messages warned once
+  std::set<std::string> warnings_;    // messages warned once
   std::vector<std::string> authors_;  // the article's authors (front matter, "I'm Ana Silva")
   std::string author_org_;            // where the author says they work ("I work at Initech")
   bool first_person_page_ = false;    // "talks I have given": the author presents every talk

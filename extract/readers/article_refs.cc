@@ -40,9 +40,9 @@ bool TitleLike(std::string_view text) {
   if (FirstCapitalised(t) || static_cast<unsigned char>(t[0]) >= 0x80) return true;
   // "llm-d in Production: ...": a title that starts with a lower-case project name; most of
   // its other words are capitalised.
-  static const std::set<std::string_view> kSmall = {"a",  "an",  "the", "of", "for", "and",
-                                                    "or", "to",  "in",  "on", "with", "at",
-                                                    "by", "vs",  "from", "into", "as", "is"};
+  static const std::set<std::string_view> kSmall = {"a",  "an", "the",  "of",   "for",  "and",
+                                                    "or", "to", "in",   "on",   "with", "at",
+                                                    "by", "vs", "from", "into", "as",   "is"};
   int significant = 0, capitalised = 0;
   for (std::size_t i = 1; i < words.size(); ++i) {
     std::string_view w = words[i];
@@ -369,7 +369,7 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
   const Block& b = text_.blocks[bi];
   static const std::pair<std::string_view, std::string_view> kQuotes[] = {
       {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
-      {"\xC2\xAB", "\xC2\xBB"},            // « »
+      {"\xC2\xAB", "\xC2\xBB"},          // « »
       {"\xE3\x80\x8C", "\xE3\x80\x8D"},  // 「 」
       {"\xE3\x80\x8E", "\xE3\x80\x8F"},  // 『 』
       {"\xE3\x80\x8A", "\xE3\x80\x8B"},  // 《 》
@@ -537,8 +537,8 @@ void Reader::ReadInline() {
         bool capital = !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) ||
                                       std::isdigit(static_cast<unsigned char>(w[0])));
         static const std::set<std::string_view> kSmall = {
-            "a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "with", "at", "by",
-            "vs", "vs.", "from", "into", "&", "-", "is", "are", "your", "our", "my"};
+            "a",  "an", "the", "of",   "for",  "and", "or", "to", "in",  "on",   "with", "at",
+            "by", "vs", "vs.", "from", "into", "&",   "-",  "is", "are", "your", "our",  "my"};
         if (!capital && !kSmall.count(w)) break;
         if (w.back() == ':' || w.back() == '.' || w.back() == ',') {
           if (start != words.size()) break;

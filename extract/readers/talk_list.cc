@@ -385,44 +385,71 @@ class ListReader {
   int events() const { return events_; }
 
  private:
+  // Reads the start and end. The first of kStartKeys that is a full time wins; else the first
+  // date, with the time of day from "time" or from a start (and end) written as a clock time
+  // ("10:00"). A start that is neither is kept as text, with a warning.
   void ReadTimes(const Value& r, int line, TalkRecord& t) {
-    const Value* start = r.Find(talk_list::kStartKeys);
-    const Value* time = r.Find(talk_list::kTimeKeys);
-    const std::string start_text = FirstText(start);
-    const std::string time_text = FirstText(time);
-    const int tl = time && time->line ? time->line : line;
     std::optional<When> when;
-    if (!start_text.empty()) {
-      when = ParseWhen(start_text);
-      if (!when) {
-        const int sl = start->line ? start->line : line;
-        Warn(sl, "date " + Quote(start_text) + " of " + Quote(t.title) +
-                     " is neither a date nor an ISO 8601 time; kept as text");
-        t.time_text = start_text;
-        return;
+    std::string clock, unreadable;  // a start written as a time of day; one that is neither
+    int clock_line = 0, unreadable_line = 0;
+    for (std::string_view k : talk_list::kStartKeys) {
+      const Value* v = r.Find(std::span(&k, 1));
+      const std::string text = FirstText(v);
+      if (text.empty()) continue;
+      const int vl = v->line ? v->line : line;
+      if (auto w = ParseWhen(text)) {
+        if (!w->iso.empty()) {
+          when = w;
+          break;
+        }
+        if (!when) when = w;
+      } else if (text[0] >= '0' && text[0] <= '9' && text.size() <= 40 && clock.empty()) {
+        clock = text;
+        clock_line = vl;
+      } else if (unreadable.empty()) {
+        unreadable = text;
+        unreadable_line = vl;
       }
     }
+    const Value* end_value = r.Find(talk_list::kEndKeys);
+    const std::string end_text = FirstText(end_value);
+    auto end = ParseWhen(end_text);
     if (when && !when->iso.empty()) {
       t.start = when->iso;
-      if (auto end = ParseWhen(FirstText(r.Find(talk_list::kEndKeys))); end && !end->iso.empty())
-        t.end = end->iso;
+      if (end && !end->iso.empty()) t.end = end->iso;
       return;
     }
-    if (when) t.properties["date"] = when->date;
-    if (time_text.empty()) return;
+    const Value* time = r.Find(talk_list::kTimeKeys);
+    std::string time_text = FirstText(time);
+    int time_line = time && time->line ? time->line : line;
+    if (time_text.empty() && !clock.empty()) {
+      time_text = clock;
+      time_line = clock_line;
+      if (!end && !end_text.empty() && end_text[0] >= '0' && end_text[0] <= '9')
+        time_text += " - " + end_text;
+    }
     if (!when) {
-      t.time_text = time_text;
+      if (!unreadable.empty()) {
+        Warn(unreadable_line, "date " + Quote(unreadable) + " of " + Quote(t.title) +
+                                  " is neither a date nor an ISO 8601 time; kept as text");
+        t.time_text = unreadable;
+      } else {
+        t.time_text = time_text;
+      }
       return;
     }
+    t.properties["date"] = when->date;
+    if (time_text.empty()) return;
     auto range = ParseSessionTime(time_text, when->civil, false);
     if (!range.ok()) {
-      Warn(tl, range.status().message() + "; time of " + Quote(t.title) + " kept as text");
+      Warn(time_line, range.status().message() + "; time of " + Quote(t.title) + " kept as text");
       t.time_text = time_text;
       return;
     }
     t.start = range->start;
     t.end = range->end;
-    if (!range->warning.empty()) Warn(tl, range->warning + " (time of " + Quote(t.title) + ")");
+    if (!range->warning.empty())
+      Warn(time_line, range->warning + " (time of " + Quote(t.title) + ")");
   }
 
   void ReadSpeakers(const Value& v, TalkRecord& t) {

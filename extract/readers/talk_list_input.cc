@@ -86,6 +86,7 @@ Value FromYaml(const YAML::Node& n, int levels, Budget& budget) {
   }
   v.kind = Value::Kind::kMap;
   for (const auto& kv : n) {
+    if (v.keys.size() >= kMaxFields) break;
     if (!kv.first.IsScalar()) continue;
     v.keys.push_back(NormaliseKey(kv.first.Scalar()));
     v.items.push_back(FromYaml(kv.second, levels - 1, budget));
@@ -174,7 +175,7 @@ Value FromJson(const json& j, int levels) {
     for (const json& item : j) v.items.push_back(FromJson(item, levels - 1));
   } else if (levels > 1 && j.is_object()) {
     v.kind = Value::Kind::kMap;
-    for (auto it = j.begin(); it != j.end(); ++it) {
+    for (auto it = j.begin(); it != j.end() && v.keys.size() < kMaxFields; ++it) {
       v.keys.push_back(NormaliseKey(it.key()));
       v.items.push_back(FromJson(it.value(), levels - 1));
     }

@@ -3,8 +3,9 @@
 
 // The input side of the talk-list reader (talk_list.h): it finds the list of talk records in a
 // YAML file, a JSON file or text that looks like YAML but is not valid YAML, and hands the
-// records over as one small tree type, whichever syntax they came from. Internal to the reader;
-// its tests use it too.
+// records over as one small tree type, whichever syntax they came from (talk_list_input.cc: YAML,
+// JSON and what is not a talk list; talk_list_lines.cc: line shapes and the tolerant reader of
+// text that is not valid YAML). Internal to the reader; its tests use it too.
 
 #include <cstdint>
 #include <span>
@@ -58,6 +59,9 @@ inline constexpr std::string_view kEndKeys[] = {"end", "endsat", "endat", "endti
 inline constexpr std::string_view kTimeKeys[] = {"time"};
 inline constexpr std::string_view kTypeKeys[] = {"type", "kind", "format", "sessiontype",
                                                  "talktype"};
+// Fields of one mapping that are read; the rest of a larger mapping (no talk record has that
+// many fields) is ignored, so that looking fields up stays cheap.
+inline constexpr std::size_t kMaxFields = 256;
 // The list of records under a top-level mapping.
 inline constexpr std::string_view kListKeys[] = {"talks",   "sessions", "presentations", "items",
                                                  "entries", "data",     "records"};

@@ -212,11 +212,13 @@ void ReadKeyValueLines(const Document& doc, LoadedList& out) {
         item_key_column = k.key_column;
         continue;
       }
-      if (!k.dash && item_key_column >= 0 && k.indent >= item_key_column &&
+      if (!k.dash && item_key_column >= 0 && k.indent >= item_key_column && !open->items.empty() &&
           open->items.back().is_map()) {
         Value& item = open->items.back();
-        item.keys.push_back(key);
-        item.items.push_back(LineValue(k.value, line));
+        if (item.keys.size() < kMaxFields) {
+          item.keys.push_back(key);
+          item.items.push_back(LineValue(k.value, line));
+        }
         continue;
       }
     }
@@ -229,6 +231,7 @@ void ReadKeyValueLines(const Document& doc, LoadedList& out) {
       if (k.dash) record_dash_indent = k.indent;
     }
     fresh = false;
+    if (record.keys.size() >= kMaxFields) continue;
     record.keys.push_back(key);
     record.items.push_back(LineValue(k.value, line));
     open_field = static_cast<int>(record.items.size()) - 1;

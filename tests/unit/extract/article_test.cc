@@ -7,11 +7,11 @@
 #include <random>
 #include <string>
 
-#include "extract/gazetteer/mentions.h"
-#include "extract/markup/article_markdown.h"
 #include "extract/core/document.h"
-#include "extract/reader.h"
 #include "extract/gazetteer/gazetteer.h"
+#include "extract/gazetteer/mentions.h"
+#include "extract/markup/markdown.h"
+#include "extract/reader.h"
 #include "graph/resolve.h"
 
 using namespace cnkg;
@@ -199,23 +199,6 @@ TEST_CASE("Random text never crashes the reader") {
   }
 }
 
-TEST_CASE("CleanInline removes markup and keeps links") {
-  std::vector<ArticleLink> links;
-  std::map<std::string, std::string> refs = {{"1", "https://example.org/one"}};
-  std::string t = CleanInline(
-      "**Bold** and _it_ with `code`, a [link](https://a.example/x \"t\"), ![img](i.png), "
-      "[ref][1], <https://b.example>, https://c.example/y. snake_case stays <br/>",
-      refs, &links);
-  CHECK(t ==
-        "Bold and it with code, a link, img, ref, https://b.example, https://c.example/y. "
-        "snake_case stays");
-  REQUIRE(links.size() == 5);
-  CHECK(links[0].text == "link");
-  CHECK(links[0].url == "https://a.example/x");
-  CHECK(links[2].url == "https://example.org/one");
-  CHECK(links[4].url == "https://c.example/y");
-}
-
 TEST_CASE("BlankUrlsAndPaths hides URLs, paths and host names only") {
   auto blanked = [](std::string before, std::string token, std::string after) {
     return before + std::string(token.size(), ' ') + after;
@@ -230,36 +213,97 @@ TEST_CASE("BlankUrlsAndPaths hides URLs, paths and host names only") {
   CHECK(BlankUrlsAndPaths("mount /var/run/secrets") == blanked("mount ", "/var/run/secrets", ""));
 }
 
-TEST_CASE("ReadArticleText classifies Markdown blocks") {
-  Document d = Doc("blocks.md",
-                   "---\ntitle: T\ntags: [a, b]\n---\n# Head\n\n- item\n1. numbered\n\n"
-                   "| A | B |\n|---|---|\n| x | y |\n\n```\ncode # not a heading\n```\n"
-                   "> quoted\n[r]: https://example.org\nSetext\n======\n");
-  ArticleText t = ReadArticleText(d);
-  REQUIRE(t.lines.size() == 20);
+TEST_CASE("ReadTextDoc reads Markdown blocks through cmark-gfm, with source lines") {
+  Document d =
+      Doc("blocks.md",
+          "---\ntitle: T\ntags: [a, b]\n---\n# Head\n\n- item one\n  - nested [x](https://"
+          "a.example/x)\n1. numbered\n\n| A | B |\n|---|---|\n| x | y<br>z |\n\n```\ncode # not a "
+          "heading\n```\n> quoted\n\nSetext\n======\n\n**Bold** line<br>next line\nwrapped "
+          "\\- escaped &amp; {{<figure title=\"Kubert demo\">}}\n");
+  TextDoc t = ReadTextDoc(d);
   CHECK(t.markdown);
   CHECK(t.front_matter.present);
   CHECK(t.front_matter.fields.at("title") == "T");
   CHECK(t.front_matter.fields.at("tags") == "a, b");
-  CHECK(t.lines[0].kind == ArticleLineKind::kFrontMatter);
-  CHECK(t.lines[4].kind == ArticleLineKind::kHeading);
-  CHECK(t.lines[4].text == "Head");
-  CHECK(t.lines[6].kind == ArticleLineKind::kListItem);
-  CHECK(t.lines[7].kind == ArticleLineKind::kListItem);
-  CHECK(t.lines[9].kind == ArticleLineKind::kTableRow);
-  CHECK(t.lines[10].kind == ArticleLineKind::kTableRule);
-  CHECK(t.lines[11].cells == std::vector<std::string>{"x", "y"});
-  CHECK(t.lines[14].kind == ArticleLineKind::kCode);
-  CHECK(t.lines[16].kind == ArticleLineKind::kQuote);
-  CHECK(t.lines[17].kind == ArticleLineKind::kLinkDefinition);
-  CHECK(t.lines[18].kind == ArticleLineKind::kHeading);
-  CHECK(t.lines[18].level == 1);
+  CHECK(t.front_matter.field_lines.at("title") == 2);
+  std::vector<std::string> kinds;
+  for (const Block& b : t.blocks) {
+    std::string k = b.kind == BlockKind::kHeading    ? "H"
+                    : b.kind == BlockKind::kTableRow ? "T"
+                    : b.kind == BlockKind::kCode     ? "C"
+                                                     : "P";
+    kinds.push_back(k + std::to_string(b.first_line()));
+  }
+  CHECK(kinds ==
+        std::vector<std::string>{"H5", "P7", "P8", "P9", "T11", "T13", "C16", "P18", "H20", "P23"});
+  // Lists nest; a table cell keeps its <br> as a line break.
+  REQUIRE(t.items.size() == 3);
+  CHECK(t.items[1].parent == 0);
+  CHECK(t.blocks[2].item == 1);
+  CHECK(t.blocks[2].text == "nested x");
+  REQUIRE(t.blocks[2].links.size() == 1);
+  CHECK(t.blocks[2].links[0].url == "https://a.example/x");
+  CHECK(t.blocks[5].cells == std::vector<std::string>{"x", "y\nz"});
+  CHECK(t.blocks[7].quote);
+  // <br> and line breaks split visual lines; each knows its source line; escapes and entities
+  // are decoded; a figure's title is kept.
+  const Block& last = t.blocks[9];
+  CHECK(last.text == "Bold line\nnext line\nwrapped - escaped & Kubert demo");
+  CHECK(last.line_numbers == std::vector<int>{23, 23, 24});
+  CHECK(last.soft_breaks == std::vector<bool>{false, true});
+  CHECK(last.Joined() == "Bold line\nnext line wrapped - escaped & Kubert demo");
+  REQUIRE(last.spans.size() == 1);
+  CHECK(last.spans[0].strong);
+  CHECK(last.LineAt(last.text.find("wrapped")) == 24);
 }
 
-TEST_CASE("Plain text keeps '#!' and command output out of headings") {
-  Document d = Doc("plain.txt", "Title line\n#!/bin/sh\nKeys\n----\nvalue\n");
-  ArticleText t = ReadArticleText(d);
+TEST_CASE("Plain text is one block per line; list markers make items") {
+  Document d = Doc("plain.txt", "Title line\n#!/bin/sh\n- an item\n  its second line\nafter\n");
+  TextDoc t = ReadTextDoc(d);
   CHECK_FALSE(t.markdown);
-  CHECK(t.lines[1].kind == ArticleLineKind::kText);
-  CHECK(t.lines[2].kind == ArticleLineKind::kText);
+  REQUIRE(t.blocks.size() == 5);
+  CHECK(t.blocks[1].text == "#!/bin/sh");
+  CHECK(t.blocks[1].kind == BlockKind::kParagraph);
+  REQUIRE(t.items.size() == 1);
+  CHECK(t.blocks[2].text == "an item");
+  CHECK(t.blocks[2].item_head);
+  CHECK(t.blocks[3].item == 0);
+  CHECK(t.blocks[4].item == -1);
+}
+
+TEST_CASE("A code fence that is never closed is dropped, with a warning, and the rest read") {
+  Document d = Doc("fence.md", "# T\n\n```go\nfunc main() {}\n\nProse about Kubebuilder.\n");
+  TextDoc t = ReadTextDoc(d);
+  REQUIRE(t.diagnostics.size() == 1);
+  CHECK(t.diagnostics[0].ToString() ==
+        "fence.md:3: warning: code block opened on this line is never closed; the rest is read as "
+        "text");
+  CHECK(t.blocks.back().text == "Prose about Kubebuilder.");
+}
+
+TEST_CASE("Very long paragraphs are read in pieces, line numbers kept") {
+  std::string para;
+  while (para.size() < 100000) para += "Links [a](https://x.example) and **bold** text. ";
+  Document d = Doc("long.md", "# T\n\n" + para + "\nsecond line\n\nafter\n");
+  TextDoc t = ReadTextDoc(d);
+  REQUIRE(t.blocks.size() >= 3);
+  CHECK(t.blocks.back().text == "after");
+  CHECK(t.blocks.back().first_line() == 6);
+  for (const Block& b : t.blocks)
+    for (int l : b.line_numbers) CHECK((l >= 1 && l <= 6));
+}
+
+TEST_CASE("Front matter: TOML, and YAML that does not parse, with a warning") {
+  TextDoc toml = ReadTextDoc(Doc("t.md",
+                                 "+++\ntitle = \"KCD Day\"\ndate = 2025-06-20\n"
+                                 "tags = [\"a\", \"b\"]\n[extra]\nauthor = \"Ana\"\n+++\nBody.\n"));
+  CHECK(toml.front_matter.fields.at("title") == "KCD Day");
+  CHECK(toml.front_matter.fields.at("date") == "2025-06-20");
+  CHECK(toml.front_matter.fields.at("tags") == "a, b");
+  CHECK(toml.front_matter.fields.at("extra.author") == "Ana");
+  CHECK(toml.front_matter.field_lines.at("date") == 3);
+  TextDoc yaml = ReadTextDoc(Doc("y.md", "---\ntitle: Broken: yes: no\n  bad: [\n---\nBody.\n"));
+  REQUIRE(yaml.diagnostics.size() == 1);
+  CHECK(yaml.diagnostics[0].message.rfind("YAML front matter does not parse (", 0) == 0);
+  CHECK(yaml.front_matter.fields.count("title") == 1);
 }

@@ -479,6 +479,33 @@ TEST_CASE("Document-level fields of a wrapping mapping") {
   CHECK(event->evidence.line == 2);
 }
 
+TEST_CASE("Input helpers: key spellings, record checks, line shapes, front matter") {
+  using namespace talk_list;
+  CHECK(NormaliseKey("startsAt") == "startsat");
+  CHECK(NormaliseKey("Start_Time") == "starttime");
+  CHECK(NormaliseKey("talk-title") == "talktitle");
+  CHECK(NormaliseKey("full name") == "fullname");
+  Value record{Value::Kind::kMap, 1, "", {"name", "company"}, {}};
+  record.items.push_back({Value::Kind::kScalar, 1, "Ana Silva", {}, {}});
+  record.items.push_back({Value::Kind::kScalar, 2, "Initech", {}, {}});
+  CHECK(RecordProblem(record) == "no title (a title, name, session, talk or topic field)");
+  record.keys.push_back("speakers");
+  record.items.push_back({Value::Kind::kScalar, 3, "Bo Li", {}, {}});
+  CHECK(RecordProblem(record) == "");
+  CHECK(RecordProblem(Value{}) == "not a mapping");
+  LineShapes shapes = ScanLineShapes(Doc("s.yaml",
+                                         "# comment\n- title: One\n  description: |\n"
+                                         "    folded text\n    more text\n- Plain item\n"
+                                         "A line of prose.\n"));
+  CHECK(shapes.structured == 3);
+  CHECK(shapes.other == 1);
+  CHECK(shapes.title_keys == 1);
+  CHECK(IsMarkdownWithFrontMatter(Doc("a.md", "---\ntitle: x\n---\n\nBody.\n")));
+  CHECK_FALSE(IsMarkdownWithFrontMatter(Doc("a.yaml", "---\n- title: x\n---\n- title: y\n")));
+  CHECK_FALSE(IsMarkdownWithFrontMatter(Doc("a.yaml", "---\ntitle: x\n...\n")));
+  CHECK_FALSE(IsMarkdownWithFrontMatter(Doc("a.yaml", "title: x\n---\nBody.\n")));
+}
+
 TEST_CASE("Hostile input finishes quickly and never crashes") {
   const Gazetteer& g = Gazetteer::Builtin();
   // Reads `text` as a talk list; `detect` also runs every reader's recogniser.
@@ -564,6 +591,20 @@ TEST_CASE("Hostile input finishes quickly and never crashes") {
     std::string text = "- title: " + std::string(3 * 1024 * 1024, 'a') + "\n- title: b: c\n";
     text += std::string(1024 * 1024, ':') + "\n";
     const double s = Seconds([&] { run("long.txt", text, /*detect=*/false); });
+    CHECK(s < 30);
+  }
+  SECTION("records with very many fields") {
+    std::string lines = "- title: One: Talk\n- title: Two: Talk\n";
+    std::string json = "[{\"title\": \"One\"";
+    for (int i = 0; i < 200000; ++i) {
+      lines += "  k" + std::to_string(i) + ": v\n";
+      json += ", \"k" + std::to_string(i) + "\": 1";
+    }
+    json += "}]";
+    const double s = Seconds([&] {
+      run("fields.txt", lines, /*detect=*/false);
+      run("fields.json", json, /*detect=*/false);
+    });
     CHECK(s < 30);
   }
   SECTION("random bytes and random YAML-ish text") {
