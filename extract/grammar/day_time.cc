@@ -209,11 +209,16 @@ std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
   // No range: a start time alone ("Room 3, 11:00", "09:15 CEST").
   if (out.range.empty()) {
     static const RE2 single(
-        R"((?i)(?:^|[\s,;(·|/])((?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T)\b))?)(?:$|[\s,;)·|/]))");
-    assert(single.ok());
+        R"((?:^|[\s,;(|/])(\d{1,2}[:.h]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\d{1,2}\s*[aApP]\.?[mM]\.?)(?:$|[\s,;)|/]))");
+    static const RE2 zone_after(
+        R"(^\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T))\b)");
+    assert(single.ok() && zone_after.ok());
     std::string one;
     if (RE2::PartialMatch(t, single, &one)) {
       std::size_t at = t.find(one);
+      std::string zone;
+      if (RE2::PartialMatch(std::string_view(t).substr(at + one.size()), zone_after, &zone))
+        one = t.substr(at, t.find(zone, at + one.size()) + zone.size() - at);
       out.range = CollapseSpaces(one);
       before = t.substr(0, at);
       after = t.substr(at + one.size());

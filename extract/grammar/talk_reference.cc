@@ -9,6 +9,7 @@
 #include "common/strings.h"
 #include "extract/grammar/cjk.h"
 #include "extract/grammar/event_names.h"
+#include "extract/grammar/regex_options.h"
 #include "extract/grammar/speaker_text.h"
 #include "graph/resolve.h"
 
@@ -283,7 +284,9 @@ TalkReference ReadTalkReference(std::string_view text, bool allow_bare_names) {
       R"((?i)^(?:(?:slides|recording|video|notes|write-?up)\s+(?:(?:and|&)\s+\w+\s+)?(?:from|of|for)\s+)?(?:my|our)\s+(?:[\w+&-]+\s+){0,3}?(?:talk|keynote|session|presentation|lightning\s+talk|workshop|tutorial)(?:\s+(?:at|from|for|during)\s+(.+?))?\s*(?::|\s-|–|—)\s*(\S.*)$)");
   assert(mine.ok());
   std::string at_event, rest;
-  if (RE2::FullMatch(t, mine, &at_event, &rest)) {
+  const std::string lower = AsciiLower(t);
+  if ((lower.find("my ") != std::string::npos || lower.find("our ") != std::string::npos) &&
+      RE2::FullMatch(t, mine, &at_event, &rest)) {
     out.first_person = true;
     t = CollapseSpaces(rest);
     if (!at_event.empty()) {
@@ -406,7 +409,8 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
   }
   // "by 佐藤 花子さん (Sakuragi Systems)": a CJK name after the keyword.
   static const RE2 cjk_by(
-      R"(^[\s,\-–—:]*(?i:by)\s*([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4}(?:\s?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4})?)\s*(?:\(([^()]+)\))?)");
+      R"(^[\s,\-–—:]*(?i:by)\s*([\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4}(?:\s?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4})?)\s*(?:\(([^()]+)\))?)",
+      LargePatternOptions());
   assert(cjk_by.ok());
   std::string cjk_name, cjk_org;
   if (RE2::PartialMatch(t, cjk_by, &cjk_name, &cjk_org)) {
@@ -421,7 +425,8 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
   }
   // "by Flynn from Buoyant", "by Matei David, also from Buoyant".
   static const RE2 by(
-      R"(^[\s,\-–—:]*(?i:by|presented\s+by|with)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|del|der|la|le)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})*)(?:,?\s+(?i:also\s+|both\s+)?(?i:from|of|at|@)\s+([\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{Lu}\d&][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*){0,4}))?)");
+      R"(^[\s,\-–—:]*(?i:by|presented\s+by|with)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|del|der|la|le)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})*)(?:,?\s+(?i:also\s+|both\s+)?(?i:from|of|at|@)\s+([\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{Lu}\d&][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*){0,4}))?)",
+      LargePatternOptions());
   assert(by.ok());
   std::string names, org;
   if (RE2::PartialMatch(t, by, &names, &org)) {
@@ -467,11 +472,14 @@ std::optional<HeadingSpeaker> SpeakerBeforeTitle(std::string_view before) {
   std::size_t keep = std::min<std::size_t>(before.size(), 300);
   std::string t = CollapseSpaces(NormalizeCjkPunctuation(before.substr(before.size() - keep)));
   static const RE2 possessive(
-      R"((?:^|[\s(])((?:\p{Lu}[\p{L}'-]*)(?:\s+(?:\p{Lu}[\p{L}'-]*|van|von|de|da|di|del|der|la|le)){0,3})['’]s\s+(?:[\p{L}-]+\s+){0,3}(?i:talk|keynote|session|presentation|workshop|panel|demo|lightning\s+talk|tutorial)\s*(?i:on|about|called|titled|named)?\s*[,:\-–—]?\s*[*_"“‘'«(\[]*$)");
+      R"((?:^|[\s(])((?:\p{Lu}[\p{L}'-]*)(?:\s+(?:\p{Lu}[\p{L}'-]*|van|von|de|da|di|del|der|la|le)){0,3})['’]s\s+(?:[\p{L}-]+\s+){0,3}(?i:talk|keynote|session|presentation|workshop|panel|demo|lightning\s+talk|tutorial)\s*(?i:on|about|called|titled|named)?\s*[,:\-–—]?\s*[*_"“‘'«(\[]*$)",
+      LargePatternOptions());
   static const RE2 gave(
-      R"((?:^|[\s(])((?:\p{Lu}[\p{L}'-]*)(?:\s+(?:\p{Lu}[\p{L}'-]*|van|von|de|da|di|del|der|la|le)){0,3})\s+(?i:did|gave|delivered|presented|held|hosted)\s+(?i:his|her|their|a|an|the|its)\s+(?:[\p{L}-]+\s+){0,2}(?i:talk|keynote|session|presentation|workshop|panel|demo|tutorial)\s*(?i:on|about|called|titled|named)?\s*[,:\-–—]?\s*[*_"“‘'«(\[]*$)");
+      R"((?:^|[\s(])((?:\p{Lu}[\p{L}'-]*)(?:\s+(?:\p{Lu}[\p{L}'-]*|van|von|de|da|di|del|der|la|le)){0,3})\s+(?i:did|gave|delivered|presented|held|hosted)\s+(?i:his|her|their|a|an|the|its)\s+(?:[\p{L}-]+\s+){0,2}(?i:talk|keynote|session|presentation|workshop|panel|demo|tutorial)\s*(?i:on|about|called|titled|named)?\s*[,:\-–—]?\s*[*_"“‘'«(\[]*$)",
+      LargePatternOptions());
   static const RE2 by(
-      R"((?i:talk|keynote|session|presentation|workshop|panel|tutorial)\s+(?i:by|from)\s+((?:\p{Lu}[\p{L}'-]*)(?:\s+(?:\p{Lu}[\p{L}'-]*|van|von|de|da|di|del|der|la|le)){0,3})(?:\s+(?i:from|of|at)\s+((?:[\p{Lu}\d][\p{L}\d&.'-]*)(?:\s+[\p{Lu}\d&][\p{L}\d&.'-]*){0,3}))?\s*[,:\-–—]?\s*[*_"“‘'«(\[]*$)");
+      R"((?i:talk|keynote|session|presentation|workshop|panel|tutorial)\s+(?i:by|from)\s+((?:\p{Lu}[\p{L}'-]*)(?:\s+(?:\p{Lu}[\p{L}'-]*|van|von|de|da|di|del|der|la|le)){0,3})(?:\s+(?i:from|of|at)\s+((?:[\p{Lu}\d][\p{L}\d&.'-]*)(?:\s+[\p{Lu}\d&][\p{L}\d&.'-]*){0,3}))?\s*[,:\-–—]?\s*[*_"“‘'«(\[]*$)",
+      LargePatternOptions());
   assert(possessive.ok() && gave.ok() && by.ok());
   std::string name, org;
   bool found = RE2::PartialMatch(t, possessive, &name) || RE2::PartialMatch(t, gave, &name) ||

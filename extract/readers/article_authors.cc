@@ -10,6 +10,7 @@
 #include <cassert>
 
 #include "common/strings.h"
+#include "extract/grammar/regex_options.h"
 #include "extract/grammar/speaker_text.h"
 #include "extract/readers/article_reader.h"
 #include "extract/readers/article_text.h"
@@ -58,13 +59,16 @@ void Reader::FindAuthors() {
   }
   // The first paragraphs: "I'm Ana Silva, a principal engineer at Initech", "I work on the
   // platform team at Initech", "talks I have given".
-  static const RE2 im(R"((?:^|[.!?]\s+|\s)I(?:'m|’m|\s+am)\s+()" CNKG_NAME R"()\s*,)");
+  static const RE2 im(R"((?:^|[.!?]\s+|\s)I(?:'m|’m|\s+am)\s+()" CNKG_NAME R"()\s*,)",
+                      LargePatternOptions());
   static const RE2 role_at(
       R"((?:^|[\s(])I(?:'m|’m|\s+am)\s+(?:)" CNKG_NAME
-      R"(\s*,\s+)?(?:a|an|the)\s+[^.;!?]{0,80}?\s+(?:at|with|for)\s+()" CNKG_ORG R"())");
+      R"(\s*,\s+)?(?:a|an|the)\s+[^.;!?]{0,80}?\s+(?:at|with|for)\s+()" CNKG_ORG R"())",
+      LargePatternOptions());
   static const RE2 work_at(
       R"((?:^|[\s(])I\s+(?:currently\s+)?work\s+(?:(?:on|in)\s+[^.;!?]{0,80}?\s+)?(?:at|for|with)\s+()" CNKG_ORG
-      R"())");
+      R"())",
+      LargePatternOptions());
   static const RE2 page_cue(
       R"((?i)\b(?:talks?|sessions?|presentations?|workshops?)\s+(?:that\s+)?i(?:'ve|’ve|\s+have)?\s+(?:given|gave|delivered|presented|done|did|held)\b|\bmy\s+(?:past\s+|recent\s+|conference\s+|public\s+|previous\s+)?(?:talks|presentations|sessions)\b|\bi\s+(?:speak|have\s+spoken|'ve\s+spoken|’ve\s+spoken)\s+(?:at|about|on|a\s+few|regularly)\b)");
   assert(im.ok() && role_at.ok() && work_at.ok() && page_cue.ok());
@@ -76,11 +80,16 @@ void Reader::FindAuthors() {
     std::string t = CollapseSpaces(b.Joined());
     if (t.size() > 4000) t = t.substr(0, 4000);
     std::string name, org;
-    if (RE2::PartialMatch(t, im, &name) && LooksLikeArticlePersonName(name) &&
+    // Only sentences in the first person can say who the author is.
+    const bool first_person =
+        t.find("I'm") != std::string::npos || t.find("I’m") != std::string::npos ||
+        t.find("I am") != std::string::npos || t.find("I work") != std::string::npos ||
+        t.find("I currently") != std::string::npos;
+    if (first_person && RE2::PartialMatch(t, im, &name) && LooksLikeArticlePersonName(name) &&
         std::none_of(authors_.begin(), authors_.end(),
                      [&](const std::string& a) { return SameName(a, name); }))
       authors_.push_back(CollapseSpaces(name));
-    if (author_org_.empty() &&
+    if (author_org_.empty() && first_person &&
         (RE2::PartialMatch(t, role_at, &org) || RE2::PartialMatch(t, work_at, &org))) {
       org = TrimOrg(org);
       if (!org.empty() && !IsNonOrganization(org) && !LooksLikeArticlePersonName(org))
@@ -95,7 +104,8 @@ void Reader::ApplyAuthors() {
   static const RE2 post_cue(
       R"((?i)\b(?:i|we)\s+(?:gave|presented|delivered|held|did|co-presented|ran)\s+(?:this|my|our|a|the)\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial|lightning\s+talk)\b|\bmy\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial)\b|\bi\s+(?:presented|spoke)\b)");
   static const RE2 with(R"((?:^|\s)with\s+()" CNKG_NAME R"()(?:\s+(?:from|of|at)\s+()" CNKG_ORG
-                        R"()|\s*\(([^()]+)\))?)");
+                        R"()|\s*\(([^()]+)\))?)",
+                        LargePatternOptions());
   assert(post_cue.ok() && with.ok());
   // A post about one talk that names none by a reference of its own: the post's title is the
   // talk.

@@ -163,6 +163,12 @@ std::optional<When> ParseWhen(std::string_view text) {
   return w;
 }
 
+// A time of day as a start or end field may hold it: "10:00", "6.30pm", "9am CET".
+bool LooksLikeClock(std::string_view text) {
+  static const RE2 re(R"((?i)(\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\.?)\b.{0,30})");
+  return re.ok() && RE2::FullMatch(Trim(text), re);
+}
+
 // ---- Links ------------------------------------------------------------------------------------
 
 enum class LinkKind { kPage, kVideo, kSlides };
@@ -403,7 +409,7 @@ class ListReader {
           break;
         }
         if (!when) when = w;
-      } else if (text[0] >= '0' && text[0] <= '9' && text.size() <= 40 && clock.empty()) {
+      } else if (LooksLikeClock(text) && clock.empty()) {
         clock = text;
         clock_line = vl;
       } else if (unreadable.empty()) {
@@ -425,8 +431,7 @@ class ListReader {
     if (time_text.empty() && !clock.empty()) {
       time_text = clock;
       time_line = clock_line;
-      if (!end && !end_text.empty() && end_text[0] >= '0' && end_text[0] <= '9')
-        time_text += " - " + end_text;
+      if (!end && LooksLikeClock(end_text)) time_text += " - " + end_text;
     }
     if (!when) {
       if (!unreadable.empty()) {

@@ -24,7 +24,7 @@ class Gazetteer;
 // the event of every talk without one and whose "title" is the Document's title. Fields are
 // matched by meaning, ignoring case, '_', '-' and spaces ("startsAt" = "starts_at"):
 //  - title: title, talk_title, session_title, talk, session, topic, name (a record titled only
-//    by "name" needs a speakers, event, date or type field too);
+//    by "name" needs a speakers, event, date, type, abstract, slides or video field too);
 //  - speakers: speakers, speaker, presenters, presenter, authors, author, by, hosts, host: a
 //    text ("Ana Silva, Initech & Bo Li, Globex", read by ParseHeadingSpeakers in
 //    grammar/article_speakers.h; failing that, plain names split at ',', ';', '&' and " and "), a
@@ -37,8 +37,10 @@ class Gazetteer;
 //  - start: start, startsAt, start_time, start_date, datetime, date, when; end: end, endsAt,
 //    end_time. An ISO 8601 time ("2025-04-02T11:00:00Z", "2025-04-02 11:00") becomes `start` /
 //    `end`, its offset kept (Z as +00:00; none: local time). A date alone ("2025-04-02",
-//    "April 2, 2025") becomes the property "date"; a "time" field ("11:00 - 11:30 CEST") with it
-//    gives start and end. Anything else is kept as the property "time", with a warning;
+//    "April 2, 2025") becomes the property "date"; with it, a "time" field ("11:00 - 11:30
+//    CEST"), or a start and end written as times of day ("11:00", "11:30"), give start and end
+//    (a time without a zone is kept as local time, with a warning as in schedules). A start that
+//    is none of these is kept as the property "time", with a warning;
 //  - links: url, link, permalink, sched, page, href -> `url`; video, recording, youtube ->
 //    property "video"; slides, deck -> property "slides"; "links" (a URL, a list of URLs or of
 //    {name, url} records, or a mapping of kinds to URLs) is sorted into those by its names or
@@ -56,8 +58,9 @@ class Gazetteer;
 //  - room, location -> the Room; track, tracks, stream -> the Track.
 // Each talk's evidence is the line of its title (for JSON, the line where the title's string is
 // written inside its record). Projects named in a talk's title or description are MENTIONS of
-// the talk and of the Document. A talk is keyed like every reader's talks (BatchWriter::TalkKey):
-// the same title and speakers listed twice (one talk given at two events) is one Talk node.
+// the talk and of the Document. A talk is keyed like every reader's talks (BatchWriter::TalkKey),
+// so a title listed twice with speakers (one talk given at two events) is one Talk node, PART_OF
+// both events.
 //
 // Text that looks like such a YAML list but is not valid YAML (a tab, a colon in an unquoted
 // title, bad indentation) is read line by line as "key: value" records, with one warning naming

@@ -405,6 +405,16 @@ TEST_CASE("Dates: full times keep their offset, dates alone are a property") {
   CHECK(start("2025-13-01") == "||2025-13-01");
   CHECK(start("2025-11-13T25:00") == "||2025-11-13T25:00");
   CHECK(start("1731488400") == "||1731488400");
+  // A start written as a time of day takes its date from "date" and its end from "end".
+  auto b = Read("c.yaml",
+                "- title: A Talk\n  date: 2025-11-13\n  start: \"10:00\"\n"
+                "  end: 10:45 CET\n- title: B Talk\n");
+  REQUIRE(b.ok());
+  const EntityRecord* t = Entity(*b, Label::kTalk, "A Talk");
+  REQUIRE(t);
+  CHECK(Prop(*t, "start") == "2025-11-13T10:00:00+01:00");
+  CHECK(Prop(*t, "end") == "2025-11-13T10:45:00+01:00");
+  CHECK(b->diagnostics.empty());
 }
 
 TEST_CASE("A talk's event is resolved with the year of its date") {
