@@ -161,6 +161,20 @@ std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
     }
     return s;
   }
+  // "Nadia Benali - Halden Robotics": a name, a dash and the organisation.
+  static const RE2 dash(R"(^(.*?\S)\s+(?:-|–|—)\s+(\S.*)$)");
+  assert(dash.ok());
+  if (RE2::FullMatch(t, dash, &name, &org) && LooksLikeArticlePersonName(name) &&
+      !LooksLikeArticlePersonName(org) && Words(org).size() <= 5) {
+    s.name = CollapseSpaces(name);
+    org = CollapseSpaces(org);
+    if (LooksLikeArticleJobTitle(org)) {
+      s.job_title = org;
+    } else if (!IsNonOrganization(org)) {
+      s.organization = org;
+    }
+    return s;
+  }
   t = WithoutHonorific(t);
   if (!(LooksLikeArticlePersonName(t) || CjkName(t))) return std::nullopt;
   s.name = t;

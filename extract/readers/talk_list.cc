@@ -1,6 +1,7 @@
 #include "extract/readers/talk_list.h"
 
 #include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <optional>
@@ -9,6 +10,7 @@
 #include "extract/core/batch_writer.h"
 #include "extract/grammar/article_speakers.h"
 #include "extract/grammar/schedule_time.h"
+#include "extract/grammar/talk_reference.h"
 #include "extract/readers/talk_list_input.h"
 
 namespace cnkg {
@@ -345,6 +347,11 @@ class ListReader {
       ReadSpeakers(*speakers, t);
       const int sl = speakers->line ? speakers->line : line;
       t.speakers_evidence = {"", sl, LineText(sl, t.title)};
+      // "authors": [...], "affiliation": "Orbitline": an organisation for the whole record.
+      std::string shared = FirstText(r.Find(kCompanyKeys));
+      if (!shared.empty())
+        for (SpeakerRecord& s : t.speakers)
+          if (s.organization.empty()) s.organization = shared;
     }
     ReadTimes(r, line, t);
     int year = year_;
@@ -488,6 +495,48 @@ class ListReader {
   void SpeakersFromText(std::string_view raw, bool split, int line, TalkRecord& t) {
     const std::string text = CollapseSpaces(raw);
     if (text.empty()) return;
+    // A flow sequence the tolerant reader kept as text: "[ {name: A, org: X}, {name: B} ]".
+    if (text.front() == '[' && text.back() == ']' && text.find('{') != std::string::npos) {
+      try {
+        YAML::Node n = YAML::Load(text);
+        if (n.IsSequence()) {
+          for (const YAML::Node& item : n) {
+            if (!item.IsMap()) continue;
+            SpeakerRecord s;
+            for (const auto& kv : item) {
+              if (!kv.first.IsScalar() || !kv.second.IsScalar()) continue;
+              std::string key = AsciiLower(kv.first.Scalar());
+              if (key == "name" || key == "fullname" || key == "full_name")
+                s.name = kv.second.Scalar();
+              if (key == "org" || key == "company" || key == "organization" ||
+                  key == "organisation" || key == "affiliation" || key == "employer")
+                s.organization = kv.second.Scalar();
+              if (key == "title" || key == "role" || key == "jobtitle" || key == "job_title")
+                s.job_title = kv.second.Scalar();
+            }
+            if (!s.name.empty()) t.speakers.push_back(std::move(s));
+          }
+          return;
+        }
+      } catch (const YAML::Exception&) {
+        // Not YAML after all: read as text below.
+      }
+    }
+    // The article grammar first ("A (Org) & B (Org)", "A and B, both from Org"), then "Name -
+    // Org".
+    if (auto parsed = split ? ParseLabelledSpeakerList(text) : ParseSpeakerList(text)) {
+      for (HeadingSpeaker& s : *parsed)
+        t.speakers.push_back({std::move(s.name), std::move(s.job_title), std::move(s.organization),
+                              std::move(s.organization_aliases)});
+      return;
+    }
+    if (TalkReference dash = ReadTalkReference("x - " + text, false);
+        dash.title == "x" && dash.speakers.size() == 1) {
+      HeadingSpeaker& s = dash.speakers.front();
+      t.speakers.push_back({std::move(s.name), std::move(s.job_title), std::move(s.organization),
+                            std::move(s.organization_aliases)});
+      return;
+    }
     if (auto parsed = ParseHeadingSpeakers(text)) {
       for (HeadingSpeaker& s : *parsed)
         t.speakers.push_back({std::move(s.name), std::move(s.job_title), std::move(s.organization),

@@ -399,6 +399,48 @@ std::string RecordProblem(const Value& record) {
 
 RecordCollector::RecordCollector(LoadedList& out) : out_(out) {}
 
+namespace {
+
+// True when `a` becomes `b` by one edit: a letter changed, added or dropped, or two neighbouring
+// letters swapped ("titel" -> "title").
+bool OneEditApart(std::string_view a, std::string_view b) {
+  if (a == b) return false;
+  if (a.size() == b.size()) {
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // one letter changed
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // two letters swapped
+  }
+  if (a.size() + 1 == b.size()) std::swap(a, b);
+  if (a.size() != b.size() + 1) return false;
+  std::size_t i = 0;
+  while (i < b.size() && a[i] == b[i]) ++i;
+  return a.substr(i + 1) == b.substr(i);
+}
+
+// A record whose key is a typo of a field the reader knows ("titel", "speakrs"): the key is read
+// as that field, and *fixed names it.
+void FixTypoKeys(Value& record, std::vector<std::string>* fixed) {
+  static constexpr std::string_view kFields[] = {"title",    "speakers",    "speaker", "event",
+                                                 "abstract", "description", "date"};
+  for (std::string& key : record.keys) {
+    if (key.size() < 4) continue;
+    bool known = false;
+    for (std::string_view f : kFields)
+      if (key == f || record.Find(std::span(&f, 1))) known = known || key == f;
+    if (known) continue;
+    for (std::string_view f : kFields) {
+      if (!OneEditApart(key, f) || record.Find(std::span(&f, 1))) continue;
+      fixed->push_back("'" + key + "' read as '" + std::string(f) + "'");
+      key = std::string(f);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
 void RecordCollector::Add(Value record, std::size_t index, int line) {
   ++items_;
   if (!record.is_map()) {
@@ -406,6 +448,9 @@ void RecordCollector::Add(Value record, std::size_t index, int line) {
     return;
   }
   ++maps_;
+  std::vector<std::string> fixed;
+  FixTypoKeys(record, &fixed);
+  for (const std::string& f : fixed) Warn(line, "item " + std::to_string(index + 1) + ": " + f);
   std::string problem = RecordProblem(record);
   if (problem.empty()) {
     out_.records.push_back(std::move(record));

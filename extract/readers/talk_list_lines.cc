@@ -1,6 +1,8 @@
 // The line-level half of the talk-list input (talk_list_input.h): the shapes of YAML-like lines,
 // front matter, and the tolerant reader of "key: value" records for text that is not valid YAML.
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 
 #include "common/strings.h"
@@ -91,6 +93,33 @@ Value Scalar(std::string_view text, int line) {
 // A value as written after "key:": "[a, b]" is a list, a block indicator ("|", ">-") or nothing
 // is an empty value that the lines after it fill, anything else a scalar.
 Value LineValue(std::string_view v, int line) {
+  // "[ {name: A, org: X}, {name: B} ]": a flow sequence of mappings, read with yaml-cpp when it
+  // parses on its own.
+  if (v.size() >= 2 && v.front() == '[' && v.back() == ']' &&
+      v.find('{') != std::string_view::npos && v.size() < 4000) {
+    try {
+      YAML::Node n = YAML::Load(std::string(v));
+      if (n.IsSequence()) {
+        Value list{Value::Kind::kList, line, "", {}, {}};
+        for (const YAML::Node& item : n) {
+          if (item.IsMap()) {
+            Value map{Value::Kind::kMap, line, "", {}, {}};
+            for (const auto& kv : item) {
+              if (!kv.first.IsScalar() || !kv.second.IsScalar()) continue;
+              map.keys.push_back(NormaliseKey(kv.first.Scalar()));
+              map.items.push_back(Scalar(kv.second.Scalar(), line));
+            }
+            list.items.push_back(std::move(map));
+          } else if (item.IsScalar()) {
+            list.items.push_back(Scalar(item.Scalar(), line));
+          }
+        }
+        return list;
+      }
+    } catch (const YAML::Exception&) {
+      // Read as a list of texts below.
+    }
+  }
   if (v.size() >= 2 && v.front() == '[' && v.back() == ']') {
     Value list{Value::Kind::kList, line, "", {}, {}};
     for (const std::string& piece : Split(v.substr(1, v.size() - 2), ","))

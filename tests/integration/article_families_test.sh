@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# The article reader against hand annotations of the test documents of every article family
-# (tests/data/article/gold/*.gold.json: what a careful reader takes from each document, in the
-# shape of the corpus annotations). Every document must score at least 0.85 macro F1 (talks,
+# The article and talk-list readers against hand annotations of the test documents of every
+# family (tests/data/{article,talk_list}/gold/*.gold.json: what a careful reader takes from each
+# document, in the shape of the corpus annotations). Every document must score at least 0.85 macro F1 (talks,
 # presenters, affiliations, talk and document mentions) and the mean at least 0.93.
 #   bash article_families_test.sh /path/to/cnkg
 set -euo pipefail
 cnkg="$1"
-data="${CNKG_TEST_DATA_DIR:?}/article"
+data_root="${CNKG_TEST_DATA_DIR:?}"
 here="$(cd "$(dirname "$0")" && pwd)"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 total=0
 count=0
-for gold in "$data"/gold/*.gold.json; do
+for gold in "$data_root"/article/gold/*.gold.json "$data_root"/talk_list/gold/*.gold.json; do
   base=$(basename "$gold" .gold.json)
+  data=$(dirname "$(dirname "$gold")")
   doc=$(ls "$data/$base".* | grep -v '\.expected\.json$' | head -1)
   "$cnkg" build -q "$doc" -o "$tmp/g.json"
   line=$(/usr/bin/python3 "$here/gold_score.py" "$tmp/g.json" "$gold")
