@@ -189,7 +189,9 @@ void BatchWriter::Warn(int line, std::string message) {
       {Diagnostic::Severity::kWarning, doc_.path, line, std::move(message)});
 }
 
-void BatchWriter::AddMentions(std::string_view text, const std::string& source_key, int line) {
+void BatchWriter::AddMentions(std::string_view text, const std::string& source_key, int line,
+                              std::string_view context) {
+  if (context.size() > 4000) context = context.substr(0, 4000);
   if (Trim(text).empty()) return;
   // Names are matched in the text with URLs and paths blanked out (same length, so offsets
   // agree); evidence quotes the text as written.
@@ -207,7 +209,8 @@ void BatchWriter::AddMentions(std::string_view text, const std::string& source_k
       if (cut == std::string_view::npos || cut <= kPiece / 2) cut = window.rfind(' ');
       end = begin + (cut == std::string_view::npos || cut == 0 ? kPiece : cut + 1);
     }
-    ScanPiece(s.substr(begin, end - begin), text.substr(begin, end - begin), source_key, line);
+    ScanPiece(s.substr(begin, end - begin), text.substr(begin, end - begin), source_key, line,
+              context);
     begin = end;
   }
 }
@@ -219,7 +222,7 @@ void BatchWriter::AddLocalProjects(const std::vector<std::string>& names) {
 }
 
 void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
-                            const std::string& source, int line) {
+                            const std::string& source, int line, std::string_view context) {
   if (Trim(piece).empty()) return;
   // The document's own software names: whole words, as written.
   for (const std::string& name : local_projects_) {
@@ -257,7 +260,7 @@ void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
   // Skip the piece when every project it names already has all the evidence kept for this
   // source: building records for it would be wasted work on a long repetitive text.
   bool useful = false;
-  for (const ProjectMention& m : gazetteer_.FindMentions(piece)) {
+  for (const ProjectMention& m : gazetteer_.FindMentions(piece, context)) {
     auto it = project_keys_.find(m.entry);
     if (it == project_keys_.end())
       it = project_keys_.emplace(m.entry, MakeKey(Label::kProject, gazetteer_.entry(m.entry).name))
@@ -271,7 +274,7 @@ void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
   }
   if (!useful) return;
   ExtractionBatch found;
-  AddProjectMentions(gazetteer_, piece, source, doc_.name, line, found);
+  AddProjectMentions(gazetteer_, piece, source, doc_.name, line, found, context);
   auto quote = [&](Evidence& ev) {
     std::size_t at = piece.find(ev.text);
     if (at != std::string_view::npos && !ev.text.empty())

@@ -106,7 +106,10 @@ class BatchWriter {
   // to each, with the sentence around the name as evidence; a sub-project ("Foo Operator") is
   // mentioned with its parent. At most a few pieces of evidence are kept per source and project,
   // so that a huge repetitive text stays cheap.
-  void AddMentions(std::string_view text, const std::string& source_key, int line);
+  // `context` (a talk's description, for its title) may confirm an everyday-word name by its
+  // context cues (Gazetteer::FindMentions); it is not scanned itself.
+  void AddMentions(std::string_view text, const std::string& source_key, int line,
+                   std::string_view context = {});
 
   // Adds an entity made by the reader (a landscape project, a category). Its evidence's document
   // is set to this document.
@@ -137,7 +140,7 @@ class BatchWriter {
   Evidence Ev(int line, std::string_view text) const;
   void AddEntity(EntityRecord e);
   void ScanPiece(std::string_view piece, std::string_view original, const std::string& source,
-                 int line);
+                 int line, std::string_view context);
 
   const Document& doc_;
   const Gazetteer& gazetteer_;

@@ -64,9 +64,9 @@ std::string BlankUrlsAndPaths(std::string_view clean) {
 
 int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
                        const std::string& source_key, const std::string& document, int line,
-                       ExtractionBatch& batch) {
+                       ExtractionBatch& batch, std::string_view context) {
   int found = 0;
-  for (const ProjectMention& m : gazetteer.FindMentions(text)) {
+  for (const ProjectMention& m : gazetteer.FindMentions(text, context)) {
     Evidence ev{document, line, std::string(SentenceAround(text, m.begin, m.end))};
     const ProjectEntry& parent = gazetteer.entry(m.entry);
     EntityRecord parent_record = ProjectRecord(parent, ev);

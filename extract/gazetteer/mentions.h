@@ -19,9 +19,11 @@ std::string BlankUrlsAndPaths(std::string_view clean);
 // or Document already in the batch). A sub-project mention ("Foo Operator") adds the sub-project
 // and its parent project, each mentioned. The evidence of each relation is the sentence around
 // the mention. Returns the number of mentions found.
+// `context` is text around `text` (a talk's description for its title) whose context cues may
+// confirm an everyday-word name (Gazetteer::FindMentions); it is not scanned itself.
 int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
                        const std::string& source_key, const std::string& document, int line,
-                       ExtractionBatch& batch);
+                       ExtractionBatch& batch, std::string_view context = {});
 
 }  // namespace cnkg
 

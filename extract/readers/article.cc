@@ -325,7 +325,16 @@ ExtractionBatch Reader::Build() {
     }
     const std::string key = out.AddTalk(t);
     if (!r.link_id.empty()) key_of_link[r.link_id] = key;
-    out.AddMentions(t.title, key, r.line);
+    // The title with the talk's text as context: a cue there confirms an everyday-word name in
+    // a Title Cased title ("Flux" beside "GitOps").
+    std::string context;
+    for (const Range& range : r.section) {
+      if (context.size() > 3000) break;
+      context += text_.blocks[range.block].text.substr(range.begin, range.end - range.begin);
+      context += '\n';
+    }
+    out.AddMentions(t.title, key, r.line, context);
+    out.AddMentions(t.title, doc_key, r.line, context);
     for (const std::string& x : r.extra_texts) out.AddMentions(x, key, r.line);
     for (const Range& range : r.section) {
       const Block& b = text_.blocks[range.block];

@@ -285,7 +285,7 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
       p.talk.key_suffix = p.talk.start.empty() ? std::to_string(p.s->line) : p.talk.start;
     const std::string talk_key = out.AddTalk(p.talk);
     // Project mentions in the title (as the session is really called) and the description.
-    out.AddMentions(p.talk.title, talk_key, p.s->line);
+    out.AddMentions(p.talk.title, talk_key, p.s->line, p.talk.description);
     if (auto it = p.s->fields.find(Field::kDescription); it != p.s->fields.end())
       out.AddMentions(it->second.value, talk_key, it->second.line);
   }

@@ -389,9 +389,9 @@ class ListReader {
     }
 
     const std::string key = out_.AddTalk(t);
-    out_.AddMentions(t.title, key, line);
+    out_.AddMentions(t.title, key, line, t.description);
     out_.AddMentions(t.description, key, desc_line);
-    out_.AddMentions(t.title, out_.document_key(), line);
+    out_.AddMentions(t.title, out_.document_key(), line, t.description);
     out_.AddMentions(t.description, out_.document_key(), desc_line);
   }
 
