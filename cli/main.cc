@@ -456,7 +456,8 @@ int main(int argc, char** argv) {
   build->add_option("--format", flags.format, format_help);
   build->add_option("--graph", flags.base_graph,
                     "Add the inputs to this existing graph file; an input already in it replaces\n"
-                    "its earlier contributions (incremental build)");
+                    "its earlier contributions (incremental build). A document is its path: as\n"
+                    "given, or, found in a folder, the folder's name and the path below it");
   build->add_option("--aliases", flags.aliases,
                     "YAML file of merge rules: per label, canonical name -> variants, and\n"
                     "'forbid' pairs (see docs/aliases.md)");
