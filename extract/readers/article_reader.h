@@ -190,6 +190,26 @@ class Reader {
   std::optional<CivilDate> default_date_;
 };
 
+// Helpers of the unit readers (article_refs.cc), shared with article_inline.cc.
+
+// The part of a block's text between two offsets, soft breaks read as spaces.
+std::string Slice(const Block& b, std::size_t begin, std::size_t end);
+// The text of a link.
+std::string_view LinkText(const Block& b, const TextLink& l);
+// A link text that can be a talk's title: words, not a URL, not "slides" or "here".
+bool TitleLike(std::string_view text);
+// The event named in the text before a title ("2024 · KubeCon EU (Paris): "), or "".
+std::string EventBefore(std::string_view prefix);
+// True when the text before a title is a label, not a sentence.
+bool LabelPrefix(std::string_view prefix);
+// The speakers in what follows a title: right after it, or in a later "with"/"by" clause.
+std::optional<std::vector<HeadingSpeaker>> SpeakersInRest(std::string_view after);
+// The emphasised span that starts a unit ("**Title** — ..."), when it holds a title.
+const TextSpan* LeadingEmphasis(const Block& b, std::size_t begin, std::size_t end);
+// A unit that can be a talk's title on its own: a short capitalised phrase, not a sentence, a
+// field, a job ("SRE Intern") or a section name.
+bool TitleShaped(const std::string& title, bool emphasised);
+
 }  // namespace article
 }  // namespace cnkg
 
