@@ -52,7 +52,12 @@ void BatchWriter::SetDocumentProperty(const std::string& name, PropertyValue val
 
 std::string BatchWriter::AddEvent(std::string_view name, int line, std::string_view evidence_text,
                                   int year_hint) {
-  return AddEvent(EventRecord(name, Ev(line, evidence_text), year_hint));
+  // A document names the same event for many talks: resolve each spelling once.
+  auto cached = event_keys_.find({std::string(name), year_hint});
+  if (cached != event_keys_.end()) return cached->second;
+  std::string key = AddEvent(EventRecord(name, Ev(line, evidence_text), year_hint));
+  event_keys_.emplace(std::make_pair(std::string(name), year_hint), key);
+  return key;
 }
 
 std::string BatchWriter::AddEvent(EntityRecord event) {

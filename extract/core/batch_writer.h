@@ -152,6 +152,7 @@ class BatchWriter {
   std::map<std::pair<std::string, std::string>, int> mention_evidence_;
   std::map<std::size_t, std::string> project_keys_;  // gazetteer entry -> project key
   std::vector<std::string> local_projects_;
+  std::map<std::pair<std::string, int>, std::string> event_keys_;  // (name, year) -> key
   int mentions_ = 0;
 };
 
