@@ -345,19 +345,33 @@ class Builder {
     }
   }
 
-  void Inline(cmark_node* node, BlockKind kind, int level) {
-    line_ = cmark_node_get_start_line(node);
-    after_br_ = false;
-    Block b = NewBlock(kind, line_);
-    b.level = level;
-    InlineInto(node, b, 0);
-    // Trim trailing breaks (a trailing <br>).
+  // Drops the breaks that end a block (a trailing <br>); links and spans that began after
+  // them (an empty "[](url)") end where the text now ends.
+  static void TrimTrailingBreaks(Block& b) {
     while (!b.text.empty() && b.text.back() == '\n') {
       b.text.pop_back();
       b.line_numbers.pop_back();
       b.soft_breaks.pop_back();
       b.breaks.pop_back();
     }
+    const std::size_t n = b.text.size();
+    for (TextLink& l : b.links) {
+      l.begin = std::min(l.begin, n);
+      l.end = std::min(l.end, n);
+    }
+    for (TextSpan& sp : b.spans) {
+      sp.begin = std::min(sp.begin, n);
+      sp.end = std::min(sp.end, n);
+    }
+  }
+
+  void Inline(cmark_node* node, BlockKind kind, int level) {
+    line_ = cmark_node_get_start_line(node);
+    after_br_ = false;
+    Block b = NewBlock(kind, line_);
+    b.level = level;
+    InlineInto(node, b, 0);
+    TrimTrailingBreaks(b);
     out_.blocks.push_back(std::move(b));
   }
 
@@ -372,8 +386,8 @@ class Builder {
       for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
         Block c = NewBlock(BlockKind::kParagraph, line_);
         InlineInto(cell, c, 0);
+        TrimTrailingBreaks(c);
         std::string text = c.text;
-        while (!text.empty() && text.back() == '\n') text.pop_back();
         if (!b.cells.empty()) b.text += " | ";
         std::size_t begin = b.text.size();
         b.cell_begin.push_back(begin);

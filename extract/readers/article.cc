@@ -140,8 +140,7 @@ void Reader::SetSections() {
   });
   // The references starting in each block, by position.
   std::map<std::size_t, std::vector<std::size_t>> at_block;
-  for (std::size_t i : order)
-    if (!refs_[i].dropped || refs_[i].url_only) at_block[refs_[i].block].push_back(i);
+  for (std::size_t i : order) at_block[refs_[i].block].push_back(i);
   const std::size_t nb = text_.blocks.size();
   auto block_role = [&](std::size_t bi) { return roles_[first_vline_[bi]]; };
   auto other_ref_in = [&](std::size_t bi, std::size_t self) {

@@ -54,6 +54,7 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
       std::size_t window = o > 300 ? o - 300 : 0;
       std::size_t sentence = b.text.rfind(". ", o);
       sentence = sentence == std::string::npos || sentence < window ? window : sentence + 2;
+      sentence = std::min(sentence, o);
       std::optional<std::vector<HeadingSpeaker>> speakers =
           SpeakersAfterTitle(Slice(b, at, after_end));
       if (!speakers) {
@@ -131,6 +132,7 @@ void Reader::ReadInline() {
       const std::size_t window = link.begin > 300 ? link.begin - 300 : 0;
       std::size_t sentence = b.text.rfind(". ", link.begin);
       sentence = sentence == std::string::npos || sentence < window ? window : sentence + 2;
+      sentence = std::min(sentence, link.begin);  // a link text that starts with '. '
       std::string before = Slice(b, sentence, link.begin);
       std::size_t after_end = std::min(b.text.size(), link.end + 300);
       std::size_t nl = b.text.find('\n', link.end);
@@ -173,6 +175,7 @@ void Reader::ReadInline() {
       const std::size_t window = link.begin > 400 ? link.begin - 400 : 0;
       std::size_t sentence = b.text.rfind(". ", link.begin);
       sentence = sentence == std::string::npos || sentence < window ? window : sentence + 2;
+      sentence = std::min(sentence, link.begin);  // a link text that starts with '. '
       std::string before = Slice(b, sentence, link.begin);
       static const RE2 by(R"(^(.*?)\s+by\s+([^()]+?)[\s,(\[:-]*$)");
       assert(by.ok());

@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cassert>
 
 #include "common/strings.h"
@@ -16,7 +17,10 @@
 namespace cnkg::article {
 
 // The part of a block's text between two offsets, soft breaks read as spaces.
+// An empty or reversed range gives the empty string.
 std::string Slice(const Block& b, std::size_t begin, std::size_t end) {
+  end = std::min(end, b.text.size());
+  if (begin >= end) return {};
   std::string out = b.text.substr(begin, end - begin);
   for (char& c : out)
     if (c == '\n') c = ' ';

@@ -12,6 +12,7 @@
 #include "extract/gazetteer/mentions.h"
 #include "extract/markup/markdown.h"
 #include "extract/reader.h"
+#include "graph/builder.h"
 #include "graph/resolve.h"
 
 using namespace cnkg;
@@ -257,6 +258,20 @@ TEST_CASE("ReadTextDoc reads Markdown blocks through cmark-gfm, with source line
   CHECK(last.LineAt(last.text.find("wrapped")) == 24);
 }
 
+TEST_CASE("A link after a trailing <br> ends inside its block's text") {
+  TextDoc t = ReadTextDoc(
+      Doc("br.md", "Talk<br>[](https://sched.co/x)\n\n| a<br>[](https://y.example) |\n|---|\n"));
+  for (const Block& b : t.blocks) {
+    for (const TextLink& l : b.links) {
+      CHECK(l.begin <= l.end);
+      CHECK(l.end <= b.text.size());
+    }
+    for (const TextSpan& sp : b.spans) CHECK(sp.end <= b.text.size());
+  }
+  REQUIRE(!t.blocks.empty());
+  CHECK(t.blocks[0].text == "Talk");
+}
+
 TEST_CASE("Plain text is one block per line; list markers make items") {
   Document d = Doc("plain.txt", "Title line\n#!/bin/sh\n- an item\n  its second line\nafter\n");
   TextDoc t = ReadTextDoc(d);
@@ -306,4 +321,77 @@ TEST_CASE("Front matter: TOML, and YAML that does not parse, with a warning") {
   REQUIRE(yaml.diagnostics.size() == 1);
   CHECK(yaml.diagnostics[0].message.rfind("YAML front matter does not parse (", 0) == 0);
   CHECK(yaml.front_matter.fields.count("title") == 1);
+}
+
+TEST_CASE("Random Markdown made of talk-like pieces never crashes the reader") {
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {"# ",
+                                           "## ",
+                                           "### ",
+                                           "- ",
+                                           "  - ",
+                                           "1. ",
+                                           "> ",
+                                           "| A | B |\n|---|---|\n| ",
+                                           " | ",
+                                           "**",
+                                           "*",
+                                           "[",
+                                           "](https://kccnceu2025.sched.com/event/1ab/x)",
+                                           "](https://youtu.be/abc)",
+                                           "](https://sched.co/1Yx)",
+                                           "<br>",
+                                           "<br/>\n",
+                                           "\n",
+                                           "\n\n",
+                                           "Title of a Talk",
+                                           " - ",
+                                           "Ana Silva, Initech",
+                                           " & ",
+                                           "Bo Li (Globex)",
+                                           "Speakers: ",
+                                           "When: ",
+                                           "10:30 - 11:00 CET",
+                                           "Tuesday 19th of March",
+                                           "KubeCon EU 2025",
+                                           ": ",
+                                           "by ",
+                                           "with ",
+                                           "“",
+                                           "”",
+                                           "「",
+                                           "」",
+                                           "讲者：",
+                                           "张伟（星河云）、",
+                                           "6 月 10 日 ",
+                                           "```\n",
+                                           "---\ntitle: T\n---\n",
+                                           "+++\n",
+                                           "{{<figure title=\"x\">}}",
+                                           "I gave this talk",
+                                           "a tool called zz-tool",
+                                           "\\-",
+                                           "&amp;",
+                                           "Kubernetes",
+                                           "Cilium",
+                                           "https://example.org/x",
+                                           "  ",
+                                           "\t",
+                                           "(",
+                                           ")",
+                                           ";",
+                                           ",",
+                                           "."};
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    std::size_t n = 1 + rng() % 60;
+    for (std::size_t i = 0; i < n; ++i) s += pieces[rng() % pieces.size()];
+    INFO("round " << round << ": " << s);
+    auto d = MakeDocument(round % 2 ? "random.md" : "random.txt", s);
+    if (!d.ok()) continue;
+    auto b = ExtractArticle(*d, Gazetteer::Builtin());
+    REQUIRE(b.ok());
+    KnowledgeGraph kg;
+    CHECK(AddBatch(*b, kg).ok());
+  }
 }
