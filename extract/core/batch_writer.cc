@@ -196,6 +196,13 @@ void BatchWriter::Warn(int line, std::string message) {
 
 void BatchWriter::AddMentions(std::string_view text, const std::string& source_key, int line,
                               std::string_view context) {
+  AddMentions(
+      text, source_key, [line](std::size_t) { return line; }, context);
+}
+
+void BatchWriter::AddMentions(std::string_view text, const std::string& source_key,
+                              const std::function<int(std::size_t)>& line_at,
+                              std::string_view context) {
   if (context.size() > 4000) context = context.substr(0, 4000);
   if (Trim(text).empty()) return;
   // Names are matched in the text with URLs and paths blanked out (same length, so offsets
@@ -214,8 +221,8 @@ void BatchWriter::AddMentions(std::string_view text, const std::string& source_k
       if (cut == std::string_view::npos || cut <= kPiece / 2) cut = window.rfind(' ');
       end = begin + (cut == std::string_view::npos || cut == 0 ? kPiece : cut + 1);
     }
-    ScanPiece(s.substr(begin, end - begin), text.substr(begin, end - begin), source_key, line,
-              context);
+    ScanPiece(s.substr(begin, end - begin), text.substr(begin, end - begin), source_key, line_at,
+              begin, context);
     begin = end;
   }
 }
@@ -227,8 +234,11 @@ void BatchWriter::AddLocalProjects(const std::vector<std::string>& names) {
 }
 
 void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
-                            const std::string& source, int line, std::string_view context) {
+                            const std::string& source,
+                            const std::function<int(std::size_t)>& line_at, std::size_t begin,
+                            std::string_view context) {
   if (Trim(piece).empty()) return;
+  auto piece_line = [&](std::size_t at) { return line_at(begin + at); };
   // The document's own software names: whole words, as written.
   for (const std::string& name : local_projects_) {
     auto word = [](char c) {
@@ -243,7 +253,7 @@ void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
       if (count >= kMaxMentionEvidence) break;
       ++count;
       ++mentions_;
-      Evidence ev = Ev(line, CollapseSpaces(SentenceAround(original, at, end)));
+      Evidence ev = Ev(piece_line(at), CollapseSpaces(SentenceAround(original, at, end)));
       if (!entity_index_.count(key)) {
         EntityRecord e;
         e.key = key;
@@ -279,7 +289,7 @@ void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
   }
   if (!useful) return;
   ExtractionBatch found;
-  AddProjectMentions(gazetteer_, piece, source, doc_.name, line, found, context);
+  AddProjectMentions(gazetteer_, piece, source, doc_.name, piece_line, found, context);
   auto quote = [&](Evidence& ev) {
     std::size_t at = piece.find(ev.text);
     if (at != std::string_view::npos && !ev.text.empty())

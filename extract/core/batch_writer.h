@@ -1,6 +1,7 @@
 #ifndef CNKG_EXTRACT_CORE_BATCH_WRITER_H_
 #define CNKG_EXTRACT_CORE_BATCH_WRITER_H_
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -110,6 +111,11 @@ class BatchWriter {
   // context cues (Gazetteer::FindMentions); it is not scanned itself.
   void AddMentions(std::string_view text, const std::string& source_key, int line,
                    std::string_view context = {});
+  // As above for a text that spans source lines (a paragraph whose lines wrap, read as one so
+  // that a name split by the wrap is found): the byte at offset i of `text` is on line
+  // line_at(i), which is the line each mention's evidence names.
+  void AddMentions(std::string_view text, const std::string& source_key,
+                   const std::function<int(std::size_t)>& line_at, std::string_view context = {});
 
   // Adds an entity made by the reader (a landscape project, a category). Its evidence's document
   // is set to this document.
@@ -139,8 +145,10 @@ class BatchWriter {
  private:
   Evidence Ev(int line, std::string_view text) const;
   void AddEntity(EntityRecord e);
+  // Scans text[begin, begin + piece.size()); `piece` has URLs and paths blanked out.
   void ScanPiece(std::string_view piece, std::string_view original, const std::string& source,
-                 int line, std::string_view context);
+                 const std::function<int(std::size_t)>& line_at, std::size_t begin,
+                 std::string_view context);
 
   const Document& doc_;
   const Gazetteer& gazetteer_;

@@ -35,6 +35,14 @@ void AddUnique(std::vector<std::string>& list, const std::string& s) {
 // else a plain project, else a company-named product.
 int Preference(const ProjectEntry& e) { return e.cncf ? 2 : e.company ? 0 : 1; }
 
+// A repository URL in text; its one group is the part RepoKey reads.
+const RE2& RepoUrlExpression() {
+  static const RE2 url(R"((?:^|[^A-Za-z0-9.\-/])(?:(?i:https?)://)?(?:(?i:www)\.)?)"
+                       R"(((?i:github|gitlab)\.com/[A-Za-z0-9\-]+/[A-Za-z0-9_.\-]+))");
+  assert(url.ok());
+  return url;
+}
+
 }  // namespace
 
 // ---- The compiled matcher. ----
@@ -234,6 +242,18 @@ Result<Gazetteer> Gazetteer::WithUserFile(const Gazetteer& base, std::string_vie
 }
 
 Status Gazetteer::Compile() {
+  // Names spelled by more than one entry are kept out of own_aliases.
+  std::unordered_map<std::string, int> spelled_by;
+  for (const ProjectEntry& e : entries_) {
+    std::set<std::string> names = {FoldName(e.name)};
+    for (const std::string& a : e.aliases) names.insert(FoldName(a));
+    for (const std::string& n : names) ++spelled_by[n];
+  }
+  for (ProjectEntry& e : entries_) {
+    e.own_aliases.clear();
+    for (const std::string& a : e.aliases)
+      if (spelled_by[FoldName(a)] == 1) e.own_aliases.push_back(a);
+  }
   auto m = std::make_shared<Matcher>();
   // Keys of the everyday-word spellings: another spelling with the same letters ("KinD" next to
   // "kind") must match as written too, or it would match the everyday word.
@@ -412,12 +432,28 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
   // and in `context`. Read only when a decision needs them.
   constexpr std::size_t kCueSpan = 4096;
   std::optional<CueText> context_cues;
+  std::vector<std::size_t> context_repos;  // entries whose repository `context` links to
+  constexpr int kRepoLinkWeight = 100;
   CueText scope_cues;
   std::size_t scope_begin = std::string_view::npos, scope_end = 0;
   auto cue_count = [&](std::size_t entry, std::size_t at, std::size_t line_begin,
                        std::size_t line_end) {
+    if (!context_cues) {
+      context_cues.emplace();
+      context_cues->Add(context);
+      // A link to the project's repository around the name (the URL of the link that the name
+      // is the text of) says which project is meant more surely than any word.
+      re2::StringPiece rest(context.data(), context.size()), url;
+      while (RE2::FindAndConsume(&rest, RepoUrlExpression(), &url)) {
+        auto it = m.by_repo.find(RepoKey(std::string_view(url.data(), url.size())));
+        if (it != m.by_repo.end()) context_repos.push_back(it->second);
+      }
+    }
+    int n = 0;
+    if (std::find(context_repos.begin(), context_repos.end(), entry) != context_repos.end())
+      n += kRepoLinkWeight;
     const std::vector<std::string>& list = entries_[entry].cues;
-    if (list.empty()) return 0;
+    if (list.empty()) return n;
     std::size_t b = line_begin, e = line_end;
     if (e - b > 2 * kCueSpan) {
       const std::size_t block = (at - line_begin) / kCueSpan;
@@ -430,11 +466,6 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
       scope_begin = b;
       scope_end = e;
     }
-    if (!context_cues) {
-      context_cues.emplace();
-      context_cues->Add(context);
-    }
-    int n = 0;
     for (const std::string& c : list) {
       n += scope_cues.Contains(c) || context_cues->Contains(c) ? 1 : 0;
     }
@@ -658,9 +689,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
 
   // Repository URLs name the project whose repository they are.
   if (urls) {
-    static const RE2 kUrl(R"((?:^|[^A-Za-z0-9.\-/])(?:(?i:https?)://)?(?:(?i:www)\.)?)"
-                          R"(((?i:github|gitlab)\.com/[A-Za-z0-9\-]+/[A-Za-z0-9_.\-]+))");
-    assert(kUrl.ok());
+    const RE2& kUrl = RepoUrlExpression();
     re2::StringPiece rest = whole;
     re2::StringPiece url;
     const std::size_t before = out.size();

@@ -33,6 +33,10 @@ struct ProjectEntry {
   // A product named after its company ("Datadog"): a mention only where the text uses it as a
   // product. See "Company-named products" below.
   bool company = false;
+  // The aliases that no other entry also has (compared as FoldName does). Only these go into
+  // the graph as a project node's aliases, so that two projects sharing a name ("JetStream")
+  // stay two nodes.
+  std::vector<std::string> own_aliases;
 };
 
 // One row of a gazetteer TSV file; the columns are documented in data/gazetteer/README.md.

@@ -17,7 +17,7 @@ EntityRecord ProjectRecord(const ProjectEntry& p, const Evidence& evidence) {
   e.key = MakeKey(Label::kProject, p.name);
   e.label = Label::kProject;
   e.name = p.name;
-  e.aliases = p.aliases;
+  e.aliases = p.own_aliases;
   e.evidence = evidence;
   e.properties["cncf"] = p.cncf;
   if (!p.maturity.empty()) e.properties["maturity"] = p.maturity;
@@ -63,11 +63,12 @@ std::string BlankUrlsAndPaths(std::string_view clean) {
 }
 
 int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
-                       const std::string& source_key, const std::string& document, int line,
-                       ExtractionBatch& batch, std::string_view context) {
+                       const std::string& source_key, const std::string& document,
+                       const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch,
+                       std::string_view context) {
   int found = 0;
   for (const ProjectMention& m : gazetteer.FindMentions(text, context)) {
-    Evidence ev{document, line, std::string(SentenceAround(text, m.begin, m.end))};
+    Evidence ev{document, line_at(m.begin), std::string(SentenceAround(text, m.begin, m.end))};
     const ProjectEntry& parent = gazetteer.entry(m.entry);
     EntityRecord parent_record = ProjectRecord(parent, ev);
     batch.entities.push_back(parent_record);

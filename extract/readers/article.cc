@@ -13,6 +13,7 @@
 #include "common/strings.h"
 #include "extract/core/records.h"
 #include "extract/gazetteer/gazetteer.h"
+#include "extract/gazetteer/wrapped_names.h"
 #include "extract/grammar/links.h"
 #include "extract/grammar/project_definitions.h"
 #include "extract/grammar/schedule_time.h"
@@ -332,35 +333,20 @@ ExtractionBatch Reader::Build() {
       context += text_.blocks[range.block].text.substr(range.begin, range.end - range.begin);
       context += '\n';
     }
+    if (!r.url.empty()) context += r.url + '\n';
     out.AddMentions(t.title, key, r.line, context);
     out.AddMentions(t.title, doc_key, r.line, context);
     for (const std::string& x : r.extra_texts) out.AddMentions(x, key, r.line);
-    for (const Range& range : r.section) {
-      const Block& b = text_.blocks[range.block];
-      std::size_t at = range.begin;
-      while (at < range.end) {
-        std::size_t nl = b.text.find('\n', at);
-        std::size_t stop = nl == std::string::npos || nl > range.end ? range.end : nl;
-        out.AddMentions(std::string_view(b.text).substr(at, stop - at), key, b.LineAt(at));
-        at = stop + 1;
-      }
-    }
+    for (const Range& range : r.section)
+      AddTextMentions(out, text_.blocks[range.block], range.begin, range.end, key);
   }
   // References that join a talk named elsewhere add their text to it.
   for (Ref& r : refs_) {
     if (!r.dropped || r.link_id.empty()) continue;
     auto it = key_of_link.find(r.link_id);
     if (it == key_of_link.end()) continue;
-    for (const Range& range : r.section) {
-      const Block& b = text_.blocks[range.block];
-      std::size_t at = range.begin;
-      while (at < range.end) {
-        std::size_t nl = b.text.find('\n', at);
-        std::size_t stop = nl == std::string::npos || nl > range.end ? range.end : nl;
-        out.AddMentions(std::string_view(b.text).substr(at, stop - at), it->second, b.LineAt(at));
-        at = stop + 1;
-      }
-    }
+    for (const Range& range : r.section)
+      AddTextMentions(out, text_.blocks[range.block], range.begin, range.end, it->second);
   }
 
   // The document mentions every project named anywhere in it.
@@ -371,13 +357,62 @@ ExtractionBatch Reader::Build() {
     int line = fm.field_lines.count(key) ? fm.field_lines.at(key) : fm.first_line;
     out.AddMentions(it->second, doc_key, line);
   }
-  for (std::size_t v = 0; v < vlines_.size(); ++v) {
-    const Block& b = BlockOf(v);
+  for (const Block& b : text_.blocks) {
     if (b.kind == BlockKind::kRule) continue;
     if (b.kind == BlockKind::kTableRow && b.header_row) continue;
-    out.AddMentions(Text(v), doc_key, vlines_[v].number);
+    AddTextMentions(out, b, 0, b.text.size(), doc_key);
   }
   return out.Finish();
+}
+
+std::string Reader::LinkUrls(const Block& b, std::size_t begin, std::size_t end) const {
+  std::string out;
+  for (const TextLink& l : b.links) {
+    if (l.end < begin || l.begin >= end || l.url.empty()) continue;
+    out += l.url;
+    out += '\n';
+  }
+  return out;
+}
+
+void Reader::AddTextMentions(BatchWriter& out, const Block& b, std::size_t begin, std::size_t end,
+                             const std::string& source_key) const {
+  end = std::min(end, b.text.size());
+  // The breaks from `begin` on; b.breaks is in text order, b.soft_breaks parallel to it.
+  std::size_t k = static_cast<std::size_t>(
+      std::lower_bound(b.breaks.begin(), b.breaks.end(), begin) - b.breaks.begin());
+  std::size_t at = begin;
+  std::vector<std::size_t> wraps;
+  while (at < end) {
+    // A piece runs to the next hard break; its soft wraps are moved off the names they split.
+    std::size_t stop = end;
+    wraps.clear();
+    for (; k < b.breaks.size() && b.breaks[k] < end; ++k) {
+      if (k < b.soft_breaks.size() && b.soft_breaks[k]) {
+        wraps.push_back(b.breaks[k] - at);
+        continue;
+      }
+      stop = b.breaks[k];
+      ++k;
+      break;
+    }
+    const std::string_view piece = std::string_view(b.text).substr(at, stop - at);
+    const std::string urls = LinkUrls(b, at, stop);
+    if (!wraps.empty()) wraps = MoveWrapsOffNames(gazetteer_, piece, wraps, urls);
+    wraps.push_back(piece.size());
+    std::size_t line = 0;
+    for (std::size_t w : wraps) {
+      if (w < line) continue;
+      std::string text(piece.substr(line, w - line));
+      std::replace(text.begin(), text.end(), '\n', ' ');
+      const std::size_t from = at + line;
+      out.AddMentions(
+          text, source_key, [&b, from](std::size_t i) { return b.LineAt(from + i); },
+          wraps.size() > 1 ? LinkUrls(b, from, at + w) : urls);
+      line = w < piece.size() && piece[w] == '\n' ? w + 1 : w;
+    }
+    at = stop + 1;
+  }
 }
 
 Result<ExtractionBatch> Reader::Read() {

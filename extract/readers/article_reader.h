@@ -117,6 +117,14 @@ class Reader {
   // The block text of a visual line.
   std::string_view Text(const VLine& v) const;
   std::string_view Text(std::size_t v) const { return Text(vlines_[v]); }
+  // The URLs of the links in block `b` that overlap [begin, end), one per line: context for the
+  // project names there (a link to a project's repository says which project a name means).
+  std::string LinkUrls(const Block& b, std::size_t begin, std::size_t end) const;
+  // Adds the project mentions in b.text[begin, end) to `source_key`: a wrapped line is read with
+  // the next (a name may be split by the wrap), a hard break (<br>) ends a piece, each mention's
+  // evidence names its own source line, and the links there are the context.
+  void AddTextMentions(BatchWriter& out, const Block& b, std::size_t begin, std::size_t end,
+                       const std::string& source_key) const;
 
  private:
   friend struct Attachments;

@@ -213,7 +213,7 @@ Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& g
                               WordsWithin(n.base, gazetteer.entry(g).name)));
     if (same_entry) {
       e.name = gazetteer.entry(g).name;
-      e.aliases = gazetteer.entry(g).aliases;
+      e.aliases = gazetteer.entry(g).own_aliases;
     } else {
       e.name = n.base;
     }

@@ -395,3 +395,21 @@ TEST_CASE("Random Markdown made of talk-like pieces never crashes the reader") {
     CHECK(AddBatch(*b, kg).ok());
   }
 }
+
+TEST_CASE("Two projects that share a name stay two nodes of the graph") {
+  // One document each: the second project's node must not merge into the first by the name.
+  const std::vector<std::string> texts = {
+      "# Notes\n\nOur events go through JetStream consumers with durable subjects.\n",
+      "# Notes\n\nThe LLM team serves models on TPUs with JetStream and MaxText.\n"};
+  KnowledgeGraph kg;
+  GraphBuilder builder(kg);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    auto d = MakeDocument("shared-" + std::to_string(i) + ".md", texts[i]);
+    REQUIRE(d.ok());
+    auto b = ExtractArticle(*d, Gazetteer::Builtin());
+    REQUIRE(b.ok());
+    REQUIRE(builder.Add(*b).ok());
+  }
+  CHECK(kg.Find("project:nats").has_value());
+  CHECK(kg.Find("project:jetstream").has_value());
+}

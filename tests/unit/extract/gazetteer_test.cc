@@ -281,3 +281,34 @@ TEST_CASE("Built-in gazetteer tells shared and company names by their context") 
   CHECK(Find("Metrics flow into Datadog dashboards.", g) == V{"Datadog@Datadog"});
   CHECK(Find("She leads a platform team at Datadog.", g).empty());
 }
+
+TEST_CASE("A name two projects share is an alias of neither in the graph") {
+  const char* extra =
+      "# name\taliases\n"
+      "Stream Engine\tStreamy|Engine One\n"
+      "Stream Bus\tStreamy|Bus One\n";
+  Result<Gazetteer> r = Gazetteer::FromTsv("", extra);
+  REQUIRE(r.ok());
+  const Gazetteer& g = r.value();
+  REQUIRE(g.size() == 2);
+  // Both still match "Streamy"; only the names of their own become node aliases.
+  CHECK(g.entry(0).aliases == V{"Streamy", "Engine One"});
+  CHECK(g.entry(0).own_aliases == V{"Engine One"});
+  CHECK(g.entry(1).own_aliases == V{"Bus One"});
+  CHECK(Find("We run streamy in production.", g).size() == 1);
+  // In the built-in data: JetStream is NATS's and also an inference engine's name.
+  const Gazetteer& b = Gazetteer::Builtin();
+  CHECK(Find("JetStream consumers read durable subjects from the stream.", b) ==
+        V{"NATS@JetStream"});
+  CHECK(Find("Serving Llama on TPUs with JetStream and MaxText.", b) ==
+        V{"JetStream@JetStream", "MaxText@MaxText"});
+  // A link to a project's repository around a shared name decides it, cues or none.
+  CHECK(Find("We will soon support JetStream as well.", b) == V{"NATS@JetStream"});
+  CHECK(Find("We will soon support JetStream as well.", b,
+             "https://github.com/AI-Hypercomputer/JetStream\n") == V{"JetStream@JetStream"});
+  CHECK(Find("Swap Redis for Dragonfly.", b, "https://github.com/dragonflyoss/dragonfly") ==
+        V{"Redis@Redis", "Dragonfly@Dragonfly"});
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    for (const std::string& a : b.entry(i).own_aliases) CHECK(a != "JetStream");
+  }
+}
