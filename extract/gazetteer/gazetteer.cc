@@ -54,6 +54,9 @@ struct Gazetteer::Matcher {
     std::string text;  // as written in the data
     bool exact_case;   // matches only as written
     bool everyday;     // an everyday English word: subject to the ordinary-word checks
+    // An everyday word in lower case ("cilium", "kind"): a name only right before one of the
+    // project's cues ("cilium cni") or beside a link to the project's site or repository.
+    bool lower = false;
   };
   // One expression of the set: the spellings (of one or more entries) that it matches.
   struct Pattern {
@@ -69,6 +72,9 @@ struct Gazetteer::Matcher {
   std::unique_ptr<RE2::Set> set;
   int url_index = -1;                                    // the repository URL in the set
   std::unordered_map<std::string, std::size_t> by_repo;  // RepoKey -> entry
+  // Host of a project's homepage ("cilium.io") -> entry; hosts that several projects share, or
+  // that host code for everyone (github.com), are left out.
+  std::unordered_map<std::string, std::size_t> by_host;
 
   // The expression of pattern i, compiled once.
   const RE2& Expression(std::size_t i) const {
@@ -262,18 +268,29 @@ Status Gazetteer::Compile() {
     for (const std::string& cs : d.case_sensitive) everyday_keys.insert(Key(cs));
   }
   std::unordered_map<std::string, std::size_t> by_regex;  // expression -> pattern
+  std::set<std::string> shared_hosts;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const std::vector<std::string>& cs = data_[i].case_sensitive;
     std::vector<std::string> all = {entries_[i].name};
     all.insert(all.end(), entries_[i].aliases.begin(), entries_[i].aliases.end());
+    // An everyday word in lower case ("kind", or "cilium" for "Cilium") cannot be told from
+    // the word itself: it is matched as written and needs more (Spelling::lower).
+    std::vector<std::pair<std::string, bool>> spellings;  // text, lower
     for (const std::string& text : all) {
       const bool everyday = std::find(cs.begin(), cs.end(), text) != cs.end();
-      // An everyday word written in lower case ("kind") cannot be told from the word itself.
-      if (everyday && std::none_of(text.begin(), text.end(), [](char c) {
-            return IsAsciiUpper(c) || c == '-' || std::isdigit(static_cast<unsigned char>(c));
-          })) {
-        continue;
+      const bool plain_lower = std::none_of(text.begin(), text.end(), [](char c) {
+        return IsAsciiUpper(c) || c == '-' || std::isdigit(static_cast<unsigned char>(c));
+      });
+      spellings.emplace_back(text, everyday && plain_lower);
+      if (everyday && !plain_lower) {
+        std::string lower = text;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower != text && std::find(cs.begin(), cs.end(), lower) == cs.end())
+          spellings.emplace_back(lower, true);
       }
+    }
+    for (const auto& [text, lower] : spellings) {
+      const bool everyday = lower || std::find(cs.begin(), cs.end(), text) != cs.end();
       const bool exact = everyday || IsAllCaps(text) || everyday_keys.count(Key(text)) > 0;
       const std::string regex = SpellingRegex(text, exact);
       if (regex.empty()) continue;
@@ -290,7 +307,7 @@ Status Gazetteer::Compile() {
       }
       p.spellings.push_back(m->spellings.size());
       m->by_key[Key(text)].push_back(m->spellings.size());
-      m->spellings.push_back(Matcher::Spelling{i, text, exact, everyday});
+      m->spellings.push_back(Matcher::Spelling{i, text, exact, everyday, lower});
     }
     if (!data_[i].skip) {
       const std::string repo = RepoKey(entries_[i].repo);
@@ -298,8 +315,14 @@ Status Gazetteer::Compile() {
         auto [it, added] = m->by_repo.emplace(repo, i);
         if (!added && entries_[i].cncf && !entries_[it->second].cncf) it->second = i;
       }
+      const std::string host = UrlHost(entries_[i].homepage);
+      if (!host.empty() && host != "github.com" && host != "gitlab.com") {
+        auto [it, added] = m->by_host.emplace(host, i);
+        if (!added && it->second != i) shared_hosts.insert(host);
+      }
     }
   }
+  for (const std::string& host : shared_hosts) m->by_host.erase(host);
   if (m->patterns.empty()) {
     matcher_.reset();
     return Status::Ok();
@@ -432,7 +455,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
   // and in `context`. Read only when a decision needs them.
   constexpr std::size_t kCueSpan = 4096;
   std::optional<CueText> context_cues;
-  std::vector<std::size_t> context_repos;  // entries whose repository `context` links to
+  std::vector<std::size_t> context_repos;  // entries whose repository or site `context` links to
   constexpr int kRepoLinkWeight = 100;
   CueText scope_cues;
   std::size_t scope_begin = std::string_view::npos, scope_end = 0;
@@ -447,6 +470,14 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
       while (RE2::FindAndConsume(&rest, RepoUrlExpression(), &url)) {
         auto it = m.by_repo.find(RepoKey(std::string_view(url.data(), url.size())));
         if (it != m.by_repo.end()) context_repos.push_back(it->second);
+      }
+      // So does a link to its site.
+      static const RE2 kSite(R"((?i:https?)://([A-Za-z0-9.\-]+))");
+      assert(kSite.ok());
+      rest = re2::StringPiece(context.data(), context.size());
+      while (RE2::FindAndConsume(&rest, kSite, &url)) {
+        auto it = m.by_host.find(UrlHost(std::string_view(url.data(), url.size())));
+        if (it != m.by_host.end()) context_repos.push_back(it->second);
       }
     }
     int n = 0;
@@ -607,6 +638,14 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
           c.accepted = true;
           continue;
         }
+        if (s.lower) {
+          // "cilium cni", "harbor registry"; or "[cilium service mesh](https://cilium.io/...)".
+          if (StartsWithCue(line.substr(c.end + c.suffix.length), entry.cues) ||
+              cue_count(s.entry, line_start + c.begin, line_start, nl) >= kRepoLinkWeight) {
+            c.accepted = true;
+          }
+          continue;
+        }
         const std::string_view next_word = NextLowerWord(after);
         if (IsSentenceStart(line, c.begin) && !next_word.empty() && IsFillerFollower(next_word) &&
             c.suffix.length == 0 && cue_count(s.entry, line_start + c.begin, line_start, nl) == 0) {
@@ -661,6 +700,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
           Candidate& c = cands[k];
           if (c.accepted || data_[c.spelling->entry].skip || c.company_blocked) continue;
           const bool company = entries_[c.spelling->entry].company;
+          if (c.spelling->lower) continue;
           if (!company && !(c.spelling->everyday && (title_case() || c.filler))) continue;
           if (InUrlOrHostName(line, c.begin, c.end)) continue;
           for (std::size_t n : {k - 1, k + 1}) {

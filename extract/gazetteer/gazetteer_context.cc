@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cctype>
 #include <set>
@@ -231,6 +232,49 @@ CompanyUse ReadCompanyUse(std::string_view before, std::string_view after) {
   }
   if (RE2::PartialMatch(before, kTool)) return CompanyUse::kProduct;
   return CompanyUse::kUnknown;
+}
+
+std::string UrlHost(std::string_view url) {
+  static const RE2 kHost(R"(^(?i:https?://)?(?i:www\.)?([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+))");
+  assert(kHost.ok());
+  std::string host;
+  if (!RE2::PartialMatch(Trim(url), kHost, &host)) return "";
+  return AsciiLower(host);
+}
+
+bool StartsWithCue(std::string_view rest, const std::vector<std::string>& cues) {
+  std::size_t at = 0;
+  while (at < rest.size() && (rest[at] == ' ' || rest[at] == '\t' || rest[at] == '-')) ++at;
+  if (at == 0 || at >= rest.size()) return false;
+  // The next few words, lower case, hyphens as spaces.
+  std::string words;
+  for (std::size_t i = at; i < rest.size() && words.size() < 64; ++i) {
+    const char c = rest[i];
+    if (IsWordChar(c)) {
+      words.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (c == ' ' || c == '-') {
+      if (!words.empty() && words.back() != ' ') words.push_back(' ');
+    } else {
+      break;
+    }
+  }
+  for (const std::string& cue : cues) {
+    std::string want = cue;
+    std::replace(want.begin(), want.end(), '-', ' ');
+    if (want.empty()) continue;
+    auto ends_word = [&](std::size_t end) { return end == words.size() || words[end] == ' '; };
+    if (words.compare(0, want.size(), want) == 0) {
+      const std::size_t end = want.size();
+      if (ends_word(end)) return true;
+      if (words.compare(end, 1, "s") == 0 && ends_word(end + 1)) return true;
+      if (words.compare(end, 2, "es") == 0 && ends_word(end + 2)) return true;
+    }
+    // "policy" -> "policies"
+    if (want.back() == 'y' && words.compare(0, want.size() - 1, want, 0, want.size() - 1) == 0 &&
+        words.compare(want.size() - 1, 3, "ies") == 0 && ends_word(want.size() + 2))
+      return true;
+  }
+  return false;
 }
 
 std::string RepoKey(std::string_view url) {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cnkg::gazetteer_internal {
 
@@ -72,6 +73,15 @@ enum class CompanyUse {
   kUnknown,  // nothing either way: not a mention unless listed with a project
 };
 CompanyUse ReadCompanyUse(std::string_view before, std::string_view after);
+
+// "https://www.Cilium.io/use-cases/" -> "cilium.io"; "cilium.io" -> "cilium.io": the host name
+// in lower case without "www.", or "" when `url` does not start with one.
+std::string UrlHost(std::string_view url);
+
+// True when `rest` (the text right after a name) starts, after spaces or a hyphen, with one of
+// `cues` (lower case) as whole words, the last one maybe in the plural: "cilium cni",
+// "harbor registries".
+bool StartsWithCue(std::string_view rest, const std::vector<std::string>& cues);
 
 // "https://github.com/Org/Repo.git" -> "github.com/org/repo"; "" for a URL that is not a
 // repository on github.com or gitlab.com.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/embedded.h"
+#include "extract/gazetteer/gazetteer_context.h"
 
 using namespace cnkg;
 
@@ -311,4 +312,29 @@ TEST_CASE("A name two projects share is an alias of neither in the graph") {
   for (std::size_t i = 0; i < b.size(); ++i) {
     for (const std::string& a : b.entry(i).own_aliases) CHECK(a != "JetStream");
   }
+}
+
+TEST_CASE("An everyday-word name in lower case needs a cue right after it or a link") {
+  const Gazetteer& b = Gazetteer::Builtin();
+  CHECK(Find("It only works with cilium cni for now.", b) == V{"Cilium@cilium"});
+  CHECK(Find("Each cilium beats in turn.", b).empty());
+  CHECK(Find("We pushed the images to harbor registries.", b) == V{"Harbor@harbor"});
+  CHECK(Find("Boats waited in the harbor overnight.", b).empty());
+  CHECK(Find("What kind of cluster is this?", b).empty());
+  // The link whose text the name is goes to the project's site.
+  CHECK(Find("cilium service mesh", b, "https://cilium.io/use-cases/service-mesh/\n") ==
+        V{"Cilium@cilium"});
+  CHECK(Find("cilium service mesh", b, "https://example.org/cilium\n").empty());
+}
+
+TEST_CASE("UrlHost and StartsWithCue") {
+  using namespace cnkg::gazetteer_internal;
+  CHECK(UrlHost("https://www.Cilium.io/use-cases/") == "cilium.io");
+  CHECK(UrlHost("cilium.io") == "cilium.io");
+  CHECK(UrlHost("not a url").empty());
+  CHECK(StartsWithCue(" cni plugin", {"cni"}));
+  CHECK(StartsWithCue(" Network-Policies here", {"network policy"}));
+  CHECK_FALSE(StartsWithCue(" cnis", {"cni x"}));
+  CHECK_FALSE(StartsWithCue(" cnidaria", {"cni"}));
+  CHECK_FALSE(StartsWithCue("cni", {"cni"}));  // no space: part of the same word
 }
