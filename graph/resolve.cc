@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <cassert>
-
 #include <cstdlib>
 #include <mutex>
 #include <unordered_map>
@@ -16,16 +15,31 @@ namespace cnkg {
 namespace {
 
 constexpr std::string_view kLegalSuffixes[] = {
-    "inc",  "incorporated", "llc",   "l.l.c", "ltd",   "limited", "gmbh", "ag",   "corp",
-    "corporation", "co",    "plc",   "s.a",   "sa",    "b.v",     "bv",   "n.v",  "nv",
-    "s.a.s", "sas", "s.p.a", "spa",  "srl",   "s.r.l", "pty",     "kk",   "k.k",  "oy",
-    "ab",   "as",   "a/s",   "lp",   "l.p",   "llp",   "pvt",     "pte",  "gk",   "se"};
+    "inc",   "incorporated", "llc", "l.l.c", "ltd", "limited", "gmbh", "ag", "corp",  "corporation",
+    "co",    "plc",          "s.a", "sa",    "b.v", "bv",      "n.v",  "nv", "s.a.s", "sas",
+    "s.p.a", "spa",          "srl", "s.r.l", "pty", "kk",      "k.k",  "oy", "ab",    "as",
+    "a/s",   "lp",           "l.p", "llp",   "pvt", "pte",     "gk",   "se"};
 
 // Words that, alone, are not an organisation.
-constexpr std::string_view kNonOrganizations[] = {
-    "independent", "self", "self-employed", "freelance", "freelancer", "none", "n/a", "na",
-    "unaffiliated", "retired", "student", "tbd", "tba", "-", "private", "individual",
-    "independent contributor", "independent consultant", "open source contributor"};
+constexpr std::string_view kNonOrganizations[] = {"independent",
+                                                  "self",
+                                                  "self-employed",
+                                                  "freelance",
+                                                  "freelancer",
+                                                  "none",
+                                                  "n/a",
+                                                  "na",
+                                                  "unaffiliated",
+                                                  "retired",
+                                                  "student",
+                                                  "tbd",
+                                                  "tba",
+                                                  "-",
+                                                  "private",
+                                                  "individual",
+                                                  "independent contributor",
+                                                  "independent consultant",
+                                                  "open source contributor"};
 
 std::string WithoutTrailingDot(std::string_view w) {
   std::string s = AsciiLower(Trim(w));
@@ -88,8 +102,9 @@ std::string StripLegalSuffix(std::string_view name) {
   }
   // Chinese and Japanese legal forms, written without a space before or after the name:
   // "蓝鲸数据科技有限公司", "株式会社ミナト電算", "ミナト電算株式会社".
-  static constexpr std::string_view kCjkForms[] = {
-      "股份有限公司", "有限责任公司", "有限公司", "株式会社", "有限会社", "合同会社", "(株)", "（株）"};
+  static constexpr std::string_view kCjkForms[] = {"股份有限公司", "有限责任公司", "有限公司",
+                                                   "株式会社",     "有限会社",     "合同会社",
+                                                   "(株)",         "（株）"};
   for (bool again = true; again;) {
     again = false;
     for (std::string_view f : kCjkForms) {
@@ -170,7 +185,18 @@ struct Edition {
   std::string region;
   int year;
   std::string city;
+  std::optional<int> utc_offset;  // minutes east of UTC
 };
+
+// "+05:30" -> 330; nullopt for anything else.
+std::optional<int> ParseOffset(const std::string& s) {
+  static const RE2 re(R"(^([+-])(\d\d):(\d\d)$)");
+  assert(re.ok());
+  std::string sign;
+  int h = 0, m = 0;
+  if (!RE2::FullMatch(s, re, &sign, &h, &m) || h > 14 || m > 59) return std::nullopt;
+  return (sign == "-" ? -1 : 1) * (h * 60 + m);
+}
 
 const std::vector<Edition>& Editions() {
   static const std::vector<Edition>* editions = [] {
@@ -179,7 +205,8 @@ const std::vector<Edition>& Editions() {
       if (line.empty() || line[0] == '#') continue;
       auto cols = Split(line, "\t", true);
       if (cols.size() < 3) continue;
-      out->push_back({cols[0], std::atoi(cols[1].c_str()), cols[2]});
+      out->push_back({cols[0], std::atoi(cols[1].c_str()), cols[2],
+                      cols.size() > 3 ? ParseOffset(cols[3]) : std::nullopt});
     }
     return out;
   }();
@@ -209,8 +236,8 @@ std::optional<std::string> CanonicalEventName(std::string_view name, int year_hi
     const char* region;
   };
   static constexpr RegionWord kRegions[] = {
-      {"-europe-", "Europe"},        {"-eu-", "Europe"},   {"-north-america-", "North America"},
-      {"-na-", "North America"},     {"-china-", "China"}, {"-india-", "India"},
+      {"-europe-", "Europe"},    {"-eu-", "Europe"},   {"-north-america-", "North America"},
+      {"-na-", "North America"}, {"-china-", "China"}, {"-india-", "India"},
       {"-japan-", "Japan"},
   };
   std::string region;
@@ -241,6 +268,16 @@ std::optional<std::string> CanonicalEventName(std::string_view name, int year_hi
   }
   if (region.empty() || year == 0) return std::nullopt;
   return "KubeCon + CloudNativeCon " + region + " " + std::to_string(year);
+}
+
+std::optional<int> EventUtcOffsetMinutes(std::string_view name, int year_hint) {
+  const std::optional<std::string> canonical = CanonicalEventName(name, year_hint);
+  if (!canonical) return std::nullopt;
+  for (const Edition& e : Editions()) {
+    if (*canonical == "KubeCon + CloudNativeCon " + e.region + " " + std::to_string(e.year))
+      return e.utc_offset;
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> EventAliases(std::string_view canonical) {

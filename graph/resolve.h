@@ -3,8 +3,8 @@
 
 #include <optional>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "graph/model.h"
 
@@ -42,13 +42,19 @@ std::vector<std::string> OrganizationAliases(std::string_view raw);
 // Returns nullopt for other events or when region and year cannot both be told.
 std::optional<std::string> CanonicalEventName(std::string_view name, int year_hint = 0);
 
+// The UTC offset, in minutes east of UTC, of local time at a KubeCon + CloudNativeCon edition
+// while it was held ("KubeCon + CloudNativeCon Europe 2025" -> 60, London in April), from
+// data/gazetteer/events.tsv; nullopt for a name CanonicalEventName does not recognise (with
+// `year_hint` as there).
+std::optional<int> EventUtcOffsetMinutes(std::string_view name, int year_hint = 0);
+
 // The usual other names of a canonical KubeCon edition ("KubeCon EU 2025", "KubeCon London
 // 2025", "KubeCon London", ...); empty for a name CanonicalEventName does not recognise.
 std::vector<std::string> EventAliases(std::string_view canonical);
 
 // The stable key of an entity with this label and name: "<prefix>:<slug>", where organisations
-// are keyed by their canonical name and recognised KubeCon editions by CanonicalEventName. Names that differ only in case, accents, spacing or
-// punctuation get the same key.
+// are keyed by their canonical name and recognised KubeCon editions by CanonicalEventName. Names
+// that differ only in case, accents, spacing or punctuation get the same key.
 std::string MakeKey(Label label, std::string_view name);
 
 }  // namespace cnkg

@@ -143,7 +143,8 @@ std::optional<int> ZoneOffsetMinutes(std::string_view zone, bool china) {
   return std::nullopt;
 }
 
-Result<SessionTime> ParseSessionTime(std::string_view value, const CivilDate& date, bool china) {
+Result<SessionTime> ParseSessionTime(std::string_view value, const CivilDate& date, bool china,
+                                     std::optional<int> local_offset) {
   std::string v = CollapseSpaces(value);
   // Split the range on a dash (ASCII, en or em dash) or " to ".
   static const RE2 range(R"(^(.*?\S)\s*(?:-|–|—|\bto\b)\s*(\S.*)$)");
@@ -163,6 +164,8 @@ Result<SessionTime> ParseSessionTime(std::string_view value, const CivilDate& da
       offset = ZoneOffsetMinutes(start->zone, china);
       if (!offset)
         out.warning = "unknown time zone '" + start->zone + "'; times kept without a UTC offset";
+    } else if (local_offset) {
+      offset = local_offset;
     } else {
       out.warning = "no time zone given; times kept without a UTC offset";
     }
@@ -187,6 +190,8 @@ Result<SessionTime> ParseSessionTime(std::string_view value, const CivilDate& da
   if (!zone.empty()) {
     offset = ZoneOffsetMinutes(zone, china);
     if (!offset) out.warning = "unknown time zone '" + zone + "'; times kept without a UTC offset";
+  } else if (local_offset) {
+    offset = local_offset;
   } else {
     out.warning = "no time zone given; times kept without a UTC offset";
   }

@@ -36,9 +36,12 @@ struct SessionTime {
 
 // Parses a Time: value such as "8:00am EST - 4:00pm EST", "13:00 - 14:30 CET",
 // "11:30 - 1:00pm PDT" or "9am-10am" on the given date, or a start time alone ("11:00 CEST",
-// then `end` is empty). Fails with kParseError (message without
-// file and line, which the caller adds) when no time range can be read.
-Result<SessionTime> ParseSessionTime(std::string_view value, const CivilDate& date, bool china);
+// then `end` is empty). When the value names no time zone, the times get `local_offset` (minutes
+// east of UTC: the event's local time) if given, else no offset and a warning. Fails with
+// kParseError (message without file and line, which the caller adds) when no time range can be
+// read.
+Result<SessionTime> ParseSessionTime(std::string_view value, const CivilDate& date, bool china,
+                                     std::optional<int> local_offset = std::nullopt);
 
 }  // namespace cnkg
 

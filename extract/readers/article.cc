@@ -301,7 +301,11 @@ ExtractionBatch Reader::Build() {
         r.time_range.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos)
       r.time_range += " " + default_zone_;
     if (!r.time_range.empty() && r.date) {
-      auto time = ParseSessionTime(r.time_range, *r.date, china);
+      // A time with no zone is the event's local time, when the event is a known edition.
+      const std::string event = !t.event_key.empty() ? out.EventName(t.event_key)
+                                : event_             ? event_->name
+                                                     : "";
+      auto time = ParseSessionTime(r.time_range, *r.date, china, EventUtcOffsetMinutes(event));
       if (time.ok()) {
         t.start = time->start;
         t.end = time->end;

@@ -12,6 +12,7 @@
 #include "extract/grammar/schedule_time.h"
 #include "extract/grammar/talk_reference.h"
 #include "extract/readers/talk_list_input.h"
+#include "graph/resolve.h"
 
 namespace cnkg {
 namespace {
@@ -452,7 +453,13 @@ class ListReader {
     }
     t.properties["date"] = when->date;
     if (time_text.empty()) return;
-    auto range = ParseSessionTime(time_text, when->civil, false);
+    // A time with no zone is the event's local time, when the event is a known edition.
+    std::string event;
+    if (const Value* e = r.Find(talk_list::kEventKeys)) event = FirstText(e);
+    if (event.empty() && !out_.document_event().empty())
+      event = out_.EventName(out_.document_event());
+    auto range = ParseSessionTime(time_text, when->civil, false,
+                                  EventUtcOffsetMinutes(event, when->civil.year));
     if (!range.ok()) {
       Warn(time_line, range.status().message() + "; time of " + Quote(t.title) + " kept as text");
       t.time_text = time_text;

@@ -413,3 +413,29 @@ TEST_CASE("Two projects that share a name stay two nodes of the graph") {
   CHECK(kg.Find("project:nats").has_value());
   CHECK(kg.Find("project:jetstream").has_value());
 }
+
+TEST_CASE("Times with no zone at a known edition are the edition's local time") {
+  const std::string body =
+      "### Wednesday 2nd of April\n\n15:15 - 15:45 (Room J)\n\n**Scaling Batch Jobs With "
+      "Queues** - Ana Silva, Initech\n";
+  auto start_of = [](const ExtractionBatch& b) {
+    for (const EntityRecord& e : b.entities)
+      if (e.label == Label::kTalk && e.properties.count("start"))
+        return std::get<std::string>(e.properties.at("start"));
+    return std::string();
+  };
+  auto known = MakeDocument("known.md", "# Our talks at KubeCon EU 2025\n\n" + body);
+  REQUIRE(known.ok());
+  auto b = ExtractArticle(*known, Gazetteer::Builtin());
+  REQUIRE(b.ok());
+  CHECK(start_of(*b) == "2025-04-02T15:15:00+01:00");
+  CHECK(b->diagnostics.empty());
+  // Another event: the times keep no offset, with a warning.
+  auto other = MakeDocument("other.md", "# Our talks at KCD Zurich 2025\n\n" + body);
+  REQUIRE(other.ok());
+  auto o = ExtractArticle(*other, Gazetteer::Builtin());
+  REQUIRE(o.ok());
+  CHECK(start_of(*o) == "2025-04-02T15:15:00");
+  REQUIRE(o->diagnostics.size() == 1);
+  CHECK(o->diagnostics[0].message == "no time zone given; times kept without a UTC offset");
+}

@@ -59,6 +59,23 @@ TEST_CASE("Time ranges become ISO 8601 with the offset") {
   CHECK(midnight->end == "2026-01-01T01:00:00+09:00");
 }
 
+TEST_CASE("A time with no zone takes the event's local offset when one is known") {
+  CivilDate day{2025, 4, 2};
+  auto t = ParseSessionTime("15:15 - 15:45", day, false, 60);
+  REQUIRE(t.ok());
+  CHECK(t->start == "2025-04-02T15:15:00+01:00");
+  CHECK(t->end == "2025-04-02T15:45:00+01:00");
+  CHECK(t->warning.empty());
+  auto single = ParseSessionTime("11:00", day, false, -300);
+  CHECK(single->start == "2025-04-02T11:00:00-05:00");
+  // A zone written in the text wins.
+  CHECK(ParseSessionTime("15:15 - 15:45 CEST", day, false, 60)->start ==
+        "2025-04-02T15:15:00+02:00");
+  auto none = ParseSessionTime("15:15 - 15:45", day, false);
+  CHECK(none->start == "2025-04-02T15:15:00");
+  CHECK(none->warning == "no time zone given; times kept without a UTC offset");
+}
+
 TEST_CASE("An unknown zone is a warning and the time keeps no offset") {
   auto t = ParseSessionTime("9:00am XYZ - 9:30am XYZ", CivilDate{2026, 3, 24}, false);
   REQUIRE(t.ok());

@@ -65,3 +65,16 @@ TEST_CASE("KubeCon editions have one canonical name") {
     CHECK(std::find(aliases.begin(), aliases.end(), a) != aliases.end());
   CHECK(EventAliases("Harbour Cloud Summit 2026").empty());
 }
+
+TEST_CASE("A known KubeCon edition has the UTC offset of its local time") {
+  CHECK(EventUtcOffsetMinutes("KubeCon EU 2025") == 60);  // London in April: summer time
+  CHECK(EventUtcOffsetMinutes("KubeCon + CloudNativeCon Europe 2024") == 60);  // Paris, March
+  CHECK(EventUtcOffsetMinutes("KubeCon + CloudNativeCon Europe 2023") == 120);
+  CHECK(EventUtcOffsetMinutes("KubeCon NA 2025") == -300);  // Atlanta after summer time
+  CHECK(EventUtcOffsetMinutes("KubeCon India 2024") == 330);
+  CHECK(EventUtcOffsetMinutes("KubeCon London", 2025) == 60);
+  CHECK_FALSE(EventUtcOffsetMinutes("KubeCon London"));        // which London edition?
+  CHECK_FALSE(EventUtcOffsetMinutes("KubeCon Europe", 2031));  // not in the table
+  CHECK_FALSE(EventUtcOffsetMinutes("KCD Zurich 2025"));
+  CHECK_FALSE(EventUtcOffsetMinutes(""));
+}
