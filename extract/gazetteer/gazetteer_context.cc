@@ -80,7 +80,25 @@ bool IsFillerFollower(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+namespace {
+
+// True when `line` holds a Chinese, Japanese or Korean letter (U+3040 to U+D7FF, which leaves
+// out the CJK punctuation block U+3000 to U+303F), read from the UTF-8 lead bytes.
+bool HasCjkLetter(std::string_view line) {
+  for (std::size_t i = 0; i + 2 < line.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c < 0xE3 || c > 0xED) continue;
+    if (c == 0xE3 && static_cast<unsigned char>(line[i + 1]) == 0x80) continue;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool IsTitleCase(std::string_view line) {
+  // Capitals in Chinese or Japanese prose mark names, not a headline style.
+  if (HasCjkLetter(line)) return false;
   // Words are a letter and then letters or apostrophes.
   int content = 0, capital = 0;
   std::size_t i = 0;
@@ -116,6 +134,15 @@ bool IsSentenceStart(std::string_view line, std::size_t begin) {
         i -= 3;
         continue;
       }
+    }
+    // Full-width sentence ends: "。" (E3 80 82), "！" "？" "：" "；" (EF BC 81, 9F, 9A, 9B).
+    if (i >= 3) {
+      const unsigned char a = static_cast<unsigned char>(line[i - 3]);
+      const unsigned char b = static_cast<unsigned char>(line[i - 2]);
+      const unsigned char l = static_cast<unsigned char>(line[i - 1]);
+      if ((a == 0xE3 && b == 0x80 && l == 0x82) ||
+          (a == 0xEF && b == 0xBC && (l == 0x81 || l == 0x9F || l == 0x9A || l == 0x9B)))
+        return true;
     }
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
   }
@@ -161,7 +188,9 @@ bool StartsGenericNounPhrase(std::string_view before) {
 
 bool IsJoiner(std::string_view gap) {
   // Prepositions do not count: "at Scale With OpenTelemetry" pairs a common noun with a project.
-  static const RE2 kJoiner(R"(^\s*(?:,|\+|&|/|(?i:and|or|vs\.?|versus|,\s*and|,\s*or))\s*$)");
+  // Chinese and Japanese: 和 与 與 及 或 、 ， と や.
+  static const RE2 kJoiner(
+      R"(^\s*(?:,|\+|&|/|(?i:and|or|vs\.?|versus|,\s*and|,\s*or)|和|与|與|及|或|、|，|と|や)\s*$)");
   assert(kJoiner.ok());
   return RE2::FullMatch(gap, kJoiner);
 }

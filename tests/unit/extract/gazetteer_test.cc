@@ -338,3 +338,17 @@ TEST_CASE("UrlHost and StartsWithCue") {
   CHECK_FALSE(StartsWithCue(" cnidaria", {"cni"}));
   CHECK_FALSE(StartsWithCue("cni", {"cni"}));  // no space: part of the same word
 }
+
+TEST_CASE("Chinese and Japanese prose: capitals mark names, CJK punctuation ends sentences") {
+  using namespace cnkg::gazetteer_internal;
+  CHECK(IsTitleCase("Scaling Batch Jobs With Volcano"));
+  CHECK_FALSE(IsTitleCase("我们聊了 Cilium 和 Istio 的选型"));
+  const std::string ended = "会议结束了。Keep", running = "我们用 Keep";
+  CHECK(IsSentenceStart(ended, ended.find("Keep")));
+  CHECK_FALSE(IsSentenceStart(running, running.find("Keep")));
+  CHECK(IsJoiner(" 和 "));
+  CHECK(IsJoiner("、"));
+  CHECK(IsJoiner(" と "));
+  const Gazetteer& b = Gazetteer::Builtin();
+  CHECK(Find("晚上聊了不少 Cilium 和 Istio 的选型问题。", b) == V{"Cilium@Cilium", "Istio@Istio"});
+}
