@@ -2,8 +2,12 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cassert>
+#include <set>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace cnkg {
 
@@ -81,6 +85,65 @@ std::string NormalizeCjkDateTime(std::string_view text) {
   }
   result.append(last, static_cast<std::size_t>(out.data() + out.size() - last));
   return result;
+}
+
+namespace {
+
+// The code points of `text`, each as its UTF-8 bytes.
+std::vector<std::string_view> CodePoints(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    n = std::min(n, text.size() - i);
+    out.push_back(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ChineseNameAtEnd(std::string_view han) {
+  // The most common single-character surnames (about nine people in ten carry one of them),
+  // less those that are also common function words before a name (和, 于, 向, 时...), and the
+  // common two-character ones.
+  static const std::set<std::string, std::less<>> kSurnames = [] {
+    std::set<std::string, std::less<>> out;
+    for (std::string_view c : CodePoints(
+             "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜"
+             "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎"
+             "贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申"
+             "欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴"
+             "蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农司卓古吉缪简车项芦麦褚娄窦戚岑景党宫费卜冷晏席"
+             "卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
+             "邝张陳楊黃趙吳劉鄭謝蕭葉蘇魏呂盧鍾譚陸馬許韓馮鄧曹彭曾董袁潘蔣蔡餘杜程"))
+      out.insert(std::string(c));
+    return out;
+  }();
+  static const std::set<std::string, std::less<>> kDouble = {
+      "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容",
+      "尉迟", "公孙", "夏侯", "歐陽", "司馬", "諸葛", "東方"};
+  const std::vector<std::string_view> cp = CodePoints(han);
+  const std::size_t n = cp.size();
+  if (n < 2) return "";
+  auto join = [&](std::size_t from) {
+    std::string out;
+    for (std::size_t i = from; i < n; ++i) out += cp[i];
+    return out;
+  };
+  auto surname_at = [&](std::size_t i) { return i < n && kSurnames.count(cp[i]) > 0; };
+  auto double_at = [&](std::size_t i) {
+    return i + 1 < n && kDouble.count(std::string(cp[i]) + std::string(cp[i + 1])) > 0;
+  };
+  // A two-character surname and one or two given-name characters.
+  for (std::size_t len : {4u, 3u})
+    if (n >= len && double_at(n - len)) return join(n - len);
+  // Three characters (surname + two), then two (surname + one).
+  if (n >= 3 && surname_at(n - 3)) return join(n - 3);
+  if (surname_at(n - 2)) return join(n - 2);
+  return "";
 }
 
 }  // namespace cnkg

@@ -20,6 +20,13 @@ std::string NormalizeCjkPunctuation(std::string_view text);
 // "June 10, 2025".
 std::string NormalizeCjkDateTime(std::string_view text);
 
+// The personal name that ends `han`, a run of Chinese characters with no spaces, as prose
+// writes a name glued to the words before it ("下午听了陈静" -> "陈静"): the last two or three
+// characters, starting at a common Chinese surname (or a two-character one such as 欧阳). ""
+// when no surname starts there. A run of two to four characters that is all name ("王小明")
+// is returned whole when it starts with a surname.
+std::string ChineseNameAtEnd(std::string_view han);
+
 }  // namespace cnkg
 
 #endif  // CNKG_EXTRACT_GRAMMAR_CJK_H_

@@ -498,7 +498,38 @@ std::optional<HeadingSpeaker> SpeakerBeforeTitle(std::string_view before) {
   std::string name, org;
   bool found = RE2::PartialMatch(t, possessive, &name) || RE2::PartialMatch(t, gave, &name) ||
                RE2::PartialMatch(t, by, &name, &org);
-  if (!found) return std::nullopt;
+  if (!found) {
+    // Chinese: "听了陈静（Initech）的《Title》", "张伟分享的《Title》": a name glued to the words
+    // before it, read from a common surname on (ChineseNameAtEnd).
+    static const RE2 zh(
+        R"((\p{Han}{2,12}?)\s*(?:\(([^()]{1,80})\))?\s*(?:分享|带来|介绍|主讲|演讲|帶來|介紹|講)?\s*)"
+        R"((?:的|之)\s*(?:演讲|分享|议题|主题演讲|报告|演講|議題|talk|session)?\s*[*_"“‘'«(\[]*$)",
+        LargePatternOptions());
+    // Japanese: "田中 健さん（Initech）の「Title」": さん or 氏, or the organisation, marks the
+    // name.
+    static const RE2 ja(
+        R"((?:^|[^\p{Han}])(\p{Han}{1,4}(?:\s\p{Han}{1,3})?)\s*(?:(?:さん|氏)\s*(?:\(([^()]{1,80})\))?))"
+        R"(\s*の\s*(?:講演|セッション|発表|トーク|基調講演)?\s*[*_"“‘'«(\[]*$)",
+        LargePatternOptions());
+    static const RE2 ja_org(
+        R"((?:^|[^\p{Han}])(\p{Han}{1,4}(?:\s\p{Han}{1,3})?)\s*\(([^()]{1,80})\))"
+        R"(\s*の\s*(?:講演|セッション|発表|トーク|基調講演)?\s*[*_"“‘'«(\[]*$)",
+        LargePatternOptions());
+    assert(zh.ok() && ja.ok() && ja_org.ok());
+    std::string run;
+    if (RE2::PartialMatch(t, zh, &run, &org)) {
+      name = ChineseNameAtEnd(run);
+    } else if (RE2::PartialMatch(t, ja, &name, &org) || RE2::PartialMatch(t, ja_org, &name, &org)) {
+    } else {
+      return std::nullopt;
+    }
+    if (name.empty()) return std::nullopt;
+    HeadingSpeaker s;
+    s.name = CollapseSpaces(name);
+    org = CollapseSpaces(org);
+    if (!org.empty() && !IsNonOrganization(org)) s.organization = org;
+    return s;
+  }
   // Honorifics are no part of the name.
   static const RE2 honorific(R"(^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(.*)$)");
   assert(honorific.ok());

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "extract/grammar/cjk.h"
+
 using namespace cnkg;
 
 namespace {
@@ -127,4 +129,35 @@ TEST_CASE("Prose names speakers right before or after a title") {
   CHECK(b->name == "Cy Young");
   CHECK(b->organization == "Initrode");
   CHECK_FALSE(SpeakerBeforeTitle("We then went to "));
+}
+
+TEST_CASE("A speaker named before a title in Chinese or Japanese prose") {
+  auto zh = SpeakerBeforeTitle("下午听了陈静（Initech）的");
+  REQUIRE(zh);
+  CHECK(zh->name == "陈静");
+  CHECK(zh->organization == "Initech");
+  auto shared = SpeakerBeforeTitle("第二天上午，王小明分享的");
+  REQUIRE(shared);
+  CHECK(shared->name == "王小明");
+  auto compound = SpeakerBeforeTitle("最后是欧阳娜娜带来的");
+  REQUIRE(compound);
+  CHECK(compound->name == "欧阳娜娜");
+  CHECK(SpeakerBeforeTitle("张伟和李娜的")->name == "李娜");
+  CHECK_FALSE(SpeakerBeforeTitle("今年大会的"));  // no surname: not a name
+  auto ja = SpeakerBeforeTitle("午後は田中 健さん（Globex）の");
+  REQUIRE(ja);
+  CHECK(ja->name == "田中 健");
+  CHECK(ja->organization == "Globex");
+  CHECK(SpeakerBeforeTitle("最後に佐藤氏の")->name == "佐藤");
+  CHECK_FALSE(SpeakerBeforeTitle("今年の"));  // no さん, 氏 or organisation
+}
+
+TEST_CASE("ChineseNameAtEnd reads the name from a common surname on") {
+  CHECK(ChineseNameAtEnd("下午听了陈静") == "陈静");
+  CHECK(ChineseNameAtEnd("听了王小明") == "王小明");
+  CHECK(ChineseNameAtEnd("王伟") == "王伟");
+  CHECK(ChineseNameAtEnd("司马光") == "司马光");
+  CHECK(ChineseNameAtEnd("大会") == "");
+  CHECK(ChineseNameAtEnd("陈") == "");
+  CHECK(ChineseNameAtEnd("") == "");
 }
