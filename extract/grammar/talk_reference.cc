@@ -286,7 +286,14 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
   return out;
 }
 
-TalkReference ReadTalkReference(std::string_view text, bool allow_bare_names) {
+bool SharesSpeaker(const std::vector<HeadingSpeaker>& a, const std::vector<HeadingSpeaker>& b) {
+  for (const HeadingSpeaker& x : a)
+    for (const HeadingSpeaker& y : b)
+      if (FoldName(x.name) == FoldName(y.name)) return true;
+  return false;
+}
+
+TalkReference ReadTalkReference(std::string_view text, bool allow_bare_names, bool split_speakers) {
   TalkReference out;
   std::string t = CollapseSpaces(NormalizeCjkPunctuation(WithoutLinkNotes(CollapseSpaces(text))));
   if (t.size() > kMaxUnit) {
@@ -328,7 +335,7 @@ TalkReference ReadTalkReference(std::string_view text, bool allow_bare_names) {
   }
   // "Title - Speakers".
   std::optional<std::pair<std::string, std::vector<HeadingSpeaker>>> split;
-  if (out.speakers.empty()) split = SplitSpeakers(t, allow_bare_names);
+  if (out.speakers.empty() && split_speakers) split = SplitSpeakers(t, allow_bare_names);
   if (split) {
     t = split->first;
     out.speakers = std::move(split->second);

@@ -51,9 +51,14 @@ bool Affiliated(const std::vector<HeadingSpeaker>& speakers);
 // " - ", " – ", " — ", " -- ", " | ", and ": " when the speakers are affiliated) at the first
 // separator whose remainder is a speaker list, or "Title (Speakers)". `allow_bare_names` lets a
 // remainder of bare names without affiliation count (a sched link's text, a heading); otherwise
-// only an affiliated list splits the unit. Returns a reference with an empty title when nothing
-// is left.
-TalkReference ReadTalkReference(std::string_view text, bool allow_bare_names);
+// only an affiliated list splits the unit. With `split_speakers` false the unit is not split:
+// all of it is the title (for a unit whose speakers are known to be given elsewhere). Returns a
+// reference with an empty title when nothing is left.
+TalkReference ReadTalkReference(std::string_view text, bool allow_bare_names,
+                                bool split_speakers = true);
+
+// True when some speaker of `a` has the name of some speaker of `b` (case and spacing aside).
+bool SharesSpeaker(const std::vector<HeadingSpeaker>& a, const std::vector<HeadingSpeaker>& b);
 
 // Reads "Title by Speaker[, Org]" ("Zero Trust at Scale by Ana Silva, Initech"). nullopt when
 // the unit is not of that shape or the part after "by" is no speaker list.

@@ -180,17 +180,20 @@ std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) 
     r.url = title_link->url;
     r.begin = title_link->begin;
     r.end = title_link->end;
-    if (r.talk.event.empty()) r.talk.event = EventBefore(prefix);
     // The speakers after the title: on its own line first, else across a wrapped line.
     std::size_t line_end = b.text.find('\n', title_link->end);
     if (line_end == std::string::npos || line_end > end) line_end = end;
-    if (r.talk.speakers.empty()) {
-      if (auto s = SpeakersInRest(Slice(b, title_link->end, line_end)))
-        r.talk.speakers = std::move(*s);
-      else if (line_end < end)
-        if (auto s2 = SpeakersInRest(Slice(b, title_link->end, end)))
-          r.talk.speakers = std::move(*s2);
+    std::optional<std::vector<HeadingSpeaker>> rest =
+        SpeakersInRest(Slice(b, title_link->end, line_end));
+    if (!rest && line_end < end) rest = SpeakersInRest(Slice(b, title_link->end, end));
+    // Speakers read out of the link text that are none of those given after it: the text was
+    // a title with a separator of its own ("Title: Subtitle, More").
+    if (!r.talk.speakers.empty() && rest && !SharesSpeaker(r.talk.speakers, *rest)) {
+      r.talk = ReadTalkReference(LinkText(b, *title_link), sched, /*split_speakers=*/false);
+      if (r.talk.title.empty()) return std::nullopt;
     }
+    if (r.talk.event.empty()) r.talk.event = EventBefore(prefix);
+    if (r.talk.speakers.empty() && rest) r.talk.speakers = std::move(*rest);
     if (r.talk.speakers.empty()) {
       if (auto s = SpeakerBeforeTitle(prefix)) r.talk.speakers.push_back(std::move(*s));
     }
@@ -262,9 +265,16 @@ void Reader::ReadItemsAndParagraphs() {
     const RefKind kind = item ? RefKind::kItem : RefKind::kParagraph;
     const int level = item ? 8 : 7;
     if (auto r = RefFromLinks(v, kind, level)) {
+      // "- [Title](url)" with "Speakers: ..." on the lines under it; a speakers line that names
+      // everyone the item names and more is the fuller list.
+      Attached a = AttachedLines(v, true);
+      if (a.speakers && !r->talk.speakers.empty() && a.speakers->size() > r->talk.speakers.size()) {
+        bool all = true;
+        for (const HeadingSpeaker& s : r->talk.speakers)
+          if (!SharesSpeaker({s}, *a.speakers)) all = false;
+        if (all) r->talk.speakers.clear();
+      }
       if (r->talk.speakers.empty()) {
-        // "- [Title](url)" with "Speakers: ..." on the lines under it.
-        Attached a = AttachedLines(v, true);
         if (a.speakers) {
           r->talk.speakers = std::move(*a.speakers);
           r->speakers_line = vlines_[a.speakers_line].number;

@@ -439,3 +439,22 @@ TEST_CASE("Times with no zone at a known edition are the edition's local time") 
   REQUIRE(o->diagnostics.size() == 1);
   CHECK(o->diagnostics[0].message == "no time zone given; times kept without a UTC offset");
 }
+
+TEST_CASE("A linked title with a colon of its own keeps it when the speakers are given beside it") {
+  auto d = MakeDocument(
+      "picks.md",
+      "# Picks\n\n- [Batch on Kubernetes: Queues, Quotas and Fair Share](https://kccnceu2025.sched."
+      "com/event/1Ab/batch) - Mia Park, Maintainer\n  Speakers: Mia Park, Maintainer; Leo Brandt, "
+      "Initech\n");
+  REQUIRE(d.ok());
+  auto b = ExtractArticle(*d, Gazetteer::Builtin());
+  REQUIRE(b.ok());
+  std::vector<std::string> talks, people;
+  for (const EntityRecord& e : b->entities) {
+    if (e.label == Label::kTalk) talks.push_back(e.name);
+    if (e.label == Label::kPerson) people.push_back(e.name);
+  }
+  std::sort(people.begin(), people.end());
+  CHECK(talks == std::vector<std::string>{"Batch on Kubernetes: Queues, Quotas and Fair Share"});
+  CHECK(people == std::vector<std::string>{"Leo Brandt", "Mia Park"});
+}
