@@ -639,8 +639,9 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
           continue;
         }
         if (s.lower) {
-          // "cilium cni", "harbor registry"; or "[cilium service mesh](https://cilium.io/...)".
+          // "cilium cni", "Sigstore's cosign"; or "[cilium service mesh](https://cilium.io/...)".
           if (StartsWithCue(line.substr(c.end + c.suffix.length), entry.cues) ||
+              EndsWithCue(before, entry.cues) ||
               cue_count(s.entry, line_start + c.begin, line_start, nl) >= kRepoLinkWeight) {
             c.accepted = true;
           }

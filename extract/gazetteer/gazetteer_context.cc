@@ -188,9 +188,9 @@ bool StartsGenericNounPhrase(std::string_view before) {
 
 bool IsJoiner(std::string_view gap) {
   // Prepositions do not count: "at Scale With OpenTelemetry" pairs a common noun with a project.
-  // Chinese and Japanese: 和 与 與 及 或 、 ， と や.
+  // A table's cell border "|"; Chinese and Japanese: 和 与 與 及 或 、 ， と や.
   static const RE2 kJoiner(
-      R"(^\s*(?:,|\+|&|/|(?i:and|or|vs\.?|versus|,\s*and|,\s*or)|和|与|與|及|或|、|，|と|や)\s*$)");
+      R"(^\s*(?:,|\+|&|/|\||(?i:and|or|vs\.?|versus|,\s*and|,\s*or)|和|与|與|及|或|、|，|と|や)\s*$)");
   assert(kJoiner.ok());
   return RE2::FullMatch(gap, kJoiner);
 }
@@ -302,6 +302,45 @@ bool StartsWithCue(std::string_view rest, const std::vector<std::string>& cues) 
     if (want.back() == 'y' && words.compare(0, want.size() - 1, want, 0, want.size() - 1) == 0 &&
         words.compare(want.size() - 1, 3, "ies") == 0 && ends_word(want.size() + 2))
       return true;
+  }
+  return false;
+}
+
+bool EndsWithCue(std::string_view before, const std::vector<std::string>& cues) {
+  std::size_t end = before.size();
+  if (end == 0 || (before[end - 1] != ' ' && before[end - 1] != '-')) return false;
+  while (end > 0 && (before[end - 1] == ' ' || before[end - 1] == '\t')) --end;
+  // A possessive: "'s", "’s" or a bare "'" after a plural.
+  std::string_view b = before.substr(0, end);
+  for (std::string_view p :
+       {std::string_view("'s"), std::string_view("\xE2\x80\x99s"), std::string_view("'")}) {
+    if (b.size() > p.size() && b.substr(b.size() - p.size()) == p) {
+      b.remove_suffix(p.size());
+      break;
+    }
+  }
+  if (!b.empty() && b.back() == '-') b.remove_suffix(1);
+  // The last few words, lower case, hyphens as spaces.
+  std::string words;
+  std::size_t i = b.size();
+  while (i > 0 && b.size() - i < 64) {
+    const char c = b[i - 1];
+    if (!IsWordChar(c) && c != ' ' && c != '-') break;
+    --i;
+  }
+  for (char c : b.substr(i)) {
+    c = c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c == ' ' && (words.empty() || words.back() == ' ')) continue;
+    words.push_back(c);
+  }
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  for (const std::string& cue : cues) {
+    std::string want = cue;
+    std::replace(want.begin(), want.end(), '-', ' ');
+    if (want.empty() || words.size() < want.size()) continue;
+    if (words.compare(words.size() - want.size(), want.size(), want) != 0) continue;
+    const std::size_t start = words.size() - want.size();
+    if (start == 0 || words[start - 1] == ' ') return true;
   }
   return false;
 }

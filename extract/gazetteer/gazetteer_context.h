@@ -83,6 +83,10 @@ std::string UrlHost(std::string_view url);
 // "harbor registries".
 bool StartsWithCue(std::string_view rest, const std::vector<std::string>& cues);
 
+// True when `before` (the text right before a name) ends with one of `cues` as whole words,
+// maybe as a possessive, then spaces: "Sigstore's cosign", "the ebpf-based cilium".
+bool EndsWithCue(std::string_view before, const std::vector<std::string>& cues);
+
 // "https://github.com/Org/Repo.git" -> "github.com/org/repo"; "" for a URL that is not a
 // repository on github.com or gitlab.com.
 std::string RepoKey(std::string_view url);

@@ -363,7 +363,6 @@ ExtractionBatch Reader::Build() {
   }
   for (const Block& b : text_.blocks) {
     if (b.kind == BlockKind::kRule) continue;
-    if (b.kind == BlockKind::kTableRow && b.header_row) continue;
     AddTextMentions(out, b, 0, b.text.size(), doc_key);
   }
   return out.Finish();

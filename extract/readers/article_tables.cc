@@ -3,7 +3,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cassert>
+#include <cctype>
 
 #include "common/strings.h"
 #include "extract/grammar/day_time.h"
@@ -63,11 +65,27 @@ Column ColumnOf(std::string_view header) {
 }
 
 // A cell's entries: split at <br> (kept as '\n' in cells) and ';'.
+// A cell that stands for nothing: "—", "-", "n/a", "TBD", "none", "?".
+bool Placeholder(std::string_view t) {
+  // Without dashes (– — ― −) and ASCII punctuation, is anything left?
+  std::string rest(t);
+  for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x88\x92"})
+    for (std::size_t at; (at = rest.find(dash)) != std::string::npos;) rest.erase(at, dash.size());
+  if (std::none_of(rest.begin(), rest.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+      }))
+    return true;
+  static const RE2 words(R"((?i)^(?:n/?a|tbd|tba|tbc|none|unknown|not\s+known|-+)\.?$)");
+  assert(words.ok());
+  return RE2::FullMatch(t, words);
+}
+
+// The entries of a cell, one per line; placeholders are no entries.
 std::vector<std::string> Entries(const std::string& cell) {
   std::vector<std::string> out;
   for (std::string& line : Split(cell, "\n")) {
     std::string t = CollapseSpaces(line);
-    if (!t.empty()) out.push_back(t);
+    if (!t.empty() && !Placeholder(t)) out.push_back(t);
   }
   return out;
 }

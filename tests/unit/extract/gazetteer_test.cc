@@ -337,6 +337,18 @@ TEST_CASE("UrlHost and StartsWithCue") {
   CHECK_FALSE(StartsWithCue(" cnis", {"cni x"}));
   CHECK_FALSE(StartsWithCue(" cnidaria", {"cni"}));
   CHECK_FALSE(StartsWithCue("cni", {"cni"}));  // no space: part of the same word
+  CHECK(EndsWithCue("Sigstore's ", {"sigstore"}));
+  CHECK(EndsWithCue("the eBPF-based ", {"based"}));
+  CHECK(EndsWithCue("our Network Policy ", {"network policy"}));
+  CHECK_FALSE(EndsWithCue("pseudosigstore ", {"sigstore"}));
+  CHECK_FALSE(EndsWithCue("sigstore", {"sigstore"}));  // no space: part of the same word
+}
+
+TEST_CASE("A lower-case everyday-word name right after one of its cues") {
+  const Gazetteer& b = Gazetteer::Builtin();
+  CHECK(Find("We sign with Sigstore's cosign in CI.", b) ==
+        V{"Sigstore@Sigstore", "Cosign@cosign"});
+  CHECK(Find("She had to cosign the lease.", b).empty());
 }
 
 TEST_CASE("Chinese and Japanese prose: capitals mark names, CJK punctuation ends sentences") {
