@@ -66,6 +66,17 @@ void ReadOrganization(std::string raw, HeadingSpeaker* s) {
       raw = head;
     }
   }
+  // "Node & Runtime team at Kestrel Cloud": the team is part of the job, the firm after "at"
+  // is the organisation.
+  static const RE2 team(
+      R"((?i)^(.*?\b(?:team|group|squad|division|department|unit|labs?|tribe|guild|office))\s+)"
+      R"((?:at|@)\s+(\S.*)$)");
+  assert(team.ok());
+  std::string unit, firm;
+  if (RE2::FullMatch(raw, team, &unit, &firm)) {
+    s->job_title += (s->job_title.empty() ? "" : ", ") + CollapseSpaces(unit);
+    raw = CollapseSpaces(firm);
+  }
   std::string abbr, long_form;
   if (RE2::FullMatch(raw, acronym, &abbr, &long_form)) {
     s->organization_aliases.push_back(CollapseSpaces(long_form));

@@ -169,3 +169,18 @@ TEST_CASE("A very long line is never split") {
   std::string line = "Title - Ana Silva, " + std::string(1000, 'x');
   CHECK_FALSE(SplitTalkHeading(line).has_value());
 }
+
+TEST_CASE("A team at a firm: the team joins the job title, the firm is the organisation") {
+  auto s = ParseHeadingSpeakers(
+      "Mia Park, Staff Engineer, Storage Platform team at Initech; Leo Brandt, Globex");
+  REQUIRE(s);
+  REQUIRE(s->size() == 2);
+  CHECK((*s)[0].name == "Mia Park");
+  CHECK((*s)[0].organization == "Initech");
+  CHECK((*s)[0].job_title == "Staff Engineer, Storage Platform team");
+  CHECK((*s)[1].organization == "Globex");
+  auto lab = ParseHeadingSpeakers("Ana Silva, Research Lab at Globex");
+  REQUIRE(lab);
+  CHECK((*lab)[0].organization == "Globex");
+  CHECK((*lab)[0].job_title == "Research Lab");
+}
