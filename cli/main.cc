@@ -344,12 +344,16 @@ int RunStats(const std::string& path, bool json, bool by_maturity) {
   }
   if (by_maturity) {
     if (json) {
-      std::cout << cnkg::MentionedByMaturityJson(**graph).dump(1) << "\n";
+      std::cout << cnkg::MentionedByMaturityJson(**graph).dump(
+                       1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << "\n";
     } else {
       std::cout << cnkg::MentionedByMaturityText(**graph);
     }
   } else if (json) {
-    std::cout << cnkg::StatsJson(**graph).dump(1) << "\n";
+    std::cout << cnkg::StatsJson(**graph).dump(1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     std::cout << cnkg::StatsText(**graph);
   }

@@ -15,9 +15,9 @@
 #include "export/cypher.h"
 #include "export/dot.h"
 #include "export/graphml.h"
-#include "graph/binary_graph.h"
 #include "export/kuzu.h"
 #include "export/neo4j_csv.h"
+#include "graph/binary_graph.h"
 #include "graph/snapshot.h"
 
 namespace cnkg {
@@ -116,7 +116,8 @@ bool IsDirectoryFormat(std::string_view format) {
 }
 
 Result<std::string> ExportGraph(const KnowledgeGraph& graph, std::string_view format) {
-  if (format == "json") return ToNodeLink(graph).dump(1) + "\n";
+  if (format == "json")
+    return ToNodeLink(graph).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   if (format == "cnkg") return SerializeBinaryGraph(graph);
   if (format == "graphml") return ToGraphML(graph);
   if (format == "dot") return ToDot(graph);

@@ -203,7 +203,8 @@ bool IsBinaryGraphPath(std::string_view path) {
 
 Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path) {
   if (IsBinaryGraphPath(path)) return WriteFileAtomically(path, SerializeBinaryGraph(graph));
-  return WriteFileAtomically(path, ToNodeLink(graph).dump(1) + "\n");
+  return WriteFileAtomically(
+      path, ToNodeLink(graph).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 Result<KnowledgeGraph> ReadGraphFile(const std::string& path) {

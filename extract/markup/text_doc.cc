@@ -11,6 +11,14 @@ int Block::LineAt(std::size_t offset) const {
   return line_numbers[std::min(before, line_numbers.size() - 1)];
 }
 
+std::size_t Block::NextHardBreak(std::size_t from) const {
+  for (auto it = std::lower_bound(breaks.begin(), breaks.end(), from); it != breaks.end(); ++it) {
+    const std::size_t k = static_cast<std::size_t>(it - breaks.begin());
+    if (k >= soft_breaks.size() || !soft_breaks[k]) return *it;
+  }
+  return text.size();
+}
+
 std::string Block::Joined() const {
   std::string out = text;
   std::size_t k = 0;

@@ -76,6 +76,9 @@ struct Block {
   int LineAt(std::size_t offset) const;
   // `text` with soft breaks turned into spaces (hard breaks stay '\n').
   std::string Joined() const;
+  // The offset of the first hard break ('\n' that is not a soft wrap) at or after `from`, or
+  // text.size() when there is none. O(log lines + soft breaks skipped).
+  std::size_t NextHardBreak(std::size_t from) const;
 };
 
 // A list item. Items nest: `parent` is the enclosing item or -1.

@@ -49,8 +49,7 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
           !TitleCase(t.title, true))
         continue;
       std::size_t after_end = std::min(b.text.size(), at + 300);
-      std::size_t nl = b.text.find('\n', at);
-      if (nl != std::string::npos && nl < after_end) after_end = nl;
+      after_end = std::min(after_end, b.NextHardBreak(at));
       std::size_t window = o > 300 ? o - 300 : 0;
       std::size_t sentence = b.text.rfind(". ", o);
       sentence = sentence == std::string::npos || sentence < window ? window : sentence + 2;
@@ -135,8 +134,7 @@ void Reader::ReadInline() {
       sentence = std::min(sentence, link.begin);  // a link text that starts with '. '
       std::string before = Slice(b, sentence, link.begin);
       std::size_t after_end = std::min(b.text.size(), link.end + 300);
-      std::size_t nl = b.text.find('\n', link.end);
-      if (nl != std::string::npos && nl < after_end) after_end = nl;
+      after_end = std::min(after_end, b.NextHardBreak(link.end));
       std::string after = Slice(b, link.end, after_end);
       if (r.talk.speakers.empty()) {
         if (auto s = SpeakersAfterTitle(after)) r.talk.speakers = std::move(*s);

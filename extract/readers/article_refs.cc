@@ -18,8 +18,14 @@ namespace cnkg::article {
 
 // The part of a block's text between two offsets, soft breaks read as spaces.
 // An empty or reversed range gives the empty string.
+// Offsets inside a UTF-8 sequence move to its start (a byte window cut "300 bytes away").
 std::string Slice(const Block& b, std::size_t begin, std::size_t end) {
   end = std::min(end, b.text.size());
+  auto continuation = [&](std::size_t i) {
+    return i < b.text.size() && (static_cast<unsigned char>(b.text[i]) & 0xC0) == 0x80;
+  };
+  while (begin > 0 && continuation(begin)) --begin;
+  while (end > 0 && continuation(end)) --end;
   if (begin >= end) return {};
   std::string out = b.text.substr(begin, end - begin);
   for (char& c : out)

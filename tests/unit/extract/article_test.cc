@@ -15,6 +15,7 @@
 #include "extract/reader.h"
 #include "graph/builder.h"
 #include "graph/resolve.h"
+#include "graph/snapshot.h"
 
 using namespace cnkg;
 
@@ -480,4 +481,34 @@ TEST_CASE("Tables: a dash is no organisation; projects in a header row are menti
   std::sort(projects.begin(), projects.end());
   CHECK(orgs.empty());
   CHECK(projects == std::vector<std::string>{"Argo CD", "Flux"});
+}
+
+TEST_CASE("Evidence cut from a long line of Chinese text stays valid UTF-8") {
+  std::string zh;
+  while (zh.size() < 1200) zh += "我们在会上听了很多关于调度的分享";
+  auto d = MakeDocument("zh.md", "# 回顾\n\n" + zh + " [Scaling Batch Jobs With Queues](https://" +
+                                     "youtu.be/abc) " + zh + "\n");
+  REQUIRE(d.ok());
+  auto b = ExtractArticle(*d, Gazetteer::Builtin());
+  REQUIRE(b.ok());
+  auto valid = [](const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      std::size_t n = c < 0x80         ? 1
+                      : (c >> 5) == 6  ? 2
+                      : (c >> 4) == 14 ? 3
+                      : (c >> 3) == 30 ? 4
+                                       : 0;
+      if (n == 0 || i + n > s.size()) return false;
+      for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      i += n;
+    }
+    return true;
+  };
+  for (const EntityRecord& e : b->entities) CHECK(valid(e.evidence.text));
+  for (const RelationRecord& r : b->relations) CHECK(valid(r.evidence.text));
+  KnowledgeGraph kg;
+  REQUIRE(AddBatch(*b, kg).ok());
+  CHECK_NOTHROW(ToNodeLink(kg).dump(1));
 }
