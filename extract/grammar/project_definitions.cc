@@ -87,4 +87,31 @@ std::vector<std::string> FindDefinedProjects(std::string_view text) {
   return out;
 }
 
+std::string ProjectNamedByRepoLink(std::string_view link_text, std::string_view url) {
+  static const RE2 repo(
+      R"((?i)^(?:https?://)?(?:www\.)?(?:github|gitlab)\.com/[\w.-]+/([\w.-]+?)(?:\.git)?(?:[/?#].*)?$)");
+  assert(repo.ok());
+  std::string name;
+  if (!RE2::FullMatch(url, repo, &name)) return "";
+  std::string text(Trim(link_text));
+  while (!text.empty() && text.front() == '`') text.erase(text.begin());
+  while (!text.empty() && text.back() == '`') text.pop_back();
+  auto fold = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '-' || c == '_' || c == ' ') continue;
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  if (text.empty() || fold(text) != fold(name)) return "";
+  if (!Plausible(text) || LooksLikeArticlePersonName(text)) return "";
+  // Material rather than software: "kafka-demo", "strimzi-examples", "cnpg-workshop".
+  static const RE2 material(
+      R"((?i)(?:^|[-_.])(?:examples?|samples?|demos?|workshops?|slides|talks?|labs?|tutorials?|dotfiles|notes|blog|website|docs)$)");
+  assert(material.ok());
+  if (RE2::PartialMatch(name, material)) return "";
+  return text;
+}
+
 }  // namespace cnkg

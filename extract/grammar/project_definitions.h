@@ -15,6 +15,13 @@ namespace cnkg {
 // the first 20,000 bytes are read.
 std::vector<std::string> FindDefinedProjects(std::string_view text);
 
+// The project a link names when its text is the name of the repository it points to:
+// "[descheduler](https://github.com/kubernetes-sigs/descheduler)" names "descheduler". The text
+// is compared with the repository name ignoring case and '-', '_' or ' ' differences; GitHub and
+// GitLab repositories only. Returns "" otherwise, and for names that are common English words
+// ("[community](https://github.com/kubernetes/community)").
+std::string ProjectNamedByRepoLink(std::string_view link_text, std::string_view url);
+
 }  // namespace cnkg
 
 #endif  // CNKG_EXTRACT_GRAMMAR_PROJECT_DEFINITIONS_H_

@@ -265,6 +265,18 @@ ExtractionBatch Reader::Build() {
         consider(b.Joined());
     for (const Ref& r : refs_)
       if (!r.dropped) consider(r.talk.title);
+    // "[descheduler](https://github.com/kubernetes-sigs/descheduler)": a repository named by
+    // its link.
+    for (const Block& b : text_.blocks)
+      for (const TextLink& link : b.links) {
+        if (link.image || link.autolink || link.end <= link.begin) continue;
+        std::string name = ProjectNamedByRepoLink(LinkText(b, link), link.url);
+        if (name.empty()) continue;
+        bool known = false;
+        for (const ProjectMention& m : gazetteer_.FindMentions(name))
+          if (m.begin == 0 && m.end == name.size()) known = true;
+        if (!known) local.push_back(std::move(name));
+      }
     out.AddLocalProjects(local);
   }
 

@@ -108,6 +108,15 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersInRest(std::string_view after
   return std::nullopt;
 }
 
+// A line that is only a speaker list in parentheses: "(Ana Lima, Initech & Bo Chen)".
+bool ParenthesisedSpeakers(std::string_view line) {
+  static const RE2 whole(R"(^\s*\(([^()]+)\)[\s.,;]*$)");
+  assert(whole.ok());
+  std::string inner;
+  if (!RE2::FullMatch(line, whole, &inner)) return false;
+  return SpeakersAfterTitle(" (" + inner + ")").has_value();
+}
+
 // The emphasised span that starts a unit ("**Title** — ..."), when it holds a title.
 const TextSpan* LeadingEmphasis(const Block& b, std::size_t begin, std::size_t end) {
   for (const TextSpan& s : b.spans) {
@@ -150,11 +159,15 @@ std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) 
   };
   std::size_t end = l.end;
   for (std::size_t k = v + 1; k < vlines_.size() && vlines_[k].block == l.block; ++k) {
-    if (has_talk_link(l.begin, end)) break;
     std::size_t index = static_cast<std::size_t>(
         std::lower_bound(b.breaks.begin(), b.breaks.end(), vlines_[k].begin - 1) -
         b.breaks.begin());
     bool soft = index < b.soft_breaks.size() && b.soft_breaks[index];
+    if (has_talk_link(l.begin, end)) {
+      // "[Title](sched-url)\n(Ana Lima, Initech)": the speakers wrapped onto the next line.
+      if (soft && ParenthesisedSpeakers(Text(k))) end = vlines_[k].end;
+      break;
+    }
     // A link line here is this title's link ("Title:\n https://youtu.be/..."); a speakers line
     // is an attachment of its own.
     if (!soft || ReadSpeakersLine(Text(k), true)) break;

@@ -27,3 +27,21 @@ TEST_CASE("Words, people and pronouns are not defined projects") {
   CHECK(FindDefinedProjects("Ana Silva, a maintainer of the operator, spoke first.").empty());
   CHECK(FindDefinedProjects("This is built on years of experience.").empty());
 }
+
+TEST_CASE("A link whose text is its repository's name names a project", "[project_definitions]") {
+  CHECK(ProjectNamedByRepoLink("descheduler", "https://github.com/kubernetes-sigs/descheduler") ==
+        "descheduler");
+  CHECK(ProjectNamedByRepoLink("`kube-vip`", "github.com/kube-vip/kube-vip/") == "kube-vip");
+  CHECK(
+      ProjectNamedByRepoLink("Scheduler Plugins",
+                             "https://github.com/kubernetes-sigs/scheduler-plugins/tree/master") ==
+      "Scheduler Plugins");
+  CHECK(ProjectNamedByRepoLink("gitaly", "https://gitlab.com/gitlab-org/gitaly.git") == "gitaly");
+  // Not the repository's name, not a repository, a common word, or material rather than software.
+  CHECK(ProjectNamedByRepoLink("the repo", "https://github.com/acme/widget").empty());
+  CHECK(ProjectNamedByRepoLink("widget", "https://example.com/acme/widget").empty());
+  CHECK(ProjectNamedByRepoLink("community", "https://github.com/kubernetes/community").empty());
+  CHECK(ProjectNamedByRepoLink("kafka-demo", "https://github.com/someone/kafka-demo").empty());
+  CHECK(
+      ProjectNamedByRepoLink("cnpg-workshop", "https://github.com/someone/cnpg-workshop").empty());
+}
