@@ -74,8 +74,12 @@ LinkKind ClassifyLink(std::string_view url) {
     return RE2::FullMatch(path, id) ? LinkKind::kVideo : LinkKind::kOther;
   }
   if (HostIs(p.host, "speakerdeck.com") || HostIs(p.host, "slideshare.net") ||
-      HostIs(p.host, "slides.com"))
-    return path.size() > 1 ? LinkKind::kSlides : LinkKind::kOther;
+      HostIs(p.host, "slides.com")) {
+    // "/user/deck" is a deck; "/user" alone is the speaker's profile.
+    static const RE2 deck(R"(^/[^/]+/[^/]+)");
+    assert(deck.ok());
+    return RE2::PartialMatch(path, deck) ? LinkKind::kSlides : LinkKind::kOther;
+  }
   if (HostIs(p.host, "docs.google.com") && path.rfind("/presentation/", 0) == 0)
     return LinkKind::kSlides;
   if (HostIs(p.host, "pretalx.com") || HostIs(p.host, "sessionize.com")) {

@@ -267,13 +267,36 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
     if (c == ')') depth = std::max(0, depth - 1);
     if (depth > 0 && (c == ',' || c == ';' || c == '&')) c = '\x01';
   }
+  // A comma is marked so that "Wen Li, Tidewater Analytics" can give a person's organisation.
+  static const RE2 comma(R"(\s*,\s*)");
+  assert(comma.ok());
+  RE2::GlobalReplace(&list, comma, "\x02\x03");
   RE2::GlobalReplace(&list, seps, "\x02");
   std::vector<HeadingSpeaker> out;
   for (std::string piece : Split(list, "\x02")) {
+    const bool after_comma = !piece.empty() && piece.front() == '\x03';
+    if (after_comma) piece.erase(piece.begin());
     std::replace(piece.begin(), piece.end(), '\x01', ',');
     if (Trim(piece).empty()) continue;
     auto s = PersonPiece(piece);
-    if (!s) return std::nullopt;
+    if (!s) {
+      // "A (Org), B from Org and C, Org": the piece after a comma is the previous person's
+      // organisation or job title.
+      std::string what = CollapseSpaces(TrimPunct(piece));
+      std::vector<std::string> words = Words(what);
+      static const RE2 org_shape(
+          R"(^[\p{Lu}\d][\p{L}\d&.'’+-]*(?:\s+(?:[\p{Lu}\d&][\p{L}\d&.'’+-]*|of|and|de|for))*$)");
+      assert(org_shape.ok());
+      if (!after_comma || out.empty() || !out.back().organization.empty() ||
+          !out.back().job_title.empty() || words.empty() || words.size() > 5 ||
+          !RE2::FullMatch(what, org_shape) || LooksLikeArticlePersonName(what))
+        return std::nullopt;
+      if (LooksLikeArticleJobTitle(what))
+        out.back().job_title = what;
+      else if (!IsNonOrganization(what))
+        out.back().organization = what;
+      continue;
+    }
     out.push_back(std::move(*s));
   }
   if (out.empty()) return std::nullopt;

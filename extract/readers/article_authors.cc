@@ -29,6 +29,8 @@ namespace {
 bool SameName(std::string_view a, std::string_view b) { return FoldName(a) == FoldName(b); }
 
 std::string TrimOrg(std::string org) {
+  // "Palomar Freight. These are...": the organisation ends with its sentence.
+  if (std::size_t stop = org.find(". "); stop != std::string::npos) org.resize(stop + 1);
   while (!org.empty() && (org.back() == '.' || org.back() == ',') &&
          !IsLegalSuffix(speaker_text::Words(org).back()))
     org.pop_back();
@@ -61,17 +63,35 @@ void Reader::FindAuthors() {
   // platform team at Initech", "talks I have given".
   static const RE2 im(R"((?:^|[.!?]\s+|\s)I(?:'m|’m|\s+am)\s+()" CNKG_NAME R"()\s*,)",
                       LargePatternOptions());
-  static const RE2 role_at(
-      R"((?:^|[\s(])I(?:'m|’m|\s+am)\s+(?:)" CNKG_NAME
-      R"(\s*,\s+)?(?:a|an|the)\s+[^.;!?]{0,80}?\s+(?:at|with|for)\s+()" CNKG_ORG R"())",
-      LargePatternOptions());
+  static const RE2 role_at(R"((?:^|[\s(])I(?:'m|’m|\s+am)\s+(?:)" CNKG_NAME
+                           R"(\s*,\s+)?(?:a|an|the)\s+[^.;!?]{0,80}?\s+(at|with|for)\s+()" CNKG_ORG
+                           R"())",
+                           LargePatternOptions());
   static const RE2 work_at(
-      R"((?:^|[\s(])I\s+(?:currently\s+)?work\s+(?:(?:on|in)\s+[^.;!?]{0,80}?\s+)?(?:at|for|with)\s+()" CNKG_ORG
+      R"((?:^|[\s(])I\s+(?:currently\s+)?work\s+(?:(?:on|in)\s+[^.;!?]{0,80}?\s+)?(at|for|with)\s+()" CNKG_ORG
       R"())",
       LargePatternOptions());
   static const RE2 page_cue(
       R"((?i)\b(?:talks?|sessions?|presentations?|workshops?)\s+(?:that\s+)?i(?:'ve|’ve|\s+have)?\s+(?:given|gave|delivered|presented|done|did|held)\b|\bmy\s+(?:past\s+|recent\s+|conference\s+|public\s+|previous\s+)?(?:talks|presentations|sessions)\b|\bi\s+(?:speak|have\s+spoken|'ve\s+spoken|’ve\s+spoken)\s+(?:at|about|on|a\s+few|regularly)\b)");
   assert(im.ok() && role_at.ok() && work_at.ok() && page_cue.ok());
+  // A page titled for its talks: "Speaking", "Talks I have given", "My conference talks".
+  static const RE2 page_title(
+      R"((?i)^\W*(?:(?:public\s+|conference\s+)?speaking(?:\s+engagements)?|(?:my\s+)?(?:past\s+|conference\s+|public\s+)?(?:talks|presentations)(?:\s+(?:&|and)\s+\w+)?)\W*$)");
+  assert(page_title.ok());
+  {
+    auto it = fm.fields.find("title");
+    if (it != fm.fields.end() && RE2::FullMatch(CollapseSpaces(it->second), page_title))
+      first_person_page_ = true;
+    int headings = 0;
+    for (std::size_t bi = 0; bi < text_.blocks.size() && headings < 3; ++bi) {
+      const Block& b = text_.blocks[bi];
+      if (b.kind != BlockKind::kHeading) continue;
+      ++headings;
+      std::string t = CollapseSpaces(b.Joined());
+      if (RE2::FullMatch(t, page_title) || (t.size() < 200 && RE2::PartialMatch(t, page_cue)))
+        first_person_page_ = true;
+    }
+  }
   int paragraphs = 0;
   for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 20; ++bi) {
     const Block& b = text_.blocks[bi];
@@ -79,7 +99,7 @@ void Reader::FindAuthors() {
     ++paragraphs;
     std::string t = CollapseSpaces(b.Joined());
     if (t.size() > 4000) t = t.substr(0, 4000);
-    std::string name, org;
+    std::string name, org, preposition;
     // Only sentences in the first person can say who the author is.
     const bool first_person =
         t.find("I'm") != std::string::npos || t.find("I’m") != std::string::npos ||
@@ -90,9 +110,12 @@ void Reader::FindAuthors() {
                      [&](const std::string& a) { return SameName(a, name); }))
       authors_.push_back(CollapseSpaces(name));
     if (author_org_.empty() && first_person &&
-        (RE2::PartialMatch(t, role_at, &org) || RE2::PartialMatch(t, work_at, &org))) {
+        (RE2::PartialMatch(t, role_at, &preposition, &org) ||
+         RE2::PartialMatch(t, work_at, &preposition, &org))) {
       org = TrimOrg(org);
-      if (!org.empty() && !IsNonOrganization(org) && !LooksLikeArticlePersonName(org))
+      // "at Palomar Freight" names a place of work; "with Ana Silva" may name a person.
+      if (!org.empty() && !IsNonOrganization(org) &&
+          (preposition == "at" || !LooksLikeArticlePersonName(org)))
         author_org_ = org;
     }
     if (RE2::PartialMatch(t, page_cue)) first_person_page_ = true;

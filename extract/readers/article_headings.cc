@@ -144,6 +144,20 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
         continue;
       }
     }
+    // "*KubeCon EU 2025, London* · with Bo Li from Globex", "KCD Warsaw 2025 | solo": the
+    // event the talk was given at, then who gave it.
+    if (taken == 0 && a.event.empty()) {
+      if (auto meta = ReadEventLine(text)) {
+        a.event = meta->event;
+        a.fields = true;
+        a.lines.push_back(k);
+        if (meta->speakers && !a.speakers) {
+          a.speakers = std::move(meta->speakers);
+          a.speakers_line = k;
+        }
+        continue;
+      }
+    }
     // A bare list ("Ana Silva, Initech & Bo Li, Globex") counts right under the title only, as
     // a line of its own (after a <br> or a line break).
     bool own_line = taken == 0 && (bare_list || !vlines_[k].first);
@@ -180,7 +194,46 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
   return a;
 }
 
+std::optional<EventLine> ReadEventLine(std::string_view line) {
+  std::string text = CollapseSpaces(line);
+  if (text.empty() || text.size() > 300) return std::nullopt;
+  static const RE2 split(R"(^(.+?)(?:\s+[·|•—–-]\s+(.*))?$)");
+  assert(split.ok());
+  std::string head, tail;
+  if (!RE2::FullMatch(text, split, &head, &tail)) return std::nullopt;
+  // The event and nothing else, maybe with its city: "KubeCon + CloudNativeCon Europe 2025,
+  // London", "KCD Warsaw 2025".
+  auto whole_event = [](std::string_view t) -> std::string {
+    std::vector<EventMention> found = FindEventNames(t);
+    if (found.size() != 1 || found[0].begin != 0 || found[0].end != t.size()) return "";
+    return found[0].name;
+  };
+  std::string event = whole_event(head);
+  if (event.empty()) {
+    std::size_t comma = head.rfind(", ");
+    if (comma == std::string::npos) return std::nullopt;
+    std::string city = head.substr(comma + 2);
+    static const RE2 city_shape(R"(^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$)");
+    assert(city_shape.ok());
+    if (!RE2::FullMatch(city, city_shape)) return std::nullopt;
+    event = whole_event(std::string_view(head).substr(0, comma));
+  }
+  if (event.empty()) return std::nullopt;
+  EventLine out;
+  out.event = event;
+  static const RE2 alone(
+      R"((?i)^(?:solo|alone|on my own|by myself|keynote|lightning talk|talk|workshop|tutorial|panel)\b.*$)");
+  assert(alone.ok());
+  if (tail.empty() || RE2::FullMatch(tail, alone)) return out;
+  if (auto s = SpeakersInRest(" " + tail)) {
+    out.speakers = std::move(*s);
+    return out;
+  }
+  return std::nullopt;
+}
+
 void Reader::TakeFields(const Attached& a, Ref& r) {
+  if (!a.event.empty() && r.talk.event.empty()) r.talk.event = a.event;
   if (a.date) r.date = a.date;
   if (!a.time_range.empty()) r.time_range = a.time_range;
   if (!a.venue.empty()) r.venue = a.venue;

@@ -168,6 +168,7 @@ class Reader {
     std::optional<CivilDate> date;
     std::string time_range;
     std::string venue;
+    std::string event;  // "*KCD Warsaw 2025* · solo": the event a line under the title names
     // True when something says the title above is a talk: a link, speakers or a time.
     bool any() const { return link || speakers || fields; }
   };
@@ -206,6 +207,15 @@ std::string Slice(const Block& b, std::size_t begin, std::size_t end);
 std::string_view LinkText(const Block& b, const TextLink& l);
 // A link text that can be a talk's title: words, not a URL, not "slides" or "here".
 bool TitleLike(std::string_view text);
+// A line under a talk's title that names the event it was given at and maybe who gave it:
+// "KubeCon + CloudNativeCon Europe 2025, London · with Bo Li from Globex", "KCD Warsaw 2025 |
+// solo". nullopt when the line says anything else.
+struct EventLine {
+  std::string event;
+  std::optional<std::vector<HeadingSpeaker>> speakers;
+};
+std::optional<EventLine> ReadEventLine(std::string_view line);
+
 // The event named in the text before a title ("2024 · KubeCon EU (Paris): "), or "".
 std::string EventBefore(std::string_view prefix);
 // True when the text before a title is a label, not a sentence.

@@ -161,3 +161,18 @@ TEST_CASE("ChineseNameAtEnd reads the name from a common surname on") {
   CHECK(ChineseNameAtEnd("陈") == "");
   CHECK(ChineseNameAtEnd("") == "");
 }
+
+TEST_CASE("A list mixing '(Org)', 'from Org' and ', Org' gives each person theirs",
+          "[talk_reference]") {
+  auto s = ParseSpeakerList(
+      "Mira Holt (Independent), Jon Amsel from Brackenridge and Ola Berg, "
+      "Fjordline Data");
+  REQUIRE(s);
+  CHECK(Names(*s) == "Mira Holt; Jon Amsel (Brackenridge); Ola Berg (Fjordline Data)");
+  auto t = ParseSpeakerList("Ilse Brandt, Staff Engineer and Kofi Mensah, Société Générale");
+  REQUIRE(t);
+  CHECK(Names(*t) == "Ilse Brandt [Staff Engineer]; Kofi Mensah (Société Générale)");
+  // A sentence after a comma is no organisation.
+  CHECK(!ParseSpeakerList("Mira Holt, who then showed the demo"));
+  CHECK(!ParseSpeakerList("Kubernetes, Prometheus and Grafana"));
+}
