@@ -133,6 +133,10 @@ std::string BatchWriter::AddTalk(const TalkRecord& talk) {
     if (!s.job_title.empty()) presents["job_title"] = s.job_title;
     Relate(person_key, talk_key, RelType::kPresents, speakers_ev.line, speakers_ev.text, presents);
     if (s.organization.empty() || IsNonOrganization(s.organization)) continue;
+    if (s.organization.find(' ') != std::string::npos && organization_names_.size() < 1000 &&
+        std::find(organization_names_.begin(), organization_names_.end(), s.organization) ==
+            organization_names_.end())
+      organization_names_.push_back(s.organization);
     EntityRecord org;
     org.key = MakeKey(Label::kOrganization, s.organization);
     org.label = Label::kOrganization;
@@ -208,6 +212,16 @@ void BatchWriter::AddMentions(std::string_view text, const std::string& source_k
   // Names are matched in the text with URLs and paths blanked out (same length, so offsets
   // agree); evidence quotes the text as written.
   std::string scan = BlankUrlsAndPaths(text);
+  // Speakers' organisations are blanked too: "Jo from Kettle & Crane" mentions no Crane.
+  for (const std::string& org : organization_names_) {
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t at = scan.find(org); at != std::string::npos; at = scan.find(org, at + 1)) {
+      std::size_t end = at + org.size();
+      if ((at > 0 && word(scan[at - 1])) || (end < scan.size() && word(scan[end]))) continue;
+      std::fill(scan.begin() + static_cast<std::ptrdiff_t>(at),
+                scan.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+    }
+  }
   std::string_view s = scan;
   // Scan in pieces of at most kPiece bytes, cut after a sentence end or at a space, so that
   // evidence sentences stay short and the work stays linear.

@@ -66,11 +66,9 @@ void ReadOrganization(std::string raw, HeadingSpeaker* s) {
       raw = head;
     }
   }
-  // "Node & Runtime team at Kestrel Cloud": the team is part of the job, the firm after "at"
-  // is the organisation.
-  static const RE2 team(
-      R"((?i)^(.*?\b(?:team|group|squad|division|department|unit|labs?|tribe|guild|office))\s+)"
-      R"((?:at|@)\s+(\S.*)$)");
+  // "Node & Runtime team at Kestrel Cloud", "Supply Chain Security at Northbridge": the team or
+  // area is part of the job, the firm after "at" is the organisation.
+  static const RE2 team(R"(^(\S.*?)\s+(?:at|@)\s+(\p{Lu}\S*(?:\s+\S+)*)$)");
   assert(team.ok());
   std::string unit, firm;
   if (RE2::FullMatch(raw, team, &unit, &firm)) {

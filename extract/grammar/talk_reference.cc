@@ -144,7 +144,7 @@ std::string WithoutHonorific(std::string name) {
 
 std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
   static const RE2 paren(R"(^(.*?\S)\s*\(([^()]+)\)$)");
-  static const RE2 from(R"(^(.*?\S)\s+(?:from|at|@)\s+(\S.*)$)");
+  static const RE2 from(R"(^(.*?\S)\s+(?:from|at|of|@)\s+(\S.*)$)");
   assert(paren.ok() && from.ok());
   std::string t = TrimPunct(std::string(piece));
   std::string name, org;
@@ -571,6 +571,82 @@ std::optional<HeadingSpeaker> SpeakerBeforeTitle(std::string_view before) {
   s.name = name;
   if (!org.empty() && !IsNonOrganization(org)) s.organization = CollapseSpaces(org);
   return s;
+}
+
+namespace {
+
+// The speaker list that ends `subject`, read from the leftmost clause start that parses:
+// "Right after lunch, Ana Silva and Bo Li, both of Initech" -> Ana Silva, Bo Li (Initech);
+// "Independent consultant Ana Silva" -> Ana Silva.
+std::optional<std::vector<HeadingSpeaker>> TrailingSpeakerList(std::string_view subject) {
+  std::string t = CollapseSpaces(subject);
+  while (!t.empty() && (t.back() == ',' || t.back() == ' ')) t.pop_back();
+  if (t.empty() || t.size() > 300) return std::nullopt;
+  std::vector<std::size_t> starts = {0};
+  for (std::size_t i = 1; i < t.size(); ++i)
+    if (t[i - 1] == ' ') starts.push_back(i);
+  for (std::size_t start : starts) {
+    std::string_view rest = std::string_view(t).substr(start);
+    if (!speaker_text::StartsUpper(rest)) continue;
+    // A clause start: the beginning, or after a comma or a lower-case word.
+    if (start > 0) {
+      std::string_view prev = std::string_view(t).substr(0, start - 1);
+      bool clause = !prev.empty() && prev.back() == ',';
+      std::size_t space = prev.rfind(' ');
+      std::string_view word = space == std::string_view::npos ? prev : prev.substr(space + 1);
+      if (!clause && !word.empty() && speaker_text::StartsUpper(word)) continue;
+    }
+    auto people = ParseSpeakerList(rest);
+    if (!people) continue;
+    bool named = true;
+    for (const HeadingSpeaker& p : *people)
+      if (Words(p.name).size() < 2 && !CjkName(p.name)) named = false;
+    if (named) return people;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::vector<HeadingSpeaker>> SpeakersInProse(std::string_view before,
+                                                           std::string_view after) {
+  const std::size_t keep = std::min<std::size_t>(before.size(), 400);
+  std::string b = CollapseSpaces(before.substr(before.size() - keep));
+  std::string a = CollapseSpaces(after.substr(0, std::min<std::size_t>(after.size(), 400)));
+  // "Ana Silva and Bo Li, both of Initech, gave [Title]": the sentence so far ends with a verb.
+  static const RE2 gave_before(
+      R"(^(?:.*[.!?;:]\s+)?([^.!?;:]*?),?\s+(?i:gave|presented|delivered|co-presented|ran|led|hosted)\s*[*_"“‘'«(\[]*$)");
+  // "[Title], Ana Silva from Initech showed how", "[Title], where Ana Silva ... walked".
+  static const RE2 subject_after(
+      R"(^[\s*_"”’'»)\]]*,\s*(?:(?i:where|when|in\s+which|as)\s+)?([^.!?;:]{3,250}?),?\s+(?i:showed|presented|walked|compared|explained|demoed|demonstrated|shared|described|talked|argued|spoke|told|took|covered|introduced|detailed|gave|laid\s+out|made\s+the\s+case|went\s+through|explored|unpacked|recounted)\b)");
+  // "[Title]. Ana Silva presented it together with Bo Li of Globex."
+  static const RE2 next_sentence(
+      R"(^[\s*_"”’'»)\]]*[.!]\s+([^.!?;:]{3,200}?)\s+(?i:presented|gave|delivered|ran|co-presented|did)\s+(?i:it|this(?:\s+one)?|the\s+(?:talk|session|keynote|workshop))\b(?:\s*,?\s+(?i:together\s+with|with|alongside)\s+([^.!?;]{3,250}))?)");
+  assert(gave_before.ok() && subject_after.ok() && next_sentence.ok());
+  std::string subject, partners;
+  if (RE2::FullMatch(b, gave_before, &subject))
+    if (auto s = TrailingSpeakerList(subject)) return s;
+  if (RE2::PartialMatch(a, subject_after, &subject))
+    if (auto s = TrailingSpeakerList(subject)) return s;
+  if (RE2::PartialMatch(a, next_sentence, &subject, &partners)) {
+    if (auto s = TrailingSpeakerList(subject)) {
+      if (!partners.empty()) {
+        // "... of\nBrightmarch Retail, and it was": the list ends at a clause.
+        static const RE2 stop(R"(^(.*?)(?:,\s+(?i:and|who|which|where|but)\b.*)?$)");
+        assert(stop.ok());
+        std::string list;
+        if (RE2::FullMatch(partners, stop, &list)) {
+          if (auto more = ParseSpeakerList(TrimPunct(list))) {
+            for (HeadingSpeaker& p : *more) s->push_back(std::move(p));
+          } else if (auto one = PersonPiece(TrimPunct(list))) {
+            s->push_back(std::move(*one));  // "Bo Li of Kettle & Crane"
+          }
+        }
+      }
+      return s;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace cnkg

@@ -81,6 +81,17 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
 // word ("Tal"). nullopt when the text does not end that way.
 std::optional<HeadingSpeaker> SpeakerBeforeTitle(std::string_view before);
 
+// The speakers that a sentence of prose names as the subject of a presenting verb, around a
+// talk's title (given as the text before it and the text after it, up to the paragraph's end):
+//   "Ana Silva and Bo Li, both of Initech, gave [Title]"            (before the title)
+//   "in [Title], Ana Silva from Initech showed how ..."              (after it, same sentence)
+//   "[Title], where Ana Silva, Staff Engineer at Initech, walked through ..."
+//   "[Title]. Independent consultant Ana Silva presented it together with Bo Li of Globex."
+// Every name must parse as a speaker list (ParseSpeakerList), so pronouns and project names
+// never qualify. nullopt when no such sentence is there.
+std::optional<std::vector<HeadingSpeaker>> SpeakersInProse(std::string_view before,
+                                                           std::string_view after);
+
 }  // namespace cnkg
 
 #endif  // CNKG_EXTRACT_GRAMMAR_TALK_REFERENCE_H_

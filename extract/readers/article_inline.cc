@@ -142,6 +142,9 @@ void Reader::ReadInline() {
       if (r.talk.speakers.empty()) {
         if (auto s = SpeakerBeforeTitle(before)) r.talk.speakers.push_back(std::move(*s));
       }
+      if (r.talk.speakers.empty()) {
+        if (auto s = SpeakersInProse(before, after)) r.talk.speakers = std::move(*s);
+      }
       if (r.talk.event.empty()) {
         std::string label = EventLabel(before);
         if (!label.empty()) r.talk.event = label;

@@ -216,6 +216,13 @@ std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) 
     if (r.talk.speakers.empty()) {
       if (auto s = SpeakerBeforeTitle(prefix)) r.talk.speakers.push_back(std::move(*s));
     }
+    if (r.talk.speakers.empty()) {
+      // "[Title], where Ana Silva from Initech walked through ...": a sentence of prose.
+      std::size_t stop = std::min(b.text.size(), title_link->end + 400);
+      stop = std::min(stop, b.NextHardBreak(title_link->end));
+      if (auto s = SpeakersInProse(prefix, Slice(b, title_link->end, stop)))
+        r.talk.speakers = std::move(*s);
+    }
   } else if (const TextSpan* bold = LeadingEmphasis(b, l.begin, end)) {
     // "**Title** — Event 2023 ([slides](...), [video](...))": the emphasised text is the title.
     r.talk = ReadTalkReference(Slice(b, bold->begin, bold->end), false);

@@ -176,3 +176,30 @@ TEST_CASE("A list mixing '(Org)', 'from Org' and ', Org' gives each person their
   CHECK(!ParseSpeakerList("Mira Holt, who then showed the demo"));
   CHECK(!ParseSpeakerList("Kubernetes, Prometheus and Grafana"));
 }
+
+TEST_CASE("Speakers named in the prose around a linked title", "[talk_reference]") {
+  auto names = [](std::string_view before, std::string_view after) {
+    auto s = SpeakersInProse(before, after);
+    return s ? Names(*s) : std::string("-");
+  };
+  // The subject of a verb before the title.
+  CHECK(names("After the break, Orla Quinn and Teo Marsh, both of Sandpiper Data,\ndelivered ",
+              ", a tour of their backup tooling.") ==
+        "Orla Quinn (Sandpiper Data); Teo Marsh (Sandpiper Data)");
+  // The subject right after the title, in the same sentence.
+  CHECK(names("My favourite was ", ", Bruno Lake from Heathmoor explained why the cache lied.") ==
+        "Bruno Lake (Heathmoor)");
+  CHECK(names("I sat in on ",
+              ", where Yara Celik, Staff Engineer, Payments Platform at Ostrava Bank, went "
+              "through the rollout.") ==
+        "Yara Celik [Staff Engineer, Payments Platform] (Ostrava Bank)");
+  // The next sentence, with a partner.
+  CHECK(names("Then came ",
+              ". Freelance trainer Ivo Rask presented it alongside Hana Soto of Greyfield, and "
+              "the room was full.") == "Ivo Rask; Hana Soto (Greyfield)");
+  // Pronouns, projects and other sentences give nobody.
+  CHECK(names("Then came ", ". She presented it with a live demo.") == "-");
+  CHECK(names("Then came ", ", Prometheus and Thanos showed their limits.") == "-");
+  CHECK(names("The Kubernetes maintainers gave ", " on Tuesday.") == "-");
+  CHECK(names("Then came ", ". The slides are online.") == "-");
+}
