@@ -37,7 +37,7 @@ std::string WithoutLinkNotes(std::string_view t) {
   std::string without_role;
   if (t.size() < kMaxUnit && RE2::FullMatch(t, role, &without_role)) t = without_role;
   static const RE2 re(
-      R"((?i)^(.*?\S)\s*[\(\[]\s*(?:slides?|video|recording|sched(?:\.com)?|youtube|link|talk|abstract|watch|deck)(?:\s*[,|/&]\s*(?:slides?|video|recording|sched(?:\.com)?|youtube|link|talk|abstract|watch|deck))*\s*[\)\]]\s*$)");
+      R"((?i)^(.*?\S)\s*[\(\[]\s*(?:slides?|video|recording|sched(?:\.com)?|youtube|link|talk|abstract|watch|deck|pdf|pptx?|mp4|\d{1,3}\s*min)(?:\s*[,|/&]\s*(?:slides?|video|recording|sched(?:\.com)?|youtube|link|talk|abstract|watch|deck|pdf|pptx?|mp4|\d{1,3}\s*min))*\s*[\)\]]\s*$)");
   assert(re.ok());
   std::string head;
   if (t.size() < kMaxUnit && RE2::FullMatch(t, re, &head)) return head;

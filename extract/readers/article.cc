@@ -228,6 +228,37 @@ void Reader::SetSections() {
   }
 }
 
+void Reader::MergeShortTitles() {
+  // "[Short Title (PDF)](slides)" under the talk "Short Title: The Long Subtitle": the main part
+  // of a title named again, without speakers of its own, is the same talk.
+  for (Ref& a : refs_) {
+    if (a.dropped || !a.talk.speakers.empty() || a.talk.title.empty()) continue;
+    const std::string short_slug = Slug(a.talk.title);
+    for (Ref& b : refs_) {
+      if (&a == &b || b.dropped || b.talk.title.size() <= a.talk.title.size()) continue;
+      if (!a.talk.event.empty() && a.talk.event != b.talk.event) continue;
+      std::size_t colon = b.talk.title.find(':');
+      if (colon == std::string::npos || Slug(b.talk.title.substr(0, colon)) != short_slug) continue;
+      a.dropped = true;
+      if (b.url.empty()) b.url = a.url;
+      break;
+    }
+    if (a.dropped) continue;
+    // Or a heading that no cue made a talk: the heading is the talk's full title.
+    for (const Block& h : text_.blocks) {
+      if (h.kind != BlockKind::kHeading) continue;
+      std::string text = CollapseSpaces(h.Joined());
+      std::size_t colon = text.find(':');
+      if (colon == std::string::npos || Slug(text.substr(0, colon)) != short_slug) continue;
+      TalkReference full = ReadTalkReference(text, false);
+      if (full.title.empty() || !full.speakers.empty()) continue;
+      a.talk.title = full.title;
+      a.talk.raw_title = full.raw_title;
+      break;
+    }
+  }
+}
+
 ExtractionBatch Reader::Build() {
   if (std::getenv("CNKG_DEBUG_REFS")) {
     for (const Ref& r : refs_) {
@@ -442,6 +473,7 @@ Result<ExtractionBatch> Reader::Read() {
   ApplyContext();
   FindDefaults();
   MergeRefs();
+  MergeShortTitles();
   SetSections();
   FindAuthors();
   ApplyAuthors();

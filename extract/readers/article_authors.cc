@@ -71,9 +71,13 @@ void Reader::FindAuthors() {
       R"((?:^|[\s(])I\s+(?:currently\s+)?work\s+(?:(?:on|in)\s+[^.;!?]{0,80}?\s+)?(at|for|with)\s+()" CNKG_ORG
       R"())",
       LargePatternOptions());
+  // "At Initech, where I'm a security engineer": the place of work comes first.
+  static const RE2 at_where(R"((?:^|[.!?]\s+)At\s+()" CNKG_ORG
+                            R"(),\s+where\s+I(?:'m|’m|\s+am|\s+work)\b)",
+                            LargePatternOptions());
   static const RE2 page_cue(
       R"((?i)\b(?:talks?|sessions?|presentations?|workshops?)\s+(?:that\s+)?i(?:'ve|’ve|\s+have)?\s+(?:given|gave|delivered|presented|done|did|held)\b|\bmy\s+(?:past\s+|recent\s+|conference\s+|public\s+|previous\s+)?(?:talks|presentations|sessions)\b|\bi\s+(?:speak|have\s+spoken|'ve\s+spoken|’ve\s+spoken)\s+(?:at|about|on|a\s+few|regularly)\b)");
-  assert(im.ok() && role_at.ok() && work_at.ok() && page_cue.ok());
+  assert(im.ok() && role_at.ok() && work_at.ok() && at_where.ok() && page_cue.ok());
   // A page titled for its talks: "Speaking", "Talks I have given", "My conference talks".
   static const RE2 page_title(
       R"((?i)^\W*(?:(?:public\s+|conference\s+)?speaking(?:\s+engagements)?|(?:my\s+)?(?:past\s+|conference\s+|public\s+)?(?:talks|presentations)(?:\s+(?:&|and)\s+\w+)?)\W*$)");
@@ -111,7 +115,8 @@ void Reader::FindAuthors() {
       authors_.push_back(CollapseSpaces(name));
     if (author_org_.empty() && first_person &&
         (RE2::PartialMatch(t, role_at, &preposition, &org) ||
-         RE2::PartialMatch(t, work_at, &preposition, &org))) {
+         RE2::PartialMatch(t, work_at, &preposition, &org) ||
+         (RE2::PartialMatch(t, at_where, &org) && (preposition = "at", true)))) {
       org = TrimOrg(org);
       // "at Palomar Freight" names a place of work; "with Ana Silva" may name a person.
       if (!org.empty() && !IsNonOrganization(org) &&
@@ -169,9 +174,22 @@ void Reader::ApplyAuthors() {
       SetSections();
     }
   }
+  // A post whose opening says "I gave a talk" and that names one talk: that talk is the
+  // author's.
+  bool one_talk_post = false;
+  if (std::count_if(refs_.begin(), refs_.end(), [](const Ref& r) { return !r.dropped; }) == 1) {
+    int paragraphs = 0;
+    for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 3 && !one_talk_post; ++bi) {
+      const Block& b = text_.blocks[bi];
+      if (b.kind != BlockKind::kParagraph) continue;
+      ++paragraphs;
+      std::string t = CollapseSpaces(b.Joined());
+      one_talk_post = t.size() < 4000 && RE2::PartialMatch(t, post_cue);
+    }
+  }
   for (Ref& r : refs_) {
     if (r.dropped) continue;
-    bool mine = r.talk.first_person || first_person_page_;
+    bool mine = r.talk.first_person || first_person_page_ || one_talk_post;
     if (!mine) {
       // A first-person cue in the talk's own text.
       for (const Range& range : r.section) {

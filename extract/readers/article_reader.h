@@ -152,6 +152,9 @@ class Reader {
   void ApplyAuthors();
   // article.cc
   void MergeRefs();
+  // A talk named again by the main part of its title ("[Title (PDF)](slides)" beside
+  // "Title: Subtitle") is one talk.
+  void MergeShortTitles();
   void SetSections();
   ExtractionBatch Build();
   std::size_t NextNonBlank(std::size_t v) const { return v + 1; }
