@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cassert>
 
 #include "common/strings.h"
@@ -43,6 +44,23 @@ void ReadPlainText(const Document& doc, TextDoc& out) {
     const std::string& raw = doc.lines[i];
     if (Trim(raw).empty()) continue;
     const int line = static_cast<int>(i + 1);
+    // "Title\n=====" or "Title\n-----": the line above is a heading, as in Markdown, when it
+    // is a short line of its own rather than a sentence.
+    static const RE2 underline(R"(^\s{0,3}(?:=+|-+)\s*$)");
+    assert(underline.ok());
+    if (i > static_cast<std::size_t>(skip) && !out.blocks.empty() &&
+        out.blocks.back().first_line() == line - 1 && out.blocks.back().item < 0 &&
+        out.blocks.back().kind == BlockKind::kParagraph && Trim(raw).size() >= 3 &&
+        RE2::FullMatch(raw, underline)) {
+      Block& above = out.blocks.back();
+      std::string_view text = Trim(above.text);
+      if (!text.empty() && text.size() <= 120 && text.back() != '.' &&
+          std::count(text.begin(), text.end(), ' ') < 14) {
+        above.kind = BlockKind::kHeading;
+        above.level = Trim(raw)[0] == '=' ? 1 : 2;
+        continue;
+      }
+    }
     const int indent = Indent(raw);
     std::string content;
     bool item = raw.size() < 8000 && RE2::FullMatch(raw, marker, &content);

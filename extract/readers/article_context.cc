@@ -252,7 +252,7 @@ void Reader::ApplyContext() {
         std::optional<CivilDate> date = d->date;
         if (!date && day.active && day.date && d->weekday >= 0)
           date = NextWeekday(*day.date, d->weekday);
-        if (date || !(day.active && day.date)) day = Day{true, date, text_.markdown ? 2 : 7};
+        if (date || !(day.active && day.date)) day = Day{true, date, text_.markdown ? 2 : 1};
         time.reset();
       } else if (b.item >= 0 && b.item_head) {
         if (std::string label = EventLabel(text); !label.empty()) item_events[b.item] = label;

@@ -130,8 +130,11 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
       a.lines.push_back(k);
       continue;
     }
-    // "(June 10, 11:00–11:35 HKT, Room 421)": a time line of its own.
-    if (text.size() < 160) {
+    // "(June 10, 11:00–11:35 HKT, Room 421)": a time line of its own. In plain text a blank
+    // line ends the entry: a time after one starts the next entry ("18:30 CEST\nTitle").
+    const bool after_blank =
+        !text_.markdown && vlines_[k].number > vlines_[k == 0 ? 0 : k - 1].number + 1;
+    if (text.size() < 160 && !after_blank) {
       std::string inner = text;
       if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')')
         inner = inner.substr(1, inner.size() - 2);
@@ -379,6 +382,39 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
   return std::nullopt;
 }
 
+// Plain text: "Who Touched My Cluster? Runtime Forensics With Inspektor\nGadget and
+// Tetragon\nSpeakers: ..." — a title wrapped over two lines above its speakers line. The line
+// above joins when it is right above, starts the entry (after a blank line, a time line or the
+// block's start) and reads as the start of a title.
+void Reader::JoinWrappedTitle(std::size_t v, Ref& r) {
+  if (text_.markdown || v == 0 || r.talk.speakers.empty() || r.speakers_line == 0) return;
+  const std::size_t u = v - 1;
+  if (vlines_[u].number + 1 != vlines_[v].number || roles_[u] != Role::kNone || claimed_[u] ||
+      !Headingish(u))
+    return;
+  std::string first = CollapseSpaces(Text(u));
+  std::vector<std::string_view> words = WordsOf(first);
+  if (words.empty() || words.size() > 16 || FieldLine(first) || !FirstCapitalised(first) ||
+      first.back() == '.' || first.back() == ':' || first.back() == ',' || EndsSentence(first))
+    return;
+  if (auto w = ParseWhen(first, year_); w && !w->range.empty()) return;  // a time line
+  // What is above the first line: nothing, a blank line or a time line.
+  if (u > 0 && vlines_[u - 1].number + 1 == vlines_[u].number) {
+    auto w = ParseWhen(CollapseSpaces(Text(u - 1)), year_);
+    if (!w || w->range.empty()) return;
+  }
+  std::string joined = first + " " + CollapseSpaces(Text(v));
+  if (WordsOf(joined).size() > 25 || !TitleCase(joined, true)) return;
+  TalkReference t = ReadTalkReference(joined, false);
+  if (t.title.empty()) return;
+  t.speakers = std::move(r.talk.speakers);
+  r.talk = std::move(t);
+  r.evidence = joined;
+  r.line = vlines_[u].number;
+  r.begin = vlines_[u].begin;
+  roles_[u] = Role::kAttached;
+}
+
 void Reader::AssignRoles() {
   const std::size_t n = vlines_.size();
   bool in_talk_section = false;
@@ -416,6 +452,7 @@ void Reader::AssignRoles() {
       bool linked = !talk->url.empty() || (next < n && IsTalkLinkLine(next, &unused));
       bool day = talk->talk.speakers.empty() ? DayLike(text) : BareDay(talk->talk.title);
       if (!day || linked || HasSessionPrefix(text)) {
+        JoinWrappedTitle(v, *talk);
         roles_[v] = Role::kTalk;
         claimed_[v] = true;
         refs_.push_back(std::move(*talk));

@@ -155,6 +155,8 @@ class Reader {
   // A talk named again by the main part of its title ("[Title (PDF)](slides)" beside
   // "Title: Subtitle") is one talk.
   void MergeShortTitles();
+  // Joins the line above a plain-text talk's title line when the title wraps onto two lines.
+  void JoinWrappedTitle(std::size_t v, Ref& r);
   void SetSections();
   ExtractionBatch Build();
   std::size_t NextNonBlank(std::size_t v) const { return v + 1; }

@@ -292,9 +292,12 @@ bool GenericSection(std::string_view t) {
 // "Time: 10:00", "Venue: Hall B": a field of a session, never a heading.
 bool FieldLine(std::string_view t) {
   static const RE2 field(
-      R"((?i)^(?:time|date|venue|location|room|type|track|level|description|abstract|speakers?|presenters?|tags?|categor(?:y|ies)|duration|when|where|audience)\s*:.*)");
-  assert(field.ok());
-  return t.size() < 2000 && RE2::FullMatch(t, field);
+      R"((?i)^(?:time|date|venue|location|room|type|track|level|description|abstract|speakers?|presenters?|tags?|categor(?:y|ies)|duration|when|where|audience|recording|video|slides?|address|host|rsvp)\s*:.*)");
+  // "Hosted by Initech, Main Street 4": who hosts a meetup, not a talk's speakers.
+  static const RE2 hosted(
+      R"((?i)^(?:hosted|sponsored|organi[sz]ed|catered|powered|brought\s+to\s+you)\s+by\b.*)");
+  assert(field.ok() && hosted.ok());
+  return t.size() < 2000 && (RE2::FullMatch(t, field) || RE2::FullMatch(t, hosted));
 }
 
 // Breaks, meals and social events: sessions no one presents. Without a talk link they are not
