@@ -39,7 +39,17 @@ constexpr std::string_view kNonOrganizations[] = {"independent",
                                                   "individual",
                                                   "independent contributor",
                                                   "independent consultant",
-                                                  "open source contributor"};
+                                                  "open source contributor",
+                                                  "独立开发者",
+                                                  "独立顾问",
+                                                  "独立贡献者",
+                                                  "自由职业者",
+                                                  "自由职业",
+                                                  "个人开发者",
+                                                  "学生",
+                                                  "無所属",
+                                                  "フリーランス",
+                                                  "個人"};
 
 std::string WithoutTrailingDot(std::string_view w) {
   std::string s = AsciiLower(Trim(w));

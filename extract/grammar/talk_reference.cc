@@ -205,9 +205,72 @@ bool Affiliated(const std::vector<HeadingSpeaker>& speakers) {
   return false;
 }
 
+// What follows a person's name and a comma: a job title, an organisation, "Job, Org", or in
+// Chinese "蓝鲸数据 AI 平台负责人" (the organisation, then a job ending in a job word).
+void AffiliationAfterComma(const std::string& what, HeadingSpeaker* p) {
+  static const RE2 cjk_job(
+      R"(^(\p{Han}[\p{Han}\p{L}\d]*)\s+(\S.*(?:负责人|工程师|架构师|经理|总监|专家|创始人|联合创始人|研究员|开发者|布道师|顾问|主管|维护者|技术专家|CTO|CEO|VP))$)");
+  assert(cjk_job.ok());
+  std::string org, job;
+  if (RE2::FullMatch(what, cjk_job, &org, &job)) {
+    p->organization = org;
+    p->job_title = job;
+    return;
+  }
+  std::vector<std::string> parts = speaker_text::SplitTopLevel(what, ",");
+  if (parts.size() >= 2 && LooksLikeArticleJobTitle(CollapseSpaces(parts.front()))) {
+    p->job_title = CollapseSpaces(parts.front());
+    std::string rest;
+    for (std::size_t i = 1; i < parts.size(); ++i)
+      rest += (rest.empty() ? "" : ", ") + CollapseSpaces(parts[i]);
+    if (!IsNonOrganization(rest)) p->organization = rest;
+    return;
+  }
+  if (LooksLikeArticleJobTitle(what))
+    p->job_title = what;
+  else if (!IsNonOrganization(what))
+    p->organization = what;
+}
+
+// A person's name in another script written beside it in parentheses: "王磊 (Lei Wang)",
+// "Kevin Wu (吴凯文, Initech)". The alternate name is dropped; what else the parentheses hold
+// (the organisation) stays. `t` has CJK punctuation normalised.
+std::string WithoutAlternateNames(std::string t) {
+  static const RE2 group(R"(([^\s(),;]+(?:\s+[^\s(),;]+){0,3})\s*\(([^()]*)\))");
+  assert(group.ok());
+  std::string out;
+  re2::StringPiece input(t);
+  re2::StringPiece name, inner;
+  const char* copied = t.data();
+  while (RE2::FindAndConsume(&input, group, &name, &inner)) {
+    std::string n = CollapseSpaces(std::string(name.data(), name.size()));
+    std::vector<std::string> parts =
+        speaker_text::SplitTopLevel(std::string(inner.data(), inner.size()), ",");
+    if (parts.empty()) continue;
+    std::string first = CollapseSpaces(parts.front());
+    const bool other_script = (CjkName(n) && LooksLikeArticlePersonName(first)) ||
+                              (LooksLikeArticlePersonName(n) && CjkName(first));
+    if (!other_script) continue;
+    // Copy up to the group, then the name and the rest of the parentheses.
+    out.append(copied, static_cast<std::size_t>(name.data() - copied));
+    out += n;
+    std::string rest;
+    for (std::size_t i = 1; i < parts.size(); ++i)
+      rest += (rest.empty() ? "" : ", ") + CollapseSpaces(parts[i]);
+    if (!rest.empty()) out += " (" + rest + ")";
+    copied = input.data();
+  }
+  out.append(copied, static_cast<std::size_t>(t.data() + t.size() - copied));
+  // "陈刚 (Gang Chen)，北辰" leaves "陈刚 , 北辰": no space before a comma.
+  static const RE2 space_comma(R"(\s+([,;]))");
+  assert(space_comma.ok());
+  RE2::GlobalReplace(&out, space_comma, "\\1");
+  return CollapseSpaces(out);
+}
+
 std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view text) {
   if (text.size() > kMaxUnit) return std::nullopt;
-  std::string t = TrimPunct(NormalizeCjkPunctuation(text));
+  std::string t = TrimPunct(WithoutAlternateNames(NormalizeCjkPunctuation(text)));
   while (!t.empty() && t.back() == '.' && !IsLegalSuffix(Words(t).back())) {
     t.pop_back();
     t = CollapseSpaces(t);
@@ -232,7 +295,8 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
     // person's name is a person, who shares the organisation written after them.
     std::vector<HeadingSpeaker> out;
     bool split = false;
-    const bool parenthesised = t.find('(') != std::string::npos;
+    // With ';' between people, each group is one person and their organisation.
+    const bool parenthesised = t.find('(') != std::string::npos || t.find(';') != std::string::npos;
     for (HeadingSpeaker& s : *parsed) {
       if (!parenthesised && s.job_title.empty() && s.organization_aliases.empty() &&
           !s.organization.empty() && LooksLikeArticlePersonName(s.organization) &&
@@ -255,6 +319,32 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
         }
     }
     return out;
+  }
+  // "王磊, 万象智造; 刘佳, 独立开发者": with ';' between people, each group is a person, then
+  // their organisation or job after a comma.
+  if (std::vector<std::string> groups = speaker_text::SplitTopLevel(t, ";"); groups.size() > 1) {
+    std::vector<HeadingSpeaker> out;
+    bool ok = true;
+    for (const std::string& g : groups) {
+      std::string group = CollapseSpaces(g);
+      if (group.empty()) continue;
+      std::size_t comma = group.find(", ");
+      std::string name = comma == std::string::npos ? group : group.substr(0, comma);
+      if (comma == std::string::npos || !(CjkName(name) || LooksLikeArticlePersonName(name))) {
+        auto inner = ParseSpeakerList(group);
+        if (!inner) {
+          ok = false;
+          break;
+        }
+        for (HeadingSpeaker& p : *inner) out.push_back(std::move(p));
+        continue;
+      }
+      HeadingSpeaker p;
+      p.name = name;
+      AffiliationAfterComma(CollapseSpaces(group.substr(comma + 2)), &p);
+      out.push_back(std::move(p));
+    }
+    if (ok && !out.empty()) return out;
   }
   // A list of people: "A, B and C", "A (Org) and B from Org", "张伟, 李娜".
   static const RE2 seps(R"(\s*(?:;|,|&|\band\b|\+)\s*)");
@@ -287,14 +377,20 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
       static const RE2 org_shape(
           R"(^[\p{Lu}\d][\p{L}\d&.'’+-]*(?:\s+(?:[\p{Lu}\d&][\p{L}\d&.'’+-]*|of|and|de|for))*$)");
       assert(org_shape.ok());
+      static const RE2 cjk_shape(R"(^\p{Han}[\p{Han}\p{L}\d ]*$)");
+      assert(cjk_shape.ok());
+      // A Chinese name is two to four characters; longer runs are words of a sentence.
+      static const RE2 short_cjk(
+          R"(^(?:[\p{Han}]{2,4}|[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4}[ ·・][\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]{1,4})$)");
+      assert(short_cjk.ok());
+      const bool cjk_person = !out.empty() && CjkName(out.back().name);
+      if (cjk_person && !RE2::FullMatch(out.back().name, short_cjk)) return std::nullopt;
       if (!after_comma || out.empty() || !out.back().organization.empty() ||
           !out.back().job_title.empty() || words.empty() || words.size() > 5 ||
-          !RE2::FullMatch(what, org_shape) || LooksLikeArticlePersonName(what))
+          !(RE2::FullMatch(what, org_shape) || RE2::FullMatch(what, cjk_shape)) ||
+          LooksLikeArticlePersonName(what))
         return std::nullopt;
-      if (LooksLikeArticleJobTitle(what))
-        out.back().job_title = what;
-      else if (!IsNonOrganization(what))
-        out.back().organization = what;
+      AffiliationAfterComma(what, &out.back());
       continue;
     }
     out.push_back(std::move(*s));

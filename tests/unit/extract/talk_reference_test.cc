@@ -203,3 +203,17 @@ TEST_CASE("Speakers named in the prose around a linked title", "[talk_reference]
   CHECK(names("The Kubernetes maintainers gave ", " on Tuesday.") == "-");
   CHECK(names("Then came ", ". The slides are online.") == "-");
 }
+
+TEST_CASE("Names in another script beside a name are no organisation", "[talk_reference]") {
+  auto s = ParseSpeakerList("Amy Lin（林美，雪松科技）、周强（雪松科技）");
+  REQUIRE(s);
+  CHECK(Names(*s) == "Amy Lin (雪松科技); 周强 (雪松科技)");
+  auto t = ParseSpeakerList("陈刚（Gang Chen），北辰软件；孙悦，独立开发者");
+  REQUIRE(t);
+  CHECK(Names(*t) == "陈刚 (北辰软件); 孙悦");
+  auto u = ParseSpeakerList("何平，北辰软件 云原生平台架构师");
+  REQUIRE(u);
+  CHECK(Names(*u) == "何平 [云原生平台架构师] (北辰软件)");
+  // A clause of a Chinese sentence is no name.
+  CHECK(!ParseSpeakerList("资源按队列划分，但高峰期排队仍然很严重"));
+}
