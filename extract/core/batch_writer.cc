@@ -128,15 +128,18 @@ std::string BatchWriter::AddTalk(const TalkRecord& talk) {
     person.evidence = speakers_ev;
     if (!s.job_title.empty()) person.properties["job_title"] = s.job_title;
     const std::string person_key = person.key;
+    if (name.find(' ') != std::string::npos && masked_names_.size() < 2000 &&
+        std::find(masked_names_.begin(), masked_names_.end(), name) == masked_names_.end())
+      masked_names_.push_back(name);
     AddEntity(std::move(person));
     Properties presents;
     if (!s.job_title.empty()) presents["job_title"] = s.job_title;
     Relate(person_key, talk_key, RelType::kPresents, speakers_ev.line, speakers_ev.text, presents);
     if (s.organization.empty() || IsNonOrganization(s.organization)) continue;
-    if (s.organization.find(' ') != std::string::npos && organization_names_.size() < 1000 &&
-        std::find(organization_names_.begin(), organization_names_.end(), s.organization) ==
-            organization_names_.end())
-      organization_names_.push_back(s.organization);
+    if (s.organization.find(' ') != std::string::npos && masked_names_.size() < 2000 &&
+        std::find(masked_names_.begin(), masked_names_.end(), s.organization) ==
+            masked_names_.end())
+      masked_names_.push_back(s.organization);
     EntityRecord org;
     org.key = MakeKey(Label::kOrganization, s.organization);
     org.label = Label::kOrganization;
@@ -212,8 +215,9 @@ void BatchWriter::AddMentions(std::string_view text, const std::string& source_k
   // Names are matched in the text with URLs and paths blanked out (same length, so offsets
   // agree); evidence quotes the text as written.
   std::string scan = BlankUrlsAndPaths(text);
-  // Speakers' organisations are blanked too: "Jo from Kettle & Crane" mentions no Crane.
-  for (const std::string& org : organization_names_) {
+  // Speakers' names and organisations are blanked too: "Jo from Kettle & Crane" mentions no
+  // Crane, "Pedro Lima" no Lima.
+  for (const std::string& org : masked_names_) {
     auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
     for (std::size_t at = scan.find(org); at != std::string::npos; at = scan.find(org, at + 1)) {
       std::size_t end = at + org.size();

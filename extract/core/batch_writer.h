@@ -160,9 +160,9 @@ class BatchWriter {
   std::map<std::pair<std::string, std::string>, int> mention_evidence_;
   std::map<std::size_t, std::string> project_keys_;  // gazetteer entry -> project key
   std::vector<std::string> local_projects_;
-  // Organisations of speakers, as written, of two words or more: their names are no project
-  // mentions ("Kettle & Crane" does not mention Crane).
-  std::vector<std::string> organization_names_;
+  // Speakers and their organisations, as written, of two words or more: their names are no
+  // project mentions ("Kettle & Crane" does not mention Crane, "Pedro Lima" not Lima).
+  std::vector<std::string> masked_names_;
   std::map<std::pair<std::string, int>, std::string> event_keys_;  // (name, year) -> key
   int mentions_ = 0;
 };

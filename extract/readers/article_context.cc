@@ -212,7 +212,8 @@ void Reader::ApplyContext() {
     std::string event;
     int level = 0;
   };
-  std::vector<Label> heading_events;       // event headings, innermost last
+  std::vector<Label> heading_events;  // event headings, innermost last
+  Label room_heading;                 // "### Sala Tejo (main room)": the room of the talks below
   std::map<int, std::string> item_events;  // list item -> the event its text names
   std::string list_event;                  // "KubeCon NA 2024 talks:" right before a list
   std::size_t next_ref = 0;
@@ -227,8 +228,10 @@ void Reader::ApplyContext() {
       while (!heading_events.empty() && heading_events.back().level >= b.level)
         heading_events.pop_back();
       if (day.active && b.level <= day.level) day = Day{};
+      if (!room_heading.event.empty() && b.level <= room_heading.level) room_heading = Label{};
       time.reset();
       if (!ref_block) {
+        if (std::string room = RoomHeading(text); !room.empty()) room_heading = {room, b.level};
         if (auto d = ParseDayHeading(text, year_)) {
           std::optional<CivilDate> date = d->date;
           if (!date && day.active && day.date && d->weekday >= 0)
@@ -277,6 +280,7 @@ void Reader::ApplyContext() {
         r.time_range = time->range;
         if (r.venue.empty()) r.venue = time->venue;
       }
+      if (r.venue.empty() && !room_heading.event.empty()) r.venue = room_heading.event;
       if (!r.date && day.active) r.date = day.date;
       if (r.talk.event.empty()) {
         for (int item = b.item; item >= 0 && r.talk.event.empty();
@@ -291,6 +295,20 @@ void Reader::ApplyContext() {
       if (r.talk.event.empty() && !r.url.empty()) r.talk.event = EventOfSchedLink(r.url);
     }
   }
+}
+
+std::string RoomHeading(std::string_view text) {
+  std::string t = CollapseSpaces(text);
+  // "Sala Tejo (main room)", "Room 3 — workshops": the name before a note.
+  static const RE2 note(R"(^(.*?\S)\s*(?:\(.*\)|[—–:|]\s.*|\s-\s.*)$)");
+  assert(note.ok());
+  std::string head;
+  if (RE2::FullMatch(t, note, &head)) t = head;
+  if (t.empty() || WordsOf(t).size() > 5) return "";
+  static const RE2 room(
+      R"((?i)^(?:room|sala|salle|saal|hall|stage|auditorium|aula|theat(?:re|er)|ballroom)\s+\S.*$|^\S.*\s(?:room|hall|stage|auditorium|theat(?:re|er)|ballroom)$)");
+  assert(room.ok());
+  return RE2::FullMatch(t, room) ? t : "";
 }
 
 }  // namespace cnkg::article

@@ -221,6 +221,10 @@ struct EventLine {
 };
 std::optional<EventLine> ReadEventLine(std::string_view line);
 
+// The room a heading names when the talks below it are in that room: "Sala Tejo (main room)"
+// -> "Sala Tejo", "Room 3", "Main Hall". "" for any other heading.
+std::string RoomHeading(std::string_view text);
+
 // The event named in the text before a title ("2024 · KubeCon EU (Paris): "), or "".
 std::string EventBefore(std::string_view prefix);
 // True when the text before a title is a label, not a sentence.

@@ -198,6 +198,11 @@ void Reader::ReadTables() {
         }
         if (ok && !parsed.empty()) {
           std::vector<std::string> orgs = Entries(cell(org));
+          // "Faro Mobility<br>-": one line per speaker, a placeholder for none.
+          std::vector<std::string> lines;
+          for (std::string& line : Split(cell(org), "\n"))
+            if (!Trim(line).empty()) lines.push_back(Placeholder(Trim(line)) ? "" : line);
+          if (lines.size() == parsed.size() && parsed.size() > 1) orgs = lines;
           if (orgs.size() == 1 && parsed.size() > 1) {
             // "Initech & Globex", "Initech / Globex": one organisation per speaker.
             static const RE2 seps(R"(\s*(?:;|&|/|\band\b)\s*)");

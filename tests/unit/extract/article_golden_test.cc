@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "extract/readers/article.h"
 #include "extract/core/document.h"
-#include "extract/reader.h"
 #include "extract/gazetteer/gazetteer.h"
+#include "extract/reader.h"
+#include "extract/readers/article.h"
 #include "golden.h"
 #include "graph/builder.h"
 
@@ -45,6 +45,9 @@ json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
               {"aliases", n.aliases},
               {"url", Str(n.properties, "url")},
               {"line", n.evidence.empty() ? 0 : n.evidence.front().line}};
+    // Times and rooms only where a talk has them, so that most cases stay short.
+    for (const char* key : {"start", "end", "date"})
+      if (!Str(n.properties, key).empty()) t[key] = Str(n.properties, key);
     json speakers = json::array(), projects = json::array();
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Node& target = g[boost::target(e, g)];
@@ -54,6 +57,9 @@ json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
           break;
         case RelType::kMentions:
           projects.push_back(target.name);
+          break;
+        case RelType::kHeldIn:
+          t["room"] = target.name;
           break;
         default:
           break;
