@@ -1,5 +1,7 @@
 #include "extract/core/batch_writer.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 #include "common/strings.h"
@@ -120,6 +122,11 @@ std::string BatchWriter::AddTalk(const TalkRecord& talk) {
                                    : ev;
   for (const SpeakerRecord& s : talk.speakers) {
     std::string name = CollapseSpaces(s.name);
+    // "Dr. Ruth Abernathy" is Ruth Abernathy: honorifics are no part of the name.
+    static const RE2 honorific(R"(^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dipl\.-Ing)\.?\s+(\S+\s+\S.*)$)");
+    assert(honorific.ok());
+    std::string bare;
+    if (RE2::FullMatch(name, honorific, &bare)) name = bare;
     if (name.empty()) continue;
     EntityRecord person;
     person.key = MakeKey(Label::kPerson, name);

@@ -164,12 +164,13 @@ bool ReadPiece(std::string_view piece, HeadingSpeaker* s, bool* has_affiliation)
   static const RE2 at(R"(^(.+?)\s+(?:at|@)\s+(\S.*)$)");
   assert(at.ok());
   std::string left, right;
-  if (LooksLikeArticleJobTitle(last)) {
-    title.push_back(last);
-    last.clear();
-  } else if (RE2::FullMatch(last, at, &left, &right) && LooksLikeArticleJobTitle(left)) {
+  if (RE2::FullMatch(last, at, &left, &right) && LooksLikeArticleJobTitle(left) &&
+      PlausibleOrganization(right)) {
     title.push_back(left);
     last = right;
+  } else if (LooksLikeArticleJobTitle(last)) {
+    title.push_back(last);
+    last.clear();
   }
   s->job_title = Join(title, ", ");
   if (!last.empty() && !PlausibleOrganization(last)) return false;

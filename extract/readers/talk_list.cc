@@ -166,6 +166,55 @@ std::optional<When> ParseWhen(std::string_view text) {
   return w;
 }
 
+// A session's length in minutes: "35", "35 min", "45m", "1h", "1h30", "PT40M"; nullopt for
+// anything else or more than a day.
+std::optional<int> DurationMinutes(std::string_view text) {
+  static const RE2 re(
+      R"((?i)^\s*(?:pt)?(?:(\d{1,2})\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,4})\s*(?:m|min|mins|minutes)?)?\s*$)");
+  assert(re.ok());
+  std::string h, m;
+  if (text.empty() || !RE2::FullMatch(text, re, &h, &m) || (h.empty() && m.empty()))
+    return std::nullopt;
+  int total = (h.empty() ? 0 : std::stoi(h) * 60) + (m.empty() ? 0 : std::stoi(m));
+  if (total <= 0 || total > 24 * 60) return std::nullopt;
+  return total;
+}
+
+// An ISO 8601 time ("2025-11-12T14:30:00-05:00") `minutes` later, in the same offset; "" when
+// `iso` is not of that form.
+std::string PlusMinutes(const std::string& iso, int minutes) {
+  static const RE2 re(R"(^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?(.*)$)");
+  assert(re.ok());
+  int y, mo, d, hh, mm;
+  std::string ss, zone;
+  if (!RE2::FullMatch(iso, re, &y, &mo, &d, &hh, &mm, &ss, &zone)) return "";
+  // Days from the civil date (Howard Hinnant's algorithm), then back.
+  auto days_from_civil = [](int y, int m, int d) {
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+  };
+  long total = static_cast<long>(days_from_civil(y, mo, d)) * 1440 + hh * 60 + mm + minutes;
+  long days = total >= 0 ? total / 1440 : (total - 1439) / 1440;
+  int rest = static_cast<int>(total - days * 1440);
+  long z = days + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2));
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%s", year, month, day, rest / 60,
+                rest % 60, ss.empty() ? "00" : ss.c_str());
+  return buf + zone;
+}
+
 // A time of day as a start or end field may hold it: "10:00", "6.30pm", "9am CET".
 bool LooksLikeClock(std::string_view text) {
   static const RE2 re(R"((?i)(\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\.?)\b.{0,30})");
@@ -430,7 +479,11 @@ class ListReader {
     auto end = ParseWhen(end_text);
     if (when && !when->iso.empty()) {
       t.start = when->iso;
-      if (end && !end->iso.empty()) t.end = end->iso;
+      if (end && !end->iso.empty()) {
+        t.end = end->iso;
+      } else if (auto minutes = DurationMinutes(FirstText(r.Find(talk_list::kDurationKeys)))) {
+        t.end = PlusMinutes(t.start, *minutes);  // "duration_minutes": 35
+      }
       return;
     }
     const Value* time = r.Find(talk_list::kTimeKeys);

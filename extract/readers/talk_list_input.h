@@ -57,6 +57,8 @@ inline constexpr std::string_view kStartKeys[] = {"start",     "startsat", "star
                                                   "startdate", "datetime", "date",    "when"};
 inline constexpr std::string_view kEndKeys[] = {"end", "endsat", "endat", "endtime", "enddate"};
 inline constexpr std::string_view kTimeKeys[] = {"time"};
+inline constexpr std::string_view kDurationKeys[] = {"durationminutes", "durationmins", "duration",
+                                                     "lengthminutes",   "length",       "minutes"};
 inline constexpr std::string_view kTypeKeys[] = {"type", "kind", "format", "sessiontype",
                                                  "talktype"};
 // Fields of one mapping that are read; the rest of a larger mapping (no talk record has that

@@ -184,3 +184,14 @@ TEST_CASE("A team at a firm: the team joins the job title, the firm is the organ
   CHECK((*lab)[0].organization == "Globex");
   CHECK((*lab)[0].job_title == "Research Lab");
 }
+
+TEST_CASE("'Job at Org' and 'Area at Org' after a name give the organisation") {
+  auto s = ParseHeadingSpeakers(
+      "Tove Berg, CTO at Lindholm Freight & Arjun Rao, VP Engineering at Kestrel");
+  REQUIRE(s);
+  CheckSpeakers(*s, {{"Tove Berg", "CTO", "Lindholm Freight", {}},
+                     {"Arjun Rao", "VP Engineering", "Kestrel", {}}});
+  auto t = ParseHeadingSpeakers("Mei Tan, Staff Engineer, Developer Platform at Quayside Bank");
+  REQUIRE(t);
+  CheckSpeakers(*t, {{"Mei Tan", "Staff Engineer, Developer Platform", "Quayside Bank", {}}});
+}

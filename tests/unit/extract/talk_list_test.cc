@@ -608,3 +608,36 @@ TEST_CASE("Hostile input never crashes") {
     }
   }
 }
+
+TEST_CASE("A start and a duration give the end, across midnight and in the start's offset",
+          "[talk_list]") {
+  auto b = Read("talks.json", R"([
+  {"title": "Rebuilding the Ingress Layer", "speakers": ["Ana Silva"],
+   "start": "2025-11-12T14:30:00-05:00", "duration_minutes": 35},
+  {"title": "Late Night Pager Stories", "speakers": ["Bo Li"],
+   "start": "2025-12-31T23:40:00+01:00", "duration": "1h 5min"},
+  {"title": "No Length Given Here", "speakers": ["Cy Young"],
+   "start": "2025-06-01T10:00:00Z", "duration": "a while"}
+])");
+  REQUIRE(b.ok());
+  const EntityRecord* a = Entity(*b, Label::kTalk, "Rebuilding the Ingress Layer");
+  REQUIRE(a);
+  CHECK(Prop(*a, "end") == "2025-11-12T15:05:00-05:00");
+  const EntityRecord* n = Entity(*b, Label::kTalk, "Late Night Pager Stories");
+  REQUIRE(n);
+  CHECK(Prop(*n, "end") == "2026-01-01T00:45:00+01:00");
+  const EntityRecord* c = Entity(*b, Label::kTalk, "No Length Given Here");
+  REQUIRE(c);
+  CHECK(Prop(*c, "end").empty());
+}
+
+TEST_CASE("An honorific is no part of a speaker's name", "[talk_list]") {
+  auto b = Read("talks.json", R"js([
+  {"title": "Open Data for Public Transit", "presenters": [{"name": "Dr. Ines Okoro", "affiliation": "Civic Labs"}]},
+  {"title": "Measuring What Matters", "speakers": ["Prof Tamsin Vale (Northfield University)"]}
+])js");
+  REQUIRE(b.ok());
+  CHECK(Entity(*b, Label::kPerson, "Ines Okoro"));
+  CHECK(Entity(*b, Label::kPerson, "Tamsin Vale"));
+  CHECK_FALSE(Entity(*b, Label::kPerson, "Dr. Ines Okoro"));
+}
