@@ -216,7 +216,7 @@ void BatchWriter::AddMentions(std::string_view text, const std::string& source_k
 
 void BatchWriter::AddMentions(std::string_view text, const std::string& source_key,
                               const std::function<int(std::size_t)>& line_at,
-                              std::string_view context) {
+                              std::string_view context, bool continues_sentence) {
   if (context.size() > 4000) context = context.substr(0, 4000);
   if (Trim(text).empty()) return;
   // Names are matched in the text with URLs and paths blanked out (same length, so offsets
@@ -247,7 +247,7 @@ void BatchWriter::AddMentions(std::string_view text, const std::string& source_k
       end = begin + (cut == std::string_view::npos || cut == 0 ? kPiece : cut + 1);
     }
     ScanPiece(s.substr(begin, end - begin), text.substr(begin, end - begin), source_key, line_at,
-              begin, context);
+              begin, context, continues_sentence && begin == 0);
     begin = end;
   }
 }
@@ -261,7 +261,7 @@ void BatchWriter::AddLocalProjects(const std::vector<std::string>& names) {
 void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
                             const std::string& source,
                             const std::function<int(std::size_t)>& line_at, std::size_t begin,
-                            std::string_view context) {
+                            std::string_view context, bool continues_sentence) {
   if (Trim(piece).empty()) return;
   auto piece_line = [&](std::size_t at) { return line_at(begin + at); };
   // The document's own software names: whole words, as written.
@@ -300,7 +300,7 @@ void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
   // Skip the piece when every project it names already has all the evidence kept for this
   // source: building records for it would be wasted work on a long repetitive text.
   bool useful = false;
-  for (const ProjectMention& m : gazetteer_.FindMentions(piece, context)) {
+  for (const ProjectMention& m : gazetteer_.FindMentions(piece, context, continues_sentence)) {
     auto it = project_keys_.find(m.entry);
     if (it == project_keys_.end())
       it = project_keys_.emplace(m.entry, MakeKey(Label::kProject, gazetteer_.entry(m.entry).name))
@@ -314,7 +314,8 @@ void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
   }
   if (!useful) return;
   ExtractionBatch found;
-  AddProjectMentions(gazetteer_, piece, source, doc_.name, piece_line, found, context);
+  AddProjectMentions(gazetteer_, piece, source, doc_.name, piece_line, found, context,
+                     continues_sentence);
   auto quote = [&](Evidence& ev) {
     std::size_t at = piece.find(ev.text);
     if (at != std::string_view::npos && !ev.text.empty())

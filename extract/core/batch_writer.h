@@ -114,8 +114,11 @@ class BatchWriter {
   // As above for a text that spans source lines (a paragraph whose lines wrap, read as one so
   // that a name split by the wrap is found): the byte at offset i of `text` is on line
   // line_at(i), which is the line each mention's evidence names.
+  // `continues_sentence`: the text continues a sentence begun before it (the next line of a
+  // hard-wrapped paragraph), so its first word is no sentence start.
   void AddMentions(std::string_view text, const std::string& source_key,
-                   const std::function<int(std::size_t)>& line_at, std::string_view context = {});
+                   const std::function<int(std::size_t)>& line_at, std::string_view context = {},
+                   bool continues_sentence = false);
 
   // Adds an entity made by the reader (a landscape project, a category). Its evidence's document
   // is set to this document.
@@ -148,7 +151,7 @@ class BatchWriter {
   // Scans text[begin, begin + piece.size()); `piece` has URLs and paths blanked out.
   void ScanPiece(std::string_view piece, std::string_view original, const std::string& source,
                  const std::function<int(std::size_t)>& line_at, std::size_t begin,
-                 std::string_view context);
+                 std::string_view context, bool continues_sentence);
 
   const Document& doc_;
   const Gazetteer& gazetteer_;

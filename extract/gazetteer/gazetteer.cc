@@ -373,6 +373,11 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text) const
 
 std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
                                                     std::string_view context) const {
+  return FindMentions(text, context, false);
+}
+
+std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text, std::string_view context,
+                                                    bool continues_sentence) const {
   std::vector<ProjectMention> out;
   if (!matcher_ || text.empty()) return out;
   const Matcher& m = *matcher_;
@@ -513,6 +518,13 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
   };
   std::size_t next = 0;  // first occurrence not yet taken
   std::size_t line_start = 0;
+  // A sentence start, except at the beginning of a text that continues a sentence.
+  auto sentence_start = [&](std::string_view line, std::size_t begin) {
+    if (!IsSentenceStart(line, begin)) return false;
+    if (!continues_sentence || line_start != 0) return true;
+    std::size_t first = line.find_first_not_of(" \t\"'(*-");
+    return first != std::string_view::npos && first < begin;
+  };
   while (line_start <= text.size() && next < occ.size()) {
     std::size_t nl = text.find('\n', line_start);
     if (nl == std::string_view::npos) nl = text.size();
@@ -599,7 +611,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
         while (start > 0 && IsWordChar(line[start - 1])) --start;
         if (start == end) return false;
         const std::string_view word = line.substr(start, end - start);
-        if (!IsAsciiUpper(word[0]) || IsAllCaps(word) || IsSentenceStart(line, start)) {
+        if (!IsAsciiUpper(word[0]) || IsAllCaps(word) || sentence_start(line, start)) {
           return false;
         }
         return k == 0 || cands[k - 1].end + cands[k - 1].suffix.length <= start;
@@ -648,7 +660,7 @@ std::vector<ProjectMention> Gazetteer::FindMentions(std::string_view text,
           continue;
         }
         const std::string_view next_word = NextLowerWord(after);
-        if (IsSentenceStart(line, c.begin) && !next_word.empty() && IsFillerFollower(next_word) &&
+        if (sentence_start(line, c.begin) && !next_word.empty() && IsFillerFollower(next_word) &&
             c.suffix.length == 0 && cue_count(s.entry, line_start + c.begin, line_start, nl) == 0) {
           c.filler = true;
           continue;  // "Keep your ...": an ordinary word, unless listed with a project below

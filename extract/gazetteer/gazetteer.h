@@ -177,6 +177,11 @@ class Gazetteer {
   // scanned for mentions (a talk's description when `text` is its title).
   std::vector<ProjectMention> FindMentions(std::string_view text, std::string_view context) const;
 
+  // As above, for a text that continues a sentence begun before it (the next line of a
+  // hard-wrapped paragraph): its first word is no sentence start ("with\nLonghorn for storage").
+  std::vector<ProjectMention> FindMentions(std::string_view text, std::string_view context,
+                                           bool continues_sentence) const;
+
   // The entry with index `i`. Precondition: i < size().
   const ProjectEntry& entry(std::size_t i) const;
   std::size_t size() const { return entries_.size(); }

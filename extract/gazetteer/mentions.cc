@@ -65,9 +65,9 @@ std::string BlankUrlsAndPaths(std::string_view clean) {
 int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
                        const std::string& source_key, const std::string& document,
                        const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch,
-                       std::string_view context) {
+                       std::string_view context, bool continues_sentence) {
   int found = 0;
-  for (const ProjectMention& m : gazetteer.FindMentions(text, context)) {
+  for (const ProjectMention& m : gazetteer.FindMentions(text, context, continues_sentence)) {
     Evidence ev{document, line_at(m.begin), std::string(SentenceAround(text, m.begin, m.end))};
     const ProjectEntry& parent = gazetteer.entry(m.entry);
     EntityRecord parent_record = ProjectRecord(parent, ev);

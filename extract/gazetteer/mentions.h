@@ -25,7 +25,7 @@ std::string BlankUrlsAndPaths(std::string_view clean);
 int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
                        const std::string& source_key, const std::string& document,
                        const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch,
-                       std::string_view context = {});
+                       std::string_view context = {}, bool continues_sentence = false);
 
 }  // namespace cnkg
 

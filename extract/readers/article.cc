@@ -452,9 +452,27 @@ void Reader::AddTextMentions(BatchWriter& out, const Block& b, std::size_t begin
       std::string text(piece.substr(line, w - line));
       std::replace(text.begin(), text.end(), '\n', ' ');
       const std::size_t from = at + line;
+      // After a soft wrap the line goes on with the sentence of the line before, unless that
+      // line ended it.
+      bool continues = false;
+      if (line == 0 && at == 0 && !text_.markdown && b.kind == BlockKind::kParagraph &&
+          &b > text_.blocks.data()) {
+        // Plain text: the line right above, in the same paragraph, may not have ended its
+        // sentence.
+        const Block& above = *(&b - 1);
+        std::string_view t = Trim(above.text);
+        continues = above.kind == BlockKind::kParagraph && above.item == b.item && !t.empty() &&
+                    above.line_numbers.back() + 1 == b.first_line() &&
+                    std::string_view(".!?:;").find(t.back()) == std::string_view::npos;
+      }
+      if (line > 0) {
+        std::string_view before = Trim(piece.substr(0, line));
+        continues = !before.empty() &&
+                    std::string_view(".!?:;").find(before.back()) == std::string_view::npos;
+      }
       out.AddMentions(
           text, source_key, [&b, from](std::size_t i) { return b.LineAt(from + i); },
-          wraps.size() > 1 ? LinkUrls(b, from, at + w) : urls);
+          wraps.size() > 1 ? LinkUrls(b, from, at + w) : urls, continues);
       line = w < piece.size() && piece[w] == '\n' ? w + 1 : w;
     }
     at = stop + 1;

@@ -411,6 +411,7 @@ void Reader::JoinWrappedTitle(std::size_t v, Ref& r) {
   r.talk = std::move(t);
   r.evidence = joined;
   r.line = vlines_[u].number;
+  r.block = vlines_[u].block;
   r.begin = vlines_[u].begin;
   roles_[u] = Role::kAttached;
 }

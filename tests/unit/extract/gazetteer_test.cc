@@ -364,3 +364,18 @@ TEST_CASE("Chinese and Japanese prose: capitals mark names, CJK punctuation ends
   const Gazetteer& b = Gazetteer::Builtin();
   CHECK(Find("晚上聊了不少 Cilium 和 Istio 的选型问题。", b) == V{"Cilium@Cilium", "Istio@Istio"});
 }
+
+TEST_CASE("A line that continues a sentence does not start one") {
+  const Gazetteer& g = Gazetteer::Builtin();
+  auto names = [&](std::string_view text, bool continues) {
+    V out;
+    for (const ProjectMention& m : g.FindMentions(text, {}, continues))
+      out.push_back(g.entry(m.entry).name);
+    return out;
+  };
+  // "... a lab running k3s, with\nLonghorn for storage": the wrapped line goes on with a sentence.
+  CHECK(names("Keep for alert correlation.", true) == V{"Keep"});
+  CHECK(names("Keep your pods healthy.", false).empty());
+  // Only the first word of the text is concerned: a new sentence in it still starts one.
+  CHECK(names("for alerts. Keep your pods healthy.", true).empty());
+}
