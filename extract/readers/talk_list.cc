@@ -209,9 +209,10 @@ std::string PlusMinutes(const std::string& iso, int minutes) {
   const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   const int year = static_cast<int>(yoe + era * 400 + (month <= 2));
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%s", year, month, day, rest / 60,
-                rest % 60, ss.empty() ? "00" : ss.c_str());
+  const int seconds = ss.empty() ? 0 : std::stoi(ss);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, rest / 60,
+                rest % 60, seconds);
   return buf + zone;
 }
 
