@@ -297,8 +297,12 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
     bool split = false;
     // With ';' between people, each group is one person and their organisation.
     const bool parenthesised = t.find('(') != std::string::npos || t.find(';') != std::string::npos;
-    for (HeadingSpeaker& s : *parsed) {
-      if (!parenthesised && s.job_title.empty() && s.organization_aliases.empty() &&
+    for (std::size_t i = 0; i < parsed->size(); ++i) {
+      HeadingSpeaker& s = (*parsed)[i];
+      // An organisation shared with the next person ("A & B, Nordlys Energi") was written once,
+      // after both: it is no person between them.
+      const bool shared = i + 1 < parsed->size() && (*parsed)[i + 1].organization == s.organization;
+      if (!parenthesised && !shared && s.job_title.empty() && s.organization_aliases.empty() &&
           !s.organization.empty() && LooksLikeArticlePersonName(s.organization) &&
           &s != &parsed->back()) {
         HeadingSpeaker second;
@@ -319,6 +323,25 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
         }
     }
     return out;
+  }
+  // "Ola Brekke & Mina Haugen — Nordlys Energi": people, a dash, their organisation.
+  {
+    static const RE2 dash_org(R"(^(.+?)\s+(?:—|–|-)\s+([^—–]+)$)");
+    assert(dash_org.ok());
+    std::string people_text, org;
+    if (RE2::FullMatch(t, dash_org, &people_text, &org) &&
+        people_text.find_first_of("—–") == std::string::npos) {
+      org = CollapseSpaces(org);
+      auto people = ParseSpeakerList(people_text);
+      if (people && people->size() > 1 && Words(org).size() <= 5 &&
+          speaker_text::StartsUpper(org) &&
+          std::all_of(people->begin(), people->end(),
+                      [](const HeadingSpeaker& p) { return p.organization.empty(); })) {
+        for (HeadingSpeaker& p : *people)
+          if (!IsNonOrganization(org)) p.organization = org;
+        return people;
+      }
+    }
   }
   // "王磊, 万象智造; 刘佳, 独立开发者": with ';' between people, each group is a person, then
   // their organisation or job after a comma.

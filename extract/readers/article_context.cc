@@ -193,6 +193,27 @@ void Reader::FindDefaults() {
       }
     }
   }
+  // The title may give the day without the year it names elsewhere: "KCD Oslo 2025 — my notes
+  // (Tue 7 October)".
+  static const RE2 title_date(
+      R"((?i)\b((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b)");
+  assert(title_date.ok());
+  if (dates.empty() && year_ > 0 && title_.size() < 400) {
+    re2::StringPiece input(title_);
+    std::string d;
+    std::set<std::string> found;
+    std::optional<CivilDate> parsed_date;
+    while (RE2::FindAndConsume(&input, title_date, &d)) {
+      if (auto parsed = ParseDayHeading(d, year_); parsed && parsed->date) {
+        found.insert(d);
+        parsed_date = parsed->date;
+      }
+    }
+    if (found.size() == 1) {
+      dates = found;
+      date = parsed_date;
+    }
+  }
   if (dates.size() == 1) default_date_ = date;
 }
 
@@ -276,6 +297,14 @@ void Reader::ApplyContext() {
           if (r.venue.empty()) r.venue = own->venue;
         }
       }
+      // "**10:55–11:30 · Room 201**\n**Title**": a time line of its own above the title, in
+      // the same paragraph.
+      if (r.kind != RefKind::kInline && r.time_range.empty() && r.begin >= vlines_[v].end) {
+        if (auto own = SlotLine(CollapseSpaces(Text(v)))) {
+          r.time_range = own->range;
+          if (r.venue.empty()) r.venue = own->venue;
+        }
+      }
       if (r.time_range.empty() && time) {
         r.time_range = time->range;
         if (r.venue.empty()) r.venue = time->venue;
@@ -295,6 +324,21 @@ void Reader::ApplyContext() {
       if (r.talk.event.empty() && !r.url.empty()) r.talk.event = EventOfSchedLink(r.url);
     }
   }
+}
+
+std::optional<TimeLine> SlotLine(std::string_view text) {
+  std::optional<TimeLine> t = ParseTimeLine(text);
+  if (!t) return std::nullopt;
+  if (t->rest.empty()) return t;
+  // "10:55–11:30 · Level 2 | Room 201": what follows the time is a place.
+  static const RE2 place(
+      R"((?i)^[\s·|•,@\-–—]*((?:.*\b(?:room|hall|level|floor|theat(?:re|er)|stage|auditorium|ballroom|salon|suite|track)\b.*|[A-Z]?\d{1,4}[A-Z]?))$)");
+  assert(place.ok());
+  std::string venue;
+  if (WordsOf(t->rest).size() > 8 || !RE2::FullMatch(t->rest, place, &venue)) return std::nullopt;
+  t->venue = t->venue.empty() ? CollapseSpaces(venue) : t->venue + " | " + CollapseSpaces(venue);
+  t->rest.clear();
+  return t;
 }
 
 std::string RoomHeading(std::string_view text) {

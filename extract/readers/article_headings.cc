@@ -39,9 +39,14 @@ bool Reader::Headingish(std::size_t v) const {
   if (b.kind == BlockKind::kHeading) return true;
   if (b.kind != BlockKind::kParagraph || b.quote) return false;
   if (!text_.markdown) return b.item < 0;
-  // In Markdown, a bold line of its own that is not a list item.
-  return b.item < 0 && vlines_[v].first && Bold(v) &&
-         (vlines_[v].end == b.text.size() || b.text[vlines_[v].end] == '\n');
+  // In Markdown, a bold line of its own that is not a list item: the paragraph's first line,
+  // or a later one under a bold time line ("**10:55–11:30 · Room 201**\n**Title**").
+  if (b.item >= 0 || !Bold(v) ||
+      !(vlines_[v].end == b.text.size() || b.text[vlines_[v].end] == '\n'))
+    return false;
+  if (vlines_[v].first) return true;
+  if (v == 0 || vlines_[v - 1].block != vlines_[v].block || !Bold(v - 1)) return false;
+  return SlotLine(CollapseSpaces(Text(v - 1))).has_value();
 }
 
 // A line that only links the talk above it: "- Talk on sched.com", "[Slides](...) | [Video]",
@@ -132,8 +137,11 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
     }
     // "(June 10, 11:00–11:35 HKT, Room 421)": a time line of its own. In plain text a blank
     // line ends the entry: a time after one starts the next entry ("18:30 CEST\nTitle").
+    // In either, a time line with lines of its own below it ("**10:55–11:30 · Room 201**\n
+    // **Title**") introduces them.
     const bool after_blank =
-        !text_.markdown && vlines_[k].number > vlines_[k == 0 ? 0 : k - 1].number + 1;
+        (!text_.markdown && vlines_[k].number > vlines_[k == 0 ? 0 : k - 1].number + 1) ||
+        (vlines_[k].first && k + 1 < vlines_.size() && vlines_[k + 1].block == vlines_[k].block);
     if (text.size() < 160 && !after_blank) {
       std::string inner = text;
       if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')')
@@ -245,12 +253,30 @@ void Reader::TakeFields(const Attached& a, Ref& r) {
 // Reads a heading-like line as a talk if some cue says it is one; nullopt otherwise.
 std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading) {
   const Block& b = BlockOf(v);
-  const VLine& l = vlines_[v];
+  VLine l = vlines_[v];
   std::string raw = std::string(Text(v));
+  // A bold title wrapped over several lines ("**From Logs to Insights: ... and\nClickHouse**"):
+  // the heading is the whole bold span, and what is attached comes after it.
+  std::size_t last = v;
+  if (!explicit_heading && Bold(v)) {
+    for (const TextSpan& s : b.spans) {
+      if (!s.strong || s.begin > l.begin || s.end <= l.end) continue;
+      while (last + 1 < vlines_.size() && vlines_[last + 1].block == l.block &&
+             vlines_[last + 1].begin < s.end)
+        ++last;
+      break;
+    }
+    if (last != v) {
+      l.end = vlines_[last].end;
+      raw = std::string(b.text.substr(l.begin, l.end - l.begin));
+      std::replace(raw.begin(), raw.end(), '\n', ' ');
+    }
+  }
   std::string text = CollapseSpaces(raw);
   if (text.empty() || text.size() > 600) return std::nullopt;
   if (FieldLine(text)) return std::nullopt;
-  Attached attached = AttachedLines(v, Bold(v) || explicit_heading);
+  Attached attached = AttachedLines(last, Bold(v) || explicit_heading);
+  for (std::size_t k = v + 1; k <= last; ++k) attached.lines.push_back(k);
   std::string url = attached.url;
   bool link_follows = attached.link;
   // Links in the heading itself.

@@ -33,6 +33,7 @@
 #include "common/status.h"
 #include "extract/core/batch_writer.h"
 #include "extract/core/document.h"
+#include "extract/grammar/day_time.h"
 #include "extract/grammar/schedule_time.h"
 #include "extract/grammar/talk_reference.h"
 #include "extract/markup/text_doc.h"
@@ -220,6 +221,10 @@ struct EventLine {
   std::optional<std::vector<HeadingSpeaker>> speakers;
 };
 std::optional<EventLine> ReadEventLine(std::string_view line);
+
+// A line that is only a time slot, maybe with its place: "10:55–11:30", "10:55–11:30 · Level 2 |
+// Room 201". nullopt for a time followed by anything else (a title).
+std::optional<TimeLine> SlotLine(std::string_view text);
 
 // The room a heading names when the talks below it are in that room: "Sala Tejo (main room)"
 // -> "Sala Tejo", "Room 3", "Main Hall". "" for any other heading.

@@ -217,3 +217,17 @@ TEST_CASE("Names in another script beside a name are no organisation", "[talk_re
   // A clause of a Chinese sentence is no name.
   CHECK(!ParseSpeakerList("资源按队列划分，但高峰期排队仍然很严重"));
 }
+
+TEST_CASE("An organisation written once after two people is theirs, even when it reads like a name",
+          "[talk_reference]") {
+  auto a = ParseSpeakerList("Ola Brekke & Mina Haugen, Nordlys Energi");
+  REQUIRE(a);
+  CHECK(Names(*a) == "Ola Brekke (Nordlys Energi); Mina Haugen (Nordlys Energi)");
+  auto b = ParseSpeakerList("Ola Brekke & Mina Haugen — Nordlys Energi");
+  REQUIRE(b);
+  CHECK(Names(*b) == "Ola Brekke (Nordlys Energi); Mina Haugen (Nordlys Energi)");
+  // Three people, the last one with the organisation, stay three.
+  auto c = ParseSpeakerList("Jonas Weber, Lena Hoffmann & Tariq Aziz, Quillmark");
+  REQUIRE(c);
+  CHECK(c->size() == 3);
+}
