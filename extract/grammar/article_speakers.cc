@@ -229,6 +229,15 @@ bool LooksLikeArticlePersonName(std::string_view s, std::size_t min_words, std::
 
 bool LooksLikeArticleJobTitle(std::string_view s) { return kArticleLexicon.LooksLikeJobTitle(s); }
 
+std::string WithoutPeopleLead(std::string_view text) {
+  static const RE2 lead(
+      R"((?i)^\s*(?:(?:co-?presented|together|jointly)\s+)?(?:with|feat\.?|featuring|(?:moderator|host|chair)\s*[;,]?\s*(?:panell?ists?|guests?|with)?\s*:?|panell?ists?\s*:?|co-?speakers?\s*:?)\s+(\S.*)$)");
+  assert(lead.ok());
+  std::string rest;
+  if (RE2::FullMatch(text, lead, &rest)) return rest;
+  return std::string(text);
+}
+
 std::optional<std::vector<HeadingSpeaker>> ParseHeadingSpeakers(std::string_view text) {
   std::string t = CollapseSpaces(text);
   while (!t.empty() &&
@@ -297,7 +306,7 @@ std::optional<TalkHeading> SplitTalkHeading(std::string_view line) {
       if (t[i] == '(' && --depth == 0) {
         std::string title = CollapseSpaces(t.substr(0, i));
         if (title.empty()) break;
-        auto speakers = ParseHeadingSpeakers(t.substr(i + 1, t.size() - i - 2));
+        auto speakers = ParseHeadingSpeakers(WithoutPeopleLead(t.substr(i + 1, t.size() - i - 2)));
         if (!speakers) break;
         return TalkHeading{std::move(title), std::move(*speakers)};
       }

@@ -67,6 +67,11 @@ bool LooksLikeArticlePersonName(std::string_view s, std::size_t min_words = 2,
 // A job title on its own: "Staff Engineer", "Founder & CEO", "Head of Platform", "Principal".
 bool LooksLikeArticleJobTitle(std::string_view s);
 
+// A group of people without the words that say who they are: "with Bo Li, Globex" -> "Bo Li,
+// Globex"; "moderator; panelists A, Org; B, Org" -> "A, Org; B, Org". Other text is returned as
+// it is.
+std::string WithoutPeopleLead(std::string_view text);
+
 }  // namespace cnkg
 
 #endif  // CNKG_EXTRACT_GRAMMAR_ARTICLE_SPEAKERS_H_

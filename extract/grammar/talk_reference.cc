@@ -102,7 +102,7 @@ std::optional<std::pair<std::string, std::vector<HeadingSpeaker>>> SplitSpeakers
       if (t[i] == '(' && --depth == 0) {
         std::string title = CollapseSpaces(t.substr(0, i));
         if (title.empty()) break;
-        auto speakers = ParseSpeakerList(t.substr(i + 1, t.size() - i - 2));
+        auto speakers = ParseSpeakerList(WithoutPeopleLead(t.substr(i + 1, t.size() - i - 2)));
         if (!speakers || (!bare && !Affiliated(*speakers))) break;
         return std::make_pair(std::move(title), std::move(*speakers));
       }

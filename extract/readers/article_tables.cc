@@ -161,6 +161,20 @@ void Reader::ReadTables() {
         if (r.talk.speakers.empty()) r.talk = ReadTalkReference(title_text, false);
       }
       if (r.talk.title.empty() || LinkWordsOnly(r.talk.title)) continue;
+      // A podcast episode, an interview or an article listed beside the talks is no talk: its
+      // event cell says so, or its title starts "Episode 12:", "Podcast:", "Interview:".
+      {
+        static const RE2 other_kind(
+            R"((?i)\b(?:podcast|webinar|interview|blog|article|newsletter|book|livestream)s?\b)");
+        static const RE2 other_title(
+            R"((?i)^\W*(?:(?:podcast\s+)?episode\s*#?\d*|podcast|interview|article|blog\s+post)\s*[:#\-–—])");
+        assert(other_kind.ok() && other_title.ok());
+        bool other = RE2::PartialMatch(title_text, other_title);
+        for (std::size_t c = 0; c < row.cells.size() && c < cols.size(); ++c)
+          if (cols[c] == Column::kEvent && RE2::PartialMatch(row.cells[c], other_kind))
+            other = true;
+        if (other) continue;
+      }
       // Links: the title cell's talk link, else a link column's.
       for (std::size_t c = 0; c < row.cells.size() && c < cols.size(); ++c) {
         if (cols[c] != Column::kTitle && cols[c] != Column::kLink) continue;
