@@ -181,7 +181,13 @@ void Reader::FindDefaults() {
   for (const std::string& t : texts) {
     if (t.size() > 4000) continue;
     std::string z;
-    if (default_zone_.empty() && RE2::PartialMatch(t, zone_statement, &z) &&
+    // "以下时间均为北京时间", "時間はすべて日本時間（JST）": the same in Chinese or Japanese.
+    static const RE2 cjk_zone_statement(
+        R"((?:时间|時間|时区|時刻)[^。.]{0,40}?((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,4}T)\b)");
+    assert(cjk_zone_statement.ok());
+    if (default_zone_.empty() &&
+        (RE2::PartialMatch(t, zone_statement, &z) ||
+         RE2::PartialMatch(t, cjk_zone_statement, &z)) &&
         ZoneOffsetMinutes(z, false))
       default_zone_ = CollapseSpaces(z);
     re2::StringPiece input(t);

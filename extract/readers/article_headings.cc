@@ -3,9 +3,12 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cassert>
+#include <set>
 
 #include "common/strings.h"
+#include "extract/grammar/cjk.h"
 #include "extract/grammar/day_time.h"
 #include "extract/grammar/event_names.h"
 #include "extract/grammar/links.h"
@@ -95,7 +98,7 @@ bool Reader::IsTalkLinkLine(std::size_t v, std::string* url) const {
 
 Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
   static const RE2 field(
-      R"((?i)^\W*(when|time|date|where|room|location|venue|hall|stage|track|type|format|level|duration|slot)\W*\s*:\s*(\S.*)$)");
+      R"((?i)^\W*(when|time|date|where|room|location|venue|hall|stage|track|type|format|level|duration|slot|日時|日程|時間|時刻|日付|时间|日期|会場|場所|会场|地点|地點|房间|ルーム)\W*\s*:\s*(\S.*)$)");
   assert(field.ok());
   Attached a;
   std::size_t k = v;
@@ -119,16 +122,21 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
     }
     std::string text = CollapseSpaces(Text(k));
     std::string name, value;
-    if (text.size() < 300 && RE2::FullMatch(text, field, &name, &value)) {
+    const std::string fields_text = CollapseSpaces(NormalizeCjkDateTime(text));
+    if (fields_text.size() < 300 && RE2::FullMatch(fields_text, field, &name, &value)) {
       name = AsciiLower(name);
-      if (name == "when" || name == "time" || name == "date" || name == "slot") {
+      static const std::set<std::string> kWhen = {"when", "time", "date", "slot", "日時", "日程",
+                                                  "時間", "時刻", "日付", "时间", "日期"};
+      if (kWhen.count(name)) {
         if (auto w = ParseWhen(value, year_)) {
           if (w->date) a.date = w->date;
           if (!w->range.empty()) a.time_range = w->range;
           if (!w->venue.empty() && a.venue.empty()) a.venue = w->venue;
         }
       } else if (name == "where" || name == "room" || name == "location" || name == "venue" ||
-                 name == "hall" || name == "stage") {
+                 name == "hall" || name == "stage" || name == "会場" || name == "場所" ||
+                 name == "会场" || name == "地点" || name == "地點" || name == "房间" ||
+                 name == "ルーム") {
         a.venue = CollapseSpaces(value);
       }
       a.fields = true;
