@@ -326,7 +326,7 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
   }
   // "Ola Brekke & Mina Haugen — Nordlys Energi": people, a dash, their organisation.
   {
-    static const RE2 dash_org(R"(^(.+?)\s+(?:—|–|-)\s+([^—–]+)$)");
+    static const RE2 dash_org(R"(^(.+?)\s+(?:—|–|--|-)\s+([^—–]+)$)");
     assert(dash_org.ok());
     std::string people_text, org;
     if (RE2::FullMatch(t, dash_org, &people_text, &org) &&

@@ -228,6 +228,49 @@ void Reader::SetSections() {
   }
 }
 
+void Reader::FindRepeatedTitles() {
+  std::map<std::string, std::size_t> titles;  // slug -> the first reference with that title
+  for (std::size_t i = 0; i < refs_.size(); ++i) {
+    const Ref& r = refs_[i];
+    if (!r.dropped && !r.url_only && WordsOf(r.talk.title).size() >= 3)
+      titles.emplace(Slug(r.talk.title), i);
+  }
+  if (titles.empty()) return;
+  std::set<std::size_t> ref_blocks;
+  for (const Ref& r : refs_) ref_blocks.insert(r.block);
+  for (std::size_t v = 0; v < vlines_.size(); ++v) {
+    if (claimed_[v] || ref_blocks.count(vlines_[v].block) || !Headingish(v)) continue;
+    if (roles_[v] != Role::kNone && roles_[v] != Role::kSection && roles_[v] != Role::kUndecided)
+      continue;
+    std::string text = CollapseSpaces(Text(v));
+    if (text.size() > 300) continue;
+    TalkReference t = ReadTalkReference(text, false);
+    auto first = t.title.empty() ? titles.end() : titles.find(Slug(t.title));
+    if (first == titles.end()) continue;
+    Ref r;
+    r.kind = RefKind::kHeading;
+    r.block = vlines_[v].block;
+    r.begin = vlines_[v].begin;
+    r.end = vlines_[v].end;
+    r.level = BlockOf(v).kind == BlockKind::kHeading ? BlockOf(v).level : 0;
+    r.line = vlines_[v].number;
+    r.evidence = text;
+    // The same talk: its speakers, event and link as the first reference gives them.
+    const Ref& original = refs_[first->second];
+    r.talk = original.talk;
+    r.url = original.url;
+    r.link_id = original.link_id;
+    r.speakers_line = original.speakers_line;
+    r.speakers_evidence = original.speakers_evidence;
+    roles_[v] = Role::kTalk;
+    claimed_[v] = true;
+    refs_.push_back(std::move(r));
+  }
+  std::sort(refs_.begin(), refs_.end(), [](const Ref& a, const Ref& b) {
+    return a.block != b.block ? a.block < b.block : a.begin < b.begin;
+  });
+}
+
 void Reader::MergeShortTitles() {
   // "[Short Title (PDF)](slides)" under the talk "Short Title: The Long Subtitle": the main part
   // of a title named again, without speakers of its own, is the same talk.
@@ -492,6 +535,7 @@ Result<ExtractionBatch> Reader::Read() {
   FindDefaults();
   MergeRefs();
   MergeShortTitles();
+  FindRepeatedTitles();
   SetSections();
   FindAuthors();
   ApplyAuthors();

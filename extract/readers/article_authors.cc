@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <set>
 
 #include "common/strings.h"
 #include "extract/grammar/regex_options.h"
@@ -177,7 +178,10 @@ void Reader::ApplyAuthors() {
   // A post whose opening says "I gave a talk" and that names one talk: that talk is the
   // author's.
   bool one_talk_post = false;
-  if (std::count_if(refs_.begin(), refs_.end(), [](const Ref& r) { return !r.dropped; }) == 1) {
+  std::set<std::string> titles;
+  for (const Ref& r : refs_)
+    if (!r.dropped) titles.insert(Slug(r.talk.title));
+  if (titles.size() == 1) {
     int paragraphs = 0;
     for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 3 && !one_talk_post; ++bi) {
       const Block& b = text_.blocks[bi];

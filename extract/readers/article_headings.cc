@@ -143,6 +143,10 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
       a.lines.push_back(k);
       continue;
     }
+    // "18:30-18:40   Welcome": the next entry of an agenda, not a time for this one.
+    if (auto next_entry = ParseTimeLine(text);
+        next_entry && !next_entry->rest.empty() && !SlotLine(text))
+      break;
     // "(June 10, 11:00–11:35 HKT, Room 421)": a time line of its own. In plain text a blank
     // line ends the entry: a time after one starts the next entry ("18:30 CEST\nTitle").
     // In either, a time line with lines of its own below it ("**10:55–11:30 · Room 201**\n
@@ -283,7 +287,20 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
   std::string text = CollapseSpaces(raw);
   if (text.empty() || text.size() > 600) return std::nullopt;
   if (FieldLine(text)) return std::nullopt;
-  Attached attached = AttachedLines(last, Bold(v) || explicit_heading);
+  // "18:40-19:20   Title" in a plain-text agenda: the time, then the title.
+  std::optional<TimeLine> slot;
+  if (!text_.markdown) {
+    if (auto t = ParseTimeLine(text); t && !t->rest.empty() && WordsOf(t->rest).size() >= 2) {
+      slot = t;
+      text = t->rest;
+    }
+  }
+  Attached attached = AttachedLines(last, Bold(v) || explicit_heading || slot.has_value());
+  if (slot && !attached.speakers && NonTalkSession(text)) return std::nullopt;
+  if (slot) {
+    if (attached.time_range.empty()) attached.time_range = slot->range;
+    if (attached.venue.empty()) attached.venue = slot->venue;
+  }
   for (std::size_t k = v + 1; k <= last; ++k) attached.lines.push_back(k);
   std::string url = attached.url;
   bool link_follows = attached.link;

@@ -156,6 +156,9 @@ class Reader {
   // A talk named again by the main part of its title ("[Title (PDF)](slides)" beside
   // "Title: Subtitle") is one talk.
   void MergeShortTitles();
+  // A line that repeats a talk's title ("NOTES" sections after an agenda) refers to that talk:
+  // the text under it is the talk's too.
+  void FindRepeatedTitles();
   // Joins the line above a plain-text talk's title line when the title wraps onto two lines.
   void JoinWrappedTitle(std::size_t v, Ref& r);
   void SetSections();
