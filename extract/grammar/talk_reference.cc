@@ -284,6 +284,8 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
   if (RE2::FullMatch(t, both, &names, &org1, &org2)) {
     auto people = ParseSpeakerList(names);
     std::string org = CollapseSpaces(org1.empty() ? org2 : org1);
+    // "both from Globex. Very practical.": the organisation ends with its sentence.
+    if (std::size_t stop = org.find(". "); stop != std::string::npos) org.resize(stop);
     if (people && !org.empty()) {
       for (HeadingSpeaker& p : *people)
         if (p.organization.empty() && !IsNonOrganization(org)) p.organization = org;

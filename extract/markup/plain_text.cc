@@ -26,6 +26,30 @@ int Indent(std::string_view line) {
   return n;
 }
 
+// Appends `line` (one line's block) to `to` after a soft wrap, shifting its offsets.
+void AppendWrappedLine(Block& to, Block line) {
+  const std::size_t shift = to.text.size() + 1;
+  to.breaks.push_back(to.text.size());
+  to.soft_breaks.push_back(true);
+  to.text += '\n';
+  to.text += line.text;
+  for (std::size_t k = 0; k < line.breaks.size(); ++k) {
+    to.breaks.push_back(line.breaks[k] + shift);
+    to.soft_breaks.push_back(k < line.soft_breaks.size() && line.soft_breaks[k]);
+  }
+  to.line_numbers.insert(to.line_numbers.end(), line.line_numbers.begin(), line.line_numbers.end());
+  for (TextLink& l : line.links) {
+    l.begin += shift;
+    l.end += shift;
+    to.links.push_back(std::move(l));
+  }
+  for (TextSpan& sp : line.spans) {
+    sp.begin += shift;
+    sp.end += shift;
+    to.spans.push_back(sp);
+  }
+}
+
 }  // namespace
 
 void ReadPlainText(const Document& doc, TextDoc& out) {
@@ -64,7 +88,26 @@ void ReadPlainText(const Document& doc, TextDoc& out) {
     const int indent = Indent(raw);
     std::string content;
     bool item = raw.size() < 8000 && RE2::FullMatch(raw, marker, &content);
-    // A line less indented than an open item's text ends that item.
+    // A line less indented than an open item's text ends that item, unless it plainly goes on
+    // with the item's last line (a lazy continuation, as in Markdown): "* Title by A &\n B, Org",
+    // "...\nboth from Org.".
+    bool lazy = false;
+    if (!item && !open.empty() && i > 0 &&
+        out.items[static_cast<std::size_t>(open.back().first)].last_line == line - 1) {
+      std::string_view prev = Trim(doc.lines[i - 1]);
+      std::string_view here = Trim(raw);
+      static const RE2 unfinished(R"((?i)(?:[,&]|\band|\bby|\bwith|\bof|\bfrom|\bthe)$)");
+      assert(unfinished.ok());
+      lazy = (!here.empty() && std::islower(static_cast<unsigned char>(here[0]))) ||
+             RE2::PartialMatch(prev, unfinished);
+    }
+    if (lazy && !out.blocks.empty() && out.blocks.back().last_line() == line - 1) {
+      // The line joins the item's last block after a soft wrap.
+      AppendWrappedLine(out.blocks.back(), InlineBlock(raw, line));
+      for (auto& [index, unused] : open)
+        out.items[static_cast<std::size_t>(index)].last_line = line;
+      continue;
+    }
     if (!item) {
       while (!open.empty() && indent <= open.back().second)
         close_until(open.back().second, out.blocks.size());

@@ -97,6 +97,24 @@ void Reader::FindAuthors() {
         first_person_page_ = true;
     }
   }
+  // A profile byline before the post (a social-media post copied with its header): the first
+  // line a person's name, the next their headline "Senior Engineer at Initech | ...".
+  if (authors_.empty() && text_.blocks.size() >= 2) {
+    const Block& first = text_.blocks[0];
+    const Block& second = text_.blocks[1];
+    std::string name = CollapseSpaces(first.Joined());
+    std::string headline = CollapseSpaces(second.Joined());
+    static const RE2 at_org(R"(^[^|·•]*?\s(?:at|@)\s+([^|·•,]+?)\s*(?:[|·•,].*)?$)");
+    assert(at_org.ok());
+    std::string org;
+    if (first.kind != BlockKind::kHeading && second.first_line() <= first.first_line() + 2 &&
+        LooksLikeArticlePersonName(name) && headline.size() < 300 &&
+        RE2::FullMatch(headline, at_org, &org)) {
+      authors_.push_back(name);
+      org = TrimOrg(org);
+      if (author_org_.empty() && !org.empty() && !IsNonOrganization(org)) author_org_ = org;
+    }
+  }
   int paragraphs = 0;
   for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 20; ++bi) {
     const Block& b = text_.blocks[bi];
@@ -131,10 +149,11 @@ void Reader::FindAuthors() {
 void Reader::ApplyAuthors() {
   // "Yesterday I gave this talk", "my talk", "I presented": said of one talk, in its section.
   static const RE2 post_cue(
-      R"((?i)\b(?:i|we)\s+(?:gave|presented|delivered|held|did|co-presented|ran)\s+(?:this|my|our|a|the)\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial|lightning\s+talk)\b|\bmy\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial)\b|\bi\s+(?:presented|spoke)\b)");
-  static const RE2 with(R"((?:^|\s)with\s+()" CNKG_NAME R"()(?:\s+(?:from|of|at)\s+()" CNKG_ORG
-                        R"()|\s*\(([^()]+)\))?)",
-                        LargePatternOptions());
+      R"((?i)\b(?:i|we)\s+(?:gave|presented|delivered|held|did|co-presented|ran)\s+(?:this|my|our|a|the)\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial|lightning\s+talk)\b|\bmy\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial)\b|\bi\s+(?:co-?presented|presented|spoke|co-?hosted)\b)");
+  static const RE2 with(
+      R"((?:^|\s)with\s+(?:(?:my|our)\s+(?:[\w-]+\s+){0,2}?((?i:teammate|colleague|co-?worker|team\s+mate))\s+)?()" CNKG_NAME
+      R"()(?:\s+(?:from|of|at)\s+()" CNKG_ORG R"()|\s*\(([^()]+)\))?)",
+      LargePatternOptions());
   assert(post_cue.ok() && with.ok());
   // A post about one talk that names none by a reference of its own: the post's title is the
   // talk.
@@ -193,7 +212,20 @@ void Reader::ApplyAuthors() {
   }
   for (Ref& r : refs_) {
     if (r.dropped) continue;
+    // Plain text: the line right under a list item's talk ("1) \"Title\"\nI co-presented this
+    // with ...") speaks of it too.
+    std::string below;
+    if (!text_.markdown && !r.section.empty()) {
+      const std::size_t last = r.section.back().block;
+      if (last + 1 < text_.blocks.size()) {
+        const Block& nb = text_.blocks[last + 1];
+        if (nb.kind == BlockKind::kParagraph && nb.item < 0 &&
+            nb.first_line() == text_.blocks[last].last_line() + 1)
+          below = CollapseSpaces(nb.Joined());
+      }
+    }
     bool mine = r.talk.first_person || first_person_page_ || one_talk_post;
+    if (!mine && below.size() < 4000 && RE2::PartialMatch(below, post_cue)) mine = true;
     if (!mine) {
       // A first-person cue in the talk's own text.
       for (const Range& range : r.section) {
@@ -217,18 +249,26 @@ void Reader::ApplyAuthors() {
     }
     // Co-speakers: "with Bo Li from Globex" in the talk's unit or its first paragraph.
     std::vector<std::string> texts = {r.evidence};
+    if (!below.empty() && RE2::PartialMatch(below, post_cue)) texts.push_back(below);
     for (const Range& range : r.section) {
       const Block& b = text_.blocks[range.block];
-      if (b.kind != BlockKind::kParagraph) continue;
+      if (b.kind != BlockKind::kParagraph || range.block == r.block) continue;
       std::string t = CollapseSpaces(b.Joined().substr(range.begin, range.end - range.begin));
       if (RE2::PartialMatch(t, post_cue)) texts.push_back(t);
       break;
     }
     for (const std::string& t : texts) {
       re2::StringPiece input(t.data(), std::min<std::size_t>(t.size(), 4000));
-      std::string name, org, paren;
-      while (RE2::FindAndConsume(&input, with, &name, &org, &paren)) {
+      std::string mate, name, org, paren;
+      while (RE2::FindAndConsume(&input, with, &mate, &name, &org, &paren)) {
         name = CollapseSpaces(name);
+        // "Bo Li. We showed": the name ends with its sentence.
+        if (std::size_t stop = name.find(". "); stop != std::string::npos) {
+          name.resize(stop);
+          org.clear();
+          paren.clear();
+        }
+        while (!name.empty() && name.back() == '.') name.pop_back();
         if (!LooksLikeArticlePersonName(name) || SameName(name, author)) continue;
         if (std::any_of(r.talk.speakers.begin(), r.talk.speakers.end(),
                         [&](const HeadingSpeaker& s) { return SameName(s.name, name); }))
@@ -236,7 +276,11 @@ void Reader::ApplyAuthors() {
         HeadingSpeaker s;
         s.name = name;
         std::string o = TrimOrg(org.empty() ? paren : org);
+        // "also Initech" in parentheses.
+        if (o.rfind("also ", 0) == 0) o = o.substr(5);
         if (!o.empty() && !IsNonOrganization(o) && !LooksLikeArticleJobTitle(o)) s.organization = o;
+        // "with my teammate Bo Li": the author's colleague, at the author's organisation.
+        if (s.organization.empty() && !mate.empty()) s.organization = author_org_;
         r.talk.speakers.push_back(std::move(s));
       }
     }

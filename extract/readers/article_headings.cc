@@ -158,7 +158,15 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
       std::string inner = text;
       if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')')
         inner = inner.substr(1, inner.size() - 2);
-      if (auto w = ParseWhen(inner, year_); w && !w->range.empty() && WordsOf(inner).size() <= 22) {
+      // It starts with the date or time, and is no sentence ("... reviewing the slides at 1am").
+      static const RE2 starts_when(
+          R"((?i)^\W*(?:\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\s+\d|(?:room|hall|stage|level|track|sala|salle|auditorium|theat(?:re|er)|ballroom|main\s+stage)\b))");
+      assert(starts_when.ok());
+      auto w =
+          RE2::PartialMatch(inner, starts_when) || (WordsOf(inner).size() <= 6 && !IsProse(inner))
+              ? ParseWhen(inner, year_)
+              : std::nullopt;
+      if (w && !w->range.empty() && WordsOf(inner).size() <= 22) {
         if (w->date) a.date = w->date;
         a.time_range = w->range;
         if (!w->venue.empty() && a.venue.empty()) a.venue = w->venue;
@@ -414,7 +422,8 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
   }
   if (terminal || words.size() > 30) return std::nullopt;
   if (DayLike(text) || EndSection(text) || GenericSection(text)) return std::nullopt;
-  if (link_follows && FirstCapitalised(text)) {
+  // (A line of prose above a "Recording:" line is the end of a description, not a title.)
+  if (link_follows && FirstCapitalised(text) && (!IsProse(text) || TitleCase(text, true))) {
     if (!with(ReadTalkReference(text, false))) return std::nullopt;
     for (std::size_t k : attached.lines) roles_[k] = Role::kAttached;
     TakeFields(attached, r);

@@ -54,13 +54,42 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
       std::size_t sentence = b.text.rfind(". ", o);
       sentence = sentence == std::string::npos || sentence < window ? window : sentence + 2;
       sentence = std::min(sentence, o);
-      std::optional<std::vector<HeadingSpeaker>> speakers =
-          SpeakersAfterTitle(Slice(b, at, after_end));
+      std::string after = Slice(b, at, after_end);
+      // Plain text keeps each line a block of its own: a sentence that goes on below goes on in
+      // the next line's block.
+      if (!text_.markdown && after_end == b.text.size()) {
+        for (std::size_t next = bi + 1; next < text_.blocks.size() && after.size() < 300; ++next) {
+          const Block& nb = text_.blocks[next];
+          const Block& pb = text_.blocks[next - 1];
+          std::string_view tail = Trim(after.empty() ? std::string_view(pb.text) : after);
+          if (nb.kind != BlockKind::kParagraph || (nb.item != b.item && nb.item >= 0) ||
+              nb.first_line() != pb.line_numbers.back() + 1 || tail.empty() ||
+              std::string_view(".!?").find(tail.back()) != std::string_view::npos)
+            break;
+          after += " " + nb.text;
+        }
+      }
+      std::optional<std::vector<HeadingSpeaker>> speakers = SpeakersAfterTitle(after);
       if (!speakers) {
         if (auto s = SpeakerBeforeTitle(Slice(b, sentence, o)))
           speakers = std::vector<HeadingSpeaker>{std::move(*s)};
       }
-      if (!speakers) continue;
+      // A quoted title that is its line's only text ("1. \"Title\"", "🔹 \"Title\"") names a
+      // talk without speakers.
+      bool alone = false;
+      if (!speakers) {
+        std::size_t line_begin = b.text.rfind('\n', o);
+        line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
+        std::size_t line_end = b.text.find('\n', at);
+        if (line_end == std::string::npos) line_end = b.text.size();
+        static const RE2 decoration(R"(^[^\p{L}\p{N}]*(?:\d{1,2}[.)]?)?[^\p{L}\p{N}]*$)");
+        static const RE2 closing(R"(^[\s.:!]*$)");
+        assert(decoration.ok() && closing.ok());
+        alone = RE2::FullMatch(Slice(b, line_begin, o), decoration) &&
+                RE2::FullMatch(Slice(b, at, line_end), closing) && WordsOf(t.title).size() >= 4;
+      }
+      if (!speakers && !alone) continue;
+      if (!speakers) speakers.emplace();
       Ref r;
       r.kind = RefKind::kInline;
       r.level = 9;

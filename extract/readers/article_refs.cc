@@ -287,6 +287,15 @@ void Reader::ReadItemsAndParagraphs() {
     const bool paragraph_start = !item && b.item < 0 && l.first && text_.markdown;
     if (!item && !paragraph_start) continue;
     std::string text = CollapseSpaces(Text(v));
+    // "\"Title\" by A & B,\nboth from Org": a unit that stops mid-list goes on after the wrap.
+    {
+      static const RE2 unfinished(R"((?i)(?:[,&]|\band|\bby|\bwith|\bfrom|\bof)$)");
+      assert(unfinished.ok());
+      for (std::size_t k = v + 1; k < n && k <= v + 2 && vlines_[k].block == l.block &&
+                                  RE2::PartialMatch(text, unfinished);
+           ++k)
+        text += " " + CollapseSpaces(Text(k));
+    }
     if (text.empty() || text.size() > 600) continue;
     const RefKind kind = item ? RefKind::kItem : RefKind::kParagraph;
     const int level = item ? 8 : 7;

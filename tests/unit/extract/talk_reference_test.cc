@@ -231,3 +231,9 @@ TEST_CASE("An organisation written once after two people is theirs, even when it
   REQUIRE(c);
   CHECK(c->size() == 3);
 }
+
+TEST_CASE("A shared organisation ends with its sentence", "[talk_reference]") {
+  auto s = ParseSpeakerList("Laila Haddad & Emil Voss, both from Corriedale Data. Very practical");
+  REQUIRE(s);
+  CHECK(Names(*s) == "Laila Haddad (Corriedale Data); Emil Voss (Corriedale Data)");
+}
