@@ -88,18 +88,15 @@ void ReadPlainText(const Document& doc, TextDoc& out) {
     const int indent = Indent(raw);
     std::string content;
     bool item = raw.size() < 8000 && RE2::FullMatch(raw, marker, &content);
-    // A line less indented than an open item's text ends that item, unless it plainly goes on
-    // with the item's last line (a lazy continuation, as in Markdown): "* Title by A &\n B, Org",
-    // "...\nboth from Org.".
+    // A line less indented than an open item's text ends that item, unless the item's last line
+    // stopped mid-phrase (a lazy continuation, as in Markdown): "* \"Title\" by A & B,\nboth
+    // from Org.".
     bool lazy = false;
-    if (!item && !open.empty() && i > 0 &&
+    if (!item && !open.empty() && i > 0 && indent <= open.back().second &&
         out.items[static_cast<std::size_t>(open.back().first)].last_line == line - 1) {
-      std::string_view prev = Trim(doc.lines[i - 1]);
-      std::string_view here = Trim(raw);
       static const RE2 unfinished(R"((?i)(?:[,&]|\band|\bby|\bwith|\bof|\bfrom|\bthe)$)");
       assert(unfinished.ok());
-      lazy = (!here.empty() && std::islower(static_cast<unsigned char>(here[0]))) ||
-             RE2::PartialMatch(prev, unfinished);
+      lazy = RE2::PartialMatch(Trim(doc.lines[i - 1]), unfinished);
     }
     if (lazy && !out.blocks.empty() && out.blocks.back().last_line() == line - 1) {
       // The line joins the item's last block after a soft wrap.
