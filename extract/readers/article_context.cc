@@ -257,6 +257,10 @@ void Reader::ApplyContext() {
       if (day.active && b.level <= day.level) day = Day{};
       if (!room_heading.event.empty() && b.level <= room_heading.level) room_heading = Label{};
       time.reset();
+      // "#### 11:00 - 11:30 (Room 2)": a heading that is a time slot times the talk under it.
+      if (!ref_block) {
+        if (auto slot = SlotLine(text)) time = slot;
+      }
       if (!ref_block) {
         if (std::string room = RoomHeading(text); !room.empty()) room_heading = {room, b.level};
         if (auto d = ParseDayHeading(text, year_)) {

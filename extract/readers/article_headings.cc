@@ -294,7 +294,7 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
   }
   std::string text = CollapseSpaces(raw);
   if (text.empty() || text.size() > 600) return std::nullopt;
-  if (FieldLine(text)) return std::nullopt;
+  if (FieldLine(text) || SlotLine(text)) return std::nullopt;
   // "18:40-19:20   Title" in a plain-text agenda: the time, then the title.
   std::optional<TimeLine> slot;
   if (!text_.markdown) {
@@ -505,6 +505,10 @@ void Reader::AssignRoles() {
       }
     }
     seen_content = true;
+    if (explicit_heading && SlotLine(text)) {
+      roles_[v] = Role::kSection;  // "#### 11:00 - 11:30 (Room 2)": the time of what follows
+      continue;
+    }
     if (auto talk = TalkFromHeading(v, explicit_heading)) {
       // "Day 1 - Keynotes" has the shape of "Title - Speaker"; it is a talk only when a talk link
       // or a session prefix says so.

@@ -300,9 +300,13 @@ void Reader::ReadItemsAndParagraphs() {
     const RefKind kind = item ? RefKind::kItem : RefKind::kParagraph;
     const int level = item ? 8 : 7;
     if (auto r = RefFromLinks(v, kind, level)) {
-      // "- [Title](url)" with "Speakers: ..." on the lines under it; a speakers line that names
-      // everyone the item names and more is the fuller list.
-      Attached a = AttachedLines(v, true);
+      // "- [Title](url)" with "Speakers: ..." on the lines under it (under the title's last line
+      // when it wraps); a speakers line that names everyone the item names and more is the
+      // fuller list.
+      std::size_t last = v;
+      while (last + 1 < n && vlines_[last + 1].block == l.block && vlines_[last + 1].begin < r->end)
+        ++last;
+      Attached a = AttachedLines(last, true);
       if (a.speakers && !r->talk.speakers.empty() && a.speakers->size() > r->talk.speakers.size()) {
         bool all = true;
         for (const HeadingSpeaker& s : r->talk.speakers)
