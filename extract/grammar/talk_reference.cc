@@ -570,6 +570,12 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
       if (!speaker_text::IsBalanced(list) && !list.empty() && list.back() != ')')
         list = TrimPunct(list);
       if (auto speakers = ParseSpeakerList(list)) return speakers;
+      // "by Ana Silva (Initech), a five-minute argument for ...": before the appositive.
+      static const RE2 appositive(R"(^(.*?\S),\s+(?i:a|an|the|who|which|whose)\s.*$)");
+      assert(appositive.ok());
+      std::string before;
+      if (RE2::FullMatch(list, appositive, &before))
+        if (auto speakers = ParseSpeakerList(before)) return speakers;
     }
   }
   // "by 佐藤 花子さん (Sakuragi Systems)": a CJK name after the keyword.
@@ -629,6 +635,14 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
   if (RE2::FullMatch(t, dash, &who) || RE2::FullMatch(t, paren, &who)) {
     auto speakers = ParseSpeakerList(who);
     if (speakers) return speakers;
+    // "— Ana Silva (Initech), a Jaeger maintainer who ...": the list ends before an appositive.
+    static const RE2 appositive(R"(^(.*?\S),\s+(?i:a|an|the|who|which|whose)\s.*$)");
+    assert(appositive.ok());
+    std::string head;
+    if (RE2::FullMatch(who, appositive, &head)) {
+      speakers = ParseSpeakerList(head);
+      if (speakers) return speakers;
+    }
   }
   return std::nullopt;
 }
@@ -717,7 +731,15 @@ std::optional<std::vector<HeadingSpeaker>> TrailingSpeakerList(std::string_view 
       std::string_view word = space == std::string_view::npos ? prev : prev.substr(space + 1);
       if (!clause && !word.empty() && speaker_text::StartsUpper(word)) continue;
     }
-    auto people = ParseSpeakerList(rest);
+    // "Ana Silva and her Initech colleague Bo Li": two people of one organisation.
+    static const RE2 colleague(
+        R"(^(.+?)\s+and\s+(?:his|her|their)\s+(\S.*?)\s+(?:colleague|teammate|co-?worker)\s+(\S.+)$)");
+    assert(colleague.ok());
+    std::string first, org, second;
+    std::string candidate(rest);
+    if (RE2::FullMatch(candidate, colleague, &first, &org, &second))
+      candidate = first + " & " + second + ", " + org;
+    auto people = ParseSpeakerList(candidate);
     if (!people) continue;
     bool named = true;
     for (const HeadingSpeaker& p : *people)

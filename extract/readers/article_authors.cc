@@ -73,8 +73,8 @@ void Reader::FindAuthors() {
       R"())",
       LargePatternOptions());
   // "At Initech, where I'm a security engineer": the place of work comes first.
-  static const RE2 at_where(R"((?:^|[.!?]\s+)At\s+()" CNKG_ORG
-                            R"(),\s+where\s+I(?:'m|’m|\s+am|\s+work)\b)",
+  static const RE2 at_where(R"((?:^|[\s(])(?:At|at)\s+()" CNKG_ORG
+                            R"(),\s+where\s+I(?:'m|’m|\s+\w+)\b)",
                             LargePatternOptions());
   static const RE2 page_cue(
       R"((?i)\b(?:talks?|sessions?|presentations?|workshops?)\s+(?:that\s+)?i(?:'ve|’ve|\s+have)?\s+(?:given|gave|delivered|presented|done|did|held)\b|\bmy\s+(?:past\s+|recent\s+|conference\s+|public\s+|previous\s+)?(?:talks|presentations|sessions)\b|\bi\s+(?:speak|have\s+spoken|'ve\s+spoken|’ve\s+spoken)\s+(?:at|about|on|a\s+few|regularly)\b)");
@@ -127,7 +127,7 @@ void Reader::FindAuthors() {
     const bool first_person =
         t.find("I'm") != std::string::npos || t.find("I’m") != std::string::npos ||
         t.find("I am") != std::string::npos || t.find("I work") != std::string::npos ||
-        t.find("I currently") != std::string::npos;
+        t.find("I currently") != std::string::npos || t.find("where I ") != std::string::npos;
     if (first_person && RE2::PartialMatch(t, im, &name) && LooksLikeArticlePersonName(name) &&
         std::none_of(authors_.begin(), authors_.end(),
                      [&](const std::string& a) { return SameName(a, name); }))
@@ -149,7 +149,7 @@ void Reader::FindAuthors() {
 void Reader::ApplyAuthors() {
   // "Yesterday I gave this talk", "my talk", "I presented": said of one talk, in its section.
   static const RE2 post_cue(
-      R"((?i)\b(?:i|we)\s+(?:gave|presented|delivered|held|did|co-presented|ran)\s+(?:this|my|our|a|the)\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial|lightning\s+talk)\b|\bmy\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial)\b|\bi\s+(?:co-?presented|presented|spoke|co-?hosted)\b)");
+      R"((?i)\b(?:i|we)\s+(?:gave|presented|delivered|held|did|co-presented|ran)\s+(?:this|my|our|a|the)\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial|lightning\s+talk)\b|\bmy\s+(?:[\w-]+\s+){0,2}(?:talk|session|keynote|presentation|workshop|tutorial|slides|slide\s+deck|deck)\b|\bi\s+(?:co-?presented|presented|spoke|co-?hosted)\b)");
   static const RE2 with(
       R"((?:^|\s)with\s+(?:(?:my|our)\s+(?:[\w-]+\s+){0,2}?((?i:teammate|colleague|co-?worker|team\s+mate))\s+)?()" CNKG_NAME
       R"()(?:\s+(?:from|of|at)\s+()" CNKG_ORG R"()|\s*\(([^()]+)\))?)",

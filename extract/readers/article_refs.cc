@@ -164,8 +164,23 @@ std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) 
         b.breaks.begin());
     bool soft = index < b.soft_breaks.size() && b.soft_breaks[index];
     if (has_talk_link(l.begin, end)) {
-      // "[Title](sched-url)\n(Ana Lima, Initech)": the speakers wrapped onto the next line.
-      if (soft && ParenthesisedSpeakers(Text(k))) end = vlines_[k].end;
+      // "[Title](sched-url)\n(Ana Lima, Initech)", "**[Title](url)**\n— Ana Lima (Initech),
+      // a maintainer ...": the speakers wrapped onto the next line.
+      if (soft) {
+        static const RE2 decoration(R"(^[\s*_)\]]*$)");
+        assert(decoration.ok());
+        std::size_t link_end = 0;
+        for (const TextLink& link : b.links)
+          if (link.begin >= l.begin && link.end <= end && IsTalkLink(ClassifyLink(link.url)))
+            link_end = std::max(link_end, link.end);
+        const bool nothing_after =
+            link_end > 0 && RE2::FullMatch(Slice(b, link_end, end), decoration);
+        static const RE2 dash_start(R"(^\s*(?:—|–|-{1,2})\s+\S)");
+        assert(dash_start.ok());
+        if (ParenthesisedSpeakers(Text(k)) ||
+            (nothing_after && RE2::PartialMatch(Text(k), dash_start) && SpeakersInRest(Text(k))))
+          end = vlines_[k].end;
+      }
       break;
     }
     // A link line here is this title's link ("Title:\n https://youtu.be/..."); a speakers line

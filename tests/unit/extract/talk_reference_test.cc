@@ -237,3 +237,17 @@ TEST_CASE("A shared organisation ends with its sentence", "[talk_reference]") {
   REQUIRE(s);
   CHECK(Names(*s) == "Laila Haddad (Corriedale Data); Emil Voss (Corriedale Data)");
 }
+
+TEST_CASE("Prose speakers: a colleague of one organisation, an appositive after the list",
+          "[talk_reference]") {
+  auto a = SpeakersInProse("On day two, Marit Solberg and her Fjellnett colleague Ivo Brandt gave ",
+                           " to a full room.");
+  REQUIRE(a);
+  CHECK(Names(*a) == "Marit Solberg (Fjellnett); Ivo Brandt (Fjellnett)");
+  auto b = SpeakersAfterTitle(" by Ruth Keller (Lindqvist Cloud), a ten-minute case for drills.");
+  REQUIRE(b);
+  CHECK(Names(*b) == "Ruth Keller (Lindqvist Cloud)");
+  auto c = SpeakersAfterTitle(" — Omar Haddad (Brightfield), a maintainer who explained it all");
+  REQUIRE(c);
+  CHECK(Names(*c) == "Omar Haddad (Brightfield)");
+}
