@@ -11,6 +11,7 @@
 #include "extract/grammar/day_time.h"
 #include "extract/grammar/event_names.h"
 #include "extract/grammar/links.h"
+#include "extract/grammar/speaker_text.h"
 #include "extract/readers/article_reader.h"
 #include "extract/readers/article_text.h"
 
@@ -306,10 +307,24 @@ void Reader::ReadItemsAndParagraphs() {
     {
       static const RE2 unfinished(R"((?i)(?:[,&]|\band|\bby|\bwith|\bfrom|\bof)$)");
       assert(unfinished.ok());
-      for (std::size_t k = v + 1; k < n && k <= v + 2 && vlines_[k].block == l.block &&
-                                  RE2::PartialMatch(text, unfinished);
+      for (std::size_t k = v + 1;
+           k < n && k <= v + 2 && vlines_[k].block == l.block &&
+           (RE2::PartialMatch(text, unfinished) || !speaker_text::IsBalanced(text));
            ++k)
         text += " " + CollapseSpaces(Text(k));
+      // '"Title" by Ana Silva, Chief\nScientist at Initech. The talk ...': a quoted title's
+      // speakers go on to the end of the sentence.
+      static const RE2 quoted_by(R"((?:"|”|»)\s+by\s+\S)");
+      static const RE2 sentence_end(R"([.!?]\s*$)");
+      assert(quoted_by.ok() && sentence_end.ok());
+      if (RE2::PartialMatch(text, quoted_by) && !RE2::PartialMatch(text, sentence_end)) {
+        for (std::size_t k = v + 1; k < n && k <= v + 2 && vlines_[k].block == l.block; ++k) {
+          std::string next = CollapseSpaces(Text(k));
+          std::size_t stop = next.find(". ");
+          text += " " + (stop == std::string::npos ? next : next.substr(0, stop + 1));
+          if (stop != std::string::npos || RE2::PartialMatch(next, sentence_end)) break;
+        }
+      }
     }
     if (text.empty() || text.size() > 600) continue;
     const RefKind kind = item ? RefKind::kItem : RefKind::kParagraph;
