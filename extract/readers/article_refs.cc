@@ -184,6 +184,14 @@ std::optional<Ref> Reader::RefFromLinks(std::size_t v, RefKind kind, int level) 
       }
       break;
     }
+    // A link whose text wraps onto this line goes on ("[Title part one\npart two](url)").
+    bool inside_link = false;
+    for (const TextLink& link : b.links)
+      if (link.begin < vlines_[k].begin && link.end > vlines_[k].begin) inside_link = true;
+    if (soft && inside_link) {
+      end = vlines_[k].end;
+      continue;
+    }
     // A link line here is this title's link ("Title:\n https://youtu.be/..."); a speakers line
     // is an attachment of its own.
     if (!soft || ReadSpeakersLine(Text(k), true)) break;
