@@ -285,6 +285,46 @@ void Reader::ApplyAuthors() {
       }
     }
   }
+  // A co-presenter the talk's text names: "Yuki co-presented this one with her Initech
+  // colleague Bo Li", "Ana presented together with her colleague Bo Li (also Initech)".
+  static const RE2 co_presenter(
+      R"((?:co-?presented|presented|gave|delivered)\s+(?:(?:this|it|the\s+talk|this\s+one|this\s+talk)\s+)?(?:together\s+)?with\s+(?:(?:his|her|their)\s+(?:(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s+)?(?:colleague|teammate|co-?worker)\s+)?()" CNKG_NAME
+      R"()(?:\s*\((?:also\s+)?([^()]+)\))?)",
+      LargePatternOptions());
+  assert(co_presenter.ok());
+  for (Ref& r : refs_) {
+    if (r.dropped || r.talk.speakers.empty()) continue;
+    for (const Range& range : r.section) {
+      const Block& b = text_.blocks[range.block];
+      if (b.kind != BlockKind::kParagraph || range.block == r.block) continue;
+      if (roles_[first_vline_[range.block]] == Role::kAttached) continue;  // its speakers line
+      std::string t = CollapseSpaces(b.Joined().substr(range.begin, range.end - range.begin));
+      if (t.size() > 4000) break;
+      std::string org, name, paren;
+      if (RE2::PartialMatch(t, co_presenter, &org, &name, &paren)) {
+        name = CollapseSpaces(name);
+        if (std::size_t stop = name.find(". "); stop != std::string::npos) {
+          name.resize(stop);
+          paren.clear();
+        }
+        while (!name.empty() && name.back() == '.') name.pop_back();
+        const bool known =
+            std::any_of(r.talk.speakers.begin(), r.talk.speakers.end(),
+                        [&](const HeadingSpeaker& s) { return SameName(s.name, name); });
+        if (LooksLikeArticlePersonName(name) && !known) {
+          HeadingSpeaker s;
+          s.name = name;
+          std::string o = TrimOrg(!paren.empty() ? paren : org);
+          if (o.empty() && t.find("colleague") != std::string::npos)
+            o = r.talk.speakers.front().organization;  // a colleague of the speaker
+          if (!o.empty() && !IsNonOrganization(o) && !LooksLikeArticleJobTitle(o))
+            s.organization = o;
+          r.talk.speakers.push_back(std::move(s));
+        }
+      }
+      break;  // the talk's first paragraph only
+    }
+  }
   // A speaker named by one word ("Tal did his talk") is the author or speaker of the document
   // whose name starts with it, when there is exactly one.
   std::vector<std::string> full = authors_;
