@@ -88,6 +88,13 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
         alone = RE2::FullMatch(Slice(b, line_begin, o), decoration) &&
                 RE2::FullMatch(Slice(b, at, line_end), closing) && WordsOf(t.title).size() >= 4;
       }
+      // "I also liked \"Title\"", "we caught \"Title\"": a title the writer watched.
+      if (!speakers && !alone) {
+        static const RE2 watched(
+            R"((?i)\b(?:liked|loved|enjoyed|watched|caught|attended|recommend|saw|missed)(?:\s+the\s+(?:talk|session|keynote))?\s*[*_]*$)");
+        assert(watched.ok());
+        alone = WordsOf(t.title).size() >= 3 && RE2::PartialMatch(Slice(b, sentence, o), watched);
+      }
       if (!speakers && !alone) continue;
       if (!speakers) speakers.emplace();
       Ref r;
