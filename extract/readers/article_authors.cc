@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <map>
 #include <set>
 
 #include "common/strings.h"
@@ -208,6 +209,34 @@ void Reader::ApplyAuthors() {
       ++paragraphs;
       std::string t = CollapseSpaces(b.Joined());
       one_talk_post = t.size() < 4000 && RE2::PartialMatch(t, post_cue);
+    }
+  }
+  // "Our team gave TWO talks this year": the talks listed right after such a sentence, as many
+  // as it says, are the author's.
+  {
+    static const RE2 gave_n(
+        R"((?i)\b(?:i|we|our\s+team|my\s+team)\s+(?:gave|presented|delivered|did|had|ran)\s+(?:(two|three|four|2|3|4)\s+)(?:talks|sessions|presentations)\b)");
+    assert(gave_n.ok());
+    for (std::size_t bi = 0; bi < text_.blocks.size(); ++bi) {
+      const Block& b = text_.blocks[bi];
+      if (b.kind != BlockKind::kParagraph) continue;
+      std::string t = CollapseSpaces(b.Joined());
+      std::string count_word;
+      if (t.size() > 2000 || !RE2::PartialMatch(t, gave_n, &count_word)) continue;
+      static const std::map<std::string, int> kCounts = {{"two", 2}, {"three", 3}, {"four", 4},
+                                                         {"2", 2},   {"3", 3},     {"4", 4}};
+      auto it = kCounts.find(AsciiLower(count_word));
+      if (it == kCounts.end()) continue;
+      int left = it->second;
+      std::set<std::string> seen;
+      for (Ref& r : refs_) {
+        if (left == 0) break;
+        if (r.dropped || r.block <= bi) continue;
+        if (seen.insert(Slug(r.talk.title)).second) {
+          r.talk.first_person = true;
+          --left;
+        }
+      }
     }
   }
   for (Ref& r : refs_) {
