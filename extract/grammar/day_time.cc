@@ -183,11 +183,23 @@ std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
   WhenField out;
   std::string found;
   std::string before = t, after;
-  if (RE2::PartialMatch(t, range, &found)) {
-    std::size_t at = t.find(found);
-    std::string candidate = found;
-    // A date ("2025-06-12") is no time range.
-    if (auto line = ParseTimeLine(candidate)) {
+  // The first match that is a time range: a date ("2025-06-12") is none, so the search goes on
+  // after it ("2025-05-14 10:00–10:30").
+  re2::StringPiece rest(t);
+  std::optional<TimeLine> line;
+  std::size_t at = std::string::npos;
+  for (int tries = 0; tries < 8 && RE2::FindAndConsume(&rest, range, &found); ++tries) {
+    const std::size_t match_at = static_cast<std::size_t>(rest.data() - t.data()) - found.size();
+    if (match_at > 0 && (std::isdigit(static_cast<unsigned char>(t[match_at - 1])) ||
+                         t[match_at - 1] == '-' || t[match_at - 1] == '/'))
+      continue;
+    if ((line = ParseTimeLine(found))) {
+      at = match_at;
+      break;
+    }
+  }
+  if (line) {
+    {
       out.range = line->range;
       before = t.substr(0, at);
       after = t.substr(at + found.size());

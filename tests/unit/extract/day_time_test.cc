@@ -1,0 +1,27 @@
+// Dates and times as articles write them (extract/grammar/day_time.h), on invented values.
+
+#include "extract/grammar/day_time.h"
+
+#include <catch2/catch.hpp>
+
+using namespace cnkg;
+
+TEST_CASE("A When value with an ISO date before the time range", "[day_time]") {
+  auto w = ParseWhen("2025-05-14 10:00–10:30", 2025);
+  REQUIRE(w);
+  REQUIRE(w->date);
+  CHECK(w->date->month == 5);
+  CHECK(w->date->day == 14);
+  CHECK(w->range == "10:00 - 10:30");
+  // A date alone is no range.
+  auto d = ParseWhen("2025-06-12", 2025);
+  REQUIRE(d);
+  CHECK(d->range.empty());
+}
+
+TEST_CASE("Words around a time are not a time line", "[day_time]") {
+  auto w = ParseWhen("Wed 6 Aug 2025, 11:25-11:55 IST, Hall 2", 2025);
+  REQUIRE(w);
+  CHECK(w->range == "11:25 - 11:55 IST");
+  CHECK(w->venue == "Hall 2");
+}
