@@ -276,7 +276,11 @@ void Reader::ApplyContext() {
       std::optional<TimeLine> t = ParseTimeLine(text);
       std::optional<DayHeading> d =
           b.item < 0 && text.size() < 120 ? ParseDayHeading(text, year_) : std::nullopt;
-      if (t && t->rest.empty()) {
+      // "06:00–06:35 UTC, livestreamed for ...": a note after the time is no title.
+      const bool note = t && !t->rest.empty() &&
+                        (std::islower(static_cast<unsigned char>(t->rest[0])) ||
+                         t->rest[0] == ',' || t->rest[0] == ';');
+      if (t && (t->rest.empty() || note)) {
         time = t;
       } else if (d && (roles_[v] == Role::kDay || Bold(v) || WordsOf(text).size() <= 6)) {
         // A day line in a paragraph ("**Wednesday, March 20**"): until the next day or a
