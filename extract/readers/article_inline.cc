@@ -25,6 +25,11 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
       {"\xE3\x80\x8E", "\xE3\x80\x8F"},  // 『 』
       {"\xE3\x80\x8A", "\xE3\x80\x8B"},  // 《 》
       {"\"", "\""}};
+  // Candidates: (open, text begin, text end, close end) of each quoted or emphasised span.
+  struct Span {
+    std::size_t o, begin, c, at;
+  };
+  std::vector<Span> spans;
   for (const auto& [open, close] : kQuotes) {
     std::size_t at = 0;
     for (int count = 0; count < 200; ++count) {
@@ -34,6 +39,16 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
       std::size_t c = b.text.find(close, begin);
       if (c == std::string::npos) break;
       at = c + close.size();
+      spans.push_back({o, begin, c, at});
+    }
+  }
+  // "We did not make it to *Title*": an emphasised title inside a sentence.
+  for (const TextSpan& e : b.spans)
+    if (!e.strong && e.begin > 0 && e.end > e.begin)
+      spans.push_back({e.begin, e.begin, e.end, e.end});
+  for (const Span& span : spans) {
+    {
+      const std::size_t o = span.o, begin = span.begin, c = span.c, at = span.at;
       if (c - begin > 300 || b.text.substr(begin, c - begin).find('\n') != std::string::npos)
         continue;
       // Inside a link or reference already read.
@@ -91,7 +106,7 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
       // "I also liked \"Title\"", "we caught \"Title\"": a title the writer watched.
       if (!speakers && !alone) {
         static const RE2 watched(
-            R"((?i)\b(?:liked|loved|enjoyed|watched|caught|attended|recommend|saw|missed)(?:\s+the\s+(?:talk|session|keynote))?\s*[*_]*$)");
+            R"((?i)\b(?:liked|loved|enjoyed|watched|caught|attended|recommend|saw|missed|make\s+it\s+to|made\s+it\s+to)(?:\s+the\s+(?:talk|session|keynote))?\s*[*_]*$)");
         assert(watched.ok());
         alone = WordsOf(t.title).size() >= 3 && RE2::PartialMatch(Slice(b, sentence, o), watched);
       }
