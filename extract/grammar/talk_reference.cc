@@ -326,6 +326,26 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
     }
     return out;
   }
+  // "Bo Li (Initech) and his colleague Ana Silva", "Bo Li and her Initech colleague Ana Silva":
+  // the colleague shares the organisation.
+  {
+    static const RE2 colleague(
+        R"(^(.+?)\s+and\s+(?:his|her|their)\s+(?:(\S.*?)\s+)?(?:colleague|teammate|co-?worker)\s+(\S.+)$)");
+    assert(colleague.ok());
+    std::string first, org, second;
+    if (RE2::FullMatch(t, colleague, &first, &org, &second)) {
+      auto a = ParseSpeakerList(first);
+      if (a && a->size() == 1 && LooksLikeArticlePersonName(CollapseSpaces(second))) {
+        HeadingSpeaker b;
+        b.name = CollapseSpaces(second);
+        b.organization = org.empty() ? a->front().organization : CollapseSpaces(org);
+        if (a->front().organization.empty() && !org.empty())
+          a->front().organization = b.organization;
+        a->push_back(std::move(b));
+        return a;
+      }
+    }
+  }
   // "Ola Brekke & Mina Haugen — Nordlys Energi": people, a dash, their organisation.
   {
     static const RE2 dash_org(R"(^(.+?)\s+(?:—|–|--|-)\s+([^—–]+)$)");
@@ -530,9 +550,12 @@ std::optional<std::vector<HeadingSpeaker>> ReadSpeakersLine(std::string_view lin
   if (!bare_list) return std::nullopt;
   auto list = ParseSpeakerList(WithoutLinkNotes(t));
   if (list && Affiliated(*list)) return list;
-  // "Sofia Lindqvist, Independent": a name with an affiliation that names no organisation.
+  // "Sofia Lindqvist, Independent", "Marisol Vega — Independent": a name with an affiliation
+  // that names no organisation.
   if (list && list->size() == 1 && Words(t).size() > Words((*list)[0].name).size() &&
-      t.find_first_of(",(") != std::string::npos && (*list)[0].name.find(',') == std::string::npos)
+      (t.find_first_of(",(") != std::string::npos || t.find(" — ") != std::string::npos ||
+       t.find(" – ") != std::string::npos || t.find(" - ") != std::string::npos) &&
+      (*list)[0].name.find(',') == std::string::npos)
     return list;
   // "Ana Silva (Initech). The demo failed twice.": a list that ends the first sentence.
   static const RE2 first_sentence(R"(^(.{3,200}?)[.;!?](?:\s|$).*$)");

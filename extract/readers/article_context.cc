@@ -172,7 +172,8 @@ void Reader::FindDefaults() {
   for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 10; ++bi) {
     const Block& b = text_.blocks[bi];
     if (b.kind != BlockKind::kParagraph || b.item >= 0) continue;
-    if (roles_[first_vline_[bi]] != Role::kNone) break;  // the talks begin
+    if (roles_[first_vline_[bi]] == Role::kTalk) break;  // the talks begin
+    if (roles_[first_vline_[bi]] != Role::kNone) continue;
     ++paragraphs;
     texts.push_back(NormalizeCjkDateTime(b.Joined()));
   }

@@ -376,7 +376,18 @@ void Reader::ReadItemsAndParagraphs() {
     bool bold_first = false;
     std::string rest;
     for (const TextSpan& s : b.spans) {
-      if (!s.strong || s.begin != l.begin || s.end > l.end) continue;
+      if (!s.strong || s.begin < l.begin || s.end > l.end) continue;
+      if (s.begin != l.begin) {
+        // "11:00–11:30 — **Title** (B207)": a time slot before the bold title.
+        static const RE2 separators(R"(^(.*?)[\s—–\-·|:]*$)");
+        assert(separators.ok());
+        std::string prefix;
+        RE2::FullMatch(Slice(b, l.begin, s.begin), separators, &prefix);
+        auto slot = ParseTimeLine(CollapseSpaces(prefix));
+        if (!slot || !slot->rest.empty()) continue;
+        r.time_range = slot->range;
+        if (!slot->venue.empty()) r.venue = slot->venue;
+      }
       bold_first = true;
       r.talk = ReadTalkReference(b.text.substr(s.begin, s.end - s.begin), false);
       rest = Slice(b, s.end, l.end);
@@ -413,10 +424,15 @@ void Reader::ReadItemsAndParagraphs() {
         who = CollapseSpaces(who);
         if (who.size() > 2 && who.front() == '(' && who.back() == ')')
           who = who.substr(1, who.size() - 2);
+        static const RE2 room_like(
+            R"((?i)^(?:[A-Z]?\d{1,4}[A-Z]?(?:\s*[-–]\s*[A-Z]?\d{1,4}[A-Z]?)?|.*\b(?:room|hall|level|stage|theat(?:re|er)|auditorium|ballroom|building|floor)\b.*)$)");
+        assert(room_like.ok());
         if (auto s = who.empty() ? std::nullopt : ParseSpeakerList(who)) {
           r.talk.speakers = std::move(*s);
         } else if (auto s2 = SpeakersAfterTitle(rest)) {
           r.talk.speakers = std::move(*s2);
+        } else if (!who.empty() && WordsOf(who).size() <= 8 && RE2::FullMatch(who, room_like)) {
+          if (r.venue.empty()) r.venue = who;  // "**Title** (B207)": the room
         } else if (r.talk.event.empty()) {
           // "**Title** — Open Source Summit NA 2023": an event after the title.
           r.talk.event = EventLabel(who);
