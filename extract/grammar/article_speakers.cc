@@ -306,7 +306,9 @@ std::optional<TalkHeading> SplitTalkHeading(std::string_view line) {
       if (t[i] == '(' && --depth == 0) {
         std::string title = CollapseSpaces(t.substr(0, i));
         if (title.empty()) break;
-        auto speakers = ParseHeadingSpeakers(WithoutPeopleLead(t.substr(i + 1, t.size() - i - 2)));
+        const std::string inner = WithoutPeopleLead(t.substr(i + 1, t.size() - i - 2));
+        if (inner.empty() || std::islower(static_cast<unsigned char>(inner[0]))) break;
+        auto speakers = ParseHeadingSpeakers(inner);
         if (!speakers) break;
         return TalkHeading{std::move(title), std::move(*speakers)};
       }

@@ -102,7 +102,10 @@ std::optional<std::pair<std::string, std::vector<HeadingSpeaker>>> SplitSpeakers
       if (t[i] == '(' && --depth == 0) {
         std::string title = CollapseSpaces(t.substr(0, i));
         if (title.empty()) break;
-        auto speakers = ParseSpeakerList(WithoutPeopleLead(t.substr(i + 1, t.size() - i - 2)));
+        const std::string inner = WithoutPeopleLead(t.substr(i + 1, t.size() - i - 2));
+        // "(and That's Good)": a group that starts in lower case is part of the title.
+        if (inner.empty() || std::islower(static_cast<unsigned char>(inner[0]))) break;
+        auto speakers = ParseSpeakerList(inner);
         if (!speakers || (!bare && !Affiliated(*speakers))) break;
         return std::make_pair(std::move(title), std::move(*speakers));
       }

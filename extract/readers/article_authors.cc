@@ -317,7 +317,7 @@ void Reader::ApplyAuthors() {
   // A co-presenter the talk's text names: "Yuki co-presented this one with her Initech
   // colleague Bo Li", "Ana presented together with her colleague Bo Li (also Initech)".
   static const RE2 co_presenter(
-      R"((?:co-?presented|presented|gave|delivered)\s+(?:(?:this|it|the\s+talk|this\s+one|this\s+talk)\s+)?(?:together\s+)?with\s+(?:(?:his|her|their)\s+(?:(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s+)?(?:colleague|teammate|co-?worker)\s+)?()" CNKG_NAME
+      R"((?:co-?presented|presented|gave|delivered|shared\s+the\s+stage)\s+(?:(?:this|it|the\s+talk|this\s+one|this\s+talk)\s+)?(?:together\s+)?with\s+(?:(?:his|her|their)\s+(?:(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})\s+)?(?:colleague|teammate|co-?worker)\s+)?()" CNKG_NAME
       R"()(?:\s*\((?:also\s+)?([^()]+)\))?)",
       LargePatternOptions());
   assert(co_presenter.ok());
@@ -344,7 +344,9 @@ void Reader::ApplyAuthors() {
           HeadingSpeaker s;
           s.name = name;
           std::string o = TrimOrg(!paren.empty() ? paren : org);
-          if (o.empty() && t.find("colleague") != std::string::npos)
+          if (o.empty() &&
+              (t.find("colleague") != std::string::npos ||
+               t.find("teammate") != std::string::npos || t.find("co-worker") != std::string::npos))
             o = r.talk.speakers.front().organization;  // a colleague of the speaker
           if (!o.empty() && !IsNonOrganization(o) && !LooksLikeArticleJobTitle(o))
             s.organization = o;

@@ -40,8 +40,10 @@ bool Reader::InItemHead(std::size_t v) const {
 bool Reader::Headingish(std::size_t v) const {
   const Block& b = BlockOf(v);
   if (b.kind == BlockKind::kHeading) return true;
-  if (b.kind != BlockKind::kParagraph || b.quote) return false;
-  if (!text_.markdown) return b.item < 0;
+  if (b.kind != BlockKind::kParagraph) return false;
+  if (!text_.markdown) return b.item < 0 && !b.quote;
+  // In a block quote only a bold line is a heading ("> **Title**\n> Ana Silva, Initech").
+  if (b.quote && !(vlines_[v].first && Bold(v))) return false;
   // In Markdown, a bold line of its own that is not a list item: the paragraph's first line,
   // or a later one under a bold time line ("**10:55–11:30 · Room 201**\n**Title**").
   if (b.item >= 0 || !Bold(v) ||

@@ -49,8 +49,8 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
   for (const Span& span : spans) {
     {
       const std::size_t o = span.o, begin = span.begin, c = span.c, at = span.at;
-      if (c - begin > 300 || b.text.substr(begin, c - begin).find('\n') != std::string::npos)
-        continue;
+      // A title may wrap (a soft break), never cross a hard one.
+      if (c - begin > 300 || b.NextHardBreak(begin) < c) continue;
       // Inside a link or reference already read.
       bool inside = false;
       for (const Ref& r : refs_)
@@ -84,7 +84,7 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
           after += " " + nb.text;
         }
       }
-      std::optional<std::vector<HeadingSpeaker>> speakers = SpeakersAfterTitle(after);
+      std::optional<std::vector<HeadingSpeaker>> speakers = SpeakersInRest(after);
       if (!speakers) {
         if (auto s = SpeakerBeforeTitle(Slice(b, sentence, o)))
           speakers = std::vector<HeadingSpeaker>{std::move(*s)};
