@@ -11,6 +11,7 @@
 #include "extract/grammar/day_time.h"
 #include "extract/grammar/event_names.h"
 #include "extract/grammar/links.h"
+#include "extract/grammar/regex_options.h"
 #include "extract/grammar/speaker_text.h"
 #include "extract/readers/article_reader.h"
 #include "extract/readers/article_text.h"
@@ -146,7 +147,12 @@ bool TitleShaped(const std::string& title, bool emphasised) {
   if (words.size() < 2 || words.size() > 25 || title.size() > 300) return false;
   if (!FirstCapitalised(title)) return false;
   char last = title.back();
-  if (last == '.' || last == ',' || last == ';' || last == ':') return false;
+  // "... at 3 a.m." ends with an abbreviation, not a sentence.
+  static const RE2 abbreviation(R"((?i)\b(?:a\.m|p\.m|etc|vs|inc|ltd)\.$)");
+  assert(abbreviation.ok());
+  if ((last == '.' && !RE2::PartialMatch(title, abbreviation)) || last == ',' || last == ';' ||
+      last == ':')
+    return false;
   if (FieldLine(title) || LinkWordsOnly(title) || LooksLikeArticleJobTitle(title)) return false;
   if (GenericSection(title) || EndSection(title) || DayLike(title)) return false;
   return emphasised || TitleCase(title, true);
@@ -381,8 +387,59 @@ void Reader::ReadItemsAndParagraphs() {
     r.line = l.number;
     r.evidence = text;
     bool bold_first = false;
+    bool event_labelled = false;
     std::string rest;
+    // "*Title* — KubeCon EU, 2025 (with Bo Li, Globex)": an emphasised title that starts an
+    // item, then where it was given and with whom.
+    if (item) {
+      for (const TextSpan& s : b.spans) {
+        if (s.strong || s.begin != l.begin || s.end <= s.begin) continue;
+        std::string title = Slice(b, s.begin, s.end);
+        if (!TitleLike(title)) break;
+        std::string after = CollapseSpaces(Slice(b, s.end, b.NextHardBreak(s.end)));
+        static const RE2 lead(R"(^\s*(?:—|–|-{1,2}|:|,|\|)\s+(\S.*)$)");
+        assert(lead.ok());
+        std::string where;
+        if (!RE2::FullMatch(after, lead, &where)) break;
+        // The people in a parenthesised group ("(with Bo Li, Globex)"), the event before it.
+        std::optional<std::vector<HeadingSpeaker>> people;
+        static const RE2 group(R"(^(.*?)\s*\(((?:co-?presented\s+)?with\s[^()]*)\)(.*)$)");
+        assert(group.ok());
+        std::string head, inner, tail;
+        if (RE2::FullMatch(where, group, &head, &inner, &tail)) {
+          people = ParseSpeakerList(WithoutPeopleLead(inner));
+          where = head;
+        }
+        static const RE2 comma_year(R"(,\s*((?:19|20)\d\d)\b)");
+        assert(comma_year.ok());
+        RE2::GlobalReplace(&where, comma_year, " \\1");
+        std::string note;
+        static const RE2 trailing_note(R"(^(.*?)\s*(?:\([^()]*\)|·.*)$)");
+        assert(trailing_note.ok());
+        if (RE2::FullMatch(where, trailing_note, &note)) where = note;
+        auto event = ReadEventLine(where);
+        // An event the grammar does not know, written with its year ("DevOpsDays Leeds 2025").
+        static const RE2 named_with_year(
+            R"(^(\p{Lu}[\p{L}\d&+.'’-]*(?:\s+[\p{L}\d&+][\p{L}\d&+.'’-]*){0,6}\s+(?:19|20)\d\d)(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?$)",
+            LargePatternOptions());
+        assert(named_with_year.ok());
+        std::string named;
+        if (!event && RE2::FullMatch(CollapseSpaces(where), named_with_year, &named)) {
+          event.emplace();
+          event->event = named;
+        }
+        if (!event && !people) break;
+        r.talk = ReadTalkReference(title, false);
+        if (event) r.talk.event = event->event;
+        if (people) r.talk.speakers = std::move(*people);
+        r.begin = s.begin;
+        r.end = s.end;
+        bold_first = event_labelled = true;
+        break;
+      }
+    }
     for (const TextSpan& s : b.spans) {
+      if (bold_first) break;
       if (!s.strong || s.begin < l.begin || s.end > l.end) continue;
       if (s.begin != l.begin) {
         // "11:00–11:30 — **Title** (B207)": a time slot before the bold title.
@@ -402,7 +459,6 @@ void Reader::ReadItemsAndParagraphs() {
     }
     // "2026 · KubeCon EU (Amsterdam): *Title* (with Ana Silva)": an emphasised title after an
     // event.
-    bool event_labelled = false;
     if (!bold_first) {
       for (const TextSpan& s : b.spans) {
         if (s.begin < l.begin || s.end > l.end || s.begin == l.begin) continue;
@@ -431,14 +487,16 @@ void Reader::ReadItemsAndParagraphs() {
         who = CollapseSpaces(who);
         if (who.size() > 2 && who.front() == '(' && who.back() == ')')
           who = who.substr(1, who.size() - 2);
-        static const RE2 room_like(
-            R"((?i)^(?:[A-Z]?\d{1,4}[A-Z]?(?:\s*[-–]\s*[A-Z]?\d{1,4}[A-Z]?)?|.*\b(?:room|hall|level|stage|theat(?:re|er)|auditorium|ballroom|building|floor)\b.*)$)");
-        assert(room_like.ok());
+        static const RE2 room_code(R"(^[A-Z]?\d{1,4}[A-Z]?(?:\s*[-–]\s*[A-Z]?\d{1,4}[A-Z]?)?$)");
+        static const RE2 room_word(
+            R"((?i)(?:^|\s)(?:room|hall|level|stage|theatre|theater|auditorium|ballroom|building|floor)(?:\s|$))");
+        assert(room_code.ok() && room_word.ok());
         if (auto s = who.empty() ? std::nullopt : ParseSpeakerList(who)) {
           r.talk.speakers = std::move(*s);
         } else if (auto s2 = SpeakersAfterTitle(rest)) {
           r.talk.speakers = std::move(*s2);
-        } else if (!who.empty() && WordsOf(who).size() <= 8 && RE2::FullMatch(who, room_like)) {
+        } else if (!who.empty() && WordsOf(who).size() <= 8 &&
+                   (RE2::FullMatch(who, room_code) || RE2::PartialMatch(who, room_word))) {
           if (r.venue.empty()) r.venue = who;  // "**Title** (B207)": the room
         } else if (r.talk.event.empty()) {
           // "**Title** — Open Source Summit NA 2023": an event after the title.
