@@ -188,6 +188,10 @@ std::vector<std::string> SplitPeople(std::string_view group) {
       std::string_view after = group.substr(pos + sep.size());
       std::vector<std::size_t> commas = FindTopLevel(after, ",");
       std::string_view candidate = commas.empty() ? after : after.substr(0, commas[0]);
+      // "Bo Li (Independent)": the name before a parenthesised note.
+      if (std::size_t open = candidate.find(" (");
+          open != std::string_view::npos && !candidate.empty() && candidate.back() == ')')
+        candidate = candidate.substr(0, open);
       if (pos > 0 && LooksLikeArticlePersonName(candidate)) cuts.emplace_back(pos, sep.size());
     }
   }

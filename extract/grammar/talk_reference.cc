@@ -274,6 +274,10 @@ std::string WithoutAlternateNames(std::string t) {
 std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view text) {
   if (text.size() > kMaxUnit) return std::nullopt;
   std::string t = TrimPunct(WithoutAlternateNames(NormalizeCjkPunctuation(text)));
+  // "A, Job at Org, and B (Org)": a serial comma before the last person.
+  static const RE2 serial(R"(,\s+(and|&)\s+)");
+  assert(serial.ok());
+  RE2::GlobalReplace(&t, serial, " \\1 ");
   while (!t.empty() && t.back() == '.' && !IsLegalSuffix(Words(t).back())) {
     t.pop_back();
     t = CollapseSpaces(t);
@@ -433,6 +437,19 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
       assert(short_cjk.ok());
       const bool cjk_person = !out.empty() && CjkName(out.back().name);
       if (cjk_person && !RE2::FullMatch(out.back().name, short_cjk)) return std::nullopt;
+      // "A, Senior Engineer, Messaging at Org": the rest of the job, then the organisation.
+      {
+        static const RE2 area_at(R"(^(.+?)\s+(?:at|@)\s+(\p{Lu}.*)$)");
+        assert(area_at.ok());
+        std::string area, firm;
+        if (after_comma && !out.empty() && out.back().organization.empty() &&
+            !out.back().job_title.empty() && RE2::FullMatch(what, area_at, &area, &firm) &&
+            Words(firm).size() <= 5) {
+          out.back().job_title += ", " + area;
+          if (!IsNonOrganization(firm)) out.back().organization = firm;
+          continue;
+        }
+      }
       if (!after_comma || out.empty() || !out.back().organization.empty() ||
           !out.back().job_title.empty() || words.empty() || words.size() > 5 ||
           !(RE2::FullMatch(what, org_shape) || RE2::FullMatch(what, cjk_shape)) ||
@@ -587,7 +604,7 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
   if (RE2::FullMatch(t, keyword, &clause)) {
     // The clause ends at a sentence end, a ';', or a relative clause ("who joined", "where").
     static const RE2 stop(
-        R"(^(.*?)(?:[.;!?](?:\s|$)|;|,\s+(?:who|which|where|when|and\s+(?:we|i|it|they|the))\b|\s+\(\s*\[?(?i:slides|video|recording)|$).*$)");
+        R"(^(.*?)(?:[.;!?](?:\s|$)|;|,\s+(?:who|which|where|when|on|about|to|for|in|and\s+(?:we|i|it|they|the))\b|\s+\(\s*\[?(?i:slides|video|recording)|$).*$)");
     assert(stop.ok());
     std::string head;
     if (RE2::FullMatch(clause, stop, &head)) {

@@ -44,8 +44,7 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
   }
   // "We did not make it to *Title*": an emphasised title inside a sentence.
   for (const TextSpan& e : b.spans)
-    if (!e.strong && e.begin > 0 && e.end > e.begin)
-      spans.push_back({e.begin, e.begin, e.end, e.end});
+    if (e.begin > 0 && e.end > e.begin) spans.push_back({e.begin, e.begin, e.end, e.end});
   for (const Span& span : spans) {
     {
       const std::size_t o = span.o, begin = span.begin, c = span.c, at = span.at;
@@ -82,6 +81,20 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
               std::string_view(".!?").find(tail.back()) != std::string_view::npos)
             break;
           after += " " + nb.text;
+        }
+      }
+      // "\"Title\" [14:30–15:05, Level 3 | Suite 7]": the slot right after the title.
+      std::string slot_range, slot_venue;
+      {
+        static const RE2 slot(R"(^[\s*_"”’»]*[\[(]([^\[\]()]{3,120})[\])](.*)$)");
+        assert(slot.ok());
+        std::string inside, tail;
+        if (RE2::FullMatch(after, slot, &inside, &tail)) {
+          if (auto w = ParseWhen(inside, year_); w && !w->range.empty()) {
+            slot_range = w->range;
+            slot_venue = w->venue;
+            after = tail;
+          }
         }
       }
       std::optional<std::vector<HeadingSpeaker>> speakers = SpeakersInRest(after);
@@ -122,6 +135,8 @@ void Reader::ReadQuotedTitles(std::size_t bi) {
       r.talk = std::move(t);
       r.talk.speakers = std::move(*speakers);
       r.evidence = Slice(b, sentence, after_end);
+      r.time_range = slot_range;
+      r.venue = slot_venue;
       refs_.push_back(std::move(r));
     }
   }

@@ -97,13 +97,14 @@ bool LabelPrefix(std::string_view prefix) {
 std::optional<std::vector<HeadingSpeaker>> SpeakersInRest(std::string_view after) {
   if (auto s = SpeakersAfterTitle(after)) return s;
   static const RE2 clause(
-      R"((?i)(?:^|[\s,(;])((?:with|by|featuring|together\s+with|came\s+from|was\s+given\s+by)\s+\S.*)$)");
+      R"((?i)(?:^|[\s,(;])((?:with|by|featuring|together\s+with|came\s+from|was\s+given\s+by|speakers?\s+(?:are|were|was|is)|run\s+by|led\s+by)\s+\S.*)$)");
   assert(clause.ok());
   std::string_view rest = after.substr(0, std::min<std::size_t>(after.size(), 600));
   std::string from;
   // The first clause that reads as speakers.
   for (int tries = 0; tries < 4 && RE2::PartialMatch(rest, clause, &from); ++tries) {
-    static const RE2 other_lead(R"((?i)^(?:came\s+from|was\s+given\s+by)\s+)");
+    static const RE2 other_lead(
+        R"((?i)^(?:came\s+from|was\s+given\s+by|speakers?\s+(?:are|were|was|is)|run\s+by|led\s+by)\s+)");
     assert(other_lead.ok());
     std::string as_by = from;
     if (RE2::Replace(&as_by, other_lead, "by ")) {
