@@ -58,7 +58,10 @@ constexpr std::string_view kNonOrganizations[] = {"independent",
                                                   "学生",
                                                   "無所属",
                                                   "フリーランス",
-                                                  "個人"};
+                                                  "個人",
+                                                  "프리랜서",
+                                                  "무소속",
+                                                  "개인"};
 
 std::string WithoutTrailingDot(std::string_view w) {
   std::string s = AsciiLower(Trim(w));

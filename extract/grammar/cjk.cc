@@ -56,12 +56,15 @@ std::string NormalizeCjkDateTime(std::string_view text) {
   static const std::pair<std::string_view, std::string_view> kZones[] = {
       {"香港时间", "HKT"},   {"香港時間", "HKT"},   {"北京时间", "UTC+8"}, {"北京時間", "UTC+8"},
       {"台北时间", "UTC+8"}, {"台北時間", "UTC+8"}, {"日本時間", "JST"},   {"日本时间", "JST"},
-      {"韩国时间", "KST"},   {"韓国時間", "KST"},   {"新加坡时间", "SGT"}};
+      {"韩国时间", "KST"},   {"韓国時間", "KST"},   {"한국 시간", "KST"},  {"한국시간", "KST"},
+      {"新加坡时间", "SGT"}};
   for (const auto& [from, to] : kZones) {
     for (std::size_t at; (at = out.find(from)) != std::string::npos;)
       out.replace(at, from.size(), std::string(" ") + std::string(to) + " ");
   }
-  static const RE2 date(R"(((?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日))");
+  // Chinese and Japanese "2025年6月10日", Korean "2025년 5월 24일".
+  static const RE2 date(
+      R"(((?:(\d{4})\s*(?:年|년)\s*)?(\d{1,2})\s*(?:月|월)\s*(\d{1,2})\s*(?:日|일)))");
   assert(date.ok());
   static constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
                                                  "May",       "June",     "July",     "August",

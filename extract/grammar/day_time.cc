@@ -140,7 +140,7 @@ std::optional<TimeLine> ParseTimeLine(std::string_view raw) {
   std::string_view text = normal;
   if (raw.size() > 2000) return std::nullopt;
   static const RE2 re(
-      R"((?i)^\s*((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?)\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T|Z)\b)?(.*)$)");
+      R"((?i)^\s*((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|~|〜|～|to|until)\s*((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?)\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T|Z)\b)?(.*)$)");
   assert(re.ok());
   if (text.size() > 2000) return std::nullopt;
   std::string a, b, zone, rest;
@@ -177,7 +177,7 @@ std::optional<WhenField> ParseWhen(std::string_view text, int year_hint) {
   std::string normal = NormalizeCjkDateTime(text);
   text = normal;
   static const RE2 range(
-      R"((?i)((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to)\s*(?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?(?:\s*(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T)\b))?))");
+      R"((?i)((?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|~|〜|～|to)\s*(?:\d{1,2}[:.h]\d{2}|\d{1,2})\s*(?:[ap]\.?m\.?)?(?:\s*(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?:UTC|GMT|[ECMP][SD]?T|CES?T|BST|IST|JST|KST|SGT|HKT|AES[DT]|EES?T|WES?T)\b))?))");
   assert(range.ok());
   std::string t = CollapseSpaces(text);
   WhenField out;

@@ -184,7 +184,7 @@ void Reader::FindDefaults() {
     std::string z;
     // "以下时间均为北京时间", "時間はすべて日本時間（JST）": the same in Chinese or Japanese.
     static const RE2 cjk_zone_statement(
-        R"((?:时间|時間|时区|時刻)[^。.]{0,40}?((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,4}T)\b)");
+        R"((?:时间|時間|时区|時刻|시간)[^。.]{0,40}?((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,4}T)\b)");
     assert(cjk_zone_statement.ok());
     if (default_zone_.empty() &&
         (RE2::PartialMatch(t, zone_statement, &z) ||
@@ -205,6 +205,30 @@ void Reader::FindDefaults() {
   static const RE2 title_date(
       R"((?i)\b((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b)");
   assert(title_date.ok());
+  // Or the opening paragraph gives the day alone ("last Saturday (24 May)", "5월 24일").
+  if (dates.empty() && year_ > 0) {
+    static const RE2 day_month(
+        R"((?i)\b(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b)");
+    assert(day_month.ok());
+    std::set<std::string> found;
+    std::optional<CivilDate> parsed_date;
+    for (std::size_t i = 0; i < texts.size() && i < 3; ++i) {
+      re2::StringPiece input(texts[i]);
+      std::string d;
+      while (RE2::FindAndConsume(&input, day_month, &d)) {
+        if (auto parsed = ParseDayHeading(d, year_); parsed && parsed->date) {
+          found.insert(std::to_string(parsed->date->year) + "-" +
+                       std::to_string(parsed->date->month) + "-" +
+                       std::to_string(parsed->date->day));
+          parsed_date = parsed->date;
+        }
+      }
+    }
+    if (found.size() == 1) {
+      dates = found;
+      date = parsed_date;
+    }
+  }
   if (dates.empty() && year_ > 0 && title_.size() < 400) {
     re2::StringPiece input(title_);
     std::string d;

@@ -123,6 +123,24 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
       continue;
     }
     std::string text = CollapseSpaces(Text(k));
+    // "🕐 10:20 ~ 11:00", "📍 Hall 2", "🎤 Ana Silva (Initech)": emoji used as field labels.
+    {
+      static const std::pair<std::string_view, std::string_view> kEmojiLabels[] = {
+          {"\xF0\x9F\x95\x90", "Time: "},     {"\xF0\x9F\x95\x92", "Time: "},  // 🕐 🕒
+          {"\xE2\x8F\xB0", "Time: "},         {"\xF0\x9F\x95\x91", "Time: "},  // ⏰ 🕑
+          {"\xF0\x9F\x93\x85", "Date: "},     {"\xF0\x9F\x93\x86", "Date: "},  // 📅 📆
+          {"\xF0\x9F\x93\x8D", "Room: "},     {"\xF0\x9F\x8F\x9B", "Room: "},  // 📍 🏛
+          {"\xF0\x9F\x8E\xA4", "Speakers: "},                                  // 🎤
+          {"\xF0\x9F\x97\xA3", "Speakers: "}};                                 // 🗣
+      for (const auto& [emoji, label] : kEmojiLabels) {
+        if (text.rfind(emoji, 0) != 0) continue;
+        std::size_t at = emoji.size();
+        // A variation selector after the emoji.
+        if (text.compare(at, 3, "\xEF\xB8\x8F") == 0) at += 3;
+        text = std::string(label) + CollapseSpaces(text.substr(at));
+        break;
+      }
+    }
     std::string name, value;
     const std::string fields_text = CollapseSpaces(NormalizeCjkDateTime(text));
     if (fields_text.size() < 300 && RE2::FullMatch(fields_text, field, &name, &value)) {
@@ -194,7 +212,7 @@ Reader::Attached Reader::AttachedLines(std::size_t v, bool bare_list) const {
     // A bare list ("Ana Silva, Initech & Bo Li, Globex") counts right under the title only, as
     // a line of its own (after a <br> or a line break).
     bool own_line = taken == 0 && (bare_list || !vlines_[k].first);
-    std::optional<std::vector<HeadingSpeaker>> parsed = ReadSpeakersLine(Text(k), own_line);
+    std::optional<std::vector<HeadingSpeaker>> parsed = ReadSpeakersLine(text, own_line);
     // "Title<br>Ana Silva<br>Room 3, 11:00": a name alone on a line broken off with <br>.
     if (!parsed && own_line && !vlines_[k].first) {
       std::size_t index = static_cast<std::size_t>(

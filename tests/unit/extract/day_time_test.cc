@@ -25,3 +25,15 @@ TEST_CASE("Words around a time are not a time line", "[day_time]") {
   CHECK(w->range == "11:25 - 11:55 IST");
   CHECK(w->venue == "Hall 2");
 }
+
+TEST_CASE("Ranges written with a tilde, dates written in Korean", "[day_time]") {
+  auto w = ParseWhen("10:20 ~ 11:00", 2025);
+  REQUIRE(w);
+  CHECK(w->range == "10:20 - 11:00");
+  auto k = ParseWhen("2025년 5월 24일 14:00~14:40", 2025);
+  REQUIRE(k);
+  REQUIRE(k->date);
+  CHECK(k->date->month == 5);
+  CHECK(k->date->day == 24);
+  CHECK(k->range == "14:00 - 14:40");
+}
