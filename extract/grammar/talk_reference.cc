@@ -157,6 +157,10 @@ std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
     if (!(LooksLikeArticlePersonName(name) || CjkName(name))) return std::nullopt;
     s.name = CollapseSpaces(name);
     org = CollapseSpaces(org);
+    // "Globex (Ana runs the platform...": a note cut before its ')' is no part of it.
+    if (std::size_t open = org.find('(');
+        open != std::string::npos && org.find(')', open) == std::string::npos && open > 0)
+      org = CollapseSpaces(org.substr(0, open));
     if (LooksLikeArticleJobTitle(org)) {
       s.job_title = org;
     } else if (!IsNonOrganization(org)) {
@@ -332,6 +336,20 @@ std::optional<std::vector<HeadingSpeaker>> ParseSpeakerList(std::string_view tex
         }
     }
     return out;
+  }
+  // "Omar Aziz, with Rina Sato from Tallow Bank": two lists, each with its own organisations.
+  {
+    static const RE2 with_more(R"(^(.+?),?\s+(?:together\s+)?with\s+(\p{Lu}.+)$)");
+    assert(with_more.ok());
+    std::string first, second;
+    if (RE2::FullMatch(t, with_more, &first, &second)) {
+      auto a = ParseSpeakerList(first);
+      auto b = a ? ParseSpeakerList(second) : std::nullopt;
+      if (a && b) {
+        for (HeadingSpeaker& p : *b) a->push_back(std::move(p));
+        return a;
+      }
+    }
   }
   // "Bo Li (Initech) and his colleague Ana Silva", "Bo Li and her Initech colleague Ana Silva":
   // the colleague shares the organisation.

@@ -314,6 +314,45 @@ void Reader::ApplyAuthors() {
       }
     }
   }
+  // "Unless a line says otherwise, every speaker listed here works at Initech": the page's
+  // default organisation, for speakers given without one.
+  {
+    static const RE2 default_org(
+        R"((?i)\b(?:every|all|each)\s+(?:of\s+the\s+)?(?:speakers?|presenters?)\s+(?:listed\s+|named\s+|on\s+this\s+page\s+)?(?:here\s+|below\s+|above\s+)?(?:works?|is|are)\s+(?:at|from|with|for)\s+()" CNKG_ORG
+        R"())",
+        LargePatternOptions());
+    assert(default_org.ok());
+    std::string org;
+    int paragraphs = 0;
+    for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 10 && org.empty(); ++bi) {
+      const Block& b = text_.blocks[bi];
+      if (b.kind != BlockKind::kParagraph) continue;
+      ++paragraphs;
+      std::string t = CollapseSpaces(b.Joined());
+      if (t.size() < 4000 && RE2::PartialMatch(t, default_org, &org)) org = TrimOrg(org);
+    }
+    if (!org.empty() && !IsNonOrganization(org)) {
+      static const RE2 none_after(
+          R"((?i)^[\s,(—–-]*(?:independent|freelance|freelancer|self-employed)\b)");
+      assert(none_after.ok());
+      for (Ref& r : refs_) {
+        if (r.dropped) continue;
+        for (HeadingSpeaker& sp : r.talk.speakers) {
+          if (!sp.organization.empty()) continue;
+          // "Bongani Zulu (Independent)": said to have none.
+          bool none = false;
+          for (const std::string* text : {&r.evidence, &r.speakers_evidence}) {
+            std::size_t at = text->find(sp.name);
+            if (at != std::string::npos &&
+                RE2::PartialMatch(std::string_view(*text).substr(at + sp.name.size()), none_after))
+              none = true;
+          }
+          if (!none) sp.organization = org;
+        }
+      }
+      if (author_org_.empty()) author_org_ = org;
+    }
+  }
   // A co-presenter the talk's text names: "Yuki co-presented this one with her Initech
   // colleague Bo Li", "Ana presented together with her colleague Bo Li (also Initech)".
   static const RE2 co_presenter(
