@@ -156,6 +156,13 @@ void Reader::FindYear() {
     auto it = fm.fields.find(key);
     if (it != fm.fields.end() && (year_ = YearIn(it->second)) != 0) return;
   }
+  // A mail's or post's "Date: Mon, 19 May 2025" header line.
+  static const RE2 dated(R"((?i)^\s*(?:date|sent|posted|published)\s*:.*)");
+  assert(dated.ok());
+  for (std::size_t bi = 0; bi < text_.blocks.size() && bi < 12; ++bi) {
+    const std::string& t = text_.blocks[bi].text;
+    if (t.size() < 200 && RE2::FullMatch(t, dated) && (year_ = YearIn(t)) != 0) return;
+  }
 }
 
 void Reader::FindDefaults() {
@@ -175,6 +182,10 @@ void Reader::FindDefaults() {
     if (roles_[first_vline_[bi]] == Role::kTalk) break;  // the talks begin
     if (roles_[first_vline_[bi]] != Role::kNone) continue;
     ++paragraphs;
+    // "Date: Fri, 14 Mar 2025 09:12" in a mail header is when the post was sent.
+    static const RE2 sent(R"((?i)^\s*(?:date|sent|posted|published|updated)\s*:)");
+    assert(sent.ok());
+    if (RE2::PartialMatch(b.text, sent)) continue;
     texts.push_back(NormalizeCjkDateTime(b.Joined()));
   }
   std::set<std::string> dates;
@@ -212,7 +223,7 @@ void Reader::FindDefaults() {
     assert(day_month.ok());
     std::set<std::string> found;
     std::optional<CivilDate> parsed_date;
-    for (std::size_t i = 0; i < texts.size() && i < 3; ++i) {
+    for (std::size_t i = 0; i < texts.size() && i < 8; ++i) {
       re2::StringPiece input(texts[i]);
       std::string d;
       while (RE2::FindAndConsume(&input, day_month, &d)) {

@@ -321,9 +321,22 @@ std::optional<Ref> Reader::TalkFromHeading(std::size_t v, bool explicit_heading)
     if (auto t = ParseTimeLine(text); t && !t->rest.empty() && WordsOf(t->rest).size() >= 2) {
       slot = t;
       text = t->rest;
+      // '18:10-18:50  "Title part one,\n  part two"': a quoted title that wraps.
+      if (std::count(text.begin(), text.end(), '"') == 1 && last + 1 < vlines_.size() &&
+          vlines_[last + 1].number == vlines_[last].number + 1) {
+        ++last;
+        text += " " + CollapseSpaces(Text(last));
+      }
     }
   }
+  // "Henrik:  https://speakerdeck.com/...": a name and a link, no title.
+  {
+    static const RE2 label_url(R"(^[^:]{1,40}:\s+(?:https?://|www\.)\S+$)");
+    assert(label_url.ok());
+    if (RE2::FullMatch(text, label_url)) return std::nullopt;
+  }
   Attached attached = AttachedLines(last, Bold(v) || explicit_heading || slot.has_value());
+  for (std::size_t k = v + 1; k <= last && slot; ++k) attached.lines.push_back(k);
   if (slot && !attached.speakers && NonTalkSession(text)) return std::nullopt;
   if (slot) {
     if (attached.time_range.empty()) attached.time_range = slot->range;

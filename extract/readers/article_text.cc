@@ -292,7 +292,7 @@ bool GenericSection(std::string_view t) {
 // "Time: 10:00", "Venue: Hall B": a field of a session, never a heading.
 bool FieldLine(std::string_view t) {
   static const RE2 field(
-      R"((?i)^(?:time|date|venue|location|room|type|track|level|description|abstract|speakers?|presenters?|tags?|categor(?:y|ies)|duration|when|where|audience|recording|video|slides?|address|host|rsvp)\s*:.*)");
+      R"((?i)^(?:time|date|venue|location|room|type|track|level|description|abstract|speakers?|presenters?|tags?|categor(?:y|ies)|duration|when|where|audience|recording|video|slides?|address|host|rsvp|subject|from|to|cc|reply-to|message-id|sent)\s*:.*)");
   // "Hosted by Initech, Main Street 4": who hosts a meetup, not a talk's speakers.
   static const RE2 hosted(
       R"((?i)^(?:hosted|sponsored|organi[sz]ed|catered|powered|brought\s+to\s+you)\s+by\b.*)");
