@@ -15,7 +15,7 @@ namespace cnkg {
 //       - Google Cloud         # variants that are the same entity
 //       - Alphabet
 //   Person:
-//     Katie Gamanji: [Katie G]
+//     Ana Silva: [Ana S]
 //   forbid:                    # pairs that must never be merged
 //     Organization:
 //       - [Gen, Gen Digital]

@@ -655,7 +655,7 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
       return std::vector<HeadingSpeaker>{std::move(s)};
     }
   }
-  // "by Flynn from Buoyant", "by Matei David, also from Buoyant".
+  // "by Odin from Quillmark", "by Ilie Sola, also from Quillmark".
   static const RE2 by(
       R"(^[\s,\-–—:]*(?i:by|presented\s+by|with)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|di|del|der|la|le)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4})*)(?:,?\s+(?i:also\s+|both\s+)?(?i:from|of|at|@)\s+([\p{Lu}\d][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*(?:\s+[\p{Lu}\d&][\p{L}\d&'’-]*(?:\.[\p{L}\d]+)*){0,4}))?)",
       LargePatternOptions());

@@ -71,14 +71,14 @@ std::optional<TalkReference> ReadTitleBySpeakers(std::string_view text);
 std::optional<std::vector<HeadingSpeaker>> ReadSpeakersLine(std::string_view line, bool bare_list);
 
 // The speakers that prose writes right after a talk's title (the text that follows the closing
-// quote or link): " by Flynn from Buoyant.", ", by Ana Silva and Bo Li (Initech)", " - Name, Org",
+// quote or link): " by Odin from Quillmark.", ", by Ana Silva and Bo Li (Initech)", " - Name, Org",
 // " (Name, Org)", " presented by Name". A one-word name counts only with its organisation
-// ("by Flynn from Buoyant"). nullopt when the text does not start that way.
+// ("by Odin from Quillmark"). nullopt when the text does not start that way.
 std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view after);
 
-// The speaker that prose names right before a talk's title: "Daniel Bryant's excellent talk",
-// "Tal did his talk", "the keynote by Ana Silva:", "Mr. Bo Li's session on". The name may be one
-// word ("Tal"). nullopt when the text does not end that way.
+// The speaker that prose names right before a talk's title: "Mara Voss's excellent talk",
+// "Ravi did his talk", "the keynote by Ana Silva:", "Mr. Bo Li's session on". The name may be one
+// word ("Ravi"). nullopt when the text does not end that way.
 std::optional<HeadingSpeaker> SpeakerBeforeTitle(std::string_view before);
 
 // The speakers that a sentence of prose names as the subject of a presenting verb, around a

@@ -395,7 +395,7 @@ void Reader::ApplyAuthors() {
       break;  // the talk's first paragraph only
     }
   }
-  // A speaker named by one word ("Tal did his talk") is the author or speaker of the document
+  // A speaker named by one word ("Ravi did his talk") is the author or speaker of the document
   // whose name starts with it, when there is exactly one.
   std::vector<std::string> full = authors_;
   for (const Ref& r : refs_)

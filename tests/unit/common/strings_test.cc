@@ -18,9 +18,10 @@ TEST_CASE("Split trims pieces and drops empty ones unless asked") {
 
 TEST_CASE("FoldName folds case, accents, apostrophes and spaces") {
   CHECK(FoldName("Aurélie  VACHE") == "aurelie vache");
-  CHECK(FoldName("Lucas Käldström") == FoldName("lucas kaldstrom"));
-  CHECK(FoldName("L\xE2\x80\x99" "Ecuyer") == "l'ecuyer");
-  CHECK(FoldName("Wojciech Tyczyński") == "wojciech tyczynski");
+  CHECK(FoldName("Lene Kärnström") == FoldName("lene karnstrom"));
+  CHECK(FoldName("L\xE2\x80\x99"
+                 "Ecuyer") == "l'ecuyer");
+  CHECK(FoldName("Wojtek Nowiński") == "wojtek nowinski");
 }
 
 TEST_CASE("Slug makes stable key fragments") {
@@ -39,7 +40,10 @@ TEST_CASE("IsValidUtf8 reports the first bad byte") {
   std::size_t bad = 0;
   CHECK(IsValidUtf8("plain ascii"));
   CHECK(IsValidUtf8("caf\xC3\xA9"));
-  CHECK_FALSE(IsValidUtf8("ab\xFF" "cd", &bad));
+  CHECK_FALSE(
+      IsValidUtf8("ab\xFF"
+                  "cd",
+                  &bad));
   CHECK(bad == 2);
   CHECK_FALSE(IsValidUtf8("\xC3", &bad));  // truncated sequence
 }

@@ -149,8 +149,8 @@ TEST_CASE("A large binary graph file is checked on two threads with the same err
   KnowledgeGraph g;
   for (int i = 0; i < 6000; ++i) {
     Node n{"talk:t" + std::to_string(i), Label::kTalk, "T" + std::to_string(i), {}, {}, {}};
-    n.evidence.push_back({"a.txt", i, std::string(800, static_cast<char>('a' + i % 26)) +
-                                          std::to_string(i)});
+    n.evidence.push_back(
+        {"a.txt", i, std::string(800, static_cast<char>('a' + i % 26)) + std::to_string(i)});
     auto v = g.UpsertNode(n);
     if (i > 0) {
       Edge e;

@@ -15,7 +15,7 @@ struct Doc {
   explicit Doc(std::string name) { b.document = std::move(name); }
   std::string Add(Label l, const std::string& name, std::vector<std::string> aliases = {},
                   Properties props = {}, int line = 1) {
-    EntityRecord e{MakeKey(l, name), l, name, std::move(aliases), std::move(props),
+    EntityRecord e{MakeKey(l, name),        l, name, std::move(aliases), std::move(props),
                    {b.document, line, name}};
     b.entities.push_back(e);
     return e.key;
@@ -32,9 +32,9 @@ TEST_CASE("Names equal after folding are one node, across documents") {
   GraphBuilder builder(g);
   Doc a("a.txt"), b("b.txt");
   a.Add(Label::kOrganization, "solo.io");
-  a.Add(Label::kPerson, "Aurélie Vache");
+  a.Add(Label::kPerson, "Amélie Varenne");
   b.Add(Label::kOrganization, "Solo.io");
-  b.Add(Label::kPerson, "aurelie vache");
+  b.Add(Label::kPerson, "amelie varenne");
   REQUIRE(builder.Add(a.b).ok());
   REQUIRE(builder.Add(b.b).ok());
   CHECK(g.num_nodes() == 2);
@@ -136,8 +136,8 @@ TEST_CASE("Removing a document keeps what other documents said") {
   REQUIRE(builder.Add(a.b).ok());
   REQUIRE(builder.Add(b.b).ok());
   CHECK(builder.HasDocument("dir/a.txt") == false);  // no Document node in this batch
-  CHECK(builder.RemoveDocument("a.txt") == 0);      // documents are named by their identity
-  CHECK(builder.RemoveDocument("dir/a.txt") == 1);  // the project only dir/a.txt named
+  CHECK(builder.RemoveDocument("a.txt") == 0);       // documents are named by their identity
+  CHECK(builder.RemoveDocument("dir/a.txt") == 1);   // the project only dir/a.txt named
   CHECK(g.num_nodes() == 2);
   CHECK(g.num_edges() == 1);
   const Node& ada = g.node(*g.Find(p));

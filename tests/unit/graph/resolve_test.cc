@@ -41,7 +41,7 @@ TEST_CASE("Words that name no organisation") {
 }
 
 TEST_CASE("Keys are prefix and slug") {
-  CHECK(MakeKey(Label::kPerson, "Aurélie Vache") == "person:aurelie-vache");
+  CHECK(MakeKey(Label::kPerson, "Amélie Varenne") == "person:amelie-varenne");
   CHECK(MakeKey(Label::kProject, "Argo CD") == "project:argo-cd");
   CHECK(MakeKey(Label::kTalk, "Hello, World!") == "talk:hello-world");
   CHECK(MakeKey(Label::kDocument, "a.txt") == "doc:a-txt");
