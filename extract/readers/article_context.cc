@@ -310,8 +310,8 @@ void Reader::ApplyContext() {
       }
     } else if (b.kind == BlockKind::kParagraph && !ref_block && roles_[v] != Role::kAttached) {
       std::optional<TimeLine> t = ParseTimeLine(text);
-      std::optional<DayHeading> d =
-          b.item < 0 && text.size() < 120 ? ParseDayHeading(text, year_) : std::nullopt;
+      std::optional<DayHeading> d;
+      if (b.item < 0 && text.size() < 120) d = ParseDayHeading(text, year_);
       // "06:00–06:35 UTC, livestreamed for ...": a note after the time is no title.
       const bool note = t && !t->rest.empty() &&
                         (std::islower(static_cast<unsigned char>(t->rest[0])) ||
