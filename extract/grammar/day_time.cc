@@ -106,33 +106,34 @@ std::optional<DayHeading> ParseDayHeading(std::string_view text, int year_hint) 
   return out;
 }
 
-CivilDate NextWeekday(const CivilDate& from, int weekday) {
-  // Days since 1970-01-01 (a Thursday), by the civil-from-days algorithm's inverse.
-  auto days = [](int y, int m, int d) {
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-  };
-  const int today = days(from.year, from.month, from.day);
-  const int monday_based = ((today % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday (3)
-  const int ahead = ((weekday - monday_based) % 7 + 7) % 7;
-  CivilDate out = from;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  for (int i = 0; i < ahead; ++i) {
-    bool leap = (out.year % 4 == 0 && out.year % 100 != 0) || out.year % 400 == 0;
-    int in_month = out.month == 2 && leap ? 29 : kDays[out.month - 1];
-    if (++out.day > in_month) {
-      out.day = 1;
-      if (++out.month > 12) {
-        out.month = 1;
-        ++out.year;
-      }
-    }
-  }
+long DaysFromCivil(const CivilDate& d) {
+  const long y = d.year - (d.month <= 2);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate CivilFromDays(long days) {
+  const long z = days + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  CivilDate out;
+  out.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  out.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  out.year = static_cast<int>(yoe + era * 400 + (out.month <= 2));
   return out;
+}
+
+CivilDate NextWeekday(const CivilDate& from, int weekday) {
+  const long today = DaysFromCivil(from);
+  const long monday_based = ((today % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday (3)
+  const long ahead = ((weekday - monday_based) % 7 + 7) % 7;
+  return CivilFromDays(today + ahead);
 }
 
 std::optional<TimeLine> ParseTimeLine(std::string_view raw) {

@@ -25,6 +25,11 @@ struct DayHeading {
 // The date of the first `weekday` (0 Monday .. 6 Sunday) on or after `from`.
 CivilDate NextWeekday(const CivilDate& from, int weekday);
 
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's civil-date
+// algorithms). Exact for any year that fits an int.
+long DaysFromCivil(const CivilDate& d);
+CivilDate CivilFromDays(long days);
+
 // Reads `text` as a day heading: at most ten words, no sentence punctuation at the end, and a
 // weekday, "Day N" or a month with a day number ("19th of March", "March 19", "12 June 2025",
 // "2025-06-12"). "Day 2 Operations" is a topic, not a day. `year_hint` (0 if unknown) completes

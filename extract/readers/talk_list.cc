@@ -9,6 +9,7 @@
 #include "common/strings.h"
 #include "extract/core/batch_writer.h"
 #include "extract/grammar/article_speakers.h"
+#include "extract/grammar/day_time.h"
 #include "extract/grammar/schedule_time.h"
 #include "extract/grammar/talk_reference.h"
 #include "extract/readers/talk_list_input.h"
@@ -188,31 +189,14 @@ std::string PlusMinutes(const std::string& iso, int minutes) {
   int y, mo, d, hh, mm;
   std::string ss, zone;
   if (!RE2::FullMatch(iso, re, &y, &mo, &d, &hh, &mm, &ss, &zone)) return "";
-  // Days from the civil date (Howard Hinnant's algorithm), then back.
-  auto days_from_civil = [](int y, int m, int d) {
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-  };
-  long total = static_cast<long>(days_from_civil(y, mo, d)) * 1440 + hh * 60 + mm + minutes;
-  long days = total >= 0 ? total / 1440 : (total - 1439) / 1440;
-  int rest = static_cast<int>(total - days * 1440);
-  long z = days + 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe + era * 400 + (month <= 2));
+  const long total = DaysFromCivil(CivilDate{y, mo, d}) * 1440 + hh * 60 + mm + minutes;
+  const long days = total >= 0 ? total / 1440 : (total - 1439) / 1440;
+  const int rest = static_cast<int>(total - days * 1440);
+  const CivilDate date = CivilFromDays(days);
   const int seconds = ss.empty() ? 0 : std::stoi(ss);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, rest / 60,
-                rest % 60, seconds);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", date.year, date.month, date.day,
+                rest / 60, rest % 60, seconds);
   return buf + zone;
 }
 

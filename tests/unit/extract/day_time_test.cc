@@ -37,3 +37,16 @@ TEST_CASE("Ranges written with a tilde, dates written in Korean", "[day_time]") 
   CHECK(k->date->day == 24);
   CHECK(k->range == "14:00 - 14:40");
 }
+
+TEST_CASE("Days from a civil date and back, across leap days and years", "[day_time]") {
+  CHECK(DaysFromCivil(CivilDate{1970, 1, 1}) == 0);
+  CHECK(DaysFromCivil(CivilDate{2024, 3, 1}) - DaysFromCivil(CivilDate{2024, 2, 28}) == 2);
+  for (long d : {-1L, 0L, 59L, 19782L, 20453L}) {
+    CivilDate c = CivilFromDays(d);
+    CHECK(DaysFromCivil(c) == d);
+  }
+  CivilDate next = NextWeekday(CivilDate{2025, 12, 30}, 3);  // Tuesday -> Thursday
+  CHECK(next.year == 2026);
+  CHECK(next.month == 1);
+  CHECK(next.day == 1);
+}
