@@ -58,10 +58,7 @@ void ReadOrganization(std::string raw, HeadingSpeaker* s) {
   assert(note.ok() && former.ok() && relation.ok() && acronym.ok());
   std::string head, inner, old_name;
   raw = CollapseSpaces(raw);
-  // "Kestrel Freight (Ottilie runs the platform...": a note cut before its ')' is no part of it.
-  if (std::size_t open = raw.find('(');
-      open != std::string::npos && raw.find(')', open) == std::string::npos && open > 0)
-    raw = CollapseSpaces(raw.substr(0, open));
+  raw = speaker_text::WithoutOpenNote(raw);  // "Kestrel Freight (Ottilie runs the ..."
   if (RE2::FullMatch(raw, note, &head, &inner)) {
     if (RE2::FullMatch(inner, former, &old_name)) {
       raw = head;

@@ -451,4 +451,11 @@ bool StartsWithLegalSuffix(std::string_view part) {
   return words.size() == 1 || words[1] == "-" || words[1] == "\xE2\x80\x93";
 }
 
+std::string WithoutOpenNote(std::string_view org) {
+  const std::size_t open = org.find('(');
+  if (open != std::string_view::npos && open > 0 && org.find(')', open) == std::string_view::npos)
+    org = org.substr(0, open);
+  return CollapseSpaces(org);
+}
+
 }  // namespace cnkg::speaker_text

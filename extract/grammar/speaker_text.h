@@ -121,6 +121,10 @@ std::vector<std::string> SplitTopLevel(std::string_view s, std::string_view sep)
 // USA"): the tail of an organisation that a comma split off.
 bool StartsWithLegalSuffix(std::string_view part);
 
+// `org` without a note whose ')' was cut off with the text after it: "Globex (Ana runs the
+// platform" -> "Globex". Other text is returned with its spaces collapsed.
+std::string WithoutOpenNote(std::string_view org);
+
 }  // namespace cnkg::speaker_text
 
 #endif  // CNKG_EXTRACT_GRAMMAR_SPEAKER_TEXT_H_

@@ -156,11 +156,7 @@ std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
     name = WithoutHonorific(CollapseSpaces(name));
     if (!(LooksLikeArticlePersonName(name) || CjkName(name))) return std::nullopt;
     s.name = CollapseSpaces(name);
-    org = CollapseSpaces(org);
-    // "Globex (Ana runs the platform...": a note cut before its ')' is no part of it.
-    if (std::size_t open = org.find('(');
-        open != std::string::npos && org.find(')', open) == std::string::npos && open > 0)
-      org = CollapseSpaces(org.substr(0, open));
+    org = speaker_text::WithoutOpenNote(org);  // "Globex (Ana runs the platform ..."
     if (LooksLikeArticleJobTitle(org)) {
       s.job_title = org;
     } else if (!IsNonOrganization(org)) {
@@ -606,6 +602,21 @@ std::optional<std::vector<HeadingSpeaker>> ReadSpeakersLine(std::string_view lin
   return std::nullopt;
 }
 
+namespace {
+
+// A speaker list, or the list that ends before an appositive (", a maintainer who ...",
+// ", who ..."); nullopt when neither parses.
+std::optional<std::vector<HeadingSpeaker>> SpeakerListBeforeAppositive(const std::string& text) {
+  if (auto speakers = ParseSpeakerList(text)) return speakers;
+  static const RE2 appositive(R"(^(.*?\S),\s+(?i:a|an|the|who|which|whose)\s.*$)");
+  assert(appositive.ok());
+  std::string head;
+  if (RE2::FullMatch(text, appositive, &head)) return ParseSpeakerList(head);
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view after) {
   std::string t = CollapseSpaces(
       NormalizeCjkPunctuation(after.substr(0, std::min<std::size_t>(after.size(), kMaxUnit))));
@@ -630,13 +641,8 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
       // A trailing parenthesis left open by the cut: "(with A (Org); schedule TBA)".
       if (!speaker_text::IsBalanced(list) && !list.empty() && list.back() != ')')
         list = TrimPunct(list);
-      if (auto speakers = ParseSpeakerList(list)) return speakers;
-      // "by Ana Silva (Initech), a five-minute argument for ...": before the appositive.
-      static const RE2 appositive(R"(^(.*?\S),\s+(?i:a|an|the|who|which|whose)\s.*$)");
-      assert(appositive.ok());
-      std::string before;
-      if (RE2::FullMatch(list, appositive, &before))
-        if (auto speakers = ParseSpeakerList(before)) return speakers;
+      // "by Ana Silva (Initech), a five-minute argument for ...".
+      if (auto speakers = SpeakerListBeforeAppositive(list)) return speakers;
     }
   }
   // "by 佐藤 花子さん (Sakuragi Systems)": a CJK name after the keyword.
@@ -694,16 +700,8 @@ std::optional<std::vector<HeadingSpeaker>> SpeakersAfterTitle(std::string_view a
   assert(dash.ok() && paren.ok());
   std::string who;
   if (RE2::FullMatch(t, dash, &who) || RE2::FullMatch(t, paren, &who)) {
-    auto speakers = ParseSpeakerList(who);
-    if (speakers) return speakers;
-    // "— Ana Silva (Initech), a Jaeger maintainer who ...": the list ends before an appositive.
-    static const RE2 appositive(R"(^(.*?\S),\s+(?i:a|an|the|who|which|whose)\s.*$)");
-    assert(appositive.ok());
-    std::string head;
-    if (RE2::FullMatch(who, appositive, &head)) {
-      speakers = ParseSpeakerList(head);
-      if (speakers) return speakers;
-    }
+    // "— Ana Silva (Initech), a Jaeger maintainer who ...".
+    if (auto speakers = SpeakerListBeforeAppositive(who)) return speakers;
   }
   return std::nullopt;
 }
@@ -792,15 +790,8 @@ std::optional<std::vector<HeadingSpeaker>> TrailingSpeakerList(std::string_view 
       std::string_view word = space == std::string_view::npos ? prev : prev.substr(space + 1);
       if (!clause && !word.empty() && speaker_text::StartsUpper(word)) continue;
     }
-    // "Ana Silva and her Initech colleague Bo Li": two people of one organisation.
-    static const RE2 colleague(
-        R"(^(.+?)\s+and\s+(?:his|her|their)\s+(\S.*?)\s+(?:colleague|teammate|co-?worker)\s+(\S.+)$)");
-    assert(colleague.ok());
-    std::string first, org, second;
-    std::string candidate(rest);
-    if (RE2::FullMatch(candidate, colleague, &first, &org, &second))
-      candidate = first + " & " + second + ", " + org;
-    auto people = ParseSpeakerList(candidate);
+    // ("Ana Silva and her Initech colleague Bo Li" is a list ParseSpeakerList reads.)
+    auto people = ParseSpeakerList(rest);
     if (!people) continue;
     bool named = true;
     for (const HeadingSpeaker& p : *people)

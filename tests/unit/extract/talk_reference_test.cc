@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "extract/grammar/cjk.h"
+#include "extract/grammar/speaker_text.h"
 
 using namespace cnkg;
 
@@ -250,4 +251,12 @@ TEST_CASE("Prose speakers: a colleague of one organisation, an appositive after 
   auto c = SpeakersAfterTitle(" — Omar Haddad (Brightfield), a maintainer who explained it all");
   REQUIRE(c);
   CHECK(Names(*c) == "Omar Haddad (Brightfield)");
+}
+
+TEST_CASE("A note whose ')' was cut off is no part of an organisation", "[talk_reference]") {
+  CHECK(speaker_text::WithoutOpenNote("Kestrel Freight (Ottilie runs the platform") ==
+        "Kestrel Freight");
+  CHECK(speaker_text::WithoutOpenNote("Globex (formerly Initrode)") ==
+        "Globex (formerly Initrode)");
+  CHECK(speaker_text::WithoutOpenNote("  Initech  Labs ") == "Initech Labs");
 }
