@@ -63,13 +63,13 @@ RoomRecord ArticleVenue(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
 std::string IsoDate(const CivilDate& d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buf;
 }
-
-}  // namespace
 
 Reader::Reader(const Document& doc, const Gazetteer& gazetteer)
     : doc_(doc), gazetteer_(gazetteer), text_(ReadTextDoc(doc)) {

@@ -188,75 +188,41 @@ void Reader::FindDefaults() {
     if (RE2::PartialMatch(b.text, sent)) continue;
     texts.push_back(NormalizeCjkDateTime(b.Joined()));
   }
-  std::set<std::string> dates;
-  std::optional<CivilDate> date;
+  // The event's day: one distinct full date in the opening text; else one day and month there
+  // ("last Saturday (24 May)", "5월 24일"), or in the title ("KCD Oslo 2025 — my notes (Tue 7
+  // October)"), with the year found elsewhere.
+  static const RE2 day_month(
+      R"((?i)\b(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b)");
+  // "以下时间均为北京时间", "時間はすべて日本時間（JST）": a zone stated in Chinese, Japanese or
+  // Korean.
+  static const RE2 cjk_zone_statement(
+      R"((?:时间|時間|时区|時刻|시간)[^。.]{0,40}?((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,4}T)\b)");
+  assert(day_month.ok() && cjk_zone_statement.ok());
+  std::map<std::string, CivilDate> dates;  // ISO date -> date
+  auto collect = [&](std::string_view text, const RE2& re, int year_hint) {
+    re2::StringPiece input(text);
+    std::string d;
+    while (RE2::FindAndConsume(&input, re, &d))
+      if (auto parsed = ParseDayHeading(d, year_hint); parsed && parsed->date)
+        dates.emplace(IsoDate(*parsed->date), *parsed->date);
+  };
   for (const std::string& t : texts) {
     if (t.size() > 4000) continue;
     std::string z;
-    // "以下时间均为北京时间", "時間はすべて日本時間（JST）": the same in Chinese or Japanese.
-    static const RE2 cjk_zone_statement(
-        R"((?:时间|時間|时区|時刻|시간)[^。.]{0,40}?((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,4}T)\b)");
-    assert(cjk_zone_statement.ok());
     if (default_zone_.empty() &&
         (RE2::PartialMatch(t, zone_statement, &z) ||
          RE2::PartialMatch(t, cjk_zone_statement, &z)) &&
         ZoneOffsetMinutes(z, false))
       default_zone_ = CollapseSpaces(z);
-    re2::StringPiece input(t);
-    std::string d;
-    while (RE2::FindAndConsume(&input, full_date, &d)) {
-      if (auto parsed = ParseDayHeading(d, 0); parsed && parsed->date) {
-        dates.insert(d);
-        date = parsed->date;
-      }
-    }
+    collect(t, full_date, 0);
   }
-  // The title may give the day without the year it names elsewhere: "KCD Oslo 2025 — my notes
-  // (Tue 7 October)".
-  static const RE2 title_date(
-      R"((?i)\b((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b)");
-  assert(title_date.ok());
-  // Or the opening paragraph gives the day alone ("last Saturday (24 May)", "5월 24일").
   if (dates.empty() && year_ > 0) {
-    static const RE2 day_month(
-        R"((?i)\b(\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b)");
-    assert(day_month.ok());
-    std::set<std::string> found;
-    std::optional<CivilDate> parsed_date;
-    for (std::size_t i = 0; i < texts.size() && i < 8; ++i) {
-      re2::StringPiece input(texts[i]);
-      std::string d;
-      while (RE2::FindAndConsume(&input, day_month, &d)) {
-        if (auto parsed = ParseDayHeading(d, year_); parsed && parsed->date) {
-          found.insert(std::to_string(parsed->date->year) + "-" +
-                       std::to_string(parsed->date->month) + "-" +
-                       std::to_string(parsed->date->day));
-          parsed_date = parsed->date;
-        }
-      }
-    }
-    if (found.size() == 1) {
-      dates = found;
-      date = parsed_date;
-    }
+    for (std::size_t i = 0; i < texts.size() && i < 8; ++i)
+      if (texts[i].size() <= 4000) collect(texts[i], day_month, year_);
+    if (dates.size() > 1) dates.clear();
   }
-  if (dates.empty() && year_ > 0 && title_.size() < 400) {
-    re2::StringPiece input(title_);
-    std::string d;
-    std::set<std::string> found;
-    std::optional<CivilDate> parsed_date;
-    while (RE2::FindAndConsume(&input, title_date, &d)) {
-      if (auto parsed = ParseDayHeading(d, year_); parsed && parsed->date) {
-        found.insert(d);
-        parsed_date = parsed->date;
-      }
-    }
-    if (found.size() == 1) {
-      dates = found;
-      date = parsed_date;
-    }
-  }
-  if (dates.size() == 1) default_date_ = date;
+  if (dates.empty() && year_ > 0 && title_.size() < 400) collect(title_, day_month, year_);
+  if (dates.size() == 1) default_date_ = dates.begin()->second;
 }
 
 void Reader::ApplyContext() {

@@ -225,6 +225,9 @@ struct EventLine {
 };
 std::optional<EventLine> ReadEventLine(std::string_view line);
 
+// "2025-05-14".
+std::string IsoDate(const CivilDate& d);
+
 // A line that is only a time slot, maybe with its place: "10:55–11:30", "10:55–11:30 · Level 2 |
 // Room 201". nullopt for a time followed by anything else (a title).
 std::optional<TimeLine> SlotLine(std::string_view text);
