@@ -147,6 +147,18 @@ void Reader::FindAuthors() {
   }
 }
 
+bool Reader::OpeningSays(int paragraphs, const RE2& re, std::string* capture) const {
+  for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs > 0; ++bi) {
+    const Block& b = text_.blocks[bi];
+    if (b.kind != BlockKind::kParagraph) continue;
+    --paragraphs;
+    std::string t = CollapseSpaces(b.Joined());
+    if (t.size() >= 4000) continue;
+    if (capture ? RE2::PartialMatch(t, re, capture) : RE2::PartialMatch(t, re)) return true;
+  }
+  return false;
+}
+
 void Reader::ApplyAuthors() {
   // "Yesterday I gave this talk", "my talk", "I presented": said of one talk, in its section.
   static const RE2 post_cue(
@@ -160,15 +172,7 @@ void Reader::ApplyAuthors() {
   // talk.
   bool any = std::any_of(refs_.begin(), refs_.end(), [](const Ref& r) { return !r.dropped; });
   if (!any && authors_.size() == 1 && !title_.empty()) {
-    int paragraphs = 0;
-    bool cue = false;
-    for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 5 && !cue; ++bi) {
-      const Block& b = text_.blocks[bi];
-      if (b.kind != BlockKind::kParagraph) continue;
-      ++paragraphs;
-      std::string t = CollapseSpaces(b.Joined());
-      cue = t.size() < 4000 && RE2::PartialMatch(t, post_cue);
-    }
+    const bool cue = OpeningSays(5, post_cue);
     TalkReference t = ReadTalkReference(title_, false);
     if (cue && !t.title.empty() && WordsOf(t.title).size() >= 2 && WordsOf(t.title).size() <= 25) {
       Ref r;
@@ -201,16 +205,7 @@ void Reader::ApplyAuthors() {
   std::set<std::string> titles;
   for (const Ref& r : refs_)
     if (!r.dropped) titles.insert(Slug(r.talk.title));
-  if (titles.size() == 1) {
-    int paragraphs = 0;
-    for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 3 && !one_talk_post; ++bi) {
-      const Block& b = text_.blocks[bi];
-      if (b.kind != BlockKind::kParagraph) continue;
-      ++paragraphs;
-      std::string t = CollapseSpaces(b.Joined());
-      one_talk_post = t.size() < 4000 && RE2::PartialMatch(t, post_cue);
-    }
-  }
+  if (titles.size() == 1) one_talk_post = OpeningSays(3, post_cue);
   // "Our team gave TWO talks this year": the talks listed right after such a sentence, as many
   // as it says, are the author's.
   {
@@ -323,14 +318,7 @@ void Reader::ApplyAuthors() {
         LargePatternOptions());
     assert(default_org.ok());
     std::string org;
-    int paragraphs = 0;
-    for (std::size_t bi = 0; bi < text_.blocks.size() && paragraphs < 10 && org.empty(); ++bi) {
-      const Block& b = text_.blocks[bi];
-      if (b.kind != BlockKind::kParagraph) continue;
-      ++paragraphs;
-      std::string t = CollapseSpaces(b.Joined());
-      if (t.size() < 4000 && RE2::PartialMatch(t, default_org, &org)) org = TrimOrg(org);
-    }
+    if (OpeningSays(10, default_org, &org)) org = TrimOrg(org);
     if (!org.empty() && !IsNonOrganization(org)) {
       static const RE2 none_after(
           R"((?i)^[\s,(—–-]*(?:independent|freelance|freelancer|self-employed)\b)");

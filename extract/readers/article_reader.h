@@ -24,6 +24,8 @@
 // 4. References to the same session (the same sched id or recording) are one talk; each talk's
 //    section (its text, up to the next reference or heading) gives its project mentions.
 
+#include <re2/re2.h>
+
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -156,6 +158,9 @@ class Reader {
   // A talk named again by the main part of its title ("[Title (PDF)](slides)" beside
   // "Title: Subtitle") is one talk.
   void MergeShortTitles();
+  // True when one of the first `paragraphs` paragraphs matches `re` somewhere; its first group
+  // goes to `capture` when given.
+  bool OpeningSays(int paragraphs, const RE2& re, std::string* capture = nullptr) const;
   // A line that repeats a talk's title ("NOTES" sections after an agenda) refers to that talk:
   // the text under it is the talk's too.
   void FindRepeatedTitles();
