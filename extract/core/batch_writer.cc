@@ -8,6 +8,7 @@
 #include "extract/core/records.h"
 #include "extract/gazetteer/gazetteer.h"
 #include "extract/gazetteer/mentions.h"
+#include "extract/grammar/speaker_text.h"
 #include "extract/grammar/talk_title.h"
 #include "graph/resolve.h"
 
@@ -121,12 +122,8 @@ std::string BatchWriter::AddTalk(const TalkRecord& talk) {
                                    ? Ev(talk.speakers_evidence.line, talk.speakers_evidence.text)
                                    : ev;
   for (const SpeakerRecord& s : talk.speakers) {
-    std::string name = CollapseSpaces(s.name);
     // "Dr. Ruth Abernathy" is Ruth Abernathy: honorifics are no part of the name.
-    static const RE2 honorific(R"(^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dipl\.-Ing)\.?\s+(\S+\s+\S.*)$)");
-    assert(honorific.ok());
-    std::string bare;
-    if (RE2::FullMatch(name, honorific, &bare)) name = bare;
+    const std::string name = speaker_text::WithoutHonorific(s.name);
     if (name.empty()) continue;
     EntityRecord person;
     person.key = MakeKey(Label::kPerson, name);

@@ -1,7 +1,9 @@
 #include "extract/grammar/speaker_text.h"
 
+#include <re2/re2.h>
 #include <utf8proc.h>
 
+#include <cassert>
 #include <initializer_list>
 #include <unordered_set>
 #include <utility>
@@ -449,6 +451,21 @@ bool StartsWithLegalSuffix(std::string_view part) {
   std::vector<std::string> words = Words(part);
   if (words.empty() || !IsLegalSuffix(words[0])) return false;
   return words.size() == 1 || words[1] == "-" || words[1] == "\xE2\x80\x93";
+}
+
+std::string WithoutHonorific(std::string_view name) {
+  std::string n = CollapseSpaces(name);
+  static const RE2 leading(R"(^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dipl\.-Ing)\.?\s+(\S.*)$)");
+  assert(leading.ok());
+  std::string bare;
+  if (RE2::FullMatch(n, leading, &bare)) n = bare;
+  for (std::string_view h :
+       {std::string_view("さん"), std::string_view("様"), std::string_view("氏"),
+        std::string_view("先生"), std::string_view("老师")}) {
+    if (n.size() > h.size() + 3 && n.compare(n.size() - h.size(), h.size(), h) == 0)
+      return CollapseSpaces(std::string_view(n).substr(0, n.size() - h.size()));
+  }
+  return n;
 }
 
 std::string WithoutOpenNote(std::string_view org) {

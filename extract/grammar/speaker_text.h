@@ -121,6 +121,11 @@ std::vector<std::string> SplitTopLevel(std::string_view s, std::string_view sep)
 // USA"): the tail of an organisation that a comma split off.
 bool StartsWithLegalSuffix(std::string_view part);
 
+// A person's name without an honorific: "Dr. Ruth Abernathy" -> "Ruth Abernathy", "Prof Bo Li"
+// -> "Bo Li", "佐藤 花子さん" -> "佐藤 花子". A name that is nothing but the honorific is kept.
+// Spaces are collapsed.
+std::string WithoutHonorific(std::string_view name);
+
 // `org` without a note whose ')' was cut off with the text after it: "Globex (Ana runs the
 // platform" -> "Globex". Other text is returned with its spaces collapsed.
 std::string WithoutOpenNote(std::string_view org);

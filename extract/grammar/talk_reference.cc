@@ -17,6 +17,7 @@ namespace cnkg {
 namespace {
 
 using speaker_text::FindTopLevel;
+using speaker_text::WithoutHonorific;
 using speaker_text::Words;
 
 // Units longer than this are prose, never a talk reference.
@@ -132,17 +133,6 @@ bool CjkName(std::string_view s) {
   assert(re.ok());
   std::string t = CollapseSpaces(s);
   return t.size() >= 6 && t.size() <= 40 && RE2::FullMatch(t, re);
-}
-
-// A CJK name without an honorific after it ("佐藤 花子さん" -> "佐藤 花子").
-std::string WithoutHonorific(std::string name) {
-  for (std::string_view h :
-       {std::string_view("さん"), std::string_view("様"), std::string_view("氏"),
-        std::string_view("先生"), std::string_view("老师")}) {
-    if (name.size() > h.size() + 3 && name.compare(name.size() - h.size(), h.size(), h) == 0)
-      return CollapseSpaces(std::string_view(name).substr(0, name.size() - h.size()));
-  }
-  return name;
 }
 
 std::optional<HeadingSpeaker> PersonPiece(std::string_view piece) {
@@ -754,12 +744,7 @@ std::optional<HeadingSpeaker> SpeakerBeforeTitle(std::string_view before) {
     if (!org.empty() && !IsNonOrganization(org)) s.organization = org;
     return s;
   }
-  // Honorifics are no part of the name.
-  static const RE2 honorific(R"(^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(.*)$)");
-  assert(honorific.ok());
-  std::string bare;
-  if (RE2::FullMatch(name, honorific, &bare)) name = bare;
-  name = CollapseSpaces(name);
+  name = WithoutHonorific(name);  // "Mr. Bo Li's session" is Bo Li's
   if (!NameShape(name, 1)) return std::nullopt;
   HeadingSpeaker s;
   s.name = name;

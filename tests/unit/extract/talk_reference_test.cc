@@ -260,3 +260,11 @@ TEST_CASE("A note whose ')' was cut off is no part of an organisation", "[talk_r
         "Globex (formerly Initrode)");
   CHECK(speaker_text::WithoutOpenNote("  Initech  Labs ") == "Initech Labs");
 }
+
+TEST_CASE("Honorifics are no part of a name, in either script", "[talk_reference]") {
+  CHECK(speaker_text::WithoutHonorific("Dr. Ines Okoro") == "Ines Okoro");
+  CHECK(speaker_text::WithoutHonorific("Prof  Tamsin Vale") == "Tamsin Vale");
+  CHECK(speaker_text::WithoutHonorific("佐藤 花子さん") == "佐藤 花子");
+  CHECK(speaker_text::WithoutHonorific("Dr.") == "Dr.");
+  CHECK(speaker_text::WithoutHonorific("Drew Barrymore") == "Drew Barrymore");
+}
