@@ -448,8 +448,8 @@ void Reader::ReadItemsAndParagraphs() {
         assert(separators.ok());
         std::string prefix;
         RE2::FullMatch(Slice(b, l.begin, s.begin), separators, &prefix);
-        auto slot = ParseTimeLine(CollapseSpaces(prefix));
-        if (!slot || !slot->rest.empty()) continue;
+        auto slot = SlotLine(CollapseSpaces(prefix));
+        if (!slot) continue;
         r.time_range = slot->range;
         if (!slot->venue.empty()) r.venue = slot->venue;
       }
