@@ -23,6 +23,7 @@
 #include "extract/core/alias_file.h"
 #include "extract/core/document.h"
 #include "extract/gazetteer/gazetteer.h"
+#include "extract/grammar/local_time.h"
 #include "extract/pipeline.h"
 #include "graph/lookup.h"
 #include "graph/snapshot.h"
@@ -47,6 +48,7 @@ struct BuildFlags {
   bool keep_going = false;
   bool quiet = false;
   bool explain_merges = false;
+  std::string time_zone;  // --timezone
 };
 
 int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
@@ -60,6 +62,14 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
       PrintError("unknown document format '" + format + "' (known: " + cnkg::ReaderNames() + ")");
       return kExitUsage;
     }
+  }
+  if (!flags.time_zone.empty()) {
+    if (!cnkg::IsKnownTimeZone(flags.time_zone)) {
+      PrintError("unknown time zone '" + flags.time_zone +
+                 "' for --timezone (give an IANA name such as Europe/Berlin or America/New_York)");
+      return kExitUsage;
+    }
+    options.time_zone = flags.time_zone;
   }
   cnkg::KnowledgeGraph graph;
   if (!flags.base_graph.empty()) {
@@ -468,6 +478,10 @@ int main(int argc, char** argv) {
   build->add_option("--gazetteer", flags.gazetteer,
                     "TSV file of your own project names and aliases, added to the built-in\n"
                     "gazetteer (format: data/gazetteer/README.md)");
+  build->add_option("--timezone", flags.time_zone,
+                    "IANA time zone (Europe/Berlin) of local times that a document writes without\n"
+                    "a zone and does not name one for (Sessionize and sched JSON exports);\n"
+                    "without it such times are kept as local times, with a warning");
   build->add_flag("--explain-merges", flags.explain_merges,
                   "Print every merge of differently written names and why it was made");
   build->add_flag("--keep-going", flags.keep_going,

@@ -88,6 +88,7 @@ void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& opti
       fail(doc.status());
       continue;
     }
+    doc->time_zone = options.time_zone;
     for (const std::string& w : doc->warnings) {
       Diagnostic d;
       d.severity = Diagnostic::Severity::kWarning;

@@ -17,6 +17,7 @@ class Gazetteer;
 
 struct BuildOptions {
   const Reader* reader = nullptr;  // read every input with this reader; null: detect per document
+  std::string time_zone;  // Document::time_zone of every input (`--timezone`); empty for none
 };
 
 // What a build did, for the caller to report.

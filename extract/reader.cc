@@ -1,19 +1,22 @@
 #include "extract/reader.h"
 
 #include "extract/readers/article.h"
+#include "extract/readers/ical.h"
 #include "extract/readers/landscape_import.h"
-#include "extract/readers/schedule_exports.h"
+#include "extract/readers/pretalx.h"
+#include "extract/readers/sched_json.h"
+#include "extract/readers/sessionize.h"
 #include "extract/readers/schedule_text.h"
 #include "extract/readers/talk_list.h"
 
 namespace cnkg {
 namespace {
 
-// The table. Claims: a landscape file (100), an iCalendar, Sessionize or pretalx export (95) and
+// The table. Claims: a landscape file (100), an iCalendar, Sessionize, pretalx or sched JSON
+// export (95) and
 // a schedule text (90) are unmistakable; a YAML or JSON list of talk records claims 80 (60 when
 // it is not valid YAML and is read line by line); any readable text is an article, so the
-// article reader claims least (10). The three exports are recognised but not read yet: their
-// readers fail with a message naming the format.
+// article reader claims least (10).
 constexpr Reader kReaders[] = {
     {"schedule", "sched-style schedule text ('Title#' lines with 'Time:', 'Speakers:', 'Venue:')",
      RecogniseScheduleText, ExtractScheduleText},
@@ -23,12 +26,13 @@ constexpr Reader kReaders[] = {
      RecogniseTalkList, ExtractTalkList},
     {"landscape", "the CNCF landscape data file (landscape.yml)", RecogniseLandscape,
      ExtractLandscape},
-    {"ical", "an iCalendar (.ics) export (recognised; not read yet)", RecogniseICalendar,
+    {"ical", "an iCalendar (.ics) export, such as sched's all.ics", RecogniseICalendar,
      ExtractICalendar},
-    {"sessionize", "a Sessionize JSON export (recognised; not read yet)", RecogniseSessionize,
-     ExtractSessionize},
-    {"pretalx", "a pretalx/frab schedule, JSON or XML (recognised; not read yet)", RecognisePretalx,
-     ExtractPretalx},
+    {"sessionize", "a Sessionize JSON export (All, Sessions, Speakers or GridSmart view)",
+     RecogniseSessionize, ExtractSessionize},
+    {"pretalx", "a pretalx/frab schedule, JSON (schedule.json) or XML (schedule.xml)",
+     RecognisePretalx, ExtractPretalx},
+    {"sched-json", "sched's JSON export of sessions", RecogniseSchedJson, ExtractSchedJson},
 };
 
 }  // namespace

@@ -26,6 +26,10 @@ struct Document {
   // Problems that did not stop the reading, as "PATH:LINE:COL: message" (e.g. bytes that were
   // not UTF-8 and were read as Windows-1252).
   std::vector<std::string> warnings;
+  // The IANA time zone ("Europe/Berlin", from `cnkg build --timezone`) of local times that the
+  // document writes without a zone and does not place itself (Sessionize and sched JSON times);
+  // empty for none. Readers that use it must check it (IsKnownTimeZone in grammar/local_time.h).
+  std::string time_zone;
 };
 
 // The identity of a file found at `path` by walking the folder `root` (a prefix of `path`): the

@@ -61,12 +61,8 @@ bool SkipXmlPrologue(std::string_view& s) {
 ScheduleExport JsonExport(const json& value) {
   if (LooksLikeSessionizeJson(value)) return ScheduleExport::kSessionize;
   if (LooksLikePretalxJson(value)) return ScheduleExport::kPretalx;
+  if (LooksLikeSchedJson(value)) return ScheduleExport::kSchedJson;
   return ScheduleExport::kNone;
-}
-
-Status NotThisExport(const Document& doc, ScheduleExport kind) {
-  return Status::ParseError(doc.path + ": not " + std::string(ScheduleExportName(kind)) +
-                            " (a format this cnkg does not read yet)");
 }
 
 }  // namespace
@@ -104,6 +100,12 @@ bool LooksLikePretalxJson(const json& value) {
   return it != value.end() && it->is_object() && Has(*it, "conference");
 }
 
+bool LooksLikeSchedJson(const json& value) {
+  return SomeElement(value, [](const json& e) {
+    return (Has(e, "event_key") || Has(e, "event_start")) && Has(e, "name");
+  });
+}
+
 bool LooksLikePretalxXml(std::string_view text) {
   std::string_view s = text.substr(0, std::min<std::size_t>(text.size(), 64 * 1024));
   if (!SkipXmlPrologue(s)) return false;
@@ -128,7 +130,8 @@ ScheduleExport DetectScheduleExport(const Document& doc) {
   // JSON is parsed only when it has a member name that one of the shapes needs.
   bool marked = false;
   for (std::string_view marker :
-       {"\"sessions\"", "\"agenda\"", "\"rooms\"", "\"timeSlots\"", "\"fullName\"", "\"schedule\""})
+       {"\"sessions\"", "\"agenda\"", "\"rooms\"", "\"timeSlots\"", "\"fullName\"", "\"schedule\"",
+        "\"event_key\"", "\"event_start\""})
     marked = marked || s.find(marker) != std::string_view::npos;
   if (s.empty() || (s[0] != '[' && s[0] != '{') || !marked)
     return DetectScheduleExport(doc.text, json(json::value_t::discarded));
@@ -144,42 +147,16 @@ std::string_view ScheduleExportName(ScheduleExport kind) {
       return "a Sessionize JSON export";
     case ScheduleExport::kPretalx:
       return "a pretalx/frab schedule";
+    case ScheduleExport::kSchedJson:
+      return "a sched JSON export";
     case ScheduleExport::kNone:
       break;
   }
   return "";
 }
 
-Status NotReadYet(const Document& doc, ScheduleExport kind) {
-  return Status::ParseError(doc.path + ": " + std::string(ScheduleExportName(kind)) +
-                            ", which this cnkg does not read yet");
-}
-
-int RecogniseICalendar(const Document& doc) { return LooksLikeICalendar(doc.text) ? 95 : 0; }
-
-Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer&) {
-  if (!LooksLikeICalendar(doc.text)) return NotThisExport(doc, ScheduleExport::kICalendar);
-  return NotReadYet(doc, ScheduleExport::kICalendar);
-}
-
-int RecogniseSessionize(const Document& doc) {
-  return DetectScheduleExport(doc) == ScheduleExport::kSessionize ? 95 : 0;
-}
-
-Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer&) {
-  if (DetectScheduleExport(doc) != ScheduleExport::kSessionize)
-    return NotThisExport(doc, ScheduleExport::kSessionize);
-  return NotReadYet(doc, ScheduleExport::kSessionize);
-}
-
-int RecognisePretalx(const Document& doc) {
-  return DetectScheduleExport(doc) == ScheduleExport::kPretalx ? 95 : 0;
-}
-
-Result<ExtractionBatch> ExtractPretalx(const Document& doc, const Gazetteer&) {
-  if (DetectScheduleExport(doc) != ScheduleExport::kPretalx)
-    return NotThisExport(doc, ScheduleExport::kPretalx);
-  return NotReadYet(doc, ScheduleExport::kPretalx);
+Status NotThisExport(const Document& doc, ScheduleExport kind) {
+  return Status::ParseError(doc.path + ": not " + std::string(ScheduleExportName(kind)));
 }
 
 }  // namespace cnkg

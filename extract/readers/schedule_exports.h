@@ -13,13 +13,12 @@ namespace cnkg {
 
 class Gazetteer;
 
-// Calendar and conference-tool exports that cnkg recognises but does not read yet: iCalendar
-// (.ics), Sessionize JSON and pretalx/frab schedules. Their readers claim such documents strongly
-// (95) and fail with a message naming the format, so that a user learns what the file is instead
-// of getting a poor reading of it by another reader (a Sessionize export is a JSON list of
-// sessions that the talk-list reader would otherwise half-read). The recognisers are separate
-// functions so that the readers that replace these placeholders, and other readers that must not
-// claim these files, can use them.
+// Recognisers of the calendar and conference-tool exports that organisers publish: iCalendar
+// (.ics, ical.h), Sessionize JSON (sessionize.h), pretalx/frab schedules in JSON or XML
+// (pretalx.h) and sched's JSON export (sched_json.h). Detection is by content, never by file
+// name. The recognisers are separate functions so that the readers, and other readers that must
+// not claim these files (the talk-list reader would half-read a Sessionize list of sessions),
+// can use them.
 
 // True when `text` is an iCalendar stream: its first non-blank line is "BEGIN:VCALENDAR"
 // (case-insensitive). Never fails.
@@ -42,8 +41,12 @@ bool LooksLikePretalxJson(const nlohmann::json& value);
 // 64 KiB. Never fails.
 bool LooksLikePretalxXml(std::string_view text);
 
+// True when `value` is sched's JSON export of sessions: a list whose first elements are objects
+// with "event_key" or "event_start", and "name". Never fails.
+bool LooksLikeSchedJson(const nlohmann::json& value);
+
 // The exports above, as one answer for a document.
-enum class ScheduleExport { kNone, kICalendar, kSessionize, kPretalx };
+enum class ScheduleExport { kNone, kICalendar, kSessionize, kPretalx, kSchedJson };
 
 // Which export `doc` is. JSON is parsed only when the text starts with '[' or '{' (after
 // whitespace); use the overload below when the caller has parsed it already. Never fails.
@@ -52,22 +55,13 @@ ScheduleExport DetectScheduleExport(const Document& doc);
 // not JSON).
 ScheduleExport DetectScheduleExport(std::string_view text, const nlohmann::json& json);
 
-// "an iCalendar (.ics) export", "a Sessionize JSON export", "a pretalx/frab schedule"; "" for
-// kNone.
+// "an iCalendar (.ics) export", "a Sessionize JSON export", "a pretalx/frab schedule", "a sched
+// JSON export"; "" for kNone.
 std::string_view ScheduleExportName(ScheduleExport kind);
 
-// The error for a document that is `kind`: kParseError "PATH: <name>, which this cnkg does not
-// read yet". `kind` must not be kNone.
-Status NotReadYet(const Document& doc, ScheduleExport kind);
-
-// Reader rows (see Reader in reader.h): each recognises its export with claim 95 (0 otherwise)
-// and extracts by failing with NotReadYet. They never return a batch.
-int RecogniseICalendar(const Document& doc);
-Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& gazetteer);
-int RecogniseSessionize(const Document& doc);
-Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& gazetteer);
-int RecognisePretalx(const Document& doc);
-Result<ExtractionBatch> ExtractPretalx(const Document& doc, const Gazetteer& gazetteer);
+// The error of a reader forced (--format) onto a document that is not its export: kParseError
+// "PATH: not <name>".
+Status NotThisExport(const Document& doc, ScheduleExport kind);
 
 }  // namespace cnkg
 

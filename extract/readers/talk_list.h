@@ -78,7 +78,8 @@ int RecogniseTalkList(const Document& doc);
 // name, a date that cannot be read, the YAML error of text read line by line. Fails with
 // kParseError naming the file only when nothing usable is found (no talk, no event and no project
 // mention), when the document is not a talk list at all, or when it is one of the exports of
-// schedule_exports.h ("PATH: a Sessionize JSON export, which this cnkg does not read yet").
+// schedule_exports.h ("PATH: a Sessionize JSON export, not a talk list (leave out --format to
+// read it)").
 // `gazetteer` finds project mentions and is only used during the call. Never throws; runs in
 // time linear in the size of the document.
 Result<ExtractionBatch> ExtractTalkList(const Document& doc, const Gazetteer& gazetteer);

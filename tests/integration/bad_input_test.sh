@@ -36,7 +36,7 @@ expect 1 "cnkg: $tmp/missing.txt: no such file or directory" -- "$cnkg" build "$
 expect 1 "cnkg: $tmp/empty.txt: empty document" -- "$cnkg" build "$tmp/empty.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/binary.txt: binary file (contains NUL bytes), not a text document" -- "$cnkg" build "$tmp/binary.txt" -o "$tmp/out.json"
 expect 0 "cnkg: warning: $tmp/latin1.txt:3:17: not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252" -- "$cnkg" build "$tmp/latin1.txt" -o "$tmp/latin1.json"
-expect 1 "cnkg: $tmp/code.py: not a document cnkg reads (formats: schedule, article, talk-list, landscape, ical, sessionize, pretalx; see cnkg build --help); use --format to force one" -- "$cnkg" build "$tmp/code.py" -o "$tmp/out.json"
+expect 1 "cnkg: $tmp/code.py: not a document cnkg reads (formats: schedule, article, talk-list, landscape, ical, sessionize, pretalx, sched-json; see cnkg build --help); use --format to force one" -- "$cnkg" build "$tmp/code.py" -o "$tmp/out.json"
 # A readable text file is an article, even with nothing in it: a warning, and the graph is written.
 expect 0 "$tmp/prose.txt: warning: no talks, events or project mentions found in the article" -- "$cnkg" build "$tmp/prose.txt" -o "$tmp/prose.json"
 expect 1 "cnkg: $tmp/prose.txt: no sessions found (a schedule has 'Title#' lines followed by 'Time:', 'Speakers:', 'Venue:', 'Type:' or 'Description:' lines)" -- "$cnkg" build --format schedule "$tmp/prose.txt" -o "$tmp/out.json"
@@ -54,14 +54,9 @@ cp "$tmp/binary.txt" "$tmp/code.py" "$tmp/folder/"
 expect 0 "cnkg: warning: $tmp/folder/binary.txt: binary file (contains NUL bytes), not a text document (skipped)" -- "$cnkg" build "$tmp/folder" -o "$tmp/folder.json"
 [ -s "$tmp/folder.json" ] || { echo "FAIL: folder build wrote nothing"; fails=$((fails + 1)); }
 
-# Schedule exports cnkg does not read yet are named, not half-read; in a folder they are skipped.
+# A schedule export forced through the talk-list reader is named, not half-read.
 printf '{"sessions": [{"id": "1", "title": "A Talk"}], "speakers": [], "rooms": []}\n' > "$tmp/sessionize.json"
-printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n' > "$tmp/talks.ics"
-expect 1 "cnkg: $tmp/sessionize.json: a Sessionize JSON export, which this cnkg does not read yet" -- "$cnkg" build "$tmp/sessionize.json" -o "$tmp/out.json"
-expect 1 "cnkg: $tmp/sessionize.json: a Sessionize JSON export, which this cnkg does not read yet" -- "$cnkg" build --format talk-list "$tmp/sessionize.json" -o "$tmp/out.json"
-mkdir -p "$tmp/exports"
-cp "$good" "$tmp/talks.ics" "$tmp/exports/"
-expect 0 "cnkg: warning: $tmp/exports/talks.ics: an iCalendar (.ics) export, which this cnkg does not read yet (skipped)" -- "$cnkg" build "$tmp/exports" -o "$tmp/exports.json"
+expect 1 "cnkg: $tmp/sessionize.json: a Sessionize JSON export, not a talk list (leave out --format to read it)" -- "$cnkg" build --format talk-list "$tmp/sessionize.json" -o "$tmp/out.json"
 # A talk list that is not valid YAML is read line by line, with one warning naming the line.
 printf -- '- title: Kyverno: Policies\n  speakers: Ana Silva\n- title: Argo CD: Sync Waves\n  speakers: Bo Li\n' > "$tmp/talks.yaml"
 expect 0 "$tmp/talks.yaml:1: warning: not valid YAML (illegal map value); read as key: value records" -- "$cnkg" build "$tmp/talks.yaml" -o "$tmp/talks.json"
@@ -72,7 +67,7 @@ expect 0 "$data/schedule/warnings.txt:8: warning: session 'Title Without Fields'
 
 # Unwritable output, unknown formats, bad graph files.
 expect 1 "cnkg: /nonexistent-dir/out.json: cannot write: No such file or directory" -- "$cnkg" build "$good" -o /nonexistent-dir/out.json
-expect 2 "cnkg: unknown document format 'pdf' (known: schedule, article, talk-list, landscape, ical, sessionize, pretalx)" -- "$cnkg" build --format pdf "$good" -o "$tmp/x.json"
+expect 2 "cnkg: unknown document format 'pdf' (known: schedule, article, talk-list, landscape, ical, sessionize, pretalx, sched-json)" -- "$cnkg" build --format pdf "$good" -o "$tmp/x.json"
 "$cnkg" build "$good" -o "$tmp/g.json" 2>/dev/null
 expect 2 "cnkg: unknown export format 'xml' (known: json, cnkg, graphml, dot, cypher, neo4j-csv, kuzu)" -- "$cnkg" export "$tmp/g.json" --format xml -o "$tmp/x.xml"
 printf '{\n "nodes": [\n  {,}\n ]\n}\n' > "$tmp/bad.json"

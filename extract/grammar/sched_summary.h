@@ -1,0 +1,35 @@
+#ifndef CNKG_EXTRACT_GRAMMAR_SCHED_SUMMARY_H_
+#define CNKG_EXTRACT_GRAMMAR_SCHED_SUMMARY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/grammar/article_speakers.h"
+
+namespace cnkg {
+
+// The session names sched writes in its exports (the iCal SUMMARY, the JSON "name"): the title,
+// then " - " and the speakers when the session has any:
+//
+//   Title - Ana Silva, Initech; Bo Li & Cy Do, Globex        (";" separates company groups)
+//   Title - Ana Silva, Initech & Bo Li, Globex               (two people, two companies)
+//   Keynote: Title - Ana Silva, Staff Engineer, Initech      (job title, then company)
+//   Project Lightning Talk: Title - Ana Silva, Maintainer    (a project role, no company)
+//   Part One - Part Two - Ana Silva, Initech                 (titles keep their own dashes)
+//   Workshop Hosted by Initech - Full Day Event | PASS REQUIRED   (an event label: no speakers)
+//   Coffee Break                                             (no speakers)
+
+// A session name split into its title and speakers.
+struct SchedSummary {
+  std::string title;                     // never empty for a non-empty name
+  std::vector<HeadingSpeaker> speakers;  // empty when the name has none
+};
+
+// Splits `summary` at the last " - " after which the rest reads as sched's speaker list; a name
+// with no such dash is all title. Never fails.
+SchedSummary SplitSchedSummary(std::string_view summary);
+
+}  // namespace cnkg
+
+#endif  // CNKG_EXTRACT_GRAMMAR_SCHED_SUMMARY_H_
