@@ -22,6 +22,7 @@ constexpr std::string_view kLegalSuffixes[] = {
 
 // Words that, alone, are not an organisation.
 constexpr std::string_view kNonOrganizations[] = {"independent",
+                                                  "independant",  // a common misspelling
                                                   "self",
                                                   "self-employed",
                                                   "freelance",

@@ -1,6 +1,7 @@
 #ifndef CNKG_EXTRACT_GRAMMAR_SCHED_SUMMARY_H_
 #define CNKG_EXTRACT_GRAMMAR_SCHED_SUMMARY_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,15 @@ struct SchedSummary {
   std::string title;                     // never empty for a non-empty name
   std::vector<HeadingSpeaker> speakers;  // empty when the name has none
 };
+
+// Reads sched's speaker list: ';' separates groups; in a group, names joined by ", " and " & "
+// share the last field as their company ("A, B & C, Initech"); otherwise each name is followed
+// by its own fields ("A, Job title, Initech & B, Globex"), of which the last is the company and
+// the others the job title. A field that names a role ("Maintainer", "GitOps Advocate",
+// "Technical Steering Committee") is a job title, not a company. Returns nullopt unless every
+// person is a plausible name (the first of a group may be a single word: "Flynn, Buoyant"), so
+// that an event label ("Sold Out", "AM SESSION") or a subtitle is not taken for people.
+std::optional<std::vector<HeadingSpeaker>> ParseSchedSpeakers(std::string_view text);
 
 // Splits `summary` at the last " - " after which the rest reads as sched's speaker list; a name
 // with no such dash is all title. Never fails.

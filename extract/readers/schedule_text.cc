@@ -84,34 +84,63 @@ int RecogniseScheduleText(const Document& doc) {
 }
 
 Venue ParseVenue(std::string_view value) {
+  static const RE2 building(R"((?i)^(building|hall|wing|tower|pavilion)\b.*)");
+  static const RE2 level(
+      R"((?i)^(level|floor|lvl|etage|mezzanine|ground floor)\b.*|.*\b(level|floor)$)");
+  // "190 Main St NW", "1105 W Peachtree St": a street address, not a room.
+  static const RE2 street(
+      R"((?i)^\d+[a-z]?\s+(?:[nsew]\.?\s+)?\S.*\b(st|street|ave|avenue|blvd|boulevard|rd|road|way|dr|drive|lane|ln|place|pl|square|sq|parkway|pkwy|straße|strasse|str|gade|vej|rue|calle|via)\b.*)");
+  static const RE2 unknown(R"((?i)^(tba|tbd|tbc|to be (announced|decided|confirmed))$)");
+  assert(building.ok() && level.ok() && street.ok() && unknown.ok());
   Venue v;
   std::vector<std::string> parts = Split(value, "|");
   if (parts.empty()) return v;
   std::string last = parts.back();
   parts.pop_back();
-  std::size_t comma = last.find(',');
-  if (comma != std::string::npos) {
-    v.room = std::string(Trim(std::string_view(last).substr(0, comma)));
-    v.city = CollapseSpaces(std::string_view(last).substr(comma + 1));
-  } else {
-    v.room = CollapseSpaces(last);
+  std::vector<std::string> commas = Split(last, ",");
+  std::string room = commas.empty() ? "" : commas[0];
+  std::size_t city_from = 1;
+  // "Hotel, The Pine Room, 190 Main St, City": a room between the venue and its street address.
+  if (parts.empty() && commas.size() >= 3 && RE2::FullMatch(commas[2], street) &&
+      !RE2::FullMatch(commas[1], street)) {
+    parts.push_back(commas[0]);
+    room = commas[1];
+    city_from = 2;
   }
-  static const RE2 building(R"((?i)^(building|hall|wing|tower|pavilion)\b.*)");
-  static const RE2 level(
-      R"((?i)^(level|floor|lvl|etage|mezzanine|ground floor)\b.*|.*\b(level|floor)$)");
-  assert(building.ok() && level.ok());
+  // "Atlantic Room - 2nd Floor": a room with its level after a dash.
+  static const RE2 room_level(R"((.+?)\s+[-–]\s+(\S.*))");
+  assert(room_level.ok());
+  std::string room_part, level_part;
+  if (RE2::FullMatch(room, room_level, &room_part, &level_part) &&
+      RE2::FullMatch(level_part, level)) {
+    room = room_part;
+    v.level = level_part;
+  }
+  // "Hotel | Ballroom | 4th Floor, City": the last part is the level; the room comes before it.
+  if (!parts.empty() && RE2::FullMatch(room, level)) {
+    v.level = room;
+    room = parts.back();
+    parts.pop_back();
+  }
+  if (RE2::FullMatch(room, street) || RE2::FullMatch(room, unknown)) room.clear();
+  v.room = room;
+  v.city = Join(std::vector<std::string>(commas.begin() + std::min(city_from, commas.size()),
+                                         commas.end()),
+                ", ");
   std::vector<std::string> area;
   for (const std::string& p : parts) {
     if (v.building.empty() && RE2::FullMatch(p, building)) {
       v.building = p;
     } else if (v.level.empty() && RE2::FullMatch(p, level)) {
       v.level = p;
-    } else {
+    } else if (!RE2::FullMatch(p, level)) {
       area.push_back(p);
     }
   }
+  // "Hotel, Level 1, 165 Main St, City": a venue without a room of its own.
+  if (commas.size() >= 2 && v.level.empty() && RE2::FullMatch(commas[1], level)) v.level = commas[1];
   v.area = Join(area, " | ");
-  if (v.room.empty() && !area.empty()) v.room = area.back();
+  if (v.room.empty() && !area.empty() && !RE2::FullMatch(value, unknown)) v.room = area.back();
   return v;
 }
 
