@@ -216,6 +216,9 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
                             std::move(h.organization_aliases)});
 
     icalproperty* start_prop = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+    // libical drops a DTSTART it cannot read (an X-LIC-ERROR takes its place).
+    if (start_prop == nullptr && lines.properties.count("DTSTART"))
+      out.Warn(line_of("DTSTART"), "DTSTART of '" + t.title + "' is not a date-time; time skipped");
     if (start_prop != nullptr) {
       EventTime start = ReadTime(icalcomponent_get_dtstart(ev), TzidOf(start_prop), doc.time_zone);
       EventTime end = ReadTime(icalcomponent_get_dtend(ev),

@@ -92,5 +92,5 @@ TEST_CASE("Schedule export golden files") {
                name.find(".expected.") == std::string::npos;
       },
       [](const Document& doc) { return ExtractDocument(doc, nullptr, Gazetteer::Builtin()); },
-      Summarise, 0);
+      Summarise, 2);
 }

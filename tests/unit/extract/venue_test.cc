@@ -26,3 +26,26 @@ TEST_CASE("A venue without parts or city is just the room") {
   CHECK(ParseVenue("Ground Floor | Auditorium, Oslo").level == "Ground Floor");
   CHECK(ParseVenue("").room.empty());
 }
+
+TEST_CASE("Off-site venues: a room before the street address, a level after the room") {
+  Venue v = ParseVenue("Harbour Hotel, The Cedar Room, 12 Quay St, Bergen, Norway");
+  CHECK(v.room == "The Cedar Room");
+  CHECK(v.area == "Harbour Hotel");
+  CHECK(v.city == "12 Quay St, Bergen, Norway");
+  v = ParseVenue("Harbour Hotel | Ocean Ballroom | 4th Floor, 12 Quay St, Bergen");
+  CHECK(v.room == "Ocean Ballroom");
+  CHECK(v.level == "4th Floor");
+  v = ParseVenue("Harbour Hotel | Atlantic Room - 2nd Floor, 12 Quay St, Bergen");
+  CHECK(v.room == "Atlantic Room");
+  CHECK(v.level == "2nd Floor");
+  v = ParseVenue("Grand Hotel, Level 1, 165 Main St NE, Bergen");
+  CHECK(v.room == "Grand Hotel");
+  CHECK(v.level == "Level 1");
+  CHECK(ParseVenue("Brewery Tap, 1105 W Harbor St NW, Bergen").room == "Brewery Tap");
+}
+
+TEST_CASE("A street address or TBA is no room") {
+  CHECK(ParseVenue("756 W Harbor St NW, Bergen, Norway").room.empty());
+  CHECK(ParseVenue("TBA, Bergen, Norway").room.empty());
+  CHECK(ParseVenue("7Seas Loft, 1197 Harbor St NE, Bergen").room == "7Seas Loft");
+}
