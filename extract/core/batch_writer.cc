@@ -8,6 +8,7 @@
 #include "extract/core/records.h"
 #include "extract/gazetteer/gazetteer.h"
 #include "extract/gazetteer/mentions.h"
+#include "extract/grammar/project_definitions.h"
 #include "extract/grammar/speaker_text.h"
 #include "extract/grammar/talk_title.h"
 #include "graph/resolve.h"
@@ -253,6 +254,17 @@ void BatchWriter::AddLocalProjects(const std::vector<std::string>& names) {
   for (const std::string& n : names)
     if (std::find(local_projects_.begin(), local_projects_.end(), n) == local_projects_.end())
       local_projects_.push_back(n);
+}
+
+std::vector<std::string> BatchWriter::UnknownDefinedProjects(std::string_view text) const {
+  std::vector<std::string> out;
+  for (std::string& name : FindDefinedProjects(text)) {
+    bool known = false;
+    for (const ProjectMention& m : gazetteer_.FindMentions(name))
+      if (m.begin == 0 && m.end == name.size()) known = true;
+    if (!known) out.push_back(std::move(name));
+  }
+  return out;
 }
 
 void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,

@@ -128,6 +128,9 @@ class BatchWriter {
   // gazetteer does not know: from now on AddMentions finds these names too, as written, whole
   // words, and mentions them as Projects (not CNCF projects).
   void AddLocalProjects(const std::vector<std::string>& names);
+  // The software `text` names and defines (FindDefinedProjects) that the gazetteer does not know
+  // by exactly that name: the names to give AddLocalProjects.
+  std::vector<std::string> UnknownDefinedProjects(std::string_view text) const;
 
   // Adds a relation between two keys of this batch (or of the graph it is added to).
   void Relate(const std::string& source, const std::string& target, RelType type, int line,

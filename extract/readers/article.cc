@@ -326,12 +326,7 @@ ExtractionBatch Reader::Build() {
   {
     std::vector<std::string> local;
     auto consider = [&](std::string_view text) {
-      for (std::string& name : FindDefinedProjects(text)) {
-        bool known = false;
-        for (const ProjectMention& m : gazetteer_.FindMentions(name))
-          if (m.begin == 0 && m.end == name.size()) known = true;
-        if (!known) local.push_back(std::move(name));
-      }
+      for (std::string& name : out.UnknownDefinedProjects(text)) local.push_back(std::move(name));
     };
     for (const Block& b : text_.blocks)
       if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading ||

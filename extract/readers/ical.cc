@@ -273,6 +273,9 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
     out.SetDocumentEvent(out.AddEvent(name, 1, name, year_hint));
   }
 
+  // Software a session defines ("kfoo, an open source tool for ...") is a project everywhere.
+  for (const Session& s : sessions)
+    out.AddLocalProjects(out.UnknownDefinedProjects(s.talk.title + ".\n" + s.description));
   // Sessions that share a title stay apart by their start, then by their UID.
   std::map<std::string, int> title_count, slot_count;
   for (const Session& s : sessions) {

@@ -319,6 +319,9 @@ Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& 
   if (prepared.empty())
     return Status::ParseError(doc.path + ": a Sessionize export without sessions");
 
+  // Software a session defines ("kfoo, an open source tool for ...") is a project everywhere.
+  for (const Prepared& p : prepared)
+    out.AddLocalProjects(out.UnknownDefinedProjects(p.talk.title + ".\n" + p.talk.description));
   std::map<std::string, int> title_count;
   for (const Prepared& p : prepared) ++title_count[Slug(p.talk.title)];
   for (Prepared& p : prepared) {
