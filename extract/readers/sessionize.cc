@@ -168,6 +168,9 @@ int RecogniseSessionize(const Document& doc) {
 }
 
 Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& gazetteer) {
+  const std::size_t first = doc.text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || (doc.text[first] != '{' && doc.text[first] != '['))
+    return NotThisExport(doc, ScheduleExport::kSessionize);
   const json root = json::parse(doc.text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded()) return JsonSyntaxStatus(doc, "a Sessionize JSON export");
   if (!LooksLikeSessionizeJson(root)) return NotThisExport(doc, ScheduleExport::kSessionize);
