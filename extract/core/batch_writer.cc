@@ -8,6 +8,7 @@
 #include "extract/core/records.h"
 #include "extract/gazetteer/gazetteer.h"
 #include "extract/gazetteer/mentions.h"
+#include "extract/grammar/local_time.h"
 #include "extract/grammar/project_definitions.h"
 #include "extract/grammar/speaker_text.h"
 #include "extract/grammar/talk_title.h"
@@ -83,6 +84,15 @@ std::string BatchWriter::EventName(const std::string& key) const {
   return it == entity_index_.end() ? "" : batch_.entities[it->second].name;
 }
 
+std::string SlotSuffix(const TalkRecord& talk, bool title_repeats, bool slot_repeats,
+                       std::string_view tiebreak) {
+  if (!title_repeats && !talk.speakers.empty()) return "";
+  std::string suffix = talk.start;
+  if ((title_repeats && (suffix.empty() || slot_repeats)) && !tiebreak.empty())
+    suffix += (suffix.empty() ? "" : " ") + std::string(tiebreak);
+  return suffix;
+}
+
 std::string BatchWriter::TalkKey(const TalkRecord& talk) const {
   std::string key_name = talk.title;
   if (talk.speakers.empty()) {
@@ -90,7 +100,14 @@ std::string BatchWriter::TalkKey(const TalkRecord& talk) const {
     std::string scope = event.empty() ? "" : EventName(event);
     key_name += " @ " + (scope.empty() ? doc_.name : scope);
   }
-  if (!talk.key_suffix.empty()) key_name += " @ " + talk.key_suffix;
+  if (!talk.key_suffix.empty()) {
+    // A start time keys the same slot whichever offset a document writes it in ("09:00-05:00"
+    // in a text schedule, "14:00Z" in a calendar): written as UTC.
+    std::string suffix = talk.key_suffix;
+    if (auto t = ParseIsoDateTime(suffix); t && t->offset_seconds)
+      suffix = FormatIsoDateTime(AddMinutes(t->local, -*t->offset_seconds / 60), 0);
+    key_name += " @ " + suffix;
+  }
   return MakeKey(Label::kTalk, key_name);
 }
 

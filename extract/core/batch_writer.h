@@ -62,10 +62,19 @@ struct TalkRecord {
   // document's event (BatchWriter::SetDocumentEvent), or none.
   std::string event_key;
   // Appended to the key to keep apart sessions that share a title in one event ("Coffee Break"
-  // at two times): the start time, a line number. Empty for most talks.
+  // at two times): the start time, a line number. Empty for most talks. Readers of whole
+  // schedules (SlotSuffix) key every session without speakers by its start, so that a one-day
+  // schedule and a whole-event calendar key "Coffee Break" alike.
   std::string key_suffix;
   Properties properties;  // further properties (e.g. "type", "sched_id")
 };
+
+// The key_suffix a schedule reader gives `talk`: its start for a session without speakers (a
+// break or a keynote slot is a slot of its event) or whose title repeats in the document
+// (`title_repeats`); then `tiebreak` (a UID, a line number) when the start is empty or shared by
+// another session of the same title (`slot_repeats`). Empty for other talks.
+std::string SlotSuffix(const TalkRecord& talk, bool title_repeats, bool slot_repeats,
+                       std::string_view tiebreak);
 
 // Builds one document's ExtractionBatch. Holds references to `doc` and `gazetteer`, which must
 // outlive it. Not thread-safe; one writer per document.
@@ -94,7 +103,8 @@ class BatchWriter {
 
   // The key a talk gets: its title; a talk without speakers scoped to its event (or, without one,
   // to this document), so that "Opening Remarks" at two events stays two talks; then the
-  // key_suffix.
+  // key_suffix. A suffix that is an ISO time with an offset is written in UTC, so that documents
+  // that write one slot in different offsets key it alike.
   std::string TalkKey(const TalkRecord& talk) const;
 
   // Adds the talk, its speakers, their organisations, its room, track and event, and the

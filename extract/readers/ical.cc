@@ -284,12 +284,9 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
   }
   for (Session& s : sessions) {
     const std::string slug = Slug(s.talk.title);
-    if (title_count[slug] > 1) {
-      s.talk.key_suffix = s.talk.start;
-      if (s.talk.start.empty() || slot_count[slug + "@" + s.talk.start] > 1)
-        s.talk.key_suffix += (s.talk.key_suffix.empty() ? "" : " ") +
-                             (s.uid.empty() ? std::to_string(s.line) : s.uid);
-    }
+    s.talk.key_suffix = SlotSuffix(s.talk, title_count[slug] > 1,
+                                   slot_count[slug + "@" + s.talk.start] > 1,
+                                   s.uid.empty() ? std::to_string(s.line) : s.uid);
     const std::string key = out.AddTalk(s.talk);
     out.AddMentions(s.talk.title, key, s.line, s.description);
     if (!s.description.empty()) out.AddMentions(s.description, key, s.description_line);

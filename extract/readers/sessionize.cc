@@ -325,11 +325,15 @@ Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& 
   // Software a session defines ("kfoo, an open source tool for ...") is a project everywhere.
   for (const Prepared& p : prepared)
     out.AddLocalProjects(out.UnknownDefinedProjects(p.talk.title + ".\n" + p.talk.description));
-  std::map<std::string, int> title_count;
-  for (const Prepared& p : prepared) ++title_count[Slug(p.talk.title)];
+  std::map<std::string, int> title_count, slot_count;
+  for (const Prepared& p : prepared) {
+    ++title_count[Slug(p.talk.title)];
+    ++slot_count[Slug(p.talk.title) + "@" + p.talk.start];
+  }
   for (Prepared& p : prepared) {
-    if (title_count[Slug(p.talk.title)] > 1)
-      p.talk.key_suffix = p.talk.start.empty() ? p.id : p.talk.start;
+    const std::string slug = Slug(p.talk.title);
+    p.talk.key_suffix = SlotSuffix(p.talk, title_count[slug] > 1,
+                                   slot_count[slug + "@" + p.talk.start] > 1, p.id);
     const std::string key = out.AddTalk(p.talk);
     out.AddMentions(p.talk.title, key, p.line, p.talk.description);
     if (!p.talk.description.empty()) out.AddMentions(p.talk.description, key, p.line);
