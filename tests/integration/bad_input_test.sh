@@ -57,6 +57,20 @@ expect 0 "cnkg: warning: $tmp/folder/binary.txt: binary file (contains NUL bytes
 # A schedule export forced through the talk-list reader is named, not half-read.
 printf '{"sessions": [{"id": "1", "title": "A Talk"}], "speakers": [], "rooms": []}\n' > "$tmp/sessionize.json"
 expect 1 "cnkg: $tmp/sessionize.json: a Sessionize JSON export, not a talk list (leave out --format to read it)" -- "$cnkg" build --format talk-list "$tmp/sessionize.json" -o "$tmp/out.json"
+# Broken schedule exports: one line naming the file and line; an existing graph is left intact.
+printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Intro\r\n' > "$tmp/cut.ics"
+echo '{"keep": true}' > "$tmp/keep.json"
+expect 1 "cnkg: $tmp/cut.ics:3: the calendar ends inside the VEVENT of line 2 (truncated? expected END:VEVENT and END:VCALENDAR)" -- "$cnkg" build "$tmp/cut.ics" -o "$tmp/keep.json"
+grep -q '"keep": true' "$tmp/keep.json" || { echo "FAIL: keep.json was overwritten"; fails=$((fails + 1)); }
+printf '{"sessions": "none", "speakers": [], "rooms": []}' > "$tmp/wrong.json"
+expect 1 "cnkg: $tmp/wrong.json: 'sessions' is a string, expected an array (a Sessionize export)" -- "$cnkg" build "$tmp/wrong.json" -o "$tmp/keep.json"
+expect 2 "cnkg: unknown time zone 'Mars/Base' for --timezone (give an IANA name such as Europe/Berlin or America/New_York)" -- "$cnkg" build "$good" --timezone Mars/Base -o "$tmp/keep.json"
+grep -q '"keep": true' "$tmp/keep.json" || { echo "FAIL: keep.json was overwritten"; fails=$((fails + 1)); }
+# A schedule export in a folder is read like any other document.
+mkdir -p "$tmp/exports"
+cp "$good" "$data/exports/ical_sched_unfolded_utc.ics" "$tmp/exports/"
+expect 0 "" -- "$cnkg" build "$tmp/exports" -o "$tmp/exports.json"
+grep -q '"format": *"ical"' "$tmp/exports.json" || { echo "FAIL: the calendar in a folder was not read"; fails=$((fails + 1)); }
 # A talk list that is not valid YAML is read line by line, with one warning naming the line.
 printf -- '- title: Kyverno: Policies\n  speakers: Ana Silva\n- title: Argo CD: Sync Waves\n  speakers: Bo Li\n' > "$tmp/talks.yaml"
 expect 0 "$tmp/talks.yaml:1: warning: not valid YAML (illegal map value); read as key: value records" -- "$cnkg" build "$tmp/talks.yaml" -o "$tmp/talks.json"
