@@ -153,7 +153,7 @@ Result<ExtractionBatch> WriteSchedule(const Document& doc, const Gazetteer& gaze
     if (first_warning) {
       const Diagnostic& w = *first_warning;
       return Status::ParseError(doc.path + (w.line > 0 ? ":" + std::to_string(w.line) : "") +
-                                ": " + w.message + "; no event could be read");
+                                ": no event could be read; the first problem: " + w.message);
     }
     return Status::ParseError(doc.path + ": no events found (" + std::string(kWhat) +
                               " lists them under schedule.conference.days[].rooms)");

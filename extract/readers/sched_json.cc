@@ -301,7 +301,10 @@ Result<ExtractionBatch> Reader::Read(const Json& sessions) {
     if (first_warning_)
       return Status::ParseError(
           doc_.path + (first_warning_->line > 0 ? ":" + std::to_string(first_warning_->line) : "") +
-          ": " + first_warning_->message + "; no session could be read");
+          ": no session could be read; the first problem: " + first_warning_->message);
+    if (inactive > 0)
+      return Status::ParseError(doc_.path + ": every session is inactive (\"active\": \"N\"); "
+                                            "nothing to read");
     return Status::ParseError(doc_.path + ": no sessions found (" + std::string(kWhat) +
                               " is a list of sessions with \"name\" and \"event_start\")");
   }
