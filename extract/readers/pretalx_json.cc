@@ -45,10 +45,11 @@ class Reader {
   }
   // The line where the member name `key` is written next.
   int KeyLine(const char* key) { return finder_.LineOf(key); }
-  // The string value of `object`'s member `key`, trimmed: a number is written as text, an absent
-  // or null member is "". Another kind is warned about (`what` names the owner: "'Title'") and
-  // read as "".
-  std::string Str(const Json& object, const char* key, const std::string& what);
+  // The string value of `object`'s member `key`, trimmed: a number is written as text unless
+  // `text_only`, an absent or null member is "". Another kind is warned about (`what` names the
+  // owner: "'Title'") and read as "".
+  std::string Str(const Json& object, const char* key, const std::string& what,
+                  bool text_only = false);
   void ReadDay(const Json& day, int index);
   void ReadEvent(const Json& event, const Event& context, const std::string& where);
   void ReadPersons(const Json& persons, Event& e);
@@ -58,11 +59,12 @@ class Reader {
   Schedule schedule_;
 };
 
-std::string Reader::Str(const Json& object, const char* key, const std::string& what) {
+std::string Reader::Str(const Json& object, const char* key, const std::string& what,
+                        bool text_only) {
   const Json* v = Find(object, key);
   if (v == nullptr || v->is_null()) return "";
   if (v->is_string()) return std::string(Trim(v->get_ref<const std::string&>()));
-  if (v->is_number()) return v->dump();
+  if (v->is_number() && !text_only) return v->dump();
   Warn(KeyLine(key), "'" + std::string(key) + "' of " + what + " is " + JsonKind(*v) +
                          ", expected a string; ignored");
   return "";
@@ -135,7 +137,7 @@ void Reader::ReadEvent(const Json& event, const Event& context, const std::strin
     return;
   }
   Event e = context;
-  e.title = CollapseSpaces(Str(event, "title", where));
+  e.title = CollapseSpaces(Str(event, "title", where, /*text_only=*/true));
   if (e.title.empty()) {
     Warn(0, where + " has no 'title'; skipped");
     return;

@@ -91,7 +91,12 @@ class Reader {
     if (!first_warning_) first_warning_ = Diagnostic{{}, doc_.path, line, message};
     out_.Warn(line, std::move(message));
   }
-  std::string Str(const Json& object, const char* key);
+  // The line where the member `key` of the current session is written; the session's line when
+  // it is not found.
+  int KeyLine(std::string_view key) const { return LineOf(key); }
+  // The string value of `object`'s member `key`, trimmed: a number is written as text unless
+  // `text_only`, an absent or null member is "". Another kind is warned about and read as "".
+  std::string Str(const Json& object, const char* key, bool text_only = false);
   // Reads "speakers" or "moderators": a list of records or names, or a comma-separated string.
   // False when the field has a kind it cannot be (warned about, saying `instead` what is done).
   bool People(const Json& session, const char* key, std::string_view instead,
@@ -114,12 +119,12 @@ class Reader {
   std::optional<Diagnostic> first_warning_;
 };
 
-std::string Reader::Str(const Json& object, const char* key) {
+std::string Reader::Str(const Json& object, const char* key, bool text_only) {
   auto it = object.find(key);
   if (it == object.end() || it->is_null()) return "";
   if (it->is_string()) return std::string(Trim(it->get_ref<const std::string&>()));
-  if (it->is_number()) return it->dump();
-  Warn(session_line_, "'" + std::string(key) + "' of " + what_ + " is " + JsonKind(*it) +
+  if (it->is_number() && !text_only) return it->dump();
+  Warn(KeyLine(key), "'" + std::string(key) + "' of " + what_ + " is " + JsonKind(*it) +
                           ", expected a string; ignored");
   return "";
 }
@@ -134,8 +139,8 @@ bool Reader::People(const Json& session, const char* key, std::string_view inste
     return true;
   }
   if (!it->is_array()) {
-    Warn(session_line_, "'" + std::string(key) + "' of " + what_ + " is " + JsonKind(*it) +
-                            ", expected an array or a string; " + std::string(instead));
+    Warn(KeyLine(key), "'" + std::string(key) + "' of " + what_ + " is " + JsonKind(*it) +
+                           ", expected an array or a string; " + std::string(instead));
     return false;
   }
   int n = 0;
@@ -148,13 +153,13 @@ bool Reader::People(const Json& session, const char* key, std::string_view inste
     }
     const std::string who = std::string(key) + " " + std::to_string(n) + " of " + what_;
     if (!person.is_object()) {
-      Warn(session_line_, who + " is " + JsonKind(person) + ", expected an object; skipped");
+      Warn(KeyLine(key), who + " is " + JsonKind(person) + ", expected an object; skipped");
       continue;
     }
     SpeakerRecord s{CollapseSpaces(Str(person, "name")), CollapseSpaces(Str(person, "position")),
                     CollapseSpaces(Str(person, "company")), {}};
     if (s.name.empty()) {
-      Warn(session_line_, who + " has no 'name'; skipped");
+      Warn(KeyLine(key), who + " has no 'name'; skipped");
       continue;
     }
     people->push_back(std::move(s));
@@ -203,7 +208,7 @@ std::optional<TalkRecord> Reader::ReadSession(const Json& session) {
     Warn(session_line_, what_ + " is " + JsonKind(session) + ", expected an object; skipped");
     return std::nullopt;
   }
-  const std::string name = CollapseSpaces(Str(session, "name"));
+  const std::string name = CollapseSpaces(Str(session, "name", /*text_only=*/true));
   if (name.empty()) {
     Warn(session_line_, what_ + " has no 'name'; skipped");
     return std::nullopt;
