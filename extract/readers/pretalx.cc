@@ -90,8 +90,8 @@ Result<ExtractionBatch> WriteSchedule(const Document& doc, const Gazetteer& gaze
     if (IsKnownTimeZone(schedule.time_zone)) {
       zone = schedule.time_zone;
     } else {
-      out.Warn(schedule.time_zone_line, "unknown time zone '" + schedule.time_zone +
-                                            "' in 'time_zone_name'; ignored");
+      out.Warn(schedule.time_zone_line,
+               "unknown time zone '" + schedule.time_zone + "' in 'time_zone_name'; ignored");
     }
   }
   if (zone.empty() && IsKnownTimeZone(doc.time_zone)) zone = doc.time_zone;
@@ -159,8 +159,9 @@ Result<ExtractionBatch> WriteSchedule(const Document& doc, const Gazetteer& gaze
                               " lists them under schedule.conference.days[].rooms)");
   }
   if (unplaced)
-    out.Warn(0, "times have no offset and the schedule no known 'time_zone_name'; kept as "
-                "local times (give --timezone ZONE to place them)");
+    out.Warn(0,
+             "times have no offset and the schedule no known 'time_zone_name'; kept as "
+             "local times (give --timezone ZONE to place them)");
   if (year_hint == 0 && schedule.conference_start.size() >= 4)
     year_hint = std::atoi(schedule.conference_start.substr(0, 4).c_str());
   if (!schedule.title.empty())
@@ -199,8 +200,9 @@ int RecognisePretalx(const Document& doc) {
 Result<ExtractionBatch> ExtractPretalx(const Document& doc, const Gazetteer& gazetteer) {
   if (DetectScheduleExport(doc) != ScheduleExport::kPretalx)
     return NotThisExport(doc, ScheduleExport::kPretalx);
-  Result<pretalx::Schedule> schedule =
-      LooksLikePretalxXml(doc.text) ? pretalx::ReadXmlSchedule(doc) : pretalx::ReadJsonSchedule(doc);
+  Result<pretalx::Schedule> schedule = LooksLikePretalxXml(doc.text)
+                                           ? pretalx::ReadXmlSchedule(doc)
+                                           : pretalx::ReadJsonSchedule(doc);
   if (!schedule.ok()) return schedule.status();
   return pretalx::WriteSchedule(doc, gazetteer, std::move(*schedule));
 }

@@ -93,8 +93,8 @@ Result<Schedule> Reader::Read(const Json& root) {
     return Error(schedule_.title_line,
                  "the conference has no 'days', which list the events; nothing to read");
   if (!days->is_array())
-    return Error(KeyLine("days"), "'days' of the conference is " + JsonKind(*days) +
-                                      ", expected an array of days");
+    return Error(KeyLine("days"),
+                 "'days' of the conference is " + JsonKind(*days) + ", expected an array of days");
   int index = 0;
   for (const Json& day : *days) ReadDay(day, ++index);
   return std::move(schedule_);

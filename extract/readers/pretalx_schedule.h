@@ -37,14 +37,14 @@ using LineAt = std::function<int(std::size_t)>;
 // One scheduled event (a talk, a workshop, a break), its fields as written (trimmed).
 struct Event {
   std::string title;
-  int line = 0;             // the line of the title
-  std::string line_text;    // that line, for evidence
-  std::string id;           // "guid", else "id" or "code"
-  std::string date;         // "2024-03-23T10:00:00+01:00"; may be empty
-  std::string day_date;     // "2024-03-23": the date of the day it is listed under
-  std::string day_start;    // "2024-03-23T09:00:00+01:00": when that day begins; may be empty
-  std::string start;        // "10:00"
-  std::string duration;     // "00:30"
+  int line = 0;           // the line of the title
+  std::string line_text;  // that line, for evidence
+  std::string id;         // "guid", else "id" or "code"
+  std::string date;       // "2024-03-23T10:00:00+01:00"; may be empty
+  std::string day_date;   // "2024-03-23": the date of the day it is listed under
+  std::string day_start;  // "2024-03-23T09:00:00+01:00": when that day begins; may be empty
+  std::string start;      // "10:00"
+  std::string duration;   // "00:30"
   std::string room, track, type, language, url;
   std::string abstract, description;
   int abstract_line = 0, description_line = 0;

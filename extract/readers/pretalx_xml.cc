@@ -18,8 +18,8 @@ class LineIndex {
   }
   int LineOf(std::ptrdiff_t offset) const {
     if (offset < 0) return 0;
-    const auto it = std::lower_bound(newlines_.begin(), newlines_.end(),
-                                     static_cast<std::size_t>(offset));
+    const auto it =
+        std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<std::size_t>(offset));
     return static_cast<int>(it - newlines_.begin()) + 1;
   }
 
@@ -140,8 +140,8 @@ void Reader::ReadEvent(const pugi::xml_node& event, const Event& context,
     Person p;
     p.name = CollapseSpaces(person.text().get());
     if (p.name.empty()) {
-      Warn(LineOf(person), "person " + std::to_string(n) + " of '" + e.title +
-                               "' has no name; skipped");
+      Warn(LineOf(person),
+           "person " + std::to_string(n) + " of '" + e.title + "' has no name; skipped");
       continue;
     }
     p.line = LineOf(person);

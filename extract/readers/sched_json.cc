@@ -36,8 +36,10 @@ std::vector<std::pair<std::size_t, std::size_t>> ElementRanges(std::string_view 
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -113,7 +115,7 @@ class Reader {
   std::pair<std::size_t, std::size_t> range_{0, 0};  // the current session's bytes
   int session_line_ = 0;
   int description_line_ = 0;  // of the session read last
-  std::string what_;  // "session 3", for messages
+  std::string what_;          // "session 3", for messages
   std::string zone_;
   bool unplaced_ = false;
   std::optional<Diagnostic> first_warning_;
@@ -125,7 +127,7 @@ std::string Reader::Str(const Json& object, const char* key, bool text_only) {
   if (it->is_string()) return std::string(Trim(it->get_ref<const std::string&>()));
   if (it->is_number() && !text_only) return it->dump();
   Warn(KeyLine(key), "'" + std::string(key) + "' of " + what_ + " is " + JsonKind(*it) +
-                          ", expected a string; ignored");
+                         ", expected a string; ignored");
   return "";
 }
 
@@ -156,8 +158,10 @@ bool Reader::People(const Json& session, const char* key, std::string_view inste
       Warn(KeyLine(key), who + " is " + JsonKind(person) + ", expected an object; skipped");
       continue;
     }
-    SpeakerRecord s{CollapseSpaces(Str(person, "name")), CollapseSpaces(Str(person, "position")),
-                    CollapseSpaces(Str(person, "company")), {}};
+    SpeakerRecord s{CollapseSpaces(Str(person, "name")),
+                    CollapseSpaces(Str(person, "position")),
+                    CollapseSpaces(Str(person, "company")),
+                    {}};
     if (s.name.empty()) {
       Warn(KeyLine(key), who + " has no 'name'; skipped");
       continue;
@@ -308,8 +312,9 @@ Result<ExtractionBatch> Reader::Read(const Json& sessions) {
           doc_.path + (first_warning_->line > 0 ? ":" + std::to_string(first_warning_->line) : "") +
           ": no session could be read; the first problem: " + first_warning_->message);
     if (inactive > 0)
-      return Status::ParseError(doc_.path + ": every session is inactive (\"active\": \"N\"); "
-                                            "nothing to read");
+      return Status::ParseError(doc_.path +
+                                ": every session is inactive (\"active\": \"N\"); "
+                                "nothing to read");
     return Status::ParseError(doc_.path + ": no sessions found (" + std::string(kWhat) +
                               " is a list of sessions with \"name\" and \"event_start\")");
   }
@@ -328,8 +333,7 @@ Result<ExtractionBatch> Reader::Read(const Json& sessions) {
           p.talk.start.empty() ? std::to_string(p.talk.evidence.line) : p.talk.start;
     const std::string key = out_.AddTalk(p.talk);
     out_.AddMentions(p.talk.title, key, p.talk.evidence.line, p.talk.description);
-    if (!p.talk.description.empty())
-      out_.AddMentions(p.talk.description, key, p.description_line);
+    if (!p.talk.description.empty()) out_.AddMentions(p.talk.description, key, p.description_line);
   }
   return out_.Finish();
 }

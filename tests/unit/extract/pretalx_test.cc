@@ -85,8 +85,9 @@ const char* const kTalk =
 TEST_CASE("pretalx: detection of the JSON and XML forms") {
   CHECK(Detected("p.json", Schedule("[" + std::string(kTalk) + "]")) == "pretalx");
   CHECK(RecognisePretalx(Doc("p.json", Schedule("[]"))) == 95);
-  CHECK(Detected("f.xml", "<?xml version=\"1.0\"?>\n<schedule>\n<conference><title>X</title>"
-                          "</conference></schedule>\n") == "pretalx");
+  CHECK(Detected("f.xml",
+                 "<?xml version=\"1.0\"?>\n<schedule>\n<conference><title>X</title>"
+                 "</conference></schedule>\n") == "pretalx");
   CHECK(RecognisePretalx(Doc("t.json", R"({"schedule": {"version": "1"}})")) == 0);
   CHECK(RecognisePretalx(Doc("t.xml", "<schedules><conference/></schedules>")) == 0);
 }
@@ -148,9 +149,9 @@ TEST_CASE("pretalx: times without offset are placed in time_zone_name or --timez
   auto unknown = Read(Schedule(event, R"("time_zone_name": "Mars/Olympus",)"), "UTC");
   REQUIRE(unknown.ok());
   CHECK(Prop(*Talks(*unknown)[0], "start") == "2024-05-02T23:30:00+00:00");
-  CHECK(Warnings(*unknown) == std::vector<std::string>{
-                                  "p.json:2: warning: unknown time zone 'Mars/Olympus' in "
-                                  "'time_zone_name'; ignored"});
+  CHECK(Warnings(*unknown) ==
+        std::vector<std::string>{"p.json:2: warning: unknown time zone 'Mars/Olympus' in "
+                                 "'time_zone_name'; ignored"});
 }
 
 TEST_CASE("pretalx: same-titled breaks stay apart; events without persons have no speakers") {
@@ -250,10 +251,10 @@ TEST_CASE("pretalx: the XML form") {
       "</room></day></schedule>\n";
   auto b = ExtractPretalx(Doc("f.xml", xml), Gazetteer::Builtin());
   REQUIRE(b.ok());
-  CHECK(Warnings(*b) ==
-        std::vector<std::string>{"f.xml:8: warning: person 2 of 'Helm <3 Charts' has no name; skipped",
-                                 "f.xml:10: warning: event 2 in room 'Room A' of day 1 has no "
-                                 "<title>; skipped"});
+  CHECK(Warnings(*b) == std::vector<std::string>{
+                            "f.xml:8: warning: person 2 of 'Helm <3 Charts' has no name; skipped",
+                            "f.xml:10: warning: event 2 in room 'Room A' of day 1 has no "
+                            "<title>; skipped"});
   auto talks = Talks(*b);
   REQUIRE(talks.size() == 1);
   CHECK(talks[0]->name == "Helm <3 Charts");
@@ -266,14 +267,16 @@ TEST_CASE("pretalx: the XML form") {
 }
 
 TEST_CASE("pretalx: malformed XML is a parse error with its line") {
-  CHECK(ErrorOf("f.xml", "<schedule>\n<conference><title>T</title></conference>\n<day>\n"
-                         "<room name=\"A\"></day>\n</schedule>\n") ==
+  CHECK(ErrorOf("f.xml",
+                "<schedule>\n<conference><title>T</title></conference>\n<day>\n"
+                "<room name=\"A\"></day>\n</schedule>\n") ==
         "f.xml:4: not well-formed XML (Start-end tags mismatch), so not read as a pretalx/frab "
         "schedule");
   CHECK(ErrorOf("f.xml", "<schedule>\n<conference><title>T</title></conference>\n</schedule>\n") ==
         "f.xml:1: the schedule has no <day> elements, which list the events; nothing to read");
-  CHECK(ErrorOf("f.xml", "<schedule>\n<conference><title>T</title></conference>\n<day>"
-                         "<room><event/></room></day>\n</schedule>\n") ==
+  CHECK(ErrorOf("f.xml",
+                "<schedule>\n<conference><title>T</title></conference>\n<day>"
+                "<room><event/></room></day>\n</schedule>\n") ==
         "f.xml:3: no event could be read; the first problem: event 1 in room '' of day 1 has no "
         "<title>; skipped");
 }

@@ -109,9 +109,9 @@ TEST_CASE("sched json: --format forced onto another document") {
 TEST_CASE("sched json: a session with its fields") {
   auto b = Read(kSession);
   REQUIRE(b.ok());
-  CHECK(Warnings(*b) == std::vector<std::string>{
-                            "s.json: warning: times have no zone; kept as local times (give "
-                            "--timezone ZONE to place them)"});
+  CHECK(Warnings(*b) ==
+        std::vector<std::string>{"s.json: warning: times have no zone; kept as local times (give "
+                                 "--timezone ZONE to place them)"});
   auto talks = Talks(*b);
   REQUIRE(talks.size() == 1);
   const EntityRecord& t = *talks[0];
@@ -208,10 +208,9 @@ TEST_CASE("sched json: a truncated export names the line where it breaks") {
 }
 
 TEST_CASE("sched json: same-titled sessions stay apart") {
-  auto b = Read(
-      R"([{"event_key": "a", "name": "Lunch", "event_start": "2025-11-13 12:00"},)"
-      R"({"event_key": "b", "name": "Lunch", "event_start": "2025-11-14 12:00"}])",
-      "UTC");
+  auto b = Read(R"([{"event_key": "a", "name": "Lunch", "event_start": "2025-11-13 12:00"},)"
+                R"({"event_key": "b", "name": "Lunch", "event_start": "2025-11-14 12:00"}])",
+                "UTC");
   REQUIRE(b.ok());
   CHECK(Talks(*b).size() == 2);
 }
