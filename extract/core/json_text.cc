@@ -83,8 +83,10 @@ Status JsonSyntaxStatus(const Document& doc, std::string_view what) {
                             std::string(what));
 }
 
-std::string JsonKind(const json& value) {
-  switch (value.type()) {
+namespace {
+
+std::string KindName(json::value_t type) {
+  switch (type) {
     case json::value_t::object: return "an object";
     case json::value_t::array: return "an array";
     case json::value_t::string: return "a string";
@@ -96,5 +98,11 @@ std::string JsonKind(const json& value) {
     default: return "not a JSON value";
   }
 }
+
+}  // namespace
+
+std::string JsonKind(const json& value) { return KindName(value.type()); }
+
+std::string JsonKind(const nlohmann::ordered_json& value) { return KindName(value.type()); }
 
 }  // namespace cnkg

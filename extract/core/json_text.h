@@ -50,6 +50,8 @@ Status JsonSyntaxStatus(const Document& doc, std::string_view what);
 // "an object", "an array", "a string", "a number", "true/false" or "null": a JSON value's kind,
 // for messages such as "'sessions' is a string, expected an array".
 std::string JsonKind(const nlohmann::json& value);
+// The same for a value parsed keeping its members in document order.
+std::string JsonKind(const nlohmann::ordered_json& value);
 
 }  // namespace cnkg
 

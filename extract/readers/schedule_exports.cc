@@ -58,6 +58,86 @@ bool SkipXmlPrologue(std::string_view& s) {
   }
 }
 
+// Reads the start of a JSON text that does not parse (a truncated download) far enough to tell
+// whether it begins as a pretalx/frab schedule ({"schedule": {... "conference": ...) or as sched's
+// export ([{"event_key": ...} or [{"event_start": ..., "name": ...}), so that the reader of that
+// export, rather than no reader, reports where the text breaks. Stops at the syntax error or as
+// soon as it has decided.
+class LeadingKeys : public nlohmann::json_sax<json> {
+ public:
+  ScheduleExport found = ScheduleExport::kNone;
+
+  bool null() override { return Value(); }
+  bool boolean(bool) override { return Value(); }
+  bool number_integer(number_integer_t) override { return Value(); }
+  bool number_unsigned(number_unsigned_t) override { return Value(); }
+  bool number_float(number_float_t, const string_t&) override { return Value(); }
+  bool string(string_t&) override { return Value(); }
+  bool binary(binary_t&) override { return Value(); }
+  bool start_object(std::size_t) override {
+    if (depth_ == 1 && key_ == "schedule" && top_object_) in_schedule_ = true;
+    if (depth_ == 1 && top_array_) ++elements_;
+    if (depth_ == 0) top_object_ = true;
+    ++depth_;
+    key_.clear();
+    return elements_ <= static_cast<int>(kShapeSample);
+  }
+  bool key(string_t& k) override {
+    key_ = k;
+    if (depth_ == 2 && in_schedule_ && k == "conference") return Decide(ScheduleExport::kPretalx);
+    if (depth_ == 2 && top_array_) {
+      if (k == "event_key") return Decide(ScheduleExport::kSchedJson);
+      has_start_ = has_start_ || k == "event_start";
+      has_name_ = has_name_ || k == "name";
+      if (has_start_ && has_name_) return Decide(ScheduleExport::kSchedJson);
+    }
+    return true;
+  }
+  bool end_object() override {
+    --depth_;
+    if (depth_ == 1) in_schedule_ = false, has_start_ = has_name_ = false;
+    return depth_ > 0;
+  }
+  bool start_array(std::size_t) override {
+    if (depth_ == 0) top_array_ = true;
+    if (depth_ == 1 && top_array_) ++elements_;
+    ++depth_;
+    return elements_ <= static_cast<int>(kShapeSample);
+  }
+  bool end_array() override { return --depth_ > 0; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  bool Value() {
+    if (depth_ == 1 && top_array_) ++elements_;
+    return depth_ > 0 && elements_ <= static_cast<int>(kShapeSample);
+  }
+  bool Decide(ScheduleExport kind) {
+    found = kind;
+    return false;
+  }
+  int depth_ = 0;
+  int elements_ = 0;
+  bool top_object_ = false, top_array_ = false, in_schedule_ = false;
+  bool has_start_ = false, has_name_ = false;
+  std::string key_;
+};
+
+// The export a JSON text that does not parse starts as (LeadingKeys), or kNone.
+ScheduleExport BrokenJsonExport(std::string_view text) {
+  std::string_view s = SkipSpace(text);
+  if (s.empty() || (s[0] != '{' && s[0] != '[')) return ScheduleExport::kNone;
+  bool marked = false;
+  for (std::string_view marker : {"\"schedule\"", "\"event_key\"", "\"event_start\""})
+    marked = marked || s.find(marker) != std::string_view::npos;
+  if (!marked) return ScheduleExport::kNone;
+  LeadingKeys sax;
+  json::sax_parse(s.begin(), s.end(), &sax);
+  return sax.found;
+}
+
 ScheduleExport JsonExport(const json& value) {
   if (LooksLikeSessionizeJson(value)) return ScheduleExport::kSessionize;
   if (LooksLikePretalxJson(value)) return ScheduleExport::kPretalx;
@@ -121,7 +201,7 @@ bool LooksLikePretalxXml(std::string_view text) {
 ScheduleExport DetectScheduleExport(std::string_view text, const json& parsed) {
   if (LooksLikeICalendar(text)) return ScheduleExport::kICalendar;
   if (LooksLikePretalxXml(text)) return ScheduleExport::kPretalx;
-  if (parsed.is_discarded()) return ScheduleExport::kNone;
+  if (parsed.is_discarded()) return BrokenJsonExport(text);
   return JsonExport(parsed);
 }
 

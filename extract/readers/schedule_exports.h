@@ -49,7 +49,11 @@ bool LooksLikeSchedJson(const nlohmann::json& value);
 enum class ScheduleExport { kNone, kICalendar, kSessionize, kPretalx, kSchedJson };
 
 // Which export `doc` is. JSON is parsed only when the text starts with '[' or '{' (after
-// whitespace); use the overload below when the caller has parsed it already. Never fails.
+// whitespace); use the overload below when the caller has parsed it already. A JSON text that
+// does not parse (a truncated download) is still a pretalx/frab schedule when it starts as one
+// ({"schedule": {... "conference"), and sched's export when its first element starts as one
+// ([{"event_key" or [{"event_start" and "name"), so that that reader reports the syntax error
+// and its line. Never fails.
 ScheduleExport DetectScheduleExport(const Document& doc);
 // The same for a document whose JSON the caller has parsed (`json` is discarded when the text is
 // not JSON).
