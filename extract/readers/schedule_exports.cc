@@ -58,9 +58,15 @@ bool SkipXmlPrologue(std::string_view& s) {
   }
 }
 
+// Member names that only Sessionize's records use (session, speaker and GridSmart records).
+constexpr std::string_view kSessionizeMembers[] = {
+    "isServiceSession", "isPlenumSession", "categoryItems", "questionAnswers",
+    "isConfirmed",      "liveUrl",         "recordingUrl",  "timeSlots",     "tagLine"};
+
 // Reads the start of a JSON text that does not parse (a truncated download) far enough to tell
-// whether it begins as a pretalx/frab schedule ({"schedule": {... "conference": ...) or as sched's
-// export ([{"event_key": ...} or [{"event_start": ..., "name": ...}), so that the reader of that
+// whether it begins as a pretalx/frab schedule ({"schedule": {... "conference": ...), as sched's
+// export ([{"event_key": ...} or [{"event_start": ..., "name": ...}) or as Sessionize data (a
+// record with a member only Sessionize writes, such as "isServiceSession"), so that the reader of that
 // export, rather than no reader, reports where the text breaks. Stops at the syntax error or as
 // soon as it has decided.
 class LeadingKeys : public nlohmann::json_sax<json> {
@@ -84,6 +90,11 @@ class LeadingKeys : public nlohmann::json_sax<json> {
   }
   bool key(string_t& k) override {
     key_ = k;
+    // Members only Sessionize's session, speaker and grid records have.
+    if (depth_ >= 2) {
+      for (std::string_view m : kSessionizeMembers)
+        if (k == m) return Decide(ScheduleExport::kSessionize);
+    }
     if (depth_ == 2 && in_schedule_ && k == "conference") return Decide(ScheduleExport::kPretalx);
     if (depth_ == 2 && top_array_) {
       if (k == "event_key") return Decide(ScheduleExport::kSchedJson);
@@ -132,6 +143,8 @@ ScheduleExport BrokenJsonExport(std::string_view text) {
   bool marked = false;
   for (std::string_view marker : {"\"schedule\"", "\"event_key\"", "\"event_start\""})
     marked = marked || s.find(marker) != std::string_view::npos;
+  for (std::string_view member : kSessionizeMembers)
+    marked = marked || s.find("\"" + std::string(member) + "\"") != std::string_view::npos;
   if (!marked) return ScheduleExport::kNone;
   LeadingKeys sax;
   json::sax_parse(s.begin(), s.end(), &sax);

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include "extract/gazetteer/gazetteer.h"
+#include "extract/reader.h"
+#include "extract/readers/schedule_exports.h"
 
 using namespace cnkg;
 
@@ -56,6 +58,19 @@ TEST_CASE("Broken Sessionize files are errors naming the file and what was expec
   r = Read("- title: x\n");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message() == "s.json: not a Sessionize JSON export");
+}
+
+TEST_CASE("A truncated Sessionize download is still read by the Sessionize reader") {
+  auto doc = MakeDocument("cut.json",
+                          "{\"sessions\": [\n {\"id\": \"1\", \"title\": \"Intro\",\n"
+                          "  \"isServiceSession\": false");
+  REQUIRE(doc.ok());
+  CHECK(DetectScheduleExport(*doc) == ScheduleExport::kSessionize);
+  auto r = ExtractDocument(*doc, nullptr, Gazetteer::Builtin());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() ==
+        "cut.json:3: not valid JSON (syntax error while parsing object - unexpected end of input; "
+        "expected '}'), so not read as a Sessionize JSON export");
 }
 
 TEST_CASE("A session with a wrong field is read without it, with a warning") {
