@@ -29,7 +29,8 @@ class ErrorSax : public nlohmann::json_sax<json> {
     message = ex.what();
     if (std::size_t p = message.find("] "); p != std::string::npos) message.erase(0, p + 2);
     // nlohmann says "parse error at line 1, column 7: syntax error ..."; the line is ours.
-    if (std::size_t p = message.find(": "); p != std::string::npos && message.find("parse error") == 0)
+    if (std::size_t p = message.find(": ");
+        p != std::string::npos && message.find("parse error") == 0)
       message.erase(0, p + 2);
     return false;
   }
@@ -87,15 +88,22 @@ namespace {
 
 std::string KindName(json::value_t type) {
   switch (type) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::null: return "null";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "true/false";
+    case json::value_t::null:
+      return "null";
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number";
-    default: return "not a JSON value";
+    case json::value_t::number_float:
+      return "a number";
+    default:
+      return "not a JSON value";
   }
 }
 

@@ -28,8 +28,8 @@ class JsonLineFinder {
  private:
   int LineAt(std::size_t offset);
   std::string_view text_;
-  std::size_t pos_ = 0;        // where the next search starts
-  std::size_t line_pos_ = 0;   // offset whose line is line_
+  std::size_t pos_ = 0;       // where the next search starts
+  std::size_t line_pos_ = 0;  // offset whose line is line_
   int line_ = 1;
 };
 

@@ -107,7 +107,8 @@ std::optional<std::vector<HeadingSpeaker>> ParseGroup(std::string_view group, bo
   std::vector<Item> items;
   std::vector<std::size_t> parts_of(fields.size(), 0);
   for (std::size_t i = 0; i < fields.size(); ++i)
-    for (std::string& part : SplitTopLevel(fields[i], " & ")) items.push_back({part, i, parts_of[i]++});
+    for (std::string& part : SplitTopLevel(fields[i], " & "))
+      items.push_back({part, i, parts_of[i]++});
   if (items.empty()) return std::nullopt;
   const std::size_t last_field = fields.size() - 1;
   const bool has_company = fields.size() > 1;

@@ -15,23 +15,23 @@ struct NamedReference {
 
 // The named references that schedule descriptions use.
 constexpr NamedReference kNamed[] = {
-    {"amp", U'&'},      {"lt", U'<'},       {"gt", U'>'},       {"quot", U'"'},
-    {"apos", U'\''},    {"nbsp", U' '},     {"ndash", U'\u2013'}, {"mdash", U'\u2014'},
-    {"hellip", U'\u2026'}, {"rsquo", U'\u2019'}, {"lsquo", U'\u2018'}, {"rdquo", U'\u201D'},
-    {"ldquo", U'\u201C'}, {"bull", U'\u2022'}, {"middot", U'\u00B7'}, {"copy", U'\u00A9'},
-    {"reg", U'\u00AE'}, {"trade", U'\u2122'}, {"eacute", U'\u00E9'}, {"egrave", U'\u00E8'},
+    {"amp", U'&'},         {"lt", U'<'},          {"gt", U'>'},          {"quot", U'"'},
+    {"apos", U'\''},       {"nbsp", U' '},        {"ndash", U'\u2013'},  {"mdash", U'\u2014'},
+    {"hellip", U'\u2026'}, {"rsquo", U'\u2019'},  {"lsquo", U'\u2018'},  {"rdquo", U'\u201D'},
+    {"ldquo", U'\u201C'},  {"bull", U'\u2022'},   {"middot", U'\u00B7'}, {"copy", U'\u00A9'},
+    {"reg", U'\u00AE'},    {"trade", U'\u2122'},  {"eacute", U'\u00E9'}, {"egrave", U'\u00E8'},
     {"aacute", U'\u00E1'}, {"agrave", U'\u00E0'}, {"iacute", U'\u00ED'}, {"oacute", U'\u00F3'},
-    {"uacute", U'\u00FA'}, {"ntilde", U'\u00F1'}, {"ouml", U'\u00F6'}, {"uuml", U'\u00FC'},
-    {"auml", U'\u00E4'}, {"szlig", U'\u00DF'}, {"ccedil", U'\u00E7'}, {"times", U'\u00D7'},
-    {"euro", U'\u20AC'}, {"pound", U'\u00A3'}, {"deg", U'\u00B0'}, {"rarr", U'\u2192'},
-    {"larr", U'\u2190'}, {"zwj", U'\u200D'}, {"shy", U'\u00AD'}, {"thinsp", U' '},
-    {"ensp", U' '}, {"emsp", U' '}};
+    {"uacute", U'\u00FA'}, {"ntilde", U'\u00F1'}, {"ouml", U'\u00F6'},   {"uuml", U'\u00FC'},
+    {"auml", U'\u00E4'},   {"szlig", U'\u00DF'},  {"ccedil", U'\u00E7'}, {"times", U'\u00D7'},
+    {"euro", U'\u20AC'},   {"pound", U'\u00A3'},  {"deg", U'\u00B0'},    {"rarr", U'\u2192'},
+    {"larr", U'\u2190'},   {"zwj", U'\u200D'},    {"shy", U'\u00AD'},    {"thinsp", U' '},
+    {"ensp", U' '},        {"emsp", U' '}};
 
 // Tags whose start or end breaks the line. Cells and images separate words; other tags (<b>,
 // <a>, <span>) are inline and leave nothing.
 bool BreaksLine(std::string_view tag) {
-  for (std::string_view t : {"br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
-                             "h6", "tr", "table", "blockquote", "pre", "hr", "section"})
+  for (std::string_view t : {"br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                             "tr", "table", "blockquote", "pre", "hr", "section"})
     if (EqualsIgnoreCase(tag, t)) return true;
   return false;
 }

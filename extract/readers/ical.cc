@@ -108,9 +108,9 @@ std::string CalendarEventName(icalcomponent* calendar) {
 }
 
 struct EventTime {
-  std::string iso;        // ISO 8601; with offset when known
-  std::string date;       // "2026-05-12" for an all-day event (VALUE=DATE)
-  std::string warning;    // why the time is not placed
+  std::string iso;      // ISO 8601; with offset when known
+  std::string date;     // "2026-05-12" for an all-day event (VALUE=DATE)
+  std::string warning;  // why the time is not placed
 };
 
 EventTime ReadTime(icaltimetype t, const char* tzid, const std::string& fallback_zone) {
@@ -228,12 +228,14 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
         out.Warn(line_of("DTSTART"), start.warning);
       if (!start.date.empty()) t.properties["date"] = start.date;
       if (start.iso.empty() && start.date.empty()) {
-        out.Warn(line_of("DTSTART"), "DTSTART of '" + t.title + "' is not a date-time; time skipped");
+        out.Warn(line_of("DTSTART"),
+                 "DTSTART of '" + t.title + "' is not a date-time; time skipped");
       }
       t.start = start.iso;
       if (!t.start.empty()) t.end = end.iso;
-      if (!t.start.empty() && TzidOf(start_prop) == nullptr && !icaltime_is_utc(icalcomponent_get_dtstart(ev)) &&
-          doc.time_zone.empty() && !floating_warned) {
+      if (!t.start.empty() && TzidOf(start_prop) == nullptr &&
+          !icaltime_is_utc(icalcomponent_get_dtstart(ev)) && doc.time_zone.empty() &&
+          !floating_warned) {
         floating_warned = true;
         out.Warn(line_of("DTSTART"),
                  "times without a zone (floating); kept as local times (give --timezone ZONE to "
@@ -284,9 +286,9 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
   }
   for (Session& s : sessions) {
     const std::string slug = Slug(s.talk.title);
-    s.talk.key_suffix = SlotSuffix(s.talk, title_count[slug] > 1,
-                                   slot_count[slug + "@" + s.talk.start] > 1,
-                                   s.uid.empty() ? std::to_string(s.line) : s.uid);
+    s.talk.key_suffix =
+        SlotSuffix(s.talk, title_count[slug] > 1, slot_count[slug + "@" + s.talk.start] > 1,
+                   s.uid.empty() ? std::to_string(s.line) : s.uid);
     const std::string key = out.AddTalk(s.talk);
     out.AddMentions(s.talk.title, key, s.line, s.description);
     if (!s.description.empty()) out.AddMentions(s.description, key, s.description_line);

@@ -60,15 +60,15 @@ bool SkipXmlPrologue(std::string_view& s) {
 
 // Member names that only Sessionize's records use (session, speaker and GridSmart records).
 constexpr std::string_view kSessionizeMembers[] = {
-    "isServiceSession", "isPlenumSession", "categoryItems", "questionAnswers",
-    "isConfirmed",      "liveUrl",         "recordingUrl",  "timeSlots",     "tagLine"};
+    "isServiceSession", "isPlenumSession", "categoryItems", "questionAnswers", "isConfirmed",
+    "liveUrl",          "recordingUrl",    "timeSlots",     "tagLine"};
 
 // Reads the start of a JSON text that does not parse (a truncated download) far enough to tell
 // whether it begins as a pretalx/frab schedule ({"schedule": {... "conference": ...), as sched's
 // export ([{"event_key": ...} or [{"event_start": ..., "name": ...}) or as Sessionize data (a
-// record with a member only Sessionize writes, such as "isServiceSession"), so that the reader of that
-// export, rather than no reader, reports where the text breaks. Stops at the syntax error or as
-// soon as it has decided.
+// record with a member only Sessionize writes, such as "isServiceSession"), so that the reader of
+// that export, rather than no reader, reports where the text breaks. Stops at the syntax error or
+// as soon as it has decided.
 class LeadingKeys : public nlohmann::json_sax<json> {
  public:
   ScheduleExport found = ScheduleExport::kNone;

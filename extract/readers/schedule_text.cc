@@ -124,9 +124,9 @@ Venue ParseVenue(std::string_view value) {
   }
   if (RE2::FullMatch(room, street) || RE2::FullMatch(room, unknown)) room.clear();
   v.room = room;
-  v.city = Join(std::vector<std::string>(commas.begin() + std::min(city_from, commas.size()),
-                                         commas.end()),
-                ", ");
+  v.city = Join(
+      std::vector<std::string>(commas.begin() + std::min(city_from, commas.size()), commas.end()),
+      ", ");
   std::vector<std::string> area;
   for (const std::string& p : parts) {
     if (v.building.empty() && RE2::FullMatch(p, building)) {
@@ -138,7 +138,8 @@ Venue ParseVenue(std::string_view value) {
     }
   }
   // "Hotel, Level 1, 165 Main St, City": a venue without a room of its own.
-  if (commas.size() >= 2 && v.level.empty() && RE2::FullMatch(commas[1], level)) v.level = commas[1];
+  if (commas.size() >= 2 && v.level.empty() && RE2::FullMatch(commas[1], level))
+    v.level = commas[1];
   v.area = Join(area, " | ");
   if (v.room.empty() && !area.empty() && !RE2::FullMatch(value, unknown)) v.room = area.back();
   return v;
@@ -314,9 +315,9 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
   }
   for (Prepared& p : prepared) {
     const std::string slug = Slug(p.talk.title);
-    p.talk.key_suffix = SlotSuffix(p.talk, title_count[slug] > 1,
-                                   slot_count[slug + "@" + p.talk.start] > 1,
-                                   std::to_string(p.s->line));
+    p.talk.key_suffix =
+        SlotSuffix(p.talk, title_count[slug] > 1, slot_count[slug + "@" + p.talk.start] > 1,
+                   std::to_string(p.s->line));
     const std::string talk_key = out.AddTalk(p.talk);
     // Project mentions in the title (as the session is really called) and the description.
     out.AddMentions(p.talk.title, talk_key, p.s->line, p.talk.description);

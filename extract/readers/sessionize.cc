@@ -45,8 +45,8 @@ struct Speaker {
 };
 
 struct Input {
-  std::vector<const json*> sessions;       // session objects, in the order found
-  std::vector<const json*> speakers;       // speaker records
+  std::vector<const json*> sessions;         // session objects, in the order found
+  std::vector<const json*> speakers;         // speaker records
   std::map<std::string, std::string> rooms;  // id -> name
   // Category item id -> (category name, item name), from the All view.
   std::map<std::string, std::pair<std::string, std::string>> category_items;
@@ -63,8 +63,8 @@ void RequireArray(const json& v, const std::string& what) {
 }
 
 bool IsSessionRecord(const json& v) {
-  return v.is_object() && v.contains("title") && (v.contains("startsAt") || v.contains("speakers") ||
-                                                   v.contains("isServiceSession"));
+  return v.is_object() && v.contains("title") &&
+         (v.contains("startsAt") || v.contains("speakers") || v.contains("isServiceSession"));
 }
 
 bool IsSpeakerRecord(const json& v) {
@@ -102,7 +102,8 @@ void Collect(const json& v, Input& in, int depth) {
           RequireArray(*s, "rooms[].sessions");
           Collect(*s, in, depth + 1);
         }
-        if (const json* s = Member(r, "session"); s && IsSessionRecord(*s)) in.sessions.push_back(s);
+        if (const json* s = Member(r, "session"); s && IsSessionRecord(*s))
+          in.sessions.push_back(s);
       }
       continue;
     }
@@ -111,7 +112,8 @@ void Collect(const json& v, Input& in, int depth) {
         const std::string cname = Field(c, "title");
         if (const json* items = Member(c, "items"); items && items->is_array())
           for (const json& item : *items)
-            in.category_items.emplace(Field(item, "id"), std::make_pair(cname, Field(item, "name")));
+            in.category_items.emplace(Field(item, "id"),
+                                      std::make_pair(cname, Field(item, "name")));
       }
       continue;
     }
@@ -188,7 +190,8 @@ Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& 
   for (const json* r : in.speakers) {
     Speaker sp;
     sp.name = Field(*r, "fullName");
-    if (sp.name.empty()) sp.name = CollapseSpaces(Field(*r, "firstName") + " " + Field(*r, "lastName"));
+    if (sp.name.empty())
+      sp.name = CollapseSpaces(Field(*r, "firstName") + " " + Field(*r, "lastName"));
     if (sp.name.empty()) continue;
     sp.tagline = Field(*r, "tagLine");
     if (const json* qa = Member(*r, "questionAnswers"); qa && qa->is_array()) {
@@ -229,8 +232,9 @@ Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& 
     if (!offset && zone_known) offset = ZoneOffsetSeconds(doc.time_zone, w->local);
     if (!offset && !zone_warned) {
       zone_warned = true;
-      out.Warn(line, "Sessionize times have no zone; kept as local times (give --timezone ZONE to "
-                     "place them)");
+      out.Warn(line,
+               "Sessionize times have no zone; kept as local times (give --timezone ZONE to "
+               "place them)");
     }
     return FormatIsoDateTime(w->local, offset);
   };
@@ -274,7 +278,8 @@ Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& 
       if (!category.empty()) t.properties[AsciiLower(category)] = item;
     }
     if (!id.empty()) t.properties["sessionize_id"] = id;
-    if (const json* svc = Member(s, "isServiceSession"); svc && svc->is_boolean() && svc->get<bool>())
+    if (const json* svc = Member(s, "isServiceSession");
+        svc && svc->is_boolean() && svc->get<bool>())
       t.properties["type"] = std::string("service");
     if (const json* speakers = Member(s, "speakers")) {
       if (!speakers->is_array()) {
@@ -287,7 +292,8 @@ Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& 
           Speaker sp2;
           if (auto it = by_id.find(ref_id); !ref_id.empty() && it != by_id.end()) {
             sp2 = it->second;
-          } else if (auto it2 = by_name.find(FoldName(ref_name)); !ref_name.empty() && it2 != by_name.end()) {
+          } else if (auto it2 = by_name.find(FoldName(ref_name));
+                     !ref_name.empty() && it2 != by_name.end()) {
             sp2 = it2->second;
           } else {
             sp2.name = ref_name;
@@ -332,8 +338,8 @@ Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& 
   }
   for (Prepared& p : prepared) {
     const std::string slug = Slug(p.talk.title);
-    p.talk.key_suffix = SlotSuffix(p.talk, title_count[slug] > 1,
-                                   slot_count[slug + "@" + p.talk.start] > 1, p.id);
+    p.talk.key_suffix =
+        SlotSuffix(p.talk, title_count[slug] > 1, slot_count[slug + "@" + p.talk.start] > 1, p.id);
     const std::string key = out.AddTalk(p.talk);
     out.AddMentions(p.talk.title, key, p.line, p.talk.description);
     if (!p.talk.description.empty()) out.AddMentions(p.talk.description, key, p.line);

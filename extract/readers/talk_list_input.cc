@@ -506,7 +506,8 @@ LoadedList LoadTalkList(const Document& doc) {
   if (doc.text[first] == '[' || doc.text[first] == '{') {
     const json root = json::parse(doc.text, nullptr, /*allow_exceptions=*/false);
     if (ScheduleExport e = DetectScheduleExport(doc.text, root); e != ScheduleExport::kNone) {
-      out.error = std::string(ScheduleExportName(e)) + ", not a talk list (leave out --format to read it)";
+      out.error =
+          std::string(ScheduleExportName(e)) + ", not a talk list (leave out --format to read it)";
       return out;
     }
     if (!root.is_discarded()) {
@@ -523,7 +524,8 @@ LoadedList LoadTalkList(const Document& doc) {
   }
   if (ScheduleExport e = DetectScheduleExport(doc.text, json(json::value_t::discarded));
       e != ScheduleExport::kNone) {
-    out.error = std::string(ScheduleExportName(e)) + ", not a talk list (leave out --format to read it)";
+    out.error =
+        std::string(ScheduleExportName(e)) + ", not a talk list (leave out --format to read it)";
     return out;
   }
   if (IsMarkdownWithFrontMatter(doc)) {

@@ -51,10 +51,17 @@ json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
           t["room"] = room;
           break;
         }
-        case RelType::kInTrack: t["track"] = target.name; break;
-        case RelType::kPartOf: t["event"] = target.name; break;
-        case RelType::kMentions: projects.push_back(target.name); break;
-        default: break;
+        case RelType::kInTrack:
+          t["track"] = target.name;
+          break;
+        case RelType::kPartOf:
+          t["event"] = target.name;
+          break;
+        case RelType::kMentions:
+          projects.push_back(target.name);
+          break;
+        default:
+          break;
       }
     }
     for (auto e : boost::make_iterator_range(boost::in_edges(v, g))) {

@@ -38,16 +38,18 @@ TEST_CASE("A sched summary splits at the last dash before the speakers") {
 }
 
 TEST_CASE("Groups share their last field; without groups each person has their own") {
-  CHECK(Show(SplitSchedSummary("T - Ana Silva, Bo Li & Cy Dunn, Initech Research; Di Ek, Globex")) ==
-        "T => Ana Silva (Initech Research); Bo Li (Initech Research); Cy Dunn (Initech Research); "
-        "Di Ek (Globex);");
+  CHECK(
+      Show(SplitSchedSummary("T - Ana Silva, Bo Li & Cy Dunn, Initech Research; Di Ek, Globex")) ==
+      "T => Ana Silva (Initech Research); Bo Li (Initech Research); Cy Dunn (Initech Research); "
+      "Di Ek (Globex);");
   CHECK(Show(SplitSchedSummary("T - Ana Silva, Red Bank & Bo Li, Globex")) ==
         "T => Ana Silva (Red Bank); Bo Li (Globex);");
   CHECK(Show(SplitSchedSummary("T - Ana Silva, Bo Li, Initech")) ==
         "T => Ana Silva (Initech); Bo Li (Initech);");
   CHECK(Show(SplitSchedSummary("T - Ana Silva, Initech & Bo Li")) ==
         "T => Ana Silva (Initech); Bo Li;");
-  CHECK(Show(SplitSchedSummary("T - Tomo & Bo Li, Globex")) == "T => Tomo (Globex); Bo Li (Globex);");
+  CHECK(Show(SplitSchedSummary("T - Tomo & Bo Li, Globex")) ==
+        "T => Tomo (Globex); Bo Li (Globex);");
   CHECK(Show(SplitSchedSummary("T - Will Case, Globex")) == "T => Will Case (Globex);");
 }
 

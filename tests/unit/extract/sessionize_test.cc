@@ -51,7 +51,8 @@ TEST_CASE("Broken Sessionize files are errors naming the file and what was expec
   CHECK(r.status().message().rfind("s.json:1: not valid JSON (syntax error while parsing", 0) == 0);
   r = Read(R"({"sessions": "none", "speakers": [], "rooms": []})");
   REQUIRE_FALSE(r.ok());
-  CHECK(r.status().message() == "s.json: 'sessions' is a string, expected an array (a Sessionize export)");
+  CHECK(r.status().message() ==
+        "s.json: 'sessions' is a string, expected an array (a Sessionize export)");
   r = Read(R"({"sessions": [], "speakers": [], "rooms": []})");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message() == "s.json: a Sessionize export without sessions");
@@ -78,8 +79,7 @@ TEST_CASE("A session with a wrong field is read without it, with a warning") {
                    {"id": "2", "title": 7, "speakers": []}], "speakers": [], "rooms": []})");
   REQUIRE(r.ok());
   REQUIRE(r->diagnostics.size() == 2);
-  CHECK(r->diagnostics[0].ToString() ==
-        "s.json: warning: session '2' has no text title; skipped");
+  CHECK(r->diagnostics[0].ToString() == "s.json: warning: session '2' has no text title; skipped");
   CHECK(r->diagnostics[1].ToString() ==
         "s.json:1: warning: 'speakers' of session 'Intro' is a number, expected an array; "
         "speakers skipped");
