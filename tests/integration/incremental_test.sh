@@ -67,4 +67,13 @@ printf 'Organization:\n  Contoso Cloud:\n    - Fabrikam\n' > "$tmp/aliases.yml"
 printf 'Planet:\n  Earth: [Terra]\n' > "$tmp/bad.yml"
 err=$("$cnkg" build --aliases "$tmp/bad.yml" "$a" -o "$tmp/x.json" 2>&1 || true)
 grep -qxF "cnkg: $tmp/bad.yml:1:1: unknown label 'Planet' (known: Event, Talk, Person, Organization, Project, Room, Track, Document, Category, forbid)" <<<"$err"
+# A newer export of the same calendar replaces the old one's sessions.
+cp "$CNKG_TEST_DATA_DIR/exports/ical_sched_unfolded_utc.ics" "$tmp/cal.ics"
+"$cnkg" build -q "$tmp/cal.ics" -o "$tmp/cal.json"
+sed -i 's/The Boring Parts/The Exciting Parts/' "$tmp/cal.ics"
+"$cnkg" build -q "$tmp/cal.ics" --graph "$tmp/cal.json" -o "$tmp/cal2.json"
+titles=$("$cnkg" query "$tmp/cal2.json" "MATCH (t:Talk) RETURN t.name ORDER BY t.name" --format csv | tr -d "\r")
+grep -qxF "Postgres on Kubernetes - The Exciting Parts" <<<"$titles"
+! grep -q "Boring" <<<"$titles"
+[ "$(grep -c . <<<"$titles")" = 5 ]  # header + 4 sessions
 echo "incremental: all checks passed"
