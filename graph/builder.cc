@@ -1,6 +1,8 @@
 #include "graph/builder.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_set>
 
 #include "common/strings.h"
@@ -138,6 +140,45 @@ void GraphBuilder::IndexVertex(KnowledgeGraph::Vertex v) {
   }
 }
 
+namespace {
+
+// Minutes since 1970 of an ISO 8601 time with a UTC offset ("2026-03-24T17:00:00+01:00",
+// "…Z"); -1 when `iso` is not of that form (no offset: a local time, comparable to nothing).
+long long UtcMinutes(const std::string& iso) {
+  int y, mo, d, h, mi, oh = 0, om = 0;
+  char sign = 0;
+  if (iso.size() < 16 || std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5)
+    return -1;
+  std::string rest = iso.substr(16);
+  if (rest.size() >= 3 && rest[0] == ':') rest = rest.substr(3);  // seconds: slots are minutes
+  if (rest == "Z") {
+    sign = '+';
+  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
+    sign = rest[0];
+    oh = std::atoi(rest.substr(1, 2).c_str());
+    om = std::atoi(rest.substr(4, 2).c_str());
+  } else {
+    return -1;
+  }
+  // Days from civil (Howard Hinnant).
+  y -= mo <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const long long yoe = y - era * 400;
+  const long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const long long days = era * 146097 + doe - 719468;
+  const long long offset = (sign == '-' ? -1 : 1) * (oh * 60 + om);
+  return days * 1440 + h * 60 + mi - offset;
+}
+
+// True when both are times with offsets and they name different instants.
+bool DifferentInstants(const std::string& a, const std::string& b) {
+  const long long x = UtcMinutes(a), y = UtcMinutes(b);
+  return x >= 0 && y >= 0 && x != y;
+}
+
+}  // namespace
+
 Status GraphBuilder::Add(const ExtractionBatch& batch) {
   CNKG_RETURN_IF_ERROR(CheckRelations(batch, graph_));
 
@@ -148,11 +189,12 @@ Status GraphBuilder::Add(const ExtractionBatch& batch) {
     std::vector<std::string> names;    // name, aliases, and other names seen under the key
     std::vector<std::string> written;  // the names documents wrote (for merge reports)
     std::string url;
+    std::string start;  // a talk's start, ISO 8601
   };
   std::unordered_map<std::string, Incoming> incoming;
   std::vector<std::string> order;
   for (const EntityRecord& e : batch.entities) {
-    auto [it, inserted] = incoming.try_emplace(e.key, Incoming{e.label, e.name, {}, {}, {}});
+    auto [it, inserted] = incoming.try_emplace(e.key, Incoming{e.label, e.name, {}, {}, {}, {}});
     if (inserted) order.push_back(e.key);
     auto add = [](std::vector<std::string>& list, const std::string& s) {
       if (!s.empty() && std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
@@ -167,6 +209,9 @@ Status GraphBuilder::Add(const ExtractionBatch& batch) {
     if (auto u = e.properties.find("url");
         u != e.properties.end() && std::holds_alternative<std::string>(u->second))
       it->second.url = std::get<std::string>(u->second);
+    if (auto st = e.properties.find("start");
+        st != e.properties.end() && std::holds_alternative<std::string>(st->second))
+      it->second.start = std::get<std::string>(st->second);
   }
   std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
     return ResolveRank(incoming[a].label) < ResolveRank(incoming[b].label);
@@ -228,6 +273,13 @@ Status GraphBuilder::Add(const ExtractionBatch& batch) {
           for (const auto& e : ours)
             if (std::find(theirs.begin(), theirs.end(), e) != theirs.end()) overlap = true;
           if (!overlap) return;
+          // Nor across time slots: a session at another time of the same event is another
+          // session ("Closing Remarks" on each day).
+          auto st = graph_.node(v).properties.find("start");
+          if (st != graph_.node(v).properties.end() &&
+              std::holds_alternative<std::string>(st->second) &&
+              DifferentInstants(in.start, std::get<std::string>(st->second)))
+            return;
         }
         candidates.push_back(v);
         if (via.empty()) via = why;

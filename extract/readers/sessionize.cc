@@ -157,6 +157,22 @@ std::vector<std::pair<std::string, std::string>> Categories(const json& s, const
   return out;
 }
 
+// A category name as a property name that every export can write: "Session format" ->
+// "session_format" (lower-case ASCII letters, digits and '_').
+std::string PropertyName(std::string_view category) {
+  std::string out;
+  for (char c : AsciiLower(category)) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (word) {
+      out += c;
+    } else if (!out.empty() && out.back() != '_') {
+      out += '_';
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out.empty() || (out[0] >= '0' && out[0] <= '9') ? "category_" + out : out;
+}
+
 bool IsCompanyQuestion(std::string_view question) {
   static const RE2 re(R"((?i).*\b(company|organi[sz]ation|employer|affiliation)\b.*)");
   assert(re.ok());
@@ -275,7 +291,7 @@ Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& 
         t.track = item;
         t.track_evidence = {"", p.line, category + ": " + item};
       }
-      if (!category.empty()) t.properties[AsciiLower(category)] = item;
+      if (!category.empty()) t.properties[PropertyName(category)] = item;
     }
     if (!id.empty()) t.properties["sessionize_id"] = id;
     if (const json* svc = Member(s, "isServiceSession");

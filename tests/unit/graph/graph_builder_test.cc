@@ -75,6 +75,31 @@ TEST_CASE("Talks of different events never merge by alias") {
   CHECK(g.CountByLabel()[Label::kTalk] == 2);
 }
 
+TEST_CASE("Talks of one event at different times never merge by name") {
+  KnowledgeGraph g;
+  GraphBuilder builder(g);
+  Doc day1("day1.txt"), cal("all.ics");
+  std::string e1 = day1.Add(Label::kEvent, "Summit 2026");
+  std::string t1 = day1.Add(Label::kTalk, "Closing Remarks Day One", {"Closing Remarks"},
+                            {{"start", std::string("2026-03-24T17:00:00+01:00")}});
+  day1.Rel(t1, e1, RelType::kPartOf);
+  std::string e2 = cal.Add(Label::kEvent, "Summit 2026");
+  // The same slot written in UTC merges; another day's slot does not.
+  std::string same = cal.Add(Label::kTalk, "Closing Remarks", {},
+                             {{"start", std::string("2026-03-24T16:00:00Z")}});
+  cal.Rel(same, e2, RelType::kPartOf);
+  REQUIRE(builder.Add(day1.b).ok());
+  REQUIRE(builder.Add(cal.b).ok());
+  CHECK(g.CountByLabel()[Label::kTalk] == 1);
+  Doc day2("day2.ics");
+  std::string e3 = day2.Add(Label::kEvent, "Summit 2026");
+  std::string other = day2.Add(Label::kTalk, "Closing Remarks", {},
+                               {{"start", std::string("2026-03-25T15:30:00+00:00")}});
+  day2.Rel(other, e3, RelType::kPartOf);
+  REQUIRE(builder.Add(day2.b).ok());
+  CHECK(g.CountByLabel()[Label::kTalk] == 2);
+}
+
 TEST_CASE("Talks with the same url are one talk") {
   KnowledgeGraph g;
   GraphBuilder builder(g);
