@@ -93,7 +93,9 @@ json ToNodeLink(const KnowledgeGraph& kg) {
     j["label"] = std::string(LabelName(n.label));
     j["name"] = n.name;
     j["aliases"] = n.aliases;
-    for (const auto& [k, val] : n.properties) j[k] = PropertyToJson(val);
+    // A property cannot take the place of a member the file itself uses ("label", "id").
+    for (const auto& [k, val] : n.properties)
+      if (!ReservedNodeMembers().count(k)) j[k] = PropertyToJson(val);
     j["documents"] = DocumentsOf(n.evidence);
     j["evidence"] = EvidenceToJson(n.evidence);
     nodes.push_back(std::move(j));
@@ -108,7 +110,8 @@ json ToNodeLink(const KnowledgeGraph& kg) {
     j["target"] = g[t].key;
     j["key"] = parallel[{s, t}]++;
     j["type"] = std::string(RelTypeName(ed.type));
-    for (const auto& [k, val] : ed.properties) j[k] = PropertyToJson(val);
+    for (const auto& [k, val] : ed.properties)
+      if (!ReservedLinkMembers().count(k)) j[k] = PropertyToJson(val);
     j["documents"] = DocumentsOf(ed.evidence);
     j["evidence"] = EvidenceToJson(ed.evidence);
     links.push_back(std::move(j));

@@ -80,10 +80,12 @@ struct Credit {
   std::vector<std::string> fields;
 };
 
-// The job title and organisation that a person's fields give.
+// The job title and organisation that a person's fields give. A single field that names a role
+// ("Maintainer", "Technical Steering Committee") is a job title; after a job title, the last
+// field is the organisation even when it is a committee ("Co-Chairs, Program Committee").
 void Assign(const std::vector<std::string>& fields, HeadingSpeaker& s) {
   if (fields.empty()) return;
-  if (IsRole(fields.back())) {
+  if (fields.size() == 1 ? IsRole(fields.back()) : LooksLikeArticleJobTitle(fields.back())) {
     s.job_title = Join(fields, ", ");
     return;
   }
@@ -194,12 +196,23 @@ std::optional<std::vector<HeadingSpeaker>> ParseSchedSpeakers(std::string_view t
 SchedSummary SplitSchedSummary(std::string_view summary) {
   SchedSummary out;
   const std::string text = CollapseSpaces(summary);
+  const std::string_view view(text);
   const std::size_t dash = text.rfind(" - ");
   if (dash != std::string::npos && dash > 0) {
-    if (auto speakers = ParseSchedSpeakers(std::string_view(text).substr(dash + 3))) {
-      out.title = std::string(Trim(std::string_view(text).substr(0, dash)));
+    if (auto speakers = ParseSchedSpeakers(view.substr(dash + 3))) {
+      out.title = std::string(Trim(view.substr(0, dash)));
       out.speakers = std::move(*speakers);
       return out;
+    }
+    // "Title - Speakers - Sold Out": a label after the speakers is not part of the title.
+    const std::size_t before = dash > 0 ? text.rfind(" - ", dash - 1) : std::string::npos;
+    if (before != std::string::npos && before > 0) {
+      if (auto speakers = ParseSchedSpeakers(view.substr(before + 3, dash - before - 3))) {
+        out.title = std::string(Trim(view.substr(0, before)));
+        out.speakers = std::move(*speakers);
+        out.label = std::string(Trim(view.substr(dash + 3)));
+        return out;
+      }
     }
   }
   out.title = text;

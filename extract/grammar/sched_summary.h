@@ -25,6 +25,9 @@ namespace cnkg {
 struct SchedSummary {
   std::string title;                     // never empty for a non-empty name
   std::vector<HeadingSpeaker> speakers;  // empty when the name has none
+  // A label written after the speakers ("Title - Ana Silva, Initech - Sold Out"); empty for
+  // none. A label with no speakers before it stays in the title ("Workshop - Sold Out").
+  std::string label;
 };
 
 // Reads sched's speaker list: ';' separates groups; in a group, names joined by ", " and " & "
@@ -36,8 +39,9 @@ struct SchedSummary {
 // that an event label ("Sold Out", "AM SESSION") or a subtitle is not taken for people.
 std::optional<std::vector<HeadingSpeaker>> ParseSchedSpeakers(std::string_view text);
 
-// Splits `summary` at the last " - " after which the rest reads as sched's speaker list; a name
-// with no such dash is all title. Never fails.
+// Splits `summary` at the last " - " after which the rest reads as sched's speaker list (or, when
+// a label follows the speakers, at the dash before them); a name with no such dash is all title.
+// Never fails.
 SchedSummary SplitSchedSummary(std::string_view summary);
 
 }  // namespace cnkg

@@ -19,10 +19,21 @@ bool IsRegion(std::string_view s) {
   return RE2::FullMatch(s, re);
 }
 
+// A certification or community title written where a company could be: "CKA", "CNCF
+// Ambassador", "AWS Certified Solutions Architect", "Microsoft MVP".
+bool IsCredential(std::string_view s) {
+  static const RE2 re(
+      R"((?i)^(?:ck[as]|ckad|kcna|kcsa|pca|ica|cca|cgoa|ccn[ap]|ccie|pmp|cissp|oscp|rhc[ea]|gde|mvp|)"
+      R"(.*\b(?:ambassador|champion|hero|certified|mvp|gde|expert)s?\b.*)$)");
+  assert(re.ok());
+  return RE2::FullMatch(s, re);
+}
+
 // A company name: one to six words, the first capitalised or a lower-case domain-like word
 // ("solo.io"), no sentence punctuation, not a job title.
 bool IsCompany(std::string_view s) {
-  if (s.empty() || s.size() > 60 || LooksLikeArticleJobTitle(s) || IsRegion(s)) return false;
+  if (s.empty() || s.size() > 60 || LooksLikeArticleJobTitle(s) || IsRegion(s) || IsCredential(s))
+    return false;
   static const RE2 sentence(R"([.!?]\s|[:;]|\b(is|are|was|am|and I|I|my|we|our)\b)");
   assert(sentence.ok());
   if (RE2::PartialMatch(s, sentence)) return false;

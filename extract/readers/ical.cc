@@ -210,6 +210,7 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
     SchedSummary split = SplitSchedSummary(summary);
     TalkRecord& t = s.talk;
     t.title = split.title;
+    if (!split.label.empty()) t.properties["event_label"] = split.label;
     t.evidence = {"", s.line, "SUMMARY:" + summary};
     for (HeadingSpeaker& h : split.speakers)
       t.speakers.push_back({std::move(h.name), std::move(h.job_title), std::move(h.organization),

@@ -170,7 +170,14 @@ std::string PropertyName(std::string_view category) {
     }
   }
   while (!out.empty() && out.back() == '_') out.pop_back();
-  return out.empty() || (out[0] >= '0' && out[0] <= '9') ? "category_" + out : out;
+  // Names the graph file uses itself ("label", "name", "id") or that a digit starts are prefixed.
+  static constexpr std::string_view kReserved[] = {"id",        "label",     "name",  "aliases",
+                                                   "evidence",  "documents", "key",   "type",
+                                                   "source",    "target",    "start", "end",
+                                                   "description", "url"};
+  bool reserved = out.empty() || (out[0] >= '0' && out[0] <= '9');
+  for (std::string_view r : kReserved) reserved = reserved || out == r;
+  return reserved ? "category_" + out : out;
 }
 
 bool IsCompanyQuestion(std::string_view question) {

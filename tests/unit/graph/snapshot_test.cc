@@ -61,6 +61,22 @@ TEST_CASE("Node-link JSON round-trips every property type") {
   CHECK(std::get<std::vector<std::string>>(t.properties.at("tags")).size() == 2);
 }
 
+TEST_CASE("A property named like a member of the file never replaces it") {
+  KnowledgeGraph g;
+  Node t{"talk:x", Label::kTalk, "X", {}, {}, {}};
+  t.properties["label"] = std::string("Sold Out");
+  t.properties["id"] = std::string("other");
+  t.properties["room_count"] = std::int64_t{2};
+  g.UpsertNode(t);
+  json j = ToNodeLink(g);
+  CHECK(j["nodes"][0]["label"] == "Talk");
+  CHECK(j["nodes"][0]["id"] == "talk:x");
+  CHECK(j["nodes"][0]["room_count"] == 2);
+  auto back = FromNodeLink(j, "x.json");
+  REQUIRE(back.ok());
+  CHECK(back->num_nodes() == 1);
+}
+
 TEST_CASE("Malformed node-link JSON gives messages that name the spot") {
   auto msg = [](const char* text) {
     auto r = FromNodeLink(json::parse(text), "g.json");
