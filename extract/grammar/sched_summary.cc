@@ -75,6 +75,7 @@ std::vector<std::string> Fields(std::string_view group) {
 
 struct Credit {
   std::string name;
+  std::size_t field = 0;  // the comma field the name is written in
   // What follows the name up to the next person, by original comma field; the parts of one
   // field split at " & " are joined back.
   std::vector<std::string> fields;
@@ -144,11 +145,11 @@ std::optional<std::vector<HeadingSpeaker>> ParseGroup(std::string_view group, bo
   for (const Item& item : items) {
     if (credits.empty()) {
       if (!IsName(item.text, has_company)) return std::nullopt;
-      credits.push_back({item.text, {}});
+      credits.push_back({item.text, item.field, {}});
       continue;
     }
     if (item.part > 0 && IsName(item.text, false)) {
-      credits.push_back({item.text, {}});
+      credits.push_back({item.text, item.field, {}});
       continue;
     }
     Credit& c = credits.back();
@@ -157,6 +158,12 @@ std::optional<std::vector<HeadingSpeaker>> ParseGroup(std::string_view group, bo
     } else {
       c.fields.push_back(item.text);
     }
+  }
+  // "A & B, Job, Org": a name joined by " & " to the next one, with nothing of its own, shares
+  // what follows the next one.
+  for (std::size_t i = credits.size(); i-- > 1;) {
+    if (credits[i - 1].fields.empty() && credits[i - 1].field == credits[i].field)
+      credits[i - 1].fields = credits[i].fields;
   }
   for (std::size_t i = 0; i < credits.size(); ++i) {
     std::vector<std::string> fields_i = credits[i].fields;

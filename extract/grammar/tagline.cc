@@ -47,7 +47,7 @@ bool IsCompany(std::string_view s) {
 // A bare company: capitalised words only (small joiners allowed), so that "Keep improving" is
 // not one.
 bool IsBareCompany(std::string_view s) {
-  if (!IsCompany(s)) return false;
+  if (!IsCompany(s) || s.find(',') != std::string_view::npos) return false;
   for (const std::string& w : speaker_text::Words(s)) {
     if (w == "&" || w == "and" || w == "of" || w == "by" || w == "de") continue;
     if (!speaker_text::StartsUpper(w) && !std::isdigit(static_cast<unsigned char>(w[0])))

@@ -65,6 +65,19 @@ TEST_CASE("Keynote fields: job title then company; roles are no company") {
         "T => Ana Silva [Director, Cloud] (Initech); Bo Li [CTO, Cloud] (Initech);");
 }
 
+TEST_CASE("A label after the speakers is no part of the title") {
+  SchedSummary s = SplitSchedSummary("Edge at Sea - Ana Silva, Initech - Sold Out");
+  CHECK(Show(s) == "Edge at Sea => Ana Silva (Initech);");
+  CHECK(s.label == "Sold Out");
+  CHECK(SplitSchedSummary("Rust Day - Sold Out").label.empty());
+}
+
+TEST_CASE("After a job title the last field is the organisation, committee or not") {
+  CHECK(Show(SplitSchedSummary("Keynote: T - Ana Silva & Bo Li, Co-Chairs, Summit Program Committee")) ==
+        "Keynote: T => Ana Silva [Co-Chairs] (Summit Program Committee); Bo Li [Co-Chairs] (Summit "
+        "Program Committee);");
+}
+
 TEST_CASE("Legal suffixes, nicknames and moderators") {
   CHECK(Show(SplitSchedSummary("T - Ana Silva, Initech, Inc. & Bo Li, Globex")) ==
         "T => Ana Silva (Initech, Inc.); Bo Li (Globex);");

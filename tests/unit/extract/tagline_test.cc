@@ -35,4 +35,6 @@ TEST_CASE("Taglines that name no company") {
   CHECK(Show("Always learning") == "[] ()");
   CHECK(Show("Bo builds platforms for a living. He also bakes bread on weekends.") == "[] ()");
   CHECK(Show("") == "[] ()");
+  CHECK(ParseTagline("Platform Engineer, CKA").organization.empty());
+  CHECK(ParseTagline("SRE, CNCF Ambassador").organization.empty());
 }
