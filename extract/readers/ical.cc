@@ -12,6 +12,7 @@
 
 #include "common/strings.h"
 #include "extract/core/batch_writer.h"
+#include "extract/grammar/description_speakers.h"
 #include "extract/grammar/local_time.h"
 #include "extract/grammar/sched_summary.h"
 #include "extract/markup/html_text.h"
@@ -261,6 +262,14 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
     s.description = HtmlToText(Text(icalcomponent_get_description(ev)));
     s.description_line = line_of("DESCRIPTION");
     if (!s.description.empty()) t.description = s.description;
+    // Calendars that keep speakers out of the title name them in the description.
+    if (t.speakers.empty() && !s.description.empty()) {
+      for (HeadingSpeaker& h : SpeakersInDescription(s.description))
+        t.speakers.push_back({std::move(h.name), std::move(h.job_title),
+                              std::move(h.organization), std::move(h.organization_aliases)});
+      if (!t.speakers.empty())
+        t.speakers_evidence = {"", s.description_line, "DESCRIPTION:" + s.description};
+    }
     sessions.push_back(std::move(s));
   }
   if (sessions.empty())
