@@ -26,7 +26,13 @@ std::vector<HeadingSpeaker> ReadPeople(std::string_view rest) {
   rest = Trim(rest);
   if (rest.empty() || rest.size() > 300) return out;
   if (rest.find('(') != std::string_view::npos) {
-    SpeakersLine line = ParseSpeakersLine(rest);
+    // "A (X) and B (Y)", "A (X), B (Y)": one person per group, as the schedule grammar reads
+    // them when ';' separates them.
+    static const RE2 joiner(R"(\)\s*(?:,|and|&)\s+)");
+    assert(joiner.ok());
+    std::string text(rest);
+    RE2::GlobalReplace(&text, joiner, "); ");
+    SpeakersLine line = ParseSpeakersLine(text);
     for (SpeakerCredit& c : line.speakers) {
       if (!LooksLikeArticlePersonName(c.name, 1, 5)) return {};
       AddUniqueSpeaker(out, {c.name, c.job_title, c.organization, {}});
@@ -58,13 +64,23 @@ std::vector<HeadingSpeaker> SpeakersInDescription(std::string_view text) {
   static const RE2 cue(
       R"((?i)^\s*(?:[-*•]\s*)?(?:speakers?|presenters?|presented by|talk by|talks by|hosted by|)"
       R"(host(?:s|ed)?|with|by|featuring|feat\.)\s*[:\-–—]?\s+(.+)$)");
-  // "- Ana Silva (Initech): Title" or "- Ana Silva (Initech) - Title": a short talk in a list.
-  static const RE2 item(R"(^\s*[-*•]\s*([^:()]{3,60}\([^()]{1,80}\))\s*(?::|\s[-–—]\s)\s*\S.*$)");
+  // "- Ana Silva (Initech): Title", "- Ana Silva - Title": a short talk in a list.
+  static const RE2 item(
+      R"(^\s*[-*•]\s*([^:()]{3,60}?(?:\s*\([^()]{1,80}\))?)\s*(?::|\s[-–—]\s)\s*\S.*$)");
   assert(cue.ok() && item.ok());
   std::vector<HeadingSpeaker> out;
   for (const std::string& line : Split(text, "\n")) {
     std::string rest;
-    if (RE2::FullMatch(line, cue, &rest) || RE2::FullMatch(line, item, &rest)) {
+    bool listed = false;
+    if (!RE2::FullMatch(line, cue, &rest)) {
+      if (!RE2::FullMatch(line, item, &rest)) continue;
+      listed = true;
+    }
+    {
+      // A list item without an organisation names a person only when it is plainly a name.
+      if (listed && rest.find('(') == std::string::npos &&
+          !LooksLikeArticlePersonName(Trim(rest), 2, 5))
+        continue;
       // "Speaker: Ana Silva (Initech). She builds ...": the sentence after the people is prose.
       if (std::size_t stop = rest.find(". "); stop != std::string::npos) rest.resize(stop);
       while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ')) rest.pop_back();

@@ -91,7 +91,9 @@ Venue ParseVenue(std::string_view value) {
   static const RE2 street(
       R"((?i)^\d+[a-z]?\s+(?:[nsew]\.?\s+)?\S.*\b(st|street|ave|avenue|blvd|boulevard|rd|road|way|dr|drive|lane|ln|place|pl|square|sq|parkway|pkwy|straße|strasse|str|gade|vej|rue|calle|via)\b.*)");
   static const RE2 unknown(R"((?i)^(tba|tbd|tbc|to be (announced|decided|confirmed))$)");
-  assert(building.ok() && level.ok() && street.ok() && unknown.ok());
+  // "10559 Berlin", "1012 AB Amsterdam", "D-80331 München": a postcode and a city.
+  static const RE2 postcode_city(R"(^(?:[A-Z]{1,2}-)?\d{4,5}(?:\s?[A-Z]{2})?\s+\p{Lu}.*)");
+  assert(building.ok() && level.ok() && street.ok() && unknown.ok() && postcode_city.ok());
   Venue v;
   std::vector<std::string> parts = Split(value, "|");
   if (parts.empty()) return v;
@@ -101,8 +103,15 @@ Venue ParseVenue(std::string_view value) {
   std::string room = commas.empty() ? "" : commas[0];
   std::size_t city_from = 1;
   // "Hotel, The Pine Room, 190 Main St, City": a room between the venue and its street address.
-  if (parts.empty() && commas.size() >= 3 && RE2::FullMatch(commas[2], street) &&
-      !RE2::FullMatch(commas[1], street)) {
+  // The street may be written with its number after it ("Hauptstraße 12, 10559 Berlin"): then a
+  // postcode and city follow it.
+  const bool street_third =
+      commas.size() >= 3 &&
+      (RE2::FullMatch(commas[2], street) ||
+       (commas.size() >= 4 && RE2::FullMatch(commas[3], postcode_city) &&
+        !RE2::FullMatch(commas[1], postcode_city)));
+  if (parts.empty() && street_third && !RE2::FullMatch(commas[1], street) &&
+      !RE2::FullMatch(commas[1], level)) {
     parts.push_back(commas[0]);
     room = commas[1];
     city_from = 2;

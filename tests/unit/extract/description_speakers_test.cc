@@ -34,11 +34,16 @@ TEST_CASE("Cue lines in a description name the speakers") {
              "Clusters") == "Ana Silva (Initech); Bo Li (Globex); ");
   CHECK(Show("Speaker: Ana Silva (Initech). She runs the platform team.") ==
         "Ana Silva (Initech); ");
+  CHECK(Show("Speakers: Ana Silva (Initech) and Bo Li (Globex GmbH)") ==
+        "Ana Silva (Initech); Bo Li (Globex GmbH); ");
+  CHECK(Show("- Ana Silva (Initech): Tiny Operators\n- Bo Li: Big Clusters") ==
+        "Ana Silva (Initech); Bo Li; ");
 }
 
 TEST_CASE("Descriptions without cue lines name no speakers") {
   CHECK(Show("Join us for pizza and drinks.\nDoors open at 18:00.") == "");
   CHECK(Show("With Kubernetes 1.33 comes a new scheduler.") == "");
   CHECK(Show("- Kubernetes (v1.33): what changed") == "");
+  CHECK(Show("- Doors open: 18:00\n- Talks start: 18:30") == "");
   CHECK(Show("") == "");
 }

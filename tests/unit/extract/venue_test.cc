@@ -44,6 +44,14 @@ TEST_CASE("Off-site venues: a room before the street address, a level after the 
   CHECK(ParseVenue("Brewery Tap, 1105 W Harbor St NW, Bergen").room == "Brewery Tap");
 }
 
+TEST_CASE("European addresses: the street before a postcode and city") {
+  Venue v = ParseVenue("Harbour Works, Auditorium, Kaiweg 91, 10559 Havenstad");
+  CHECK(v.room == "Auditorium");
+  CHECK(v.area == "Harbour Works");
+  CHECK(ParseVenue("Harbour Works, Level 2, Kaiweg 91, 10559 Havenstad").room == "Harbour Works");
+  CHECK(ParseVenue("Harbour Works, 10559 Havenstad, Nordland").room == "Harbour Works");
+}
+
 TEST_CASE("A street address or TBA is no room") {
   CHECK(ParseVenue("756 W Harbor St NW, Bergen, Norway").room.empty());
   CHECK(ParseVenue("TBA, Bergen, Norway").room.empty());
