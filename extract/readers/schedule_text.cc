@@ -105,9 +105,12 @@ Venue ParseVenue(std::string_view value) {
   // "Hotel, The Pine Room, 190 Main St, City": a room between the venue and its street address.
   // The street may be written with its number after it ("Hauptstraße 12, 10559 Berlin"): then a
   // postcode and city follow it.
+  // In third place, a house number then words is a street too ("12 Harbour Quay").
+  static const RE2 numbered(R"(^\d{1,5}[A-Za-z]?\s+\p{Lu}[\p{L}.'-]*(?:\s+[\p{L}.'-]+){0,4}$)");
+  assert(numbered.ok());
   const bool street_third =
       commas.size() >= 3 &&
-      (RE2::FullMatch(commas[2], street) ||
+      (RE2::FullMatch(commas[2], street) || RE2::FullMatch(commas[2], numbered) ||
        (commas.size() >= 4 && RE2::FullMatch(commas[3], postcode_city) &&
         !RE2::FullMatch(commas[1], postcode_city)));
   if (parts.empty() && street_third && !RE2::FullMatch(commas[1], street) &&
