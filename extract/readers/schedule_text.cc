@@ -106,11 +106,17 @@ Venue ParseVenue(std::string_view value) {
   // The street may be written with its number after it ("Hauptstraße 12, 10559 Berlin"): then a
   // postcode and city follow it.
   // In third place, a house number then words is a street too ("12 Harbour Quay").
-  static const RE2 numbered(R"(^\d{1,5}[A-Za-z]?\s+\p{Lu}[\p{L}.'-]*(?:\s+[\p{L}.'-]+){0,4}$)");
+  static const RE2 numbered(R"(^\d{1,5}[A-Za-z]?\s+\p{Lu}[^,\d]*$)");
   assert(numbered.ok());
+  // "Ohlauer Str. 41", "Kaiweg 91": words then a house number, a street where a postcode follows.
+  static const RE2 number_last(R"(^\p{Lu}[^,\d]+\s\d{1,4}[a-z]?$)");
+  assert(number_last.ok());
+  const bool second_is_street = commas.size() >= 3 && RE2::FullMatch(commas[1], number_last) &&
+                                RE2::FullMatch(commas[2], postcode_city);
   const bool street_third =
-      commas.size() >= 3 &&
-      (RE2::FullMatch(commas[2], street) || RE2::FullMatch(commas[2], numbered) ||
+      commas.size() >= 3 && !second_is_street &&
+      (RE2::FullMatch(commas[2], street) ||
+       (RE2::FullMatch(commas[2], numbered) && !RE2::FullMatch(commas[2], postcode_city)) ||
        (commas.size() >= 4 && RE2::FullMatch(commas[3], postcode_city) &&
         !RE2::FullMatch(commas[1], postcode_city)));
   if (parts.empty() && street_third && !RE2::FullMatch(commas[1], street) &&

@@ -51,6 +51,7 @@ TEST_CASE("European addresses: the street before a postcode and city") {
   CHECK(ParseVenue("Harbour Works, Level 2, Kaiweg 91, 10559 Havenstad").room == "Harbour Works");
   CHECK(ParseVenue("Harbour Works, 10559 Havenstad, Nordland").room == "Harbour Works");
   CHECK(ParseVenue("Bay Hotel, Orchid Room, 12 Harbour Quay, Portsea").room == "Orchid Room");
+  CHECK(ParseVenue("Kesselwerk, Kaiweg Str. 41, 10999 Havenstad, Nordland").room == "Kesselwerk");
 }
 
 TEST_CASE("A street address or TBA is no room") {
