@@ -52,13 +52,19 @@ int JsonLineFinder::LineAt(std::size_t offset) {
 }
 
 int JsonLineFinder::LineOf(std::string_view value) {
-  const std::string needle =
-      json(std::string(value)).dump(-1, ' ', false, json::error_handler_t::replace);
-  std::size_t at = text_.find(needle, pos_);
-  if (at == std::string_view::npos && pos_ > 0) at = text_.find(needle);
-  if (at == std::string_view::npos) return LineAt(line_pos_);
-  pos_ = at + needle.size();
-  return LineAt(at);
+  // As written raw, or with non-ASCII characters escaped ("\u00e9"), as many tools write JSON.
+  const json v = std::string(value);
+  const std::string raw = v.dump(-1, ' ', false, json::error_handler_t::replace);
+  const std::string ascii = v.dump(-1, ' ', true, json::error_handler_t::replace);
+  for (const std::string* needle : {&raw, &ascii}) {
+    if (needle == &ascii && ascii == raw) break;
+    std::size_t at = text_.find(*needle, pos_);
+    if (at == std::string_view::npos && pos_ > 0) at = text_.find(*needle);
+    if (at == std::string_view::npos) continue;
+    pos_ = at + needle->size();
+    return LineAt(at);
+  }
+  return LineAt(line_pos_);
 }
 
 JsonSyntaxError FindJsonSyntaxError(std::string_view text) {

@@ -12,9 +12,10 @@ TEST_CASE("JsonLineFinder finds values in document order") {
       "  {\"title\": \"Break\"}\n]\n";
   JsonLineFinder f(text);
   CHECK(f.LineOf("Break") == 2);
-  CHECK(f.LineOf("Caf\u00e9 & \"Talk\"") == 2);  // written escaped: not found, previous line
+  CHECK(f.LineOf("Caf\u00e9 & \"Talk\"") == 3);  // written with \u escapes
   CHECK(f.LineOf("Break") == 4);
   CHECK(f.LineOf("Break") == 2);  // wraps around once
+  CHECK(f.LineOf("Nowhere") == 2);  // not written: the previous line
 }
 
 TEST_CASE("A JSON syntax error names its line") {
