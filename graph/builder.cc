@@ -26,9 +26,8 @@ Status CheckRelations(const ExtractionBatch& batch, const KnowledgeGraph& graph)
   for (const RelationRecord& r : batch.relations) {
     for (const std::string* k : {&r.source, &r.target}) {
       if (!keys.count(*k) && !graph.Find(*k)) {
-        return Status::Internal(batch.document + ": relation " +
-                                std::string(RelTypeName(r.type)) + " names an unknown key '" +
-                                *k + "'");
+        return Status::Internal(batch.document + ": relation " + std::string(RelTypeName(r.type)) +
+                                " names an unknown key '" + *k + "'");
       }
     }
   }
@@ -70,9 +69,12 @@ void Apply(const ExtractionBatch& batch, KnowledgeGraph& graph,
 // The order in which labels are resolved: talks last, so that their events are known.
 int ResolveRank(Label l) {
   switch (l) {
-    case Label::kEvent: return 0;
-    case Label::kTalk: return 2;
-    default: return 1;
+    case Label::kEvent:
+      return 0;
+    case Label::kTalk:
+      return 2;
+    default:
+      return 1;
   }
 }
 
@@ -347,9 +349,7 @@ std::size_t GraphBuilder::RemoveDocument(std::string_view document) {
   const auto& g = graph_.graph();
   auto keep = [&](std::vector<Evidence> list) {
     list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](const Evidence& e) {
-                                return e.document == document;
-                              }),
+                              [&](const Evidence& e) { return e.document == document; }),
                list.end());
     return list;
   };

@@ -84,11 +84,23 @@ std::string BatchWriter::EventName(const std::string& key) const {
   return it == entity_index_.end() ? "" : batch_.entities[it->second].name;
 }
 
-std::string SlotSuffix(const TalkRecord& talk, bool title_repeats, bool slot_repeats,
-                       std::string_view tiebreak) {
+void SlotKeys::Count(const TalkRecord& talk) {
+  const std::string slug = Slug(talk.title);
+  ++titles_[slug];
+  ++slots_[slug + "@" + talk.start];
+}
+
+std::string SlotKeys::SuffixFor(const TalkRecord& talk, std::string_view tiebreak) const {
+  const std::string slug = Slug(talk.title);
+  auto count = [](const std::map<std::string, int>& m, const std::string& k) {
+    auto it = m.find(k);
+    return it == m.end() ? 0 : it->second;
+  };
+  const bool title_repeats = count(titles_, slug) > 1;
   if (!title_repeats && !talk.speakers.empty()) return "";
   std::string suffix = talk.start;
-  if ((title_repeats && (suffix.empty() || slot_repeats)) && !tiebreak.empty())
+  if (title_repeats && (suffix.empty() || count(slots_, slug + "@" + talk.start) > 1) &&
+      !tiebreak.empty())
     suffix += (suffix.empty() ? "" : " ") + std::string(tiebreak);
   return suffix;
 }

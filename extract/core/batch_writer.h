@@ -63,18 +63,26 @@ struct TalkRecord {
   std::string event_key;
   // Appended to the key to keep apart sessions that share a title in one event ("Coffee Break"
   // at two times): the start time, a line number. Empty for most talks. Readers of whole
-  // schedules (SlotSuffix) key every session without speakers by its start, so that a one-day
+  // schedules (SlotKeys) key every session without speakers by its start, so that a one-day
   // schedule and a whole-event calendar key "Coffee Break" alike.
   std::string key_suffix;
   Properties properties;  // further properties (e.g. "type", "sched_id")
 };
 
-// The key_suffix a schedule reader gives `talk`: its start for a session without speakers (a
-// break or a keynote slot is a slot of its event) or whose title repeats in the document
-// (`title_repeats`); then `tiebreak` (a UID, a line number) when the start is empty or shared by
-// another session of the same title (`slot_repeats`). Empty for other talks.
-std::string SlotSuffix(const TalkRecord& talk, bool title_repeats, bool slot_repeats,
-                       std::string_view tiebreak);
+// The key_suffix that readers of whole schedules give their sessions: a session without speakers
+// (a break, a keynote slot) is a slot of its event and is keyed by its start, and so is a session
+// whose title repeats in the document; a tiebreak (a UID, a line number) is added when the start
+// is empty or shared by another session of the same title. Count every talk of the document
+// first, then ask for each one's suffix.
+class SlotKeys {
+ public:
+  void Count(const TalkRecord& talk);
+  // The suffix of a counted talk; empty for a talk with speakers whose title is unique.
+  std::string SuffixFor(const TalkRecord& talk, std::string_view tiebreak) const;
+
+ private:
+  std::map<std::string, int> titles_, slots_;  // Slug(title), Slug(title) + "@" + start
+};
 
 // Builds one document's ExtractionBatch. Holds references to `doc` and `gazetteer`, which must
 // outlive it. Not thread-safe; one writer per document.

@@ -265,8 +265,8 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
     // Calendars that keep speakers out of the title name them in the description.
     if (t.speakers.empty() && !s.description.empty()) {
       for (HeadingSpeaker& h : SpeakersInDescription(s.description))
-        t.speakers.push_back({std::move(h.name), std::move(h.job_title),
-                              std::move(h.organization), std::move(h.organization_aliases)});
+        t.speakers.push_back({std::move(h.name), std::move(h.job_title), std::move(h.organization),
+                              std::move(h.organization_aliases)});
       if (!t.speakers.empty())
         t.speakers_evidence = {"", s.description_line, "DESCRIPTION:" + s.description};
     }
@@ -289,16 +289,10 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
   for (const Session& s : sessions)
     out.AddLocalProjects(out.UnknownDefinedProjects(s.talk.title + ".\n" + s.description));
   // Sessions that share a title stay apart by their start, then by their UID.
-  std::map<std::string, int> title_count, slot_count;
-  for (const Session& s : sessions) {
-    ++title_count[Slug(s.talk.title)];
-    ++slot_count[Slug(s.talk.title) + "@" + s.talk.start];
-  }
+  SlotKeys slots;
+  for (const Session& s : sessions) slots.Count(s.talk);
   for (Session& s : sessions) {
-    const std::string slug = Slug(s.talk.title);
-    s.talk.key_suffix =
-        SlotSuffix(s.talk, title_count[slug] > 1, slot_count[slug + "@" + s.talk.start] > 1,
-                   s.uid.empty() ? std::to_string(s.line) : s.uid);
+    s.talk.key_suffix = slots.SuffixFor(s.talk, s.uid.empty() ? std::to_string(s.line) : s.uid);
     const std::string key = out.AddTalk(s.talk);
     out.AddMentions(s.talk.title, key, s.line, s.description);
     if (!s.description.empty()) out.AddMentions(s.description, key, s.description_line);

@@ -169,15 +169,10 @@ Result<ExtractionBatch> WriteSchedule(const Document& doc, const Gazetteer& gaze
         out.AddEvent(schedule.title, schedule.title_line, schedule.title_text, year_hint));
 
   // A title that repeats (breaks, lunch) is one talk per time slot.
-  std::map<std::string, int> title_count, slot_count;
-  for (const Prepared& p : prepared) {
-    ++title_count[Slug(p.talk.title)];
-    ++slot_count[Slug(p.talk.title) + "@" + p.talk.start];
-  }
+  SlotKeys slots;
+  for (const Prepared& p : prepared) slots.Count(p.talk);
   for (Prepared& p : prepared) {
-    const std::string slug = Slug(p.talk.title);
-    p.talk.key_suffix = SlotSuffix(p.talk, title_count[slug] > 1,
-                                   slot_count[slug + "@" + p.talk.start] > 1, std::to_string(p.e->line));
+    p.talk.key_suffix = slots.SuffixFor(p.talk, std::to_string(p.e->line));
     const std::string key = out.AddTalk(p.talk);
     out.AddMentions(p.talk.title, key, p.e->line, p.talk.description);
     const Event& e = *p.e;

@@ -325,15 +325,10 @@ Result<ExtractionBatch> Reader::Read(const Json& sessions) {
     out_.Warn(0, "times have no zone; kept as local times (give --timezone ZONE to place them)");
 
   // A title that repeats (breaks, lunch) is one talk per time slot.
-  std::map<std::string, int> title_count, slot_count;
-  for (const Prepared& p : prepared) {
-    ++title_count[Slug(p.talk.title)];
-    ++slot_count[Slug(p.talk.title) + "@" + p.talk.start];
-  }
+  SlotKeys slots;
+  for (const Prepared& p : prepared) slots.Count(p.talk);
   for (Prepared& p : prepared) {
-    const std::string slug = Slug(p.talk.title);
-    p.talk.key_suffix = SlotSuffix(p.talk, title_count[slug] > 1,
-                                   slot_count[slug + "@" + p.talk.start] > 1, std::to_string(p.talk.evidence.line));
+    p.talk.key_suffix = slots.SuffixFor(p.talk, std::to_string(p.talk.evidence.line));
     const std::string key = out_.AddTalk(p.talk);
     out_.AddMentions(p.talk.title, key, p.talk.evidence.line, p.talk.description);
     if (!p.talk.description.empty()) out_.AddMentions(p.talk.description, key, p.description_line);

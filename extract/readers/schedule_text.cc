@@ -326,16 +326,10 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
   }
 
   // A title that repeats in the document (breaks, lunch) is one talk per time slot.
-  std::map<std::string, int> title_count, slot_count;
-  for (const Prepared& p : prepared) {
-    ++title_count[Slug(p.talk.title)];
-    ++slot_count[Slug(p.talk.title) + "@" + p.talk.start];
-  }
+  SlotKeys slots;
+  for (const Prepared& p : prepared) slots.Count(p.talk);
   for (Prepared& p : prepared) {
-    const std::string slug = Slug(p.talk.title);
-    p.talk.key_suffix =
-        SlotSuffix(p.talk, title_count[slug] > 1, slot_count[slug + "@" + p.talk.start] > 1,
-                   std::to_string(p.s->line));
+    p.talk.key_suffix = slots.SuffixFor(p.talk, std::to_string(p.s->line));
     const std::string talk_key = out.AddTalk(p.talk);
     // Project mentions in the title (as the session is really called) and the description.
     out.AddMentions(p.talk.title, talk_key, p.s->line, p.talk.description);

@@ -171,10 +171,9 @@ std::string PropertyName(std::string_view category) {
   }
   while (!out.empty() && out.back() == '_') out.pop_back();
   // Names the graph file uses itself ("label", "name", "id") or that a digit starts are prefixed.
-  static constexpr std::string_view kReserved[] = {"id",        "label",     "name",  "aliases",
-                                                   "evidence",  "documents", "key",   "type",
-                                                   "source",    "target",    "start", "end",
-                                                   "description", "url"};
+  static constexpr std::string_view kReserved[] = {
+      "id",   "label",  "name",   "aliases", "evidence", "documents",   "key",
+      "type", "source", "target", "start",   "end",      "description", "url"};
   bool reserved = out.empty() || (out[0] >= '0' && out[0] <= '9');
   for (std::string_view r : kReserved) reserved = reserved || out == r;
   return reserved ? "category_" + out : out;
@@ -354,15 +353,10 @@ Result<ExtractionBatch> ExtractSessionize(const Document& doc, const Gazetteer& 
   // Software a session defines ("kfoo, an open source tool for ...") is a project everywhere.
   for (const Prepared& p : prepared)
     out.AddLocalProjects(out.UnknownDefinedProjects(p.talk.title + ".\n" + p.talk.description));
-  std::map<std::string, int> title_count, slot_count;
-  for (const Prepared& p : prepared) {
-    ++title_count[Slug(p.talk.title)];
-    ++slot_count[Slug(p.talk.title) + "@" + p.talk.start];
-  }
+  SlotKeys slots;
+  for (const Prepared& p : prepared) slots.Count(p.talk);
   for (Prepared& p : prepared) {
-    const std::string slug = Slug(p.talk.title);
-    p.talk.key_suffix =
-        SlotSuffix(p.talk, title_count[slug] > 1, slot_count[slug + "@" + p.talk.start] > 1, p.id);
+    p.talk.key_suffix = slots.SuffixFor(p.talk, p.id);
     const std::string key = out.AddTalk(p.talk);
     out.AddMentions(p.talk.title, key, p.line, p.talk.description);
     if (!p.talk.description.empty()) out.AddMentions(p.talk.description, key, p.line);

@@ -14,7 +14,7 @@ TEST_CASE("JsonLineFinder finds values in document order") {
   CHECK(f.LineOf("Break") == 2);
   CHECK(f.LineOf("Caf\u00e9 & \"Talk\"") == 3);  // written with \u escapes
   CHECK(f.LineOf("Break") == 4);
-  CHECK(f.LineOf("Break") == 2);  // wraps around once
+  CHECK(f.LineOf("Break") == 2);    // wraps around once
   CHECK(f.LineOf("Nowhere") == 2);  // not written: the previous line
 }
 

@@ -73,7 +73,8 @@ TEST_CASE("A label after the speakers is no part of the title") {
 }
 
 TEST_CASE("After a job title the last field is the organisation, committee or not") {
-  CHECK(Show(SplitSchedSummary("Keynote: T - Ana Silva & Bo Li, Co-Chairs, Summit Program Committee")) ==
+  CHECK(Show(SplitSchedSummary(
+            "Keynote: T - Ana Silva & Bo Li, Co-Chairs, Summit Program Committee")) ==
         "Keynote: T => Ana Silva [Co-Chairs] (Summit Program Committee); Bo Li [Co-Chairs] (Summit "
         "Program Committee);");
 }
