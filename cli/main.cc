@@ -48,6 +48,7 @@ struct BuildFlags {
   bool keep_going = false;
   bool quiet = false;
   bool explain_merges = false;
+  bool verbose = false;   // --verbose: every warning, none summarised
   std::string time_zone;  // --timezone
 };
 
@@ -108,15 +109,12 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
   cnkg::GraphBuilder builder(graph, std::move(rules));
   cnkg::BuildReport report;
   cnkg::BuildGraph(inputs, options, *gazetteer, builder, report);
-  for (const cnkg::Diagnostic& d : report.diagnostics) {
-    if (quiet && d.severity == cnkg::Diagnostic::Severity::kWarning) continue;
-    // Diagnostics about a whole file carry the file in their message; others name file and line.
-    if (!d.document.empty()) {
-      std::cerr << d.ToString() << "\n";
-    } else {
-      bool warning = d.severity == cnkg::Diagnostic::Severity::kWarning;
-      std::cerr << (warning ? "cnkg: warning: " : "cnkg: ") << d.message << "\n";
-    }
+  {
+    std::vector<cnkg::Diagnostic> shown;
+    for (const cnkg::Diagnostic& d : report.diagnostics)
+      if (!quiet || d.severity != cnkg::Diagnostic::Severity::kWarning) shown.push_back(d);
+    for (const std::string& line : cnkg::DiagnosticLines(shown, flags.verbose))
+      std::cerr << line << "\n";
   }
   if (report.has_errors() && !keep_going) {
     PrintError("not writing " + output +
@@ -487,6 +485,9 @@ int main(int argc, char** argv) {
   build->add_flag("--keep-going", flags.keep_going,
                   "Write the graph of the readable documents even if others failed (exit 1)");
   build->add_flag("-q,--quiet", flags.quiet, "Do not print warnings or the summary");
+  build->add_flag("--verbose", flags.verbose,
+                  "Print every warning (by default a warning repeated in one document is printed\n"
+                  "three times and then counted)");
 
   std::string graph_path;
   bool json = false;

@@ -10,6 +10,88 @@
 namespace cnkg {
 namespace fs = std::filesystem;
 
+namespace {
+
+// A warning's kind: its message with quoted text and numbers set aside.
+std::string WarningKind(const std::string& message) {
+  std::string out;
+  char quote = 0;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const char c = message[i];
+    if (quote) {
+      if (c == quote) {
+        quote = 0;
+        out += "…" + std::string(1, c);
+      }
+      continue;
+    }
+    const bool opens = (c == '\'' || c == '"') &&
+                       (i == 0 || message[i - 1] == ' ' || message[i - 1] == '(');
+    if (opens) {
+      quote = c;
+      out += c;
+      continue;
+    }
+    if (c >= '0' && c <= '9') {
+      if (out.empty() || out.back() != '#') out += '#';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string Line(const Diagnostic& d) {
+  // Diagnostics about a whole file carry the file in their message; others name file and line.
+  if (!d.document.empty()) return d.ToString();
+  const bool warning = d.severity == Diagnostic::Severity::kWarning;
+  return (warning ? "cnkg: warning: " : "cnkg: ") + d.message;
+}
+
+}  // namespace
+
+std::vector<std::string> DiagnosticLines(const std::vector<Diagnostic>& diagnostics, bool verbose,
+                                         int per_kind) {
+  std::vector<std::string> out;
+  // Per document: kind -> (count, first message), in the order kinds first went over the limit.
+  std::map<std::pair<std::string, std::string>, int> seen;
+  std::vector<std::pair<std::string, std::string>> summarised;  // (document, kind)
+  std::map<std::pair<std::string, std::string>, std::string> example;
+  auto flush = [&](const std::string& document) {
+    for (auto it = summarised.begin(); it != summarised.end();) {
+      if (it->first != document) {
+        ++it;
+        continue;
+      }
+      const int more = seen[*it] - per_kind;
+      out.push_back("cnkg: warning: " + document + ": … and " + std::to_string(more) + " more " +
+                    (more == 1 ? "warning" : "warnings") + " like \"" + example[*it] +
+                    "\" (--verbose prints them all)");
+      it = summarised.erase(it);
+    }
+  };
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    const Diagnostic& d = diagnostics[i];
+    const bool warning = d.severity == Diagnostic::Severity::kWarning;
+    if (verbose || !warning || d.document.empty()) {
+      out.push_back(Line(d));
+    } else {
+      const auto key = std::make_pair(d.document, WarningKind(d.message));
+      const int n = ++seen[key];
+      if (n <= per_kind) {
+        out.push_back(Line(d));
+      } else if (n == per_kind + 1) {
+        summarised.push_back(key);
+        example[key] = d.message;
+      }
+    }
+    const bool last_of_document =
+        i + 1 == diagnostics.size() || diagnostics[i + 1].document != d.document;
+    if (!d.document.empty() && last_of_document) flush(d.document);
+  }
+  return out;
+}
+
 bool BuildReport::has_errors() const {
   return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
     return d.severity == Diagnostic::Severity::kError;

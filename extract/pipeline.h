@@ -28,6 +28,15 @@ struct BuildReport {
   bool has_errors() const;
 };
 
+// The lines to print for `diagnostics`, in order: errors always; warnings one per line, except
+// that after `per_kind` warnings of one kind in one document (the same message once quoted names
+// and numbers are set aside: "time of '…' skipped") the rest of that kind are counted and
+// summarised, after the document's last diagnostic, as "cnkg: warning: FILE: … and N more
+// warnings like "MESSAGE" (--verbose prints them all)". `verbose` prints every warning. Lines
+// have no trailing newline. Never fails.
+std::vector<std::string> DiagnosticLines(const std::vector<Diagnostic>& diagnostics, bool verbose,
+                                         int per_kind = 3);
+
 struct InputFile {
   std::string path;
   bool from_directory = false;  // found by walking a directory rather than named directly

@@ -71,6 +71,11 @@ mkdir -p "$tmp/exports"
 cp "$good" "$data/exports/ical_sched_unfolded_utc.ics" "$tmp/exports/"
 expect 0 "" -- "$cnkg" build "$tmp/exports" -o "$tmp/exports.json"
 grep -q '"format": *"ical"' "$tmp/exports.json" || { echo "FAIL: the calendar in a folder was not read"; fails=$((fails + 1)); }
+# A warning repeated in one document is printed three times, then counted; --verbose prints all.
+{ printf 'Event 2026#\nTuesday, March 24, 2026#\n'; for i in 1 2 3 4 5 6; do printf 'Talk %s#\nTime: 9:00am XYZ - 9:30am XYZ\n' "$i"; done; } > "$tmp/repeat.txt"
+expect 0 "cnkg: warning: $tmp/repeat.txt: … and 3 more warnings like \"unknown time zone 'XYZ'; times kept without a UTC offset\" (--verbose prints them all)" -- "$cnkg" build "$tmp/repeat.txt" -o "$tmp/repeat.json"
+n=$("$cnkg" build --verbose "$tmp/repeat.txt" -o "$tmp/repeat.json" 2>&1 | grep -c "unknown time zone")
+[ "$n" = 6 ] || { echo "FAIL: --verbose printed $n of 6 warnings"; fails=$((fails + 1)); }
 # A talk list that is not valid YAML is read line by line, with one warning naming the line.
 printf -- '- title: Kyverno: Policies\n  speakers: Ana Silva\n- title: Argo CD: Sync Waves\n  speakers: Bo Li\n' > "$tmp/talks.yaml"
 expect 0 "$tmp/talks.yaml:1: warning: not valid YAML (illegal map value); read as key: value records" -- "$cnkg" build "$tmp/talks.yaml" -o "$tmp/talks.json"
