@@ -26,9 +26,10 @@ class ErrorSax : public nlohmann::json_sax<json> {
                    const nlohmann::detail::exception& ex) override {
     failed = true;
     byte = position;
-    message = ex.what();
-    if (std::size_t p = message.find("] "); p != std::string::npos) message.erase(0, p + 2);
+    detail = ex.what();
+    if (std::size_t p = detail.find("] "); p != std::string::npos) detail.erase(0, p + 2);
     // nlohmann says "parse error at line 1, column 7: syntax error ..."; the line is ours.
+    message = detail;
     if (std::size_t p = message.find(": ");
         p != std::string::npos && message.find("parse error") == 0)
       message.erase(0, p + 2);
@@ -36,7 +37,7 @@ class ErrorSax : public nlohmann::json_sax<json> {
   }
   bool failed = false;
   std::size_t byte = 0;
-  std::string message;
+  std::string message, detail;
 };
 
 }  // namespace
@@ -80,6 +81,7 @@ JsonSyntaxError FindJsonSyntaxError(std::string_view text) {
   const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
   e.line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
   e.message = sax.message;
+  e.detail = sax.detail;
   return e;
 }
 

@@ -40,6 +40,8 @@ struct JsonSyntaxError {
   int line = 0;
   std::size_t byte = 0;
   std::string message;
+  // nlohmann's own text, with its position: "parse error at line 1, column 7: syntax error ...".
+  std::string detail;
 };
 JsonSyntaxError FindJsonSyntaxError(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "common/strings.h"
+#include "extract/core/json_text.h"
 #include "extract/readers/schedule_exports.h"
 
 namespace cnkg::talk_list {
@@ -244,34 +245,9 @@ std::vector<std::size_t> ElementOffsets(std::string_view text, std::string_view 
   return out;
 }
 
-// Captures the first parse error of a JSON text.
-class ErrorSax : public nlohmann::json_sax<json> {
- public:
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&,
-                   const nlohmann::detail::exception& ex) override {
-    message = ex.what();
-    if (std::size_t p = message.find("] "); p != std::string::npos) message.erase(0, p + 2);
-    return false;
-  }
-  std::string message;
-};
-
 std::string JsonError(const std::string& text) {
-  ErrorSax sax;
-  json::sax_parse(text, &sax);
-  return sax.message.empty() ? "not valid JSON" : "not valid JSON (" + sax.message + ")";
+  const JsonSyntaxError e = FindJsonSyntaxError(text);
+  return e.line == 0 ? "not valid JSON" : "not valid JSON (" + e.detail + ")";
 }
 
 void ReadJson(const Document& doc, const json& root, LoadedList& out) {
