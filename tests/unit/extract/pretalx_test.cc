@@ -11,17 +11,12 @@
 #include "extract/gazetteer/gazetteer.h"
 #include "extract/reader.h"
 #include "extract/readers/schedule_exports.h"
+#include "batch_helpers.h"
 
 using namespace cnkg;
+using namespace cnkg::test;
 
 namespace {
-
-Document Doc(const std::string& name, const std::string& text, const std::string& zone = "") {
-  auto d = MakeDocument(name, text);
-  REQUIRE(d.ok());
-  d->time_zone = zone;
-  return std::move(d).value();
-}
 
 std::string Detected(const std::string& name, const std::string& text) {
   const Reader* r = DetectReader(Doc(name, text));
@@ -38,30 +33,6 @@ std::string ErrorOf(const std::string& name, const std::string& text) {
   REQUIRE_FALSE(b.ok());
   CHECK(b.status().code() == StatusCode::kParseError);
   return b.status().message();
-}
-
-std::vector<std::string> Warnings(const ExtractionBatch& b) {
-  std::vector<std::string> out;
-  for (const auto& d : b.diagnostics) out.push_back(d.ToString());
-  return out;
-}
-
-std::vector<const EntityRecord*> Talks(const ExtractionBatch& b) {
-  std::vector<const EntityRecord*> out;
-  for (const auto& e : b.entities)
-    if (e.label == Label::kTalk) out.push_back(&e);
-  return out;
-}
-
-const EntityRecord* Entity(const ExtractionBatch& b, Label label, const std::string& name) {
-  for (const auto& e : b.entities)
-    if (e.label == label && e.name == name) return &e;
-  return nullptr;
-}
-
-std::string Prop(const EntityRecord& e, const std::string& key) {
-  auto it = e.properties.find(key);
-  return it == e.properties.end() ? "" : std::get<std::string>(it->second);
 }
 
 // A schedule.json whose one room holds `events` (the text of a JSON array), one event per line.

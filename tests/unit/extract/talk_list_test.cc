@@ -13,17 +13,13 @@
 #include "extract/reader.h"
 #include "extract/readers/schedule_exports.h"
 #include "extract/readers/talk_list_input.h"
+#include "batch_helpers.h"
 #include "graph/resolve.h"
 
 using namespace cnkg;
+using namespace cnkg::test;
 
 namespace {
-
-Document Doc(const std::string& name, const std::string& text) {
-  auto d = MakeDocument(name, text);
-  REQUIRE(d.ok());
-  return std::move(d).value();
-}
 
 Result<ExtractionBatch> Read(const std::string& name, const std::string& text) {
   return ExtractTalkList(Doc(name, text), Gazetteer::Builtin());
@@ -42,28 +38,11 @@ std::string ErrorOf(const std::string& reader, const std::string& name, const st
   return b.status().message();
 }
 
-std::vector<std::string> Warnings(const ExtractionBatch& b) {
-  std::vector<std::string> out;
-  for (const auto& d : b.diagnostics) out.push_back(d.ToString());
-  return out;
-}
-
-const EntityRecord* Entity(const ExtractionBatch& b, Label label, const std::string& name) {
-  for (const auto& e : b.entities)
-    if (e.label == label && e.name == name) return &e;
-  return nullptr;
-}
-
 int Count(const ExtractionBatch& b, Label label) {
   int n = 0;
   for (const auto& e : b.entities)
     if (e.label == label) ++n;
   return n;
-}
-
-std::string Prop(const EntityRecord& e, const std::string& key) {
-  auto it = e.properties.find(key);
-  return it == e.properties.end() ? "" : std::get<std::string>(it->second);
 }
 
 bool Related(const ExtractionBatch& b, RelType type, const std::string& source,
