@@ -33,6 +33,30 @@ inline std::string Str(const Properties& p, const std::string& key) {
   return it == p.end() ? "" : std::get<std::string>(it->second);
 }
 
+// The presenters of talk `v`, in edge order: {"name", "job_title", "orgs": [names]}.
+inline nlohmann::json Presenters(const KnowledgeGraph& kg, KnowledgeGraph::Vertex v) {
+  const auto& g = kg.graph();
+  nlohmann::json speakers = nlohmann::json::array();
+  for (auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
+    if (g[e].type != RelType::kPresents) continue;
+    auto pv = boost::source(e, g);
+    nlohmann::json s = {{"name", g[pv].name}, {"job_title", Str(g[e].properties, "job_title")}};
+    nlohmann::json orgs = nlohmann::json::array();
+    for (auto a : boost::make_iterator_range(boost::out_edges(pv, g)))
+      if (g[a].type == RelType::kAffiliatedWith) orgs.push_back(g[boost::target(a, g)].name);
+    s["orgs"] = orgs;
+    speakers.push_back(s);
+  }
+  return speakers;
+}
+
+// The batch's diagnostics as printed, in order.
+inline nlohmann::json DiagnosticStrings(const ExtractionBatch& batch) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : batch.diagnostics) out.push_back(d.ToString());
+  return out;
+}
+
 // Runs one Catch2 SECTION, named by the file name, per file of CNKG_TEST_DATA_DIR/`subdir` that
 // `is_input` accepts, in file-name order; call it from a TEST_CASE. Each document is named by its
 // file name alone (so that evidence does not depend on the checkout's path), read with

@@ -29,7 +29,7 @@ json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
     if (n.label != Label::kTalk) continue;
     json t = {{"key", n.key}, {"title", n.name}, {"aliases", n.aliases},
               {"start", Str(n.properties, "start")}, {"end", Str(n.properties, "end")}};
-    json speakers = json::array(), projects = json::array();
+    json projects = json::array();
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
       const Node& target = g[boost::target(e, g)];
       switch (g[e].type) {
@@ -40,24 +40,12 @@ json Summarise(const KnowledgeGraph& kg, const ExtractionBatch& batch) {
         default: break;
       }
     }
-    for (auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
-      if (g[e].type != RelType::kPresents) continue;
-      auto pv = boost::source(e, g);
-      json s = {{"name", g[pv].name}, {"job_title", Str(g[e].properties, "job_title")}};
-      json orgs = json::array();
-      for (auto a : boost::make_iterator_range(boost::out_edges(pv, g)))
-        if (g[a].type == RelType::kAffiliatedWith) orgs.push_back(g[boost::target(a, g)].name);
-      s["orgs"] = orgs;
-      speakers.push_back(s);
-    }
     std::sort(projects.begin(), projects.end());
-    t["speakers"] = speakers;
+    t["speakers"] = golden::Presenters(kg, v);
     t["projects"] = projects;
     talks.push_back(t);
   }
-  json warnings = json::array();
-  for (const auto& d : batch.diagnostics) warnings.push_back(d.ToString());
-  return {{"talks", talks}, {"warnings", warnings}};
+  return {{"talks", talks}, {"warnings", golden::DiagnosticStrings(batch)}};
 }
 
 }  // namespace
