@@ -132,7 +132,38 @@ bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
   return true;
 }
 
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+}  // namespace
+
 std::string FoldName(std::string_view s) {
+  if (IsAscii(s)) {
+    // Fast path: for ASCII, compatibility decomposition, mark stripping and ignorable removal
+    // change nothing and case folding is lower-casing (tests compare it with the full path).
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        pending = !out.empty();
+        continue;
+      }
+      if (pending) out.push_back(' ');
+      pending = false;
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+  }
+  return FoldNameUnicode(s);
+}
+
+std::string FoldNameUnicode(std::string_view s) {
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
@@ -174,16 +205,24 @@ std::string Slug(std::string_view s) {
   bool dash = false;
   for (std::size_t i = 0; i < folded.size();) {
     utf8proc_int32_t cp;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
-                         static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
-    if (n <= 0) {
-      ++i;
-      continue;
+    utf8proc_ssize_t n;
+    bool alnum;
+    if (static_cast<unsigned char>(folded[i]) < 0x80) {
+      // ASCII: letters and digits are the only letter and number categories.
+      cp = static_cast<unsigned char>(folded[i]);
+      n = 1;
+      alnum = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    } else {
+      n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
+                           static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
+      if (n <= 0) {
+        ++i;
+        continue;
+      }
+      utf8proc_category_t cat = utf8proc_category(cp);
+      alnum = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+              (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
     }
-    utf8proc_category_t cat = utf8proc_category(cp);
-    bool alnum = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                 (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
     if (alnum) {
       if (dash && !out.empty()) out.push_back('-');
       dash = false;

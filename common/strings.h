@@ -36,6 +36,9 @@ bool IsValidUtf8(std::string_view s, std::size_t* bad_offset = nullptr);
 // dropped).
 std::string FoldName(std::string_view s);
 
+// FoldName without its ASCII fast path: the same result for every input (for tests).
+std::string FoldNameUnicode(std::string_view s);
+
 // A key fragment: FoldName, then every run of characters other than letters and digits becomes
 // one '-', with no '-' at either end. "Argo CD" -> "argo-cd", "Café Résumé!" -> "cafe-resume".
 // A '+' or '#' right after a word is spelled out: "C++" -> "c-plus-plus", "C#" -> "c-sharp".

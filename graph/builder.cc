@@ -128,8 +128,11 @@ void GraphBuilder::IndexVertex(KnowledgeGraph::Vertex v) {
   const Node& n = graph_.node(v);
   auto add = [&](const std::string& name) {
     if (name.empty()) return;
+    // Lists stay sorted, so that a name shared by thousands of vertices (a break in every copy
+    // of a schedule) costs a binary search, not a scan, per vertex indexed.
     auto& list = names_[n.label][FoldName(name)];
-    if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+    auto at = std::lower_bound(list.begin(), list.end(), v);
+    if (at == list.end() || *at != v) list.insert(at, v);
   };
   add(n.name);
   for (const auto& a : n.aliases) add(a);
@@ -137,7 +140,8 @@ void GraphBuilder::IndexVertex(KnowledgeGraph::Vertex v) {
     auto it = n.properties.find("url");
     if (it != n.properties.end() && std::holds_alternative<std::string>(it->second)) {
       auto& list = urls_[std::get<std::string>(it->second)];
-      if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+      auto at = std::lower_bound(list.begin(), list.end(), v);
+      if (at == list.end() || *at != v) list.insert(at, v);
     }
   }
 }

@@ -16,6 +16,15 @@ void AddEvidence(std::vector<Evidence>& list, const Evidence& e) {
 
 namespace {
 
+// Lists up to this long are searched; longer ones keep a hash set.
+constexpr std::size_t kLinearEvidence = 16;
+
+std::size_t EvidenceHash(const Evidence& e) {
+  std::size_t h = std::hash<std::string>()(e.text);
+  h ^= std::hash<std::string>()(e.document) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  return h * 31 + static_cast<std::size_t>(e.line);
+}
+
 void AddAlias(Node& n, const std::string& alias) {
   if (alias.empty() || alias == n.name) return;
   if (std::find(n.aliases.begin(), n.aliases.end(), alias) == n.aliases.end())
@@ -23,6 +32,21 @@ void AddAlias(Node& n, const std::string& alias) {
 }
 
 }  // namespace
+
+void KnowledgeGraph::AddEvidenceIndexed(std::vector<Evidence>& list,
+                                        std::unordered_set<std::size_t>& seen,
+                                        const Evidence& e) {
+  if (e.document.empty() && e.line == 0 && e.text.empty()) return;
+  if (seen.size() != list.size()) {  // first use (or lists deduplicated elsewhere)
+    seen.clear();
+    for (const Evidence& old : list) seen.insert(EvidenceHash(old));
+  }
+  // A hash already seen may be a collision: then the list decides.
+  if (!seen.insert(EvidenceHash(e)).second &&
+      std::find(list.begin(), list.end(), e) != list.end())
+    return;
+  list.push_back(e);
+}
 
 KnowledgeGraph::KnowledgeGraph() : graph_(std::make_unique<Graph>()) {}
 
@@ -40,9 +64,13 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
     : graph_(std::exchange(other.graph_, std::make_unique<Graph>())),
       index_(std::move(other.index_)),
       edge_index_(std::move(other.edge_index_)),
-      edge_index_stale_(std::exchange(other.edge_index_stale_, false)) {
+      edge_index_stale_(std::exchange(other.edge_index_stale_, false)),
+      node_evidence_seen_(std::move(other.node_evidence_seen_)),
+      edge_evidence_seen_(std::move(other.edge_evidence_seen_)) {
   other.index_.clear();
   other.edge_index_.clear();
+  other.node_evidence_seen_.clear();
+  other.edge_evidence_seen_.clear();
 }
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
@@ -51,8 +79,12 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
     index_ = std::move(other.index_);
     edge_index_ = std::move(other.edge_index_);
     edge_index_stale_ = std::exchange(other.edge_index_stale_, false);
+    node_evidence_seen_ = std::move(other.node_evidence_seen_);
+    edge_evidence_seen_ = std::move(other.edge_evidence_seen_);
     other.index_.clear();
     other.edge_index_.clear();
+    other.node_evidence_seen_.clear();
+    other.edge_evidence_seen_.clear();
   }
   return *this;
 }
@@ -88,7 +120,12 @@ KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
   AddAlias(n, node.name);
   for (const auto& a : node.aliases) AddAlias(n, a);
   for (const auto& [k, val] : node.properties) n.properties.emplace(k, val);
-  for (const auto& e : node.evidence) AddEvidence(n.evidence, e);
+  for (const auto& e : node.evidence) {
+    if (n.evidence.size() < kLinearEvidence)
+      AddEvidence(n.evidence, e);
+    else
+      AddEvidenceIndexed(n.evidence, node_evidence_seen_[v], e);
+  }
   return v;
 }
 
@@ -107,7 +144,12 @@ KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, 
   }
   Edge& stored = (*graph_)[it->second];
   for (const auto& [k, val] : edge.properties) stored.properties.emplace(k, val);
-  for (const auto& ev : edge.evidence) AddEvidence(stored.evidence, ev);
+  for (const auto& ev : edge.evidence) {
+    if (stored.evidence.size() < kLinearEvidence)
+      AddEvidence(stored.evidence, ev);
+    else
+      AddEvidenceIndexed(stored.evidence, edge_evidence_seen_[&stored], ev);
+  }
   return it->second;
 }
 

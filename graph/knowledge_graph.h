@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "graph/model.h"
 
@@ -67,7 +68,11 @@ class KnowledgeGraph {
   std::optional<Vertex> Find(std::string_view key) const;
 
   const Node& node(Vertex v) const { return (*graph_)[v]; }
-  Node& mutable_node(Vertex v) { return (*graph_)[v]; }
+  // For tests and tools that edit a node in place (its key must stay as it is).
+  Node& mutable_node(Vertex v) {
+    node_evidence_seen_.erase(v);  // the evidence may change
+    return (*graph_)[v];
+  }
   const Edge& edge(EdgeId e) const { return (*graph_)[e]; }
   const Graph& graph() const { return *graph_; }
 
@@ -90,10 +95,20 @@ class KnowledgeGraph {
     if (edge_index_stale_) RebuildEdgeIndex();
   }
 
+  // Adds `e` to `list` unless an equal evidence is there. A list longer than a few entries (a
+  // project mentioned all over a large document) keeps the hashes of its entries in `seen`,
+  // built on first need, so that each addition costs the same however long the list is.
+  static void AddEvidenceIndexed(std::vector<Evidence>& list,
+                                 std::unordered_set<std::size_t>& seen, const Evidence& e);
+
   std::unique_ptr<Graph> graph_;  // never null
   std::unordered_map<std::string, Vertex> index_;
   std::unordered_map<std::tuple<Vertex, Vertex, RelType>, EdgeId, TripleHash> edge_index_;
   bool edge_index_stale_ = false;  // AppendEdge added edges that edge_index_ lacks
+  // Evidence hashes of long lists (AddEvidenceIndexed), by vertex and by edge property (edges
+  // live in a list, so their addresses are stable). Not copied: a copy builds its own on need.
+  std::unordered_map<Vertex, std::unordered_set<std::size_t>> node_evidence_seen_;
+  std::unordered_map<const Edge*, std::unordered_set<std::size_t>> edge_evidence_seen_;
 };
 
 // Adds `e` to `list` unless an equal evidence is already there.

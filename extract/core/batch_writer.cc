@@ -338,7 +338,9 @@ void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
   // Skip the piece when every project it names already has all the evidence kept for this
   // source: building records for it would be wasted work on a long repetitive text.
   bool useful = false;
-  for (const ProjectMention& m : gazetteer_.FindMentions(piece, context, continues_sentence)) {
+  const std::vector<ProjectMention> mentions =
+      gazetteer_.FindMentions(piece, context, continues_sentence);
+  for (const ProjectMention& m : mentions) {
     auto it = project_keys_.find(m.entry);
     if (it == project_keys_.end())
       it = project_keys_.emplace(m.entry, MakeKey(Label::kProject, gazetteer_.entry(m.entry).name))
@@ -352,8 +354,7 @@ void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
   }
   if (!useful) return;
   ExtractionBatch found;
-  AddProjectMentions(gazetteer_, piece, source, doc_.name, piece_line, found, context,
-                     continues_sentence);
+  AddProjectMentions(gazetteer_, mentions, piece, source, doc_.name, piece_line, found);
   auto quote = [&](Evidence& ev) {
     std::size_t at = piece.find(ev.text);
     if (at != std::string_view::npos && !ev.text.empty())

@@ -66,8 +66,16 @@ int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
                        const std::string& source_key, const std::string& document,
                        const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch,
                        std::string_view context, bool continues_sentence) {
+  return AddProjectMentions(gazetteer, gazetteer.FindMentions(text, context, continues_sentence),
+                            text, source_key, document, line_at, batch);
+}
+
+int AddProjectMentions(const Gazetteer& gazetteer, const std::vector<ProjectMention>& mentions,
+                       std::string_view text, const std::string& source_key,
+                       const std::string& document,
+                       const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch) {
   int found = 0;
-  for (const ProjectMention& m : gazetteer.FindMentions(text, context, continues_sentence)) {
+  for (const ProjectMention& m : mentions) {
     Evidence ev{document, line_at(m.begin), std::string(SentenceAround(text, m.begin, m.end))};
     const ProjectEntry& parent = gazetteer.entry(m.entry);
     EntityRecord parent_record = ProjectRecord(parent, ev);

@@ -4,7 +4,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "extract/gazetteer/gazetteer.h"
 #include "graph/batch.h"
 
 namespace cnkg {
@@ -26,6 +28,13 @@ int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
                        const std::string& source_key, const std::string& document,
                        const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch,
                        std::string_view context = {}, bool continues_sentence = false);
+
+// The same for mentions already found: `mentions` is what gazetteer.FindMentions returned for
+// `text` (with whatever context).
+int AddProjectMentions(const Gazetteer& gazetteer, const std::vector<ProjectMention>& mentions,
+                       std::string_view text, const std::string& source_key,
+                       const std::string& document,
+                       const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch);
 
 }  // namespace cnkg
 

@@ -24,6 +24,29 @@ TEST_CASE("FoldName folds case, accents, apostrophes and spaces") {
   CHECK(FoldName("Wojtek Nowiński") == "wojtek nowinski");
 }
 
+TEST_CASE("FoldName's ASCII fast path folds as the full Unicode path does") {
+  for (int c = 0; c < 128; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    for (const std::string& s : {one, "A" + one + "b", one + " x " + one + one}) {
+      INFO("byte " << c);
+      CHECK(FoldName(s) == FoldNameUnicode(s));
+    }
+  }
+  // Pseudo-random ASCII strings (a fixed linear congruential sequence).
+  unsigned state = 12345;
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    const int len = static_cast<int>(state % 24);
+    for (int i = 0; i < len; ++i) {
+      state = state * 1103515245u + 12345u;
+      s.push_back(static_cast<char>((state >> 16) % 128));
+    }
+    state = state * 1103515245u + 12345u;
+    INFO(s);
+    CHECK(FoldName(s) == FoldNameUnicode(s));
+  }
+}
+
 TEST_CASE("Slug makes stable key fragments") {
   CHECK(Slug("Argo CD") == "argo-cd");
   CHECK(Slug("Café Résumé!") == "cafe-resume");
