@@ -6,14 +6,19 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/files.h"
@@ -50,7 +55,66 @@ struct BuildFlags {
   bool explain_merges = false;
   bool verbose = false;   // --verbose: every warning, none summarised
   std::string time_zone;  // --timezone
+  int jobs = 0;           // -j: extraction threads; 0 for one per core
 };
+
+// Shows a build's progress on stderr when stderr is a terminal and the build has run for two
+// seconds: one line, rewritten in place about four times a second, cleared at the end.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : start_(std::chrono::steady_clock::now()) {
+    if (enabled && isatty(STDERR_FILENO)) ticker_ = std::thread([this] { Tick(); });
+  }
+  ~ProgressLine() {
+    if (!ticker_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    ticker_.join();
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+  }
+  void Update(const cnkg::BuildProgress& p) {
+    std::lock_guard<std::mutex> lock(mu_);
+    progress_ = p;
+  }
+
+ private:
+  void Tick() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(250), [&] { return stop_; })) {
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+      if (seconds < 2) continue;
+      std::cerr << "\r\033[K" << cnkg::FormatBuildProgress(progress_, seconds) << std::flush;
+      shown_ = true;
+    }
+  }
+
+  const std::chrono::steady_clock::time_point start_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  cnkg::BuildProgress progress_;
+  bool stop_ = false;
+  bool shown_ = false;
+  std::thread ticker_;
+};
+
+// Keeps a command's graph (or the builder that indexes it) until the process ends. It is
+// deliberately never freed: destroying a graph of a million elements at exit took a third of a
+// command's time, and the operating system reclaims the memory at once. It stays reachable (from
+// a static), so leak checkers do not report it.
+template <typename T>
+T* KeepForever(std::unique_ptr<T> value) {
+  static auto* kept = new std::vector<std::shared_ptr<void>>();
+  kept->push_back(std::shared_ptr<void>(std::move(value)));
+  return static_cast<T*>(kept->back().get());
+}
+
+cnkg::KnowledgeGraph* KeepForever(cnkg::KnowledgeGraph&& graph) {
+  return KeepForever(std::make_unique<cnkg::KnowledgeGraph>(std::move(graph)));
+}
 
 int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
              const BuildFlags& flags) {
@@ -72,7 +136,7 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
     }
     options.time_zone = flags.time_zone;
   }
-  cnkg::KnowledgeGraph graph;
+  cnkg::KnowledgeGraph& graph = *KeepForever(cnkg::KnowledgeGraph());
   if (!flags.base_graph.empty()) {
     auto base = cnkg::ReadGraphFile(flags.base_graph);
     if (!base.ok()) {
@@ -106,9 +170,15 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
     user_gazetteer = std::move(g).value();
     gazetteer = &*user_gazetteer;
   }
-  cnkg::GraphBuilder builder(graph, std::move(rules));
+  cnkg::GraphBuilder& builder =
+      *KeepForever(std::make_unique<cnkg::GraphBuilder>(graph, std::move(rules)));
   cnkg::BuildReport report;
-  cnkg::BuildGraph(inputs, options, *gazetteer, builder, report);
+  options.jobs = flags.jobs;
+  {
+    ProgressLine progress(!quiet);
+    options.progress = [&progress](const cnkg::BuildProgress& p) { progress.Update(p); };
+    cnkg::BuildGraph(inputs, options, *gazetteer, builder, report);
+  }
   {
     std::vector<cnkg::Diagnostic> shown;
     for (const cnkg::Diagnostic& d : report.diagnostics)
@@ -175,16 +245,6 @@ struct RenderFlags {
   bool edge_labels = false;
   int width = 1600;
 };
-
-// Keeps a command's graph until the process ends. It is deliberately never freed: destroying a
-// graph of a million elements at exit took a third of a command's time, and the operating system
-// reclaims the memory at once. It stays reachable (from a static), so leak checkers do not report
-// it.
-cnkg::KnowledgeGraph* KeepForever(cnkg::KnowledgeGraph&& graph) {
-  static auto* kept = new std::vector<cnkg::KnowledgeGraph*>();
-  kept->push_back(new cnkg::KnowledgeGraph(std::move(graph)));
-  return kept->back();
-}
 
 // Reads the graph file of a command, kept until the process ends.
 cnkg::Result<cnkg::KnowledgeGraph*> LoadGraph(const std::string& path) {
@@ -484,7 +544,14 @@ int main(int argc, char** argv) {
                   "Print every merge of differently written names and why it was made");
   build->add_flag("--keep-going", flags.keep_going,
                   "Write the graph of the readable documents even if others failed (exit 1)");
-  build->add_flag("-q,--quiet", flags.quiet, "Do not print warnings or the summary");
+  build
+      ->add_option("-j,--jobs", flags.jobs,
+                   "Threads that read documents (default: one per core); the graph is the same\n"
+                   "whatever the number")
+      ->check(CLI::NonNegativeNumber);
+  build->add_flag("-q,--quiet", flags.quiet,
+                  "Do not print warnings, progress (shown on a terminal after two seconds) or the\n"
+                  "summary");
   build->add_flag("--verbose", flags.verbose,
                   "Print every warning (by default a warning repeated in one document is printed\n"
                   "three times and then counted)");

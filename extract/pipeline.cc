@@ -1,9 +1,15 @@
 #include "extract/pipeline.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <system_error>
+#include <thread>
 
 #include "graph/builder.h"
 
@@ -151,56 +157,191 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& inputs, Buil
   return out;
 }
 
-void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& options,
-                const Gazetteer& gazetteer, GraphBuilder& builder, BuildReport& report) {
-  std::map<std::string, std::string> seen;  // document identity -> path, in this build
-  for (const InputFile& input : ExpandInputs(inputs, report)) {
-    const bool from_directory = input.from_directory;
-    const std::string& path = input.path;
-    auto fail = [&](const Status& s) {
-      Diagnostic d = MakeError(s.message());
-      if (from_directory) {
-        d.severity = Diagnostic::Severity::kWarning;
-        d.message += " (skipped)";
-      }
-      report.diagnostics.push_back(std::move(d));
-    };
-    auto doc = LoadDocument(path, input.name);
+std::string FormatBuildProgress(const BuildProgress& p, double seconds) {
+  char buf[160];
+  const double mb_done = static_cast<double>(p.bytes_done) / 1e6;
+  const double mb_total = static_cast<double>(p.bytes_total) / 1e6;
+  std::snprintf(buf, sizeof buf, "cnkg: %zu of %zu document%s, %.1f of %.1f MB, %.1f MB/s, %.0f s",
+                p.documents_done, p.documents_total, p.documents_total == 1 ? "" : "s", mb_done,
+                mb_total, seconds > 0 ? mb_done / seconds : 0.0, seconds);
+  return buf;
+}
+
+int EffectiveJobs(int jobs) {
+  if (jobs > 0) return jobs;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+namespace {
+
+// What reading and extracting one input gave, before it is merged.
+struct Extracted {
+  Status load;                              // not ok: the document could not be read
+  std::vector<std::string> document_warnings;  // Document::warnings
+  std::string name;                         // Document::name
+  std::optional<Result<ExtractionBatch>> batch;  // set when the document was read
+};
+
+Extracted ReadAndExtract(const InputFile& input, const BuildOptions& options,
+                         const Gazetteer& gazetteer) {
+  Extracted out;
+  try {
+    auto doc = LoadDocument(input.path, input.name);
     if (!doc.ok()) {
-      fail(doc.status());
-      continue;
+      out.load = doc.status();
+      return out;
     }
     doc->time_zone = options.time_zone;
-    for (const std::string& w : doc->warnings) {
-      Diagnostic d;
+    out.document_warnings = std::move(doc->warnings);
+    out.name = doc->name;
+    out.batch.emplace(ExtractDocument(*doc, options.reader, gazetteer));
+  } catch (const std::exception& e) {
+    // A bug in a reader (or memory exhausted): an error about this document, not a crash.
+    out = Extracted();
+    out.load = Status::Internal(input.path + ": internal error while reading: " + e.what());
+  }
+  return out;
+}
+
+// Adds what one input gave to the graph and the report, as a one-thread build would.
+void Merge(const InputFile& input, Extracted extracted, GraphBuilder& builder,
+           std::map<std::string, std::string>& seen, BuildReport& report) {
+  const bool from_directory = input.from_directory;
+  const std::string& path = input.path;
+  auto fail = [&](const Status& s) {
+    Diagnostic d = MakeError(s.message());
+    if (from_directory) {
       d.severity = Diagnostic::Severity::kWarning;
-      d.message = w;
-      report.diagnostics.push_back(std::move(d));
+      d.message += " (skipped)";
     }
-    auto batch = ExtractDocument(*doc, options.reader, gazetteer);
-    if (!batch.ok()) {
-      fail(batch.status());
-      continue;
+    report.diagnostics.push_back(std::move(d));
+  };
+  if (!extracted.load.ok()) {
+    fail(extracted.load);
+    return;
+  }
+  for (std::string& w : extracted.document_warnings) {
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::kWarning;
+    d.message = std::move(w);
+    report.diagnostics.push_back(std::move(d));
+  }
+  Result<ExtractionBatch>& batch = *extracted.batch;
+  if (!batch.ok()) {
+    fail(batch.status());
+    return;
+  }
+  const std::string& name = extracted.name;
+  if (auto it = seen.find(name); it != seen.end()) {
+    report.diagnostics.push_back(MakeError(path + ": another input is the same document '" + name +
+                                           "' (" + it->second + "); give only one of them"));
+    return;
+  }
+  seen.emplace(name, path);
+  for (const Diagnostic& d : batch->diagnostics) report.diagnostics.push_back(d);
+  if (builder.HasDocument(name)) {
+    builder.RemoveDocument(name);
+    report.documents_replaced.push_back(path);
+  }
+  Status s = builder.Add(std::move(*batch));
+  if (!s.ok()) {
+    report.diagnostics.push_back(MakeError(s.message()));
+    return;
+  }
+  ++report.documents_read;
+}
+
+// Runs ReadAndExtract over `inputs` on `threads` worker threads, at most `ahead` inputs beyond
+// the one the consumer waits for, and hands the results to the consumer in input order.
+class ExtractionPool {
+ public:
+  ExtractionPool(const std::vector<InputFile>& inputs, const BuildOptions& options,
+                 const Gazetteer& gazetteer, int threads, std::size_t ahead)
+      : inputs_(inputs), options_(options), gazetteer_(gazetteer), ahead_(ahead),
+        results_(inputs.size()) {
+    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  ~ExtractionPool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
     }
-    const std::string& name = doc->name;
-    if (auto it = seen.find(name); it != seen.end()) {
-      report.diagnostics.push_back(MakeError(path + ": another input is the same document '" +
-                                             name + "' (" + it->second +
-                                             "); give only one of them"));
-      continue;
+    wake_workers_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+
+  // The result of input i; inputs must be taken in order, each once.
+  Extracted Take(std::size_t i) {
+    std::unique_lock<std::mutex> lock(mu_);
+    taken_ = i;
+    wake_workers_.notify_all();
+    ready_.wait(lock, [&] { return results_[i].has_value(); });
+    Extracted out = std::move(*results_[i]);
+    results_[i].reset();
+    return out;
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        wake_workers_.wait(lock, [&] {
+          return stop_ || next_ >= inputs_.size() || next_ <= taken_ + ahead_;
+        });
+        if (stop_ || next_ >= inputs_.size()) return;
+        i = next_++;
+      }
+      Extracted e = ReadAndExtract(inputs_[i], options_, gazetteer_);
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        results_[i] = std::move(e);
+      }
+      ready_.notify_all();
     }
-    seen.emplace(name, path);
-    for (const Diagnostic& d : batch->diagnostics) report.diagnostics.push_back(d);
-    if (builder.HasDocument(name)) {
-      builder.RemoveDocument(name);
-      report.documents_replaced.push_back(path);
-    }
-    Status s = builder.Add(*batch);
-    if (!s.ok()) {
-      report.diagnostics.push_back(MakeError(s.message()));
-      continue;
-    }
-    ++report.documents_read;
+  }
+
+  const std::vector<InputFile>& inputs_;
+  const BuildOptions& options_;
+  const Gazetteer& gazetteer_;
+  const std::size_t ahead_;
+  std::mutex mu_;
+  std::condition_variable wake_workers_, ready_;
+  std::vector<std::optional<Extracted>> results_;
+  std::size_t next_ = 0;   // the next input a worker takes
+  std::size_t taken_ = 0;  // the input the consumer waits for or has taken last
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace
+
+void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& options,
+                const Gazetteer& gazetteer, GraphBuilder& builder, BuildReport& report) {
+  const std::vector<InputFile> files = ExpandInputs(inputs, report);
+  BuildProgress progress;
+  progress.documents_total = files.size();
+  std::vector<std::uint64_t> sizes;
+  for (const InputFile& f : files) {
+    std::error_code ec;
+    const auto size = fs::file_size(f.path, ec);
+    sizes.push_back(ec ? 0 : static_cast<std::uint64_t>(size));
+    progress.bytes_total += sizes.back();
+  }
+  const int jobs = std::min<int>(EffectiveJobs(options.jobs), static_cast<int>(files.size()));
+  std::optional<ExtractionPool> pool;
+  if (jobs > 1) pool.emplace(files, options, gazetteer, jobs, static_cast<std::size_t>(2 * jobs));
+
+  std::map<std::string, std::string> seen;  // document identity -> path, in this build
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const InputFile& input = files[i];
+    Extracted extracted = pool ? pool->Take(i) : ReadAndExtract(input, options, gazetteer);
+    Merge(input, std::move(extracted), builder, seen, report);
+    ++progress.documents_done;
+    progress.bytes_done += sizes[i];
+    if (options.progress) options.progress(progress);
   }
 }
 

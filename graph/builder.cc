@@ -35,34 +35,35 @@ Status CheckRelations(const ExtractionBatch& batch, const KnowledgeGraph& graph)
 }
 
 // Adds the batch with keys replaced through `remap`; an entity whose key is in `rename` takes that
-// display name (its own becomes an alias).
-void Apply(const ExtractionBatch& batch, KnowledgeGraph& graph,
+// display name (its own becomes an alias). The batch's records are moved from.
+void Apply(ExtractionBatch& batch, KnowledgeGraph& graph,
            const std::unordered_map<std::string, std::string>& remap,
            const std::unordered_map<std::string, std::string>& rename = {}) {
-  auto mapped = [&](const std::string& k) -> const std::string& {
+  auto mapped = [&](std::string& k) -> std::string {
     auto it = remap.find(k);
-    return it == remap.end() ? k : it->second;
+    return it == remap.end() ? std::move(k) : it->second;
   };
-  for (const EntityRecord& e : batch.entities) {
+  for (EntityRecord& e : batch.entities) {
     Node n;
-    n.key = mapped(e.key);
     n.label = e.label;
-    n.name = e.name;
-    n.aliases = e.aliases;
+    n.aliases = std::move(e.aliases);
     if (auto r = rename.find(e.key); r != rename.end() && r->second != e.name) {
-      n.aliases.insert(n.aliases.begin(), e.name);
+      n.aliases.insert(n.aliases.begin(), std::move(e.name));
       n.name = r->second;
+    } else {
+      n.name = std::move(e.name);
     }
-    n.properties = e.properties;
-    AddEvidence(n.evidence, e.evidence);
-    graph.UpsertNode(n);
+    n.key = mapped(e.key);
+    n.properties = std::move(e.properties);
+    AddEvidence(n.evidence, std::move(e.evidence));
+    graph.UpsertNode(std::move(n));
   }
-  for (const RelationRecord& r : batch.relations) {
+  for (RelationRecord& r : batch.relations) {
     Edge e;
     e.type = r.type;
-    e.properties = r.properties;
-    AddEvidence(e.evidence, r.evidence);
-    graph.UpsertEdge(*graph.Find(mapped(r.source)), *graph.Find(mapped(r.target)), e);
+    e.properties = std::move(r.properties);
+    AddEvidence(e.evidence, std::move(r.evidence));
+    graph.UpsertEdge(*graph.Find(mapped(r.source)), *graph.Find(mapped(r.target)), std::move(e));
   }
 }
 
@@ -82,7 +83,8 @@ int ResolveRank(Label l) {
 
 Status AddBatch(const ExtractionBatch& batch, KnowledgeGraph& graph) {
   CNKG_RETURN_IF_ERROR(CheckRelations(batch, graph));
-  Apply(batch, graph, {});
+  ExtractionBatch copy = batch;
+  Apply(copy, graph, {});
   return Status::Ok();
 }
 
@@ -186,6 +188,11 @@ bool DifferentInstants(const std::string& a, const std::string& b) {
 }  // namespace
 
 Status GraphBuilder::Add(const ExtractionBatch& batch) {
+  CNKG_RETURN_IF_ERROR(CheckRelations(batch, graph_));
+  return Add(ExtractionBatch(batch));
+}
+
+Status GraphBuilder::Add(ExtractionBatch&& batch) {
   CNKG_RETURN_IF_ERROR(CheckRelations(batch, graph_));
 
   // Gather each key's label, names and url.

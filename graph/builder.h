@@ -62,6 +62,8 @@ class GraphBuilder {
 
   // Resolves and adds one batch. Same errors as AddBatch; on error the graph is unchanged.
   Status Add(const ExtractionBatch& batch);
+  // The same, taking the batch's records rather than copying them; on error `batch` is as it was.
+  Status Add(ExtractionBatch&& batch);
 
   // Removes every contribution of the document `document` (as named in Evidence::document): its
   // evidence goes from every node and edge, and nodes and edges left with no evidence are

@@ -14,6 +14,11 @@ void AddEvidence(std::vector<Evidence>& list, const Evidence& e) {
   if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
 }
 
+void AddEvidence(std::vector<Evidence>& list, Evidence&& e) {
+  if (e.document.empty() && e.line == 0 && e.text.empty()) return;
+  if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(std::move(e));
+}
+
 namespace {
 
 // Lists up to this long are searched; longer ones keep a hash set.
@@ -99,7 +104,9 @@ void KnowledgeGraph::RebuildEdgeIndex() {
         e);
 }
 
-KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
+KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) { return UpsertNode(Node(node)); }
+
+KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(Node&& node) {
   assert(!node.key.empty());
   auto it = index_.find(node.key);
   if (it == index_.end()) {
@@ -107,11 +114,11 @@ KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
     Node& n = (*graph_)[v];
     n.key = node.key;
     n.label = node.label;
-    n.name = node.name;
+    n.name = std::move(node.name);
     for (const auto& a : node.aliases) AddAlias(n, a);
-    n.properties = node.properties;
-    for (const auto& e : node.evidence) AddEvidence(n.evidence, e);
-    index_.emplace(node.key, v);
+    n.properties = std::move(node.properties);
+    for (auto& e : node.evidence) AddEvidence(n.evidence, std::move(e));
+    index_.emplace(std::move(node.key), v);
     return v;
   }
   Vertex v = it->second;
@@ -119,10 +126,10 @@ KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
   assert(n.label == node.label);
   AddAlias(n, node.name);
   for (const auto& a : node.aliases) AddAlias(n, a);
-  for (const auto& [k, val] : node.properties) n.properties.emplace(k, val);
-  for (const auto& e : node.evidence) {
+  for (auto& [k, val] : node.properties) n.properties.emplace(k, std::move(val));
+  for (auto& e : node.evidence) {
     if (n.evidence.size() < kLinearEvidence)
-      AddEvidence(n.evidence, e);
+      AddEvidence(n.evidence, std::move(e));
     else
       AddEvidenceIndexed(n.evidence, node_evidence_seen_[v], e);
   }
@@ -130,23 +137,28 @@ KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
 }
 
 KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, const Edge& edge) {
+  return UpsertEdge(source, target, Edge(edge));
+}
+
+KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, Edge&& edge) {
   assert(source < num_nodes() && target < num_nodes());
   EnsureEdgeIndex();
   auto triple = std::make_tuple(source, target, edge.type);
   auto it = edge_index_.find(triple);
   if (it == edge_index_.end()) {
-    EdgeId e = boost::add_edge(source, target, edge, *graph_).first;
+    EdgeId e = boost::add_edge(source, target, *graph_).first;
     Edge& stored = (*graph_)[e];
-    stored.evidence.clear();
-    for (const auto& ev : edge.evidence) AddEvidence(stored.evidence, ev);
+    stored.type = edge.type;
+    stored.properties = std::move(edge.properties);
+    for (auto& ev : edge.evidence) AddEvidence(stored.evidence, std::move(ev));
     edge_index_.emplace(triple, e);
     return e;
   }
   Edge& stored = (*graph_)[it->second];
-  for (const auto& [k, val] : edge.properties) stored.properties.emplace(k, val);
-  for (const auto& ev : edge.evidence) {
+  for (auto& [k, val] : edge.properties) stored.properties.emplace(k, std::move(val));
+  for (auto& ev : edge.evidence) {
     if (stored.evidence.size() < kLinearEvidence)
-      AddEvidence(stored.evidence, ev);
+      AddEvidence(stored.evidence, std::move(ev));
     else
       AddEvidenceIndexed(stored.evidence, edge_evidence_seen_[&stored], ev);
   }

@@ -39,11 +39,15 @@ class KnowledgeGraph {
   // existing property value is kept). Precondition: node.key is not empty. A label mismatch on an
   // existing key is a bug in the caller (asserted).
   Vertex UpsertNode(const Node& node);
+  // The same, moving from `node`.
+  Vertex UpsertNode(Node&& node);
 
   // Adds an edge of edge.type from `source` to `target`, or merges evidence and missing
   // properties into the existing edge of that type between them. Preconditions: both vertices
   // belong to this graph.
   EdgeId UpsertEdge(Vertex source, Vertex target, const Edge& edge);
+  // The same, moving from `edge`.
+  EdgeId UpsertEdge(Vertex source, Vertex target, Edge&& edge);
 
   // Bulk loading (graph files), without merging: adds `node` as a new vertex, taking its aliases,
   // properties and evidence as they are, and returns it; returns nullopt and changes nothing when
@@ -113,6 +117,7 @@ class KnowledgeGraph {
 
 // Adds `e` to `list` unless an equal evidence is already there.
 void AddEvidence(std::vector<Evidence>& list, const Evidence& e);
+void AddEvidence(std::vector<Evidence>& list, Evidence&& e);
 
 }  // namespace cnkg
 
