@@ -12,7 +12,8 @@
 # Peer: `rg -F -w -f names.txt` with the landscape's project names (from /work/shared/data/
 # landscape.yml when present, else the gazetteer's landscape rows), default threads.
 # cnkg: `cnkg build -q -o OUT.cnkg`, default settings. Median wall time of --runs, peak RSS of
-# the last run (/usr/bin/time). Writes bench/build_results.md (machine, date, commit).
+# the last run (/usr/bin/time); one -j 1 run whose output must be byte-identical. Writes its
+# section of bench/results.md (machine, date, commit), leaving the query benchmark's part.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -93,23 +94,33 @@ median_ms() {
 mb() { du -sb "$1" | awk '{printf "%.1f", $1 / 1e6}'; }
 
 ROWS=()
+PER_MB=()
 for corpus in "$GEN" "$REP"; do
   name=$(basename "$corpus")
   size=$(mb "$corpus")
+  bytes=$(du -sb "$corpus" | awk '{print $1}')
   echo "== $name ($size MB)" >&2
   rg_ms=$(median_ms rg -F -w -c -f "$WORK/names.txt" "$corpus")
   rg_rss=$(tail -1 "$WORK/rss")
   cnkg_ms=$(median_ms "$CNKG" build -q "$corpus" -o "$WORK/$name.cnkg")
   cnkg_rss=$(tail -1 "$WORK/rss")
+  # One thread, once: its time, and its output must be the same bytes.
+  j1_ms=$(RUNS=1 median_ms "$CNKG" build -q -j 1 "$corpus" -o "$WORK/$name-j1.cnkg")
+  same=$(cmp -s "$WORK/$name.cnkg" "$WORK/$name-j1.cnkg" && echo yes || echo "**no**")
   elements=$("$CNKG" stats "$WORK/$name.cnkg" --json | /usr/bin/python3 -c \
-    'import json,sys; d=json.load(sys.stdin); print(d["nodes"] + d["edges"])' 2>/dev/null || echo "?")
+    'import json,sys; d=json.load(sys.stdin); print(d["nodes"] + d["edges"])' 2>/dev/null || echo 0)
   ratio=$(awk -v a="$cnkg_ms" -v b="$rg_ms" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
   mbps=$(awk -v s="$size" -v t="$cnkg_ms" 'BEGIN { printf "%.2f", (t > 0 ? s / (t / 1000) : 0) }')
-  ROWS+=("| $name | $size | $rg_ms | $cnkg_ms | $ratio | $mbps | $((rg_rss / 1024)) | $((cnkg_rss / 1024)) | $elements |")
+  # Issue 12's memory bound: 3x the input bytes + 300 bytes per graph element.
+  bound=$(awk -v b="$bytes" -v e="$elements" 'BEGIN { printf "%d", (3 * b + 300 * e) / 1048576 }')
+  PER_MB+=("$(awk -v s="$size" -v t="$cnkg_ms" 'BEGIN { printf "%.1f", (s > 0 ? t / s : 0) }')")
+  ROWS+=("| $name | $size | $rg_ms | $cnkg_ms | $ratio | $mbps | $j1_ms | $same | $((rg_rss / 1024)) | $((cnkg_rss / 1024)) | $bound | $elements |")
 done
 
+TABLE="$WORK/build_table.md"
 {
-  echo "# cnkg build vs ripgrep"
+  echo "<!-- build benchmark: bench/build_bench.sh -->"
+  echo "## Build: cnkg build vs ripgrep"
   echo
   echo "$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}'), $(nproc) CPUs;" \
        "ripgrep $(rg --version | head -1 | awk '{print $2}'); cnkg commit" \
@@ -117,10 +128,33 @@ done
   echo
   echo "Median wall time of $RUNS runs each. ripgrep: \`rg -F -w -c -f names.txt\` with the" \
        "$(wc -l < "$WORK/names.txt") project names of $NAMES_FROM, default threads. cnkg:" \
-       "\`cnkg build -q CORPUS -o OUT.cnkg\`, default settings. Ratio = cnkg / rg (lower is" \
-       "better; the goal of issue 12 is at most 2)."
+       "\`cnkg build -q CORPUS -o OUT.cnkg\`, default settings (one thread per core). Ratio =" \
+       "cnkg / rg (lower is better; issue 12's goal is at most 2). \`-j 1\`: one run with one" \
+       "extraction thread; \"same\": its .cnkg file is byte-identical to the default build's." \
+       "Bound: 3 x input bytes + 300 bytes per graph element (issue 12's peak-RSS goal)."
   echo
-  echo "| corpus | MB | rg ms | cnkg ms | cnkg/rg | cnkg MB/s | rg peak MiB | cnkg peak MiB | graph elements |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| corpus | MB | rg ms | cnkg ms | cnkg/rg | cnkg MB/s | cnkg -j 1 ms | same | rg peak MiB | cnkg peak MiB | bound MiB | graph elements |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
-} | tee "$HERE/build_results.md"
+  echo
+  echo "Time per MB: generated ${PER_MB[0]} ms, repeated ${PER_MB[1]} ms" \
+       "(repeated / generated = $(awk -v a="${PER_MB[1]}" -v b="${PER_MB[0]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'); goal at most 2)."
+  echo "<!-- end of build benchmark -->"
+} > "$TABLE"
+cat "$TABLE"
+# Into bench/results.md, replacing the previous build section (the query benchmark keeps it).
+/usr/bin/python3 - "$HERE/results.md" "$TABLE" <<'PY'
+import sys
+path, table = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().strip()
+begin, end = "<!-- build benchmark: bench/build_bench.sh -->", "<!-- end of build benchmark -->"
+try:
+    old = open(path, encoding="utf-8").read()
+except OSError:
+    old = ""
+b, e = old.find(begin), old.find(end)
+if b >= 0 and e > b:
+    new = old[:b] + table + old[e + len(end):]
+else:
+    new = old.rstrip("\n") + ("\n\n" if old else "") + table + "\n"
+open(path, "w", encoding="utf-8").write(new)
+PY

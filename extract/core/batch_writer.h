@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -179,10 +181,17 @@ class BatchWriter {
   ExtractionBatch batch_;
   std::string document_key_;
   std::string document_event_;
-  std::map<std::string, std::size_t> entity_index_;  // key -> position in batch_.entities
-  std::set<std::string> talks_;
-  std::map<std::pair<std::string, std::string>, int> mention_evidence_;
-  std::map<std::size_t, std::string> project_keys_;  // gazetteer entry -> project key
+  struct PairHash {
+    std::size_t operator()(const std::pair<std::string, std::string>& p) const {
+      const std::size_t h = std::hash<std::string>()(p.first);
+      return h ^ (std::hash<std::string>()(p.second) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2));
+    }
+  };
+  // Lookups only (never iterated), so hashed.
+  std::unordered_map<std::string, std::size_t> entity_index_;  // key -> position in batch_.entities
+  std::unordered_set<std::string> talks_;
+  std::unordered_map<std::pair<std::string, std::string>, int, PairHash> mention_evidence_;
+  std::unordered_map<std::size_t, std::string> project_keys_;  // gazetteer entry -> project key
   std::vector<std::string> local_projects_;
   // Speakers and their organisations, as written, of two words or more: their names are no
   // project mentions ("Kettle & Crane" does not mention Crane, "Pedro Lima" not Lima).
