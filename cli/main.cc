@@ -548,7 +548,19 @@ int main(int argc, char** argv) {
       ->add_option("-j,--jobs", flags.jobs,
                    "Threads that read documents (default: one per core); the graph is the same\n"
                    "whatever the number")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            std::size_t used = 0;
+            int n = -1;
+            try {
+              n = std::stoi(value, &used);
+            } catch (const std::exception&) {
+            }
+            if (n < 0 || used != value.size())
+              return "'" + value + "' is not a number of threads (0 for one per core)";
+            return "";
+          },
+          "N"));
   build->add_flag("-q,--quiet", flags.quiet,
                   "Do not print warnings, progress (shown on a terminal after two seconds) or the\n"
                   "summary");

@@ -17,6 +17,21 @@
 namespace cnkg {
 namespace {
 
+// The GFM extension `name`, or null. cmark-gfm's extension registry is global and unsynchronised,
+// so it is filled and read once, by the first caller (documents are parsed on several threads).
+cmark_syntax_extension* Extension(std::string_view name) {
+  static const auto* const kExtensions = [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    auto* found = new std::vector<std::pair<std::string, cmark_syntax_extension*>>();
+    for (const char* n : {"table", "autolink", "strikethrough", "tasklist"})
+      found->emplace_back(n, cmark_find_syntax_extension(n));
+    return found;
+  }();
+  for (const auto& [n, ext] : *kExtensions)
+    if (n == name) return ext;
+  return nullptr;
+}
+
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
@@ -462,12 +477,10 @@ Block InlineBlock(std::string_view text, int line) {
       source.insert(source.begin() + static_cast<long>(d), '\\');
   }
   TextDoc tmp;
-  cmark_gfm_core_extensions_ensure_registered();
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_UNSAFE));
-  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("autolink"))
-    cmark_parser_attach_syntax_extension(parser.get(), ext);
-  if (cmark_syntax_extension* ext = cmark_find_syntax_extension("strikethrough"))
-    cmark_parser_attach_syntax_extension(parser.get(), ext);
+  for (const char* name : {"autolink", "strikethrough"})
+    if (cmark_syntax_extension* ext = Extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
   cmark_parser_feed(parser.get(), source.data(), source.size());
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
   Block out;
@@ -524,13 +537,11 @@ bool UsesMarkdown(const Document& doc) {
 namespace {
 
 std::unique_ptr<cmark_node, NodeDeleter> ParseBody(const std::string& body) {
-  cmark_gfm_core_extensions_ensure_registered();
   std::unique_ptr<cmark_parser, ParserDeleter> parser(
       cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES));
-  for (const char* name : {"table", "autolink", "strikethrough", "tasklist"}) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+  for (const char* name : {"table", "autolink", "strikethrough", "tasklist"})
+    if (cmark_syntax_extension* ext = Extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
-  }
   cmark_parser_feed(parser.get(), body.data(), body.size());
   return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parser_finish(parser.get()));
 }

@@ -66,6 +66,22 @@ printf '{"sessions": "none", "speakers": [], "rooms": []}' > "$tmp/wrong.json"
 expect 1 "cnkg: $tmp/wrong.json: 'sessions' is a string, expected an array (a Sessionize export)" -- "$cnkg" build "$tmp/wrong.json" -o "$tmp/keep.json"
 expect 2 "cnkg: unknown time zone 'Mars/Base' for --timezone (give an IANA name such as Europe/Berlin or America/New_York)" -- "$cnkg" build "$good" --timezone Mars/Base -o "$tmp/keep.json"
 grep -q '"keep": true' "$tmp/keep.json" || { echo "FAIL: keep.json was overwritten"; fails=$((fails + 1)); }
+# -j takes a number of threads; anything else is a usage error and nothing is written.
+expect 2 "--jobs: '-1' is not a number of threads (0 for one per core)" -- "$cnkg" build "$good" -j -1 -o "$tmp/keep.json"
+expect 2 "--jobs: 'many' is not a number of threads (0 for one per core)" -- "$cnkg" build "$good" --jobs many -o "$tmp/keep.json"
+grep -q '"keep": true' "$tmp/keep.json" || { echo "FAIL: keep.json was overwritten"; fails=$((fails + 1)); }
+# The graph and the messages are the same whatever -j is; no progress line when stderr is not a
+# terminal.
+mkdir -p "$tmp/many"
+cp "$data"/schedule/*.txt "$data"/exports/* "$tmp/empty.txt" "$tmp/code.py" "$tmp/many/"
+for j in 1 2 5; do
+  "$cnkg" build "$tmp/many" -j "$j" --keep-going -o "$tmp/many-$j.cnkg" 2> "$tmp/many-$j.err"
+done
+for j in 2 5; do
+  cmp -s "$tmp/many-1.cnkg" "$tmp/many-$j.cnkg" || { echo "FAIL: -j $j graph differs from -j 1"; fails=$((fails + 1)); }
+  sed "s/many-$j/many-1/" "$tmp/many-$j.err" | cmp -s "$tmp/many-1.err" - || { echo "FAIL: -j $j messages differ from -j 1"; diff "$tmp/many-1.err" "$tmp/many-$j.err"; fails=$((fails + 1)); }
+done
+if grep -q " documents, .* MB/s" "$tmp/many-1.err"; then echo "FAIL: progress printed to a file"; fails=$((fails + 1)); fi
 # A schedule export in a folder is read like any other document.
 mkdir -p "$tmp/exports"
 cp "$good" "$data/exports/ical_sched_unfolded_utc.ics" "$tmp/exports/"
