@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what is needed, builds cnkg and runs every test twice — in a
-# release build and in an AddressSanitizer + UndefinedBehaviorSanitizer build.
+# release build and in an AddressSanitizer + UndefinedBehaviorSanitizer build — and then one
+# parallel build of the test documents under ThreadSanitizer.
 #   bash tests/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +24,15 @@ ninja -C build-asan -j "$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   LSAN_OPTIONS="suppressions=$root/tests/lsan.supp" \
   ctest --output-on-failure -j "$jobs")
+
+echo "== thread sanitizer: a parallel build of the test documents"
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCNKG_WERROR=ON -DCNKG_BUILD_TESTS=OFF \
+  -DCNKG_SANITIZE=thread >/dev/null
+ninja -C build-tsan -j "$jobs" cnkg
+tsan_out=$(mktemp -d)
+trap 'rm -rf "$tsan_out"' EXIT
+TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/cnkg build -q -j 4 --keep-going \
+  tests/data examples -o "$tsan_out/tsan.cnkg" || [ $? -eq 1 ]
+build/cnkg build -q -j 1 --keep-going tests/data examples -o "$tsan_out/one.cnkg" || [ $? -eq 1 ]
+cmp "$tsan_out/tsan.cnkg" "$tsan_out/one.cnkg"
+echo "== thread sanitizer: no race; the graph equals the one-thread build's"

@@ -10,6 +10,11 @@
 #include "extract/grammar/day_time.h"
 
 namespace cnkg {
+
+std::recursive_mutex& LibicalMutex() {
+  static std::recursive_mutex m;
+  return m;
+}
 namespace {
 
 int DaysInMonth(int year, int month) {
@@ -25,11 +30,6 @@ bool Valid(const LocalDateTime& t) {
          t.minute <= 59 && t.second >= 0 && t.second <= 60;
 }
 
-// libical's built-in zone table is loaded lazily into global state.
-std::mutex& ZoneMutex() {
-  static std::mutex m;
-  return m;
-}
 
 icaltimezone* FindZone(std::string_view zone) {
   if (zone.empty() || zone.size() > 64) return nullptr;
@@ -66,7 +66,7 @@ std::optional<WrittenDateTime> ParseIsoDateTime(std::string_view text) {
 }
 
 std::optional<int> ZoneOffsetSeconds(std::string_view zone, const LocalDateTime& local) {
-  std::lock_guard<std::mutex> lock(ZoneMutex());
+  std::lock_guard<std::recursive_mutex> lock(LibicalMutex());
   icaltimezone* tz = FindZone(zone);
   if (tz == nullptr) return std::nullopt;
   icaltimetype t = icaltime_null_time();
@@ -81,7 +81,7 @@ std::optional<int> ZoneOffsetSeconds(std::string_view zone, const LocalDateTime&
 }
 
 bool IsKnownTimeZone(std::string_view zone) {
-  std::lock_guard<std::mutex> lock(ZoneMutex());
+  std::lock_guard<std::recursive_mutex> lock(LibicalMutex());
   return FindZone(zone) != nullptr;
 }
 

@@ -1,6 +1,7 @@
 #ifndef CNKG_EXTRACT_GRAMMAR_LOCAL_TIME_H_
 #define CNKG_EXTRACT_GRAMMAR_LOCAL_TIME_H_
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +9,11 @@
 #include "extract/grammar/schedule_time.h"
 
 namespace cnkg {
+
+// libical keeps its parser state and its built-in time-zone table in unsynchronised globals:
+// every call into libical, from any file, holds this mutex (it is recursive, so code that holds
+// it may call the functions below).
+std::recursive_mutex& LibicalMutex();
 
 // Date-times as schedule exports write them ("2025-11-13T09:00:00", "2025-11-13 09:00",
 // "2025-11-13T14:00:00Z", "2025-11-13T09:00:00-05:00") and the IANA time zones ("Europe/Berlin")

@@ -27,11 +27,6 @@ struct ComponentDeleter {
 };
 using ComponentPtr = std::unique_ptr<icalcomponent, ComponentDeleter>;
 
-// libical keeps parser and time-zone state in globals.
-std::mutex& LibicalMutex() {
-  static std::mutex m;
-  return m;
-}
 
 // Where a VEVENT is written: its BEGIN line and the first line of each property.
 struct EventLines {
@@ -178,7 +173,7 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
   if (blocks.empty())
     return Status::ParseError(doc.path + ": a calendar without any VEVENT (no sessions to read)");
 
-  std::lock_guard<std::mutex> lock(LibicalMutex());
+  std::lock_guard<std::recursive_mutex> lock(LibicalMutex());
   ComponentPtr root(icalparser_parse_string(doc.text.c_str()));
   if (root == nullptr)
     return Status::ParseError(doc.path + ":1: not a calendar libical can read (" +
