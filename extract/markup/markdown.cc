@@ -9,6 +9,9 @@
 #include <cassert>
 #include <cstring>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 #include "common/strings.h"
 #include "extract/markup/front_matter.h"
@@ -16,6 +19,16 @@
 
 namespace cnkg {
 namespace {
+
+// cmark-gfm keeps the table of special inline characters in globals: attaching an extension to a
+// parser adds its characters ('@', ':', 'w' for autolinks) and freeing the parser removes them,
+// so a parser freed on one thread breaks another's autolinks. Every parser's life, from
+// creation to cmark_parser_free, holds this mutex. (ThreadSanitizer cannot see it: the library
+// is not instrumented; the parallel-build test found it.)
+std::mutex& CmarkMutex() {
+  static std::mutex m;
+  return m;
+}
 
 // The GFM extension `name`, or null. cmark-gfm's extension registry is global and unsynchronised,
 // so it is filled and read once, by the first caller (documents are parsed on several threads).
@@ -477,12 +490,16 @@ Block InlineBlock(std::string_view text, int line) {
       source.insert(source.begin() + static_cast<long>(d), '\\');
   }
   TextDoc tmp;
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_UNSAFE));
-  for (const char* name : {"autolink", "strikethrough"})
-    if (cmark_syntax_extension* ext = Extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-  cmark_parser_feed(parser.get(), source.data(), source.size());
-  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  std::unique_ptr<cmark_node, NodeDeleter> root;
+  {
+    std::lock_guard<std::mutex> lock(CmarkMutex());
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_UNSAFE));
+    for (const char* name : {"autolink", "strikethrough"})
+      if (cmark_syntax_extension* ext = Extension(name))
+        cmark_parser_attach_syntax_extension(parser.get(), ext);
+    cmark_parser_feed(parser.get(), source.data(), source.size());
+    root.reset(cmark_parser_finish(parser.get()));
+  }
   Block out;
   out.kind = BlockKind::kParagraph;
   if (root) {
@@ -537,6 +554,7 @@ bool UsesMarkdown(const Document& doc) {
 namespace {
 
 std::unique_ptr<cmark_node, NodeDeleter> ParseBody(const std::string& body) {
+  std::lock_guard<std::mutex> lock(CmarkMutex());
   std::unique_ptr<cmark_parser, ParserDeleter> parser(
       cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES));
   for (const char* name : {"table", "autolink", "strikethrough", "tasklist"})
