@@ -330,6 +330,7 @@ void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& opti
     sizes.push_back(ec ? 0 : static_cast<std::uint64_t>(size));
     progress.bytes_total += sizes.back();
   }
+  if (options.progress) options.progress(progress);  // the totals, before any document is done
   const int jobs = std::min<int>(EffectiveJobs(options.jobs), static_cast<int>(files.size()));
   std::optional<ExtractionPool> pool;
   if (jobs > 1) pool.emplace(files, options, gazetteer, jobs, static_cast<std::size_t>(2 * jobs));

@@ -37,7 +37,8 @@ struct BuildOptions {
   // caller's. Whatever the number, the graph, the report and the diagnostics are the same: the
   // batches are merged in input order by the calling thread.
   int jobs = 0;
-  // Called on the calling thread after each document is merged (or has failed). May be empty.
+  // Called on the calling thread once the inputs are known (nothing done yet) and after each
+  // document is merged (or has failed). May be empty.
   std::function<void(const BuildProgress&)> progress;
 };
 

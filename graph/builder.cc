@@ -123,18 +123,33 @@ GraphBuilder::GraphBuilder(KnowledgeGraph& graph, AliasRules rules)
 void GraphBuilder::Reindex() {
   names_.clear();
   urls_.clear();
+  talk_names_.clear();
   for (auto v : boost::make_iterator_range(boost::vertices(graph_.graph()))) IndexVertex(v);
 }
 
 void GraphBuilder::IndexVertex(KnowledgeGraph::Vertex v) {
   const Node& n = graph_.node(v);
-  auto add = [&](const std::string& name) {
-    if (name.empty()) return;
-    // Lists stay sorted, so that a name shared by thousands of vertices (a break in every copy
-    // of a schedule) costs a binary search, not a scan, per vertex indexed.
-    auto& list = names_[n.label][FoldName(name)];
+  // Lists stay sorted, so that a name shared by thousands of vertices (a break in every copy
+  // of a schedule) costs a binary search, not a scan, per vertex indexed.
+  auto insert = [v](std::vector<KnowledgeGraph::Vertex>& list) {
     auto at = std::lower_bound(list.begin(), list.end(), v);
     if (at == list.end() || *at != v) list.insert(at, v);
+  };
+  std::vector<std::string> events;  // a talk's events; "" for none
+  if (n.label == Label::kTalk) {
+    for (auto e : boost::make_iterator_range(boost::out_edges(v, graph_.graph())))
+      if (graph_.edge(e).type == RelType::kPartOf)
+        events.push_back(graph_.node(boost::target(e, graph_.graph())).key);
+    if (events.empty()) events.emplace_back();
+  }
+  auto add = [&](const std::string& name) {
+    if (name.empty()) return;
+    std::string folded = FoldName(name);
+    if (n.label == Label::kTalk) {
+      auto& by_event = talk_names_[folded];
+      for (const std::string& e : events) insert(by_event[e]);
+    }
+    insert(names_[n.label][std::move(folded)]);
   };
   add(n.name);
   for (const auto& a : n.aliases) add(a);
@@ -301,7 +316,20 @@ Status GraphBuilder::Add(ExtractionBatch&& batch) {
         if (auto it = urls_.find(in.url); it != urls_.end())
           for (auto v : it->second) consider(v, "same url " + in.url);
       }
-      if (candidates.empty()) {
+      if (candidates.empty() && in.label == Label::kTalk && !talk_events[key].empty()) {
+        // Only talks of one of our events, or of none, can pass `consider`.
+        std::vector<std::string> buckets = {""};
+        for (const auto& e : talk_events[key]) buckets.push_back(mapped(e));
+        for (const std::string& n : in.names) {
+          auto it = talk_names_.find(FoldName(n));
+          if (it == talk_names_.end()) continue;
+          for (const std::string& b : buckets) {
+            auto list = it->second.find(b);
+            if (list == it->second.end()) continue;
+            for (auto v : list->second) consider(v, "same name or alias '" + n + "'");
+          }
+        }
+      } else if (candidates.empty()) {
         auto& index = names_[in.label];
         for (const std::string& n : in.names) {
           auto it = index.find(FoldName(n));
@@ -342,10 +370,16 @@ Status GraphBuilder::Add(ExtractionBatch&& batch) {
       record(in, mapped(key), "organisation name normalisation");
   }
 
+  // Talks that gain an event without being entities of the batch are indexed again too.
+  std::vector<std::string> joined;
+  for (const RelationRecord& r : batch.relations)
+    if (r.type == RelType::kPartOf && !incoming.count(r.source)) joined.push_back(mapped(r.source));
   Apply(batch, graph_, remap, rename);
   for (const std::string& key : order) {
     if (auto v = graph_.Find(mapped(key))) IndexVertex(*v);
   }
+  for (const std::string& key : joined)
+    if (auto v = graph_.Find(key)) IndexVertex(*v);
   // Keep merge records' node names current (the node may have been created by this batch).
   for (auto& m : merges_)
     if (auto v = graph_.Find(m.node_key)) m.node_name = graph_.node(*v).name;

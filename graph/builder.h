@@ -84,6 +84,14 @@ class GraphBuilder {
   // Per label: folded name or alias -> vertices with it.
   std::map<Label, std::unordered_map<std::string, std::vector<KnowledgeGraph::Vertex>>> names_;
   std::unordered_map<std::string, std::vector<KnowledgeGraph::Vertex>> urls_;
+  // Talks only: folded name or alias -> key of an event the talk is PART_OF ("" for a talk of
+  // no event) -> vertices, so that an incoming talk is compared with the same-named talks of
+  // its own events rather than with every talk of that name (a "Lunch" in each of a thousand
+  // schedules). A talk may stay listed under an event set it has since outgrown; every
+  // candidate is checked against the graph anyway.
+  std::unordered_map<std::string,
+                     std::unordered_map<std::string, std::vector<KnowledgeGraph::Vertex>>>
+      talk_names_;
   std::vector<MergeRecord> merges_;
   std::set<std::tuple<std::string, std::string, std::string>> merge_seen_;
 };

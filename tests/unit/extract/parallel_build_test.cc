@@ -100,14 +100,18 @@ TEST_CASE("Files named directly keep their order and errors on any number of thr
   fs::remove_all(folder);
 }
 
-TEST_CASE("Progress is reported after each document, in order, up to the total", "[parallel]") {
+TEST_CASE("Progress is reported first with the totals, then after each document, in order",
+          "[parallel]") {
   const std::string folder = MixedFolder();
   for (int jobs : {1, 3}) {
     const Built b = Build({folder}, jobs);
-    REQUIRE(!b.progress.empty());
+    REQUIRE(b.progress.size() > 1);
+    CHECK(b.progress.front().documents_done == 0);
+    CHECK(b.progress.front().bytes_done == 0);
+    CHECK(b.progress.front().bytes_total == b.progress.back().bytes_total);
     for (std::size_t i = 0; i < b.progress.size(); ++i) {
-      CHECK(b.progress[i].documents_done == i + 1);
-      CHECK(b.progress[i].documents_total == b.progress.size());
+      CHECK(b.progress[i].documents_done == i);
+      CHECK(b.progress[i].documents_total == b.progress.size() - 1);
       if (i > 0) CHECK(b.progress[i].bytes_done >= b.progress[i - 1].bytes_done);
     }
     CHECK(b.progress.back().bytes_done == b.progress.back().bytes_total);
