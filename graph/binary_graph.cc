@@ -106,8 +106,12 @@ void WriteProperties(Writer& w, const Properties& properties) {
 class DocumentTable {
  public:
   std::size_t IndexOf(const std::string& document) {
+    // Evidence in a row mostly names one document: compare with the last before hashing.
+    if (last_ != nullptr && *last_ == document) return last_index_;
     auto [it, inserted] = index_.try_emplace(document, documents_.size());
     if (inserted) documents_.push_back(&document);
+    last_ = documents_[it->second];
+    last_index_ = it->second;
     return it->second;
   }
   const std::vector<const std::string*>& documents() const { return documents_; }
@@ -115,6 +119,8 @@ class DocumentTable {
  private:
   std::unordered_map<std::string_view, std::size_t> index_;
   std::vector<const std::string*> documents_;
+  const std::string* last_ = nullptr;  // the document of the last lookup
+  std::size_t last_index_ = 0;
 };
 
 void WriteEvidence(Writer& w, DocumentTable& documents, const std::vector<Evidence>& evidence) {

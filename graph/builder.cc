@@ -21,7 +21,8 @@ std::string Diagnostic::ToString() const {
 namespace {
 
 Status CheckRelations(const ExtractionBatch& batch, const KnowledgeGraph& graph) {
-  std::unordered_set<std::string> keys;
+  std::unordered_set<std::string_view> keys;
+  keys.reserve(batch.entities.size());
   for (const EntityRecord& e : batch.entities) keys.insert(e.key);
   for (const RelationRecord& r : batch.relations) {
     for (const std::string* k : {&r.source, &r.target}) {

@@ -108,17 +108,17 @@ KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) { return Ups
 
 KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(Node&& node) {
   assert(!node.key.empty());
-  auto it = index_.find(node.key);
-  if (it == index_.end()) {
+  auto [it, inserted] = index_.try_emplace(node.key, num_nodes());
+  if (inserted) {
     Vertex v = boost::add_vertex(*graph_);
+    assert(v == it->second);
     Node& n = (*graph_)[v];
-    n.key = node.key;
+    n.key = std::move(node.key);
     n.label = node.label;
     n.name = std::move(node.name);
     for (const auto& a : node.aliases) AddAlias(n, a);
     n.properties = std::move(node.properties);
     for (auto& e : node.evidence) AddEvidence(n.evidence, std::move(e));
-    index_.emplace(std::move(node.key), v);
     return v;
   }
   Vertex v = it->second;
@@ -143,15 +143,15 @@ KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, 
 KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, Edge&& edge) {
   assert(source < num_nodes() && target < num_nodes());
   EnsureEdgeIndex();
-  auto triple = std::make_tuple(source, target, edge.type);
-  auto it = edge_index_.find(triple);
-  if (it == edge_index_.end()) {
+  auto [it, inserted] =
+      edge_index_.try_emplace(std::make_tuple(source, target, edge.type), EdgeId());
+  if (inserted) {
     EdgeId e = boost::add_edge(source, target, *graph_).first;
     Edge& stored = (*graph_)[e];
     stored.type = edge.type;
     stored.properties = std::move(edge.properties);
     for (auto& ev : edge.evidence) AddEvidence(stored.evidence, std::move(ev));
-    edge_index_.emplace(triple, e);
+    it->second = e;
     return e;
   }
   Edge& stored = (*graph_)[it->second];
@@ -203,7 +203,7 @@ void KnowledgeGraph::Reserve(std::size_t nodes, std::size_t edges) {
 }
 
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::Find(std::string_view key) const {
-  auto it = index_.find(std::string(key));
+  auto it = index_.find(key);
   if (it == index_.end()) return std::nullopt;
   return it->second;
 }

@@ -106,7 +106,12 @@ class KnowledgeGraph {
                                  std::unordered_set<std::size_t>& seen, const Evidence& e);
 
   std::unique_ptr<Graph> graph_;  // never null
-  std::unordered_map<std::string, Vertex> index_;
+  // Hashes strings and string_views alike, so that Find(string_view) needs no copy.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Vertex, KeyHash, std::equal_to<>> index_;
   std::unordered_map<std::tuple<Vertex, Vertex, RelType>, EdgeId, TripleHash> edge_index_;
   bool edge_index_stale_ = false;  // AppendEdge added edges that edge_index_ lacks
   // Evidence hashes of long lists (AddEvidenceIndexed), by vertex and by edge property (edges
