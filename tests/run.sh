@@ -26,7 +26,8 @@ ninja -C build-asan -j "$jobs"
   ctest --output-on-failure -j "$jobs")
 
 echo "== thread sanitizer: a parallel build of the test documents"
-cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCNKG_WERROR=ON -DCNKG_BUILD_TESTS=OFF \
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1" \
+  -DCNKG_WERROR=ON -DCNKG_BUILD_TESTS=OFF \
   -DCNKG_SANITIZE=thread >/dev/null
 ninja -C build-tsan -j "$jobs" cnkg
 tsan_out=$(mktemp -d)
