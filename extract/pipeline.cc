@@ -31,8 +31,8 @@ std::string WarningKind(const std::string& message) {
       }
       continue;
     }
-    const bool opens = (c == '\'' || c == '"') &&
-                       (i == 0 || message[i - 1] == ' ' || message[i - 1] == '(');
+    const bool opens =
+        (c == '\'' || c == '"') && (i == 0 || message[i - 1] == ' ' || message[i - 1] == '(');
     if (opens) {
       quote = c;
       out += c;
@@ -177,9 +177,9 @@ namespace {
 
 // What reading and extracting one input gave, before it is merged.
 struct Extracted {
-  Status load;                              // not ok: the document could not be read
-  std::vector<std::string> document_warnings;  // Document::warnings
-  std::string name;                         // Document::name
+  Status load;                                   // not ok: the document could not be read
+  std::vector<std::string> document_warnings;    // Document::warnings
+  std::string name;                              // Document::name
   std::optional<Result<ExtractionBatch>> batch;  // set when the document was read
 };
 
@@ -258,7 +258,10 @@ class ExtractionPool {
  public:
   ExtractionPool(const std::vector<InputFile>& inputs, const BuildOptions& options,
                  const Gazetteer& gazetteer, int threads, std::size_t ahead)
-      : inputs_(inputs), options_(options), gazetteer_(gazetteer), ahead_(ahead),
+      : inputs_(inputs),
+        options_(options),
+        gazetteer_(gazetteer),
+        ahead_(ahead),
         results_(inputs.size()) {
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
   }
@@ -288,9 +291,8 @@ class ExtractionPool {
       std::size_t i;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        wake_workers_.wait(lock, [&] {
-          return stop_ || next_ >= inputs_.size() || next_ <= taken_ + ahead_;
-        });
+        wake_workers_.wait(
+            lock, [&] { return stop_ || next_ >= inputs_.size() || next_ <= taken_ + ahead_; });
         if (stop_ || next_ >= inputs_.size()) return;
         i = next_++;
       }

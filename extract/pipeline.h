@@ -77,12 +77,12 @@ int EffectiveJobs(int jobs);
 
 // Reads, extracts and merges every input through `builder`. Documents are read and extracted on
 // up to options.jobs threads at once (a few documents ahead of the merge, to bound memory) and
-// merged in input order on the calling thread; `gazetteer` must not change meanwhile. A file named directly that cannot be
-// read or recognised is an error; a file found inside a directory that is binary, empty or of no
-// known format is skipped with a warning. A document whose identity (Document::name) is already
-// in the graph replaces its earlier contributions (incremental builds); two inputs with the same
-// identity in one build are an error. Documents that fail leave the graph untouched; the others
-// are added.
+// merged in input order on the calling thread; `gazetteer` must not change meanwhile. A file named
+// directly that cannot be read or recognised is an error; a file found inside a directory that is
+// binary, empty or of no known format is skipped with a warning. A document whose identity
+// (Document::name) is already in the graph replaces its earlier contributions (incremental builds);
+// two inputs with the same identity in one build are an error. Documents that fail leave the graph
+// untouched; the others are added.
 void BuildGraph(const std::vector<std::string>& inputs, const BuildOptions& options,
                 const Gazetteer& gazetteer, GraphBuilder& builder, BuildReport& report);
 

@@ -1,9 +1,8 @@
 #include "graph/knowledge_graph.h"
 
-#include <utility>
-
 #include <algorithm>
 #include <cassert>
+#include <utility>
 
 #include "common/strings.h"
 
@@ -39,16 +38,14 @@ void AddAlias(Node& n, const std::string& alias) {
 }  // namespace
 
 void KnowledgeGraph::AddEvidenceIndexed(std::vector<Evidence>& list,
-                                        std::unordered_set<std::size_t>& seen,
-                                        const Evidence& e) {
+                                        std::unordered_set<std::size_t>& seen, const Evidence& e) {
   if (e.document.empty() && e.line == 0 && e.text.empty()) return;
   if (seen.size() != list.size()) {  // first use (or lists deduplicated elsewhere)
     seen.clear();
     for (const Evidence& old : list) seen.insert(EvidenceHash(old));
   }
   // A hash already seen may be a collision: then the list decides.
-  if (!seen.insert(EvidenceHash(e)).second &&
-      std::find(list.begin(), list.end(), e) != list.end())
+  if (!seen.insert(EvidenceHash(e)).second && std::find(list.begin(), list.end(), e) != list.end())
     return;
   list.push_back(e);
 }
@@ -104,7 +101,9 @@ void KnowledgeGraph::RebuildEdgeIndex() {
         e);
 }
 
-KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) { return UpsertNode(Node(node)); }
+KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
+  return UpsertNode(Node(node));
+}
 
 KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(Node&& node) {
   assert(!node.key.empty());

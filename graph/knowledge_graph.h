@@ -102,8 +102,8 @@ class KnowledgeGraph {
   // Adds `e` to `list` unless an equal evidence is there. A list longer than a few entries (a
   // project mentioned all over a large document) keeps the hashes of its entries in `seen`,
   // built on first need, so that each addition costs the same however long the list is.
-  static void AddEvidenceIndexed(std::vector<Evidence>& list,
-                                 std::unordered_set<std::size_t>& seen, const Evidence& e);
+  static void AddEvidenceIndexed(std::vector<Evidence>& list, std::unordered_set<std::size_t>& seen,
+                                 const Evidence& e);
 
   std::unique_ptr<Graph> graph_;  // never null
   // Hashes strings and string_views alike, so that Find(string_view) needs no copy.

@@ -72,8 +72,8 @@ int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
 
 int AddProjectMentions(const Gazetteer& gazetteer, const std::vector<ProjectMention>& mentions,
                        std::string_view text, const std::string& source_key,
-                       const std::string& document,
-                       const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch) {
+                       const std::string& document, const std::function<int(std::size_t)>& line_at,
+                       ExtractionBatch& batch) {
   int found = 0;
   for (const ProjectMention& m : mentions) {
     Evidence ev{document, line_at(m.begin), std::string(SentenceAround(text, m.begin, m.end))};

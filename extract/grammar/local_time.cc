@@ -30,7 +30,6 @@ bool Valid(const LocalDateTime& t) {
          t.minute <= 59 && t.second >= 0 && t.second <= 60;
 }
 
-
 icaltimezone* FindZone(std::string_view zone) {
   if (zone.empty() || zone.size() > 64) return nullptr;
   const std::string name(zone);

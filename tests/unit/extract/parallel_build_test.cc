@@ -1,10 +1,11 @@
 // The parallel build (extract/pipeline.h BuildGraph with BuildOptions::jobs): whatever the number
 // of threads, the graph, the report and the diagnostics are those of a one-thread build.
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -45,7 +46,8 @@ Built Build(const std::vector<std::string>& inputs, int jobs) {
 // A folder of invented documents: every test data folder's inputs plus files that fail (empty,
 // binary, unknown format) and a schedule written twice under different names.
 std::string MixedFolder() {
-  const fs::path dir = fs::temp_directory_path() / ("cnkg_parallel_build_test_" + std::to_string(getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("cnkg_parallel_build_test_" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   int n = 0;
@@ -81,7 +83,8 @@ TEST_CASE("A build on several threads equals the one-thread build, byte for byte
   fs::remove_all(folder);
 }
 
-TEST_CASE("Files named directly keep their order and errors on any number of threads", "[parallel]") {
+TEST_CASE("Files named directly keep their order and errors on any number of threads",
+          "[parallel]") {
   const std::string folder = MixedFolder();
   std::vector<std::string> inputs;
   for (const auto& e : fs::directory_iterator(folder)) inputs.push_back(e.path().string());
@@ -126,7 +129,8 @@ TEST_CASE("FormatBuildProgress says documents, megabytes, speed and time", "[par
   p.documents_total = 1000;
   p.bytes_done = 4'800'000;
   p.bytes_total = 40'000'000;
-  CHECK(FormatBuildProgress(p, 2.0) == "cnkg: 120 of 1000 documents, 4.8 of 40.0 MB, 2.4 MB/s, 2 s");
+  CHECK(FormatBuildProgress(p, 2.0) ==
+        "cnkg: 120 of 1000 documents, 4.8 of 40.0 MB, 2.4 MB/s, 2 s");
   p.documents_done = 0;
   p.documents_total = 1;
   p.bytes_done = 0;
