@@ -27,7 +27,6 @@ struct ComponentDeleter {
 };
 using ComponentPtr = std::unique_ptr<icalcomponent, ComponentDeleter>;
 
-
 // Where a VEVENT is written: its BEGIN line and the first line of each property.
 struct EventLines {
   int begin = 0;
@@ -173,104 +172,112 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
   if (blocks.empty())
     return Status::ParseError(doc.path + ": a calendar without any VEVENT (no sessions to read)");
 
-  std::lock_guard<std::recursive_mutex> lock(LibicalMutex());
-  ComponentPtr root(icalparser_parse_string(doc.text.c_str()));
-  if (root == nullptr)
-    return Status::ParseError(doc.path + ":1: not a calendar libical can read (" +
-                              std::string(icalerror_strerror(icalerrno)) + ")");
-  icalcomponent* calendar = root.get();
-  if (icalcomponent_isa(calendar) == ICAL_XROOT_COMPONENT)
-    calendar = icalcomponent_get_first_component(calendar, ICAL_VCALENDAR_COMPONENT);
-  if (calendar == nullptr || icalcomponent_isa(calendar) != ICAL_VCALENDAR_COMPONENT)
-    return Status::ParseError(doc.path + ":1: expected BEGIN:VCALENDAR at the top level");
-
   BatchWriter out(doc, "ical", gazetteer);
   std::vector<Session> sessions;
-  std::size_t index = 0;
-  std::set<std::string> zone_warnings;
-  bool floating_warned = false;
-  for (icalcomponent* ev = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT); ev;
-       ev = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT), ++index) {
-    const EventLines lines = index < blocks.size() ? blocks[index] : EventLines{};
-    auto line_of = [&](const char* property) {
-      auto it = lines.properties.find(property);
-      return it == lines.properties.end() ? lines.begin : it->second;
-    };
-    Session s;
-    s.line = line_of("SUMMARY");
-    const std::string summary = CollapseSpaces(Text(icalcomponent_get_summary(ev)));
-    if (summary.empty()) {
-      out.Warn(lines.begin, "VEVENT without a SUMMARY; skipped");
-      continue;
-    }
-    SchedSummary split = SplitSchedSummary(summary);
-    TalkRecord& t = s.talk;
-    t.title = split.title;
-    if (!split.label.empty()) t.properties["event_label"] = split.label;
-    t.evidence = {"", s.line, "SUMMARY:" + summary};
-    for (HeadingSpeaker& h : split.speakers)
-      t.speakers.push_back({std::move(h.name), std::move(h.job_title), std::move(h.organization),
-                            std::move(h.organization_aliases)});
+  std::string calendar_name;
+  {
+    // libical's globals need the lock; it is released before the sessions are written, so that
+    // calendars are written on several threads at once.
+    std::lock_guard<std::recursive_mutex> lock(LibicalMutex());
+    ComponentPtr root(icalparser_parse_string(doc.text.c_str()));
+    if (root == nullptr)
+      return Status::ParseError(doc.path + ":1: not a calendar libical can read (" +
+                                std::string(icalerror_strerror(icalerrno)) + ")");
+    icalcomponent* calendar = root.get();
+    if (icalcomponent_isa(calendar) == ICAL_XROOT_COMPONENT)
+      calendar = icalcomponent_get_first_component(calendar, ICAL_VCALENDAR_COMPONENT);
+    if (calendar == nullptr || icalcomponent_isa(calendar) != ICAL_VCALENDAR_COMPONENT)
+      return Status::ParseError(doc.path + ":1: expected BEGIN:VCALENDAR at the top level");
 
-    icalproperty* start_prop = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
-    // libical drops a DTSTART it cannot read (an X-LIC-ERROR takes its place).
-    if (start_prop == nullptr && lines.properties.count("DTSTART"))
-      out.Warn(line_of("DTSTART"), "DTSTART of '" + t.title + "' is not a date-time; time skipped");
-    if (start_prop != nullptr) {
-      EventTime start = ReadTime(icalcomponent_get_dtstart(ev), TzidOf(start_prop), doc.time_zone);
-      EventTime end = ReadTime(icalcomponent_get_dtend(ev),
-                               TzidOf(icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY)),
-                               doc.time_zone);
-      if (!start.warning.empty() && zone_warnings.insert(start.warning).second)
-        out.Warn(line_of("DTSTART"), start.warning);
-      if (!start.date.empty()) t.properties["date"] = start.date;
-      if (start.iso.empty() && start.date.empty()) {
-        out.Warn(line_of("DTSTART"),
-                 "DTSTART of '" + t.title + "' is not a date-time; time skipped");
+    std::size_t index = 0;
+    std::set<std::string> zone_warnings;
+    bool floating_warned = false;
+    for (icalcomponent* ev = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT); ev;
+         ev = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT), ++index) {
+      const EventLines lines = index < blocks.size() ? blocks[index] : EventLines{};
+      auto line_of = [&](const char* property) {
+        auto it = lines.properties.find(property);
+        return it == lines.properties.end() ? lines.begin : it->second;
+      };
+      Session s;
+      s.line = line_of("SUMMARY");
+      const std::string summary = CollapseSpaces(Text(icalcomponent_get_summary(ev)));
+      if (summary.empty()) {
+        out.Warn(lines.begin, "VEVENT without a SUMMARY; skipped");
+        continue;
       }
-      t.start = start.iso;
-      if (!t.start.empty()) t.end = end.iso;
-      if (!t.start.empty() && TzidOf(start_prop) == nullptr &&
-          !icaltime_is_utc(icalcomponent_get_dtstart(ev)) && doc.time_zone.empty() &&
-          !floating_warned) {
-        floating_warned = true;
-        out.Warn(line_of("DTSTART"),
-                 "times without a zone (floating); kept as local times (give --timezone ZONE to "
-                 "place them)");
-      }
-    }
-    if (const char* location = icalcomponent_get_location(ev); location && *location) {
-      Venue v = ParseVenue(CollapseSpaces(location));
-      if (!v.room.empty()) {
-        t.room = RoomRecord{v.room, v.building, v.level, v.area, v.city};
-        t.room_evidence = {"", line_of("LOCATION"), "LOCATION:" + CollapseSpaces(location)};
-      }
-    }
-    if (std::string track = FirstCategory(ev); !track.empty()) {
-      t.track = track;
-      t.track_evidence = {"", line_of("CATEGORIES"), "CATEGORIES:" + track};
-    }
-    if (icalproperty* url = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY))
-      t.url = Trim(Text(icalproperty_get_url(url)));
-    s.uid = Trim(Text(icalcomponent_get_uid(ev)));
-    if (!s.uid.empty()) t.properties["uid"] = s.uid;
-    s.description = HtmlToText(Text(icalcomponent_get_description(ev)));
-    s.description_line = line_of("DESCRIPTION");
-    if (!s.description.empty()) t.description = s.description;
-    // Calendars that keep speakers out of the title name them in the description.
-    if (t.speakers.empty() && !s.description.empty()) {
-      for (HeadingSpeaker& h : SpeakersInDescription(s.description))
+      SchedSummary split = SplitSchedSummary(summary);
+      TalkRecord& t = s.talk;
+      t.title = split.title;
+      if (!split.label.empty()) t.properties["event_label"] = split.label;
+      t.evidence = {"", s.line, "SUMMARY:" + summary};
+      for (HeadingSpeaker& h : split.speakers)
         t.speakers.push_back({std::move(h.name), std::move(h.job_title), std::move(h.organization),
                               std::move(h.organization_aliases)});
-      if (!t.speakers.empty())
-        t.speakers_evidence = {"", s.description_line, "DESCRIPTION:" + s.description};
+
+      icalproperty* start_prop = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+      // libical drops a DTSTART it cannot read (an X-LIC-ERROR takes its place).
+      if (start_prop == nullptr && lines.properties.count("DTSTART"))
+        out.Warn(line_of("DTSTART"),
+                 "DTSTART of '" + t.title + "' is not a date-time; time skipped");
+      if (start_prop != nullptr) {
+        EventTime start =
+            ReadTime(icalcomponent_get_dtstart(ev), TzidOf(start_prop), doc.time_zone);
+        EventTime end = ReadTime(icalcomponent_get_dtend(ev),
+                                 TzidOf(icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY)),
+                                 doc.time_zone);
+        if (!start.warning.empty() && zone_warnings.insert(start.warning).second)
+          out.Warn(line_of("DTSTART"), start.warning);
+        if (!start.date.empty()) t.properties["date"] = start.date;
+        if (start.iso.empty() && start.date.empty()) {
+          out.Warn(line_of("DTSTART"),
+                   "DTSTART of '" + t.title + "' is not a date-time; time skipped");
+        }
+        t.start = start.iso;
+        if (!t.start.empty()) t.end = end.iso;
+        if (!t.start.empty() && TzidOf(start_prop) == nullptr &&
+            !icaltime_is_utc(icalcomponent_get_dtstart(ev)) && doc.time_zone.empty() &&
+            !floating_warned) {
+          floating_warned = true;
+          out.Warn(line_of("DTSTART"),
+                   "times without a zone (floating); kept as local times (give --timezone ZONE to "
+                   "place them)");
+        }
+      }
+      if (const char* location = icalcomponent_get_location(ev); location && *location) {
+        Venue v = ParseVenue(CollapseSpaces(location));
+        if (!v.room.empty()) {
+          t.room = RoomRecord{v.room, v.building, v.level, v.area, v.city};
+          t.room_evidence = {"", line_of("LOCATION"), "LOCATION:" + CollapseSpaces(location)};
+        }
+      }
+      if (std::string track = FirstCategory(ev); !track.empty()) {
+        t.track = track;
+        t.track_evidence = {"", line_of("CATEGORIES"), "CATEGORIES:" + track};
+      }
+      if (icalproperty* url = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY))
+        t.url = Trim(Text(icalproperty_get_url(url)));
+      s.uid = Trim(Text(icalcomponent_get_uid(ev)));
+      if (!s.uid.empty()) t.properties["uid"] = s.uid;
+      s.description = HtmlToText(Text(icalcomponent_get_description(ev)));
+      s.description_line = line_of("DESCRIPTION");
+      if (!s.description.empty()) t.description = s.description;
+      // Calendars that keep speakers out of the title name them in the description.
+      if (t.speakers.empty() && !s.description.empty()) {
+        for (HeadingSpeaker& h : SpeakersInDescription(s.description))
+          t.speakers.push_back({std::move(h.name), std::move(h.job_title),
+                                std::move(h.organization), std::move(h.organization_aliases)});
+        if (!t.speakers.empty())
+          t.speakers_evidence = {"", s.description_line, "DESCRIPTION:" + s.description};
+      }
+      sessions.push_back(std::move(s));
     }
-    sessions.push_back(std::move(s));
+    calendar_name = CalendarEventName(calendar);
   }
   if (sessions.empty())
     return Status::ParseError(doc.path + ": no VEVENT with a SUMMARY (no sessions to read)");
 
-  if (std::string name = CalendarEventName(calendar); !name.empty()) {
+  if (const std::string& name = calendar_name; !name.empty()) {
     int year_hint = 0;
     for (const Session& s : sessions)
       if (s.talk.start.size() >= 4) {
