@@ -157,9 +157,7 @@ void GraphBuilder::IndexVertex(KnowledgeGraph::Vertex v) {
   if (n.label == Label::kTalk) {
     auto it = n.properties.find("url");
     if (it != n.properties.end() && std::holds_alternative<std::string>(it->second)) {
-      auto& list = urls_[std::get<std::string>(it->second)];
-      auto at = std::lower_bound(list.begin(), list.end(), v);
-      if (at == list.end() || *at != v) list.insert(at, v);
+      insert(urls_[std::get<std::string>(it->second)]);
     }
   }
 }
@@ -203,10 +201,7 @@ bool DifferentInstants(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-Status GraphBuilder::Add(const ExtractionBatch& batch) {
-  CNKG_RETURN_IF_ERROR(CheckRelations(batch, graph_));
-  return Add(ExtractionBatch(batch));
-}
+Status GraphBuilder::Add(const ExtractionBatch& batch) { return Add(ExtractionBatch(batch)); }
 
 Status GraphBuilder::Add(ExtractionBatch&& batch) {
   CNKG_RETURN_IF_ERROR(CheckRelations(batch, graph_));

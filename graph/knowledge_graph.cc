@@ -4,6 +4,7 @@
 #include <cassert>
 #include <utility>
 
+#include "common/hash.h"
 #include "common/strings.h"
 
 namespace cnkg {
@@ -24,9 +25,9 @@ namespace {
 constexpr std::size_t kLinearEvidence = 16;
 
 std::size_t EvidenceHash(const Evidence& e) {
-  std::size_t h = std::hash<std::string>()(e.text);
-  h ^= std::hash<std::string>()(e.document) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-  return h * 31 + static_cast<std::size_t>(e.line);
+  const std::size_t h =
+      HashMix(std::hash<std::string>()(e.text), std::hash<std::string>()(e.document));
+  return HashMix(h, static_cast<std::size_t>(e.line));
 }
 
 void AddAlias(Node& n, const std::string& alias) {
@@ -37,17 +38,26 @@ void AddAlias(Node& n, const std::string& alias) {
 
 }  // namespace
 
-void KnowledgeGraph::AddEvidenceIndexed(std::vector<Evidence>& list,
-                                        std::unordered_set<std::size_t>& seen, const Evidence& e) {
-  if (e.document.empty() && e.line == 0 && e.text.empty()) return;
-  if (seen.size() != list.size()) {  // first use (or lists deduplicated elsewhere)
-    seen.clear();
-    for (const Evidence& old : list) seen.insert(EvidenceHash(old));
+template <typename SeenFn>
+void KnowledgeGraph::MergeEvidence(std::vector<Evidence>& list, std::vector<Evidence>& incoming,
+                                   SeenFn seen_of_list) {
+  for (Evidence& e : incoming) {
+    if (list.size() < kLinearEvidence) {
+      AddEvidence(list, std::move(e));
+      continue;
+    }
+    if (e.document.empty() && e.line == 0 && e.text.empty()) continue;
+    std::unordered_set<std::size_t>& seen = seen_of_list();
+    if (seen.size() != list.size()) {  // first use (or the list was edited in place)
+      seen.clear();
+      for (const Evidence& old : list) seen.insert(EvidenceHash(old));
+    }
+    // A hash already seen may be a collision: then the list decides.
+    if (!seen.insert(EvidenceHash(e)).second &&
+        std::find(list.begin(), list.end(), e) != list.end())
+      continue;
+    list.push_back(std::move(e));
   }
-  // A hash already seen may be a collision: then the list decides.
-  if (!seen.insert(EvidenceHash(e)).second && std::find(list.begin(), list.end(), e) != list.end())
-    return;
-  list.push_back(e);
 }
 
 KnowledgeGraph::KnowledgeGraph() : graph_(std::make_unique<Graph>()) {}
@@ -117,7 +127,8 @@ KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(Node&& node) {
     n.name = std::move(node.name);
     for (const auto& a : node.aliases) AddAlias(n, a);
     n.properties = std::move(node.properties);
-    for (auto& e : node.evidence) AddEvidence(n.evidence, std::move(e));
+    MergeEvidence(
+        n.evidence, node.evidence, [&]() -> auto& { return node_evidence_seen_[v]; });
     return v;
   }
   Vertex v = it->second;
@@ -126,12 +137,8 @@ KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(Node&& node) {
   AddAlias(n, node.name);
   for (const auto& a : node.aliases) AddAlias(n, a);
   for (auto& [k, val] : node.properties) n.properties.emplace(k, std::move(val));
-  for (auto& e : node.evidence) {
-    if (n.evidence.size() < kLinearEvidence)
-      AddEvidence(n.evidence, std::move(e));
-    else
-      AddEvidenceIndexed(n.evidence, node_evidence_seen_[v], e);
-  }
+  MergeEvidence(
+      n.evidence, node.evidence, [&]() -> auto& { return node_evidence_seen_[v]; });
   return v;
 }
 
@@ -149,18 +156,15 @@ KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, 
     Edge& stored = (*graph_)[e];
     stored.type = edge.type;
     stored.properties = std::move(edge.properties);
-    for (auto& ev : edge.evidence) AddEvidence(stored.evidence, std::move(ev));
+    MergeEvidence(
+        stored.evidence, edge.evidence, [&]() -> auto& { return edge_evidence_seen_[&stored]; });
     it->second = e;
     return e;
   }
   Edge& stored = (*graph_)[it->second];
   for (auto& [k, val] : edge.properties) stored.properties.emplace(k, std::move(val));
-  for (auto& ev : edge.evidence) {
-    if (stored.evidence.size() < kLinearEvidence)
-      AddEvidence(stored.evidence, std::move(ev));
-    else
-      AddEvidenceIndexed(stored.evidence, edge_evidence_seen_[&stored], ev);
-  }
+  MergeEvidence(
+      stored.evidence, edge.evidence, [&]() -> auto& { return edge_evidence_seen_[&stored]; });
   return it->second;
 }
 

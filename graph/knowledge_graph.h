@@ -99,11 +99,13 @@ class KnowledgeGraph {
     if (edge_index_stale_) RebuildEdgeIndex();
   }
 
-  // Adds `e` to `list` unless an equal evidence is there. A list longer than a few entries (a
-  // project mentioned all over a large document) keeps the hashes of its entries in `seen`,
-  // built on first need, so that each addition costs the same however long the list is.
-  static void AddEvidenceIndexed(std::vector<Evidence>& list, std::unordered_set<std::size_t>& seen,
-                                 const Evidence& e);
+  // Moves each of `incoming` onto `list` unless an equal evidence is there. A list longer than a
+  // few entries (a project mentioned all over a large document) keeps the hashes of its entries
+  // in the set `seen_of_list()` returns, built on first need, so that each addition costs the
+  // same however long the list is.
+  template <typename SeenFn>
+  static void MergeEvidence(std::vector<Evidence>& list, std::vector<Evidence>& incoming,
+                            SeenFn seen_of_list);
 
   std::unique_ptr<Graph> graph_;  // never null
   // Hashes strings and string_views alike, so that Find(string_view) needs no copy.
@@ -114,7 +116,7 @@ class KnowledgeGraph {
   std::unordered_map<std::string, Vertex, KeyHash, std::equal_to<>> index_;
   std::unordered_map<std::tuple<Vertex, Vertex, RelType>, EdgeId, TripleHash> edge_index_;
   bool edge_index_stale_ = false;  // AppendEdge added edges that edge_index_ lacks
-  // Evidence hashes of long lists (AddEvidenceIndexed), by vertex and by edge property (edges
+  // Evidence hashes of long lists (MergeEvidence), by vertex and by edge property (edges
   // live in a list, so their addresses are stable). Not copied: a copy builds its own on need.
   std::unordered_map<Vertex, std::unordered_set<std::size_t>> node_evidence_seen_;
   std::unordered_map<const Edge*, std::unordered_set<std::size_t>> edge_evidence_seen_;

@@ -7,6 +7,8 @@
 #include <functional>
 #include <set>
 
+#include "common/hash.h"
+
 namespace cnkg::query {
 namespace {
 
@@ -64,10 +66,6 @@ std::vector<std::pair<std::string, const Value*>> SortedEntries(const ValueMap& 
   for (const auto& [k, v] : m) out.emplace_back(k, &v);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
-}
-
-std::size_t Mix(std::size_t h, std::size_t x) {
-  return h ^ (x + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2));
 }
 
 std::string Quote(std::string_view s) {
@@ -459,23 +457,23 @@ std::size_t HashValue(const Value& v) {
       return std::hash<std::string>()(v.as_string());
     case ValueType::kList: {
       std::size_t h = 0x6c697374;
-      for (const Value& x : v.as_list()) h = Mix(h, HashValue(x));
+      for (const Value& x : v.as_list()) h = HashMix(h, HashValue(x));
       return h;
     }
     case ValueType::kMap: {
       std::size_t h = 0x6d6170;
       for (const auto& [k, x] : v.as_map())
-        h += Mix(std::hash<std::string>()(k), HashValue(x));  // order-insensitive
+        h += HashMix(std::hash<std::string>()(k), HashValue(x));  // order-insensitive
       return h;
     }
     case ValueType::kNode:
-      return Mix(0x6e6f6465, v.as_node().id);
+      return HashMix(0x6e6f6465, v.as_node().id);
     case ValueType::kRel:
-      return Mix(0x72656c, v.as_rel().id);
+      return HashMix(0x72656c, v.as_rel().id);
     case ValueType::kPath: {
       std::size_t h = 0x70617468;
-      for (const auto& n : v.as_path().nodes) h = Mix(h, n.id);
-      for (const auto& r : v.as_path().rels) h = Mix(h, r.id);
+      for (const auto& n : v.as_path().nodes) h = HashMix(h, n.id);
+      for (const auto& r : v.as_path().rels) h = HashMix(h, r.id);
       return h;
     }
   }
@@ -484,7 +482,7 @@ std::size_t HashValue(const Value& v) {
 
 std::size_t RowHash::operator()(const std::vector<Value>& row) const {
   std::size_t h = row.size();
-  for (const Value& v : row) h = Mix(h, HashValue(v));
+  for (const Value& v : row) h = HashMix(h, HashValue(v));
   return h;
 }
 

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/hash.h"
 #include "extract/core/document.h"
 #include "graph/batch.h"
 
@@ -183,8 +184,7 @@ class BatchWriter {
   std::string document_event_;
   struct PairHash {
     std::size_t operator()(const std::pair<std::string, std::string>& p) const {
-      const std::size_t h = std::hash<std::string>()(p.first);
-      return h ^ (std::hash<std::string>()(p.second) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2));
+      return HashMix(std::hash<std::string>()(p.first), std::hash<std::string>()(p.second));
     }
   };
   // Lookups only (never iterated), so hashed.

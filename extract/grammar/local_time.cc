@@ -15,6 +15,7 @@ std::recursive_mutex& LibicalMutex() {
   static std::recursive_mutex m;
   return m;
 }
+
 namespace {
 
 int DaysInMonth(int year, int month) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -23,8 +24,8 @@ namespace {
 // cmark-gfm keeps the table of special inline characters in globals: attaching an extension to a
 // parser adds its characters ('@', ':', 'w' for autolinks) and freeing the parser removes them,
 // so a parser freed on one thread breaks another's autolinks. Every parser's life, from
-// creation to cmark_parser_free, holds this mutex. (ThreadSanitizer cannot see it: the library
-// is not instrumented; the parallel-build test found it.)
+// creation to cmark_parser_free, holds this mutex (Parse below). (ThreadSanitizer cannot see it:
+// the library is not instrumented; the parallel-build test found it.)
 std::mutex& CmarkMutex() {
   static std::mutex m;
   return m;
@@ -51,6 +52,19 @@ struct ParserDeleter {
 struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
+
+// Parses `source` with cmark-gfm `options` and the GFM `extensions` named; the tree's nodes hold
+// no reference to the parser, which is gone when this returns.
+std::unique_ptr<cmark_node, NodeDeleter> Parse(std::string_view source, int options,
+                                               std::initializer_list<const char*> extensions) {
+  std::lock_guard<std::mutex> lock(CmarkMutex());
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
+  for (const char* name : extensions)
+    if (cmark_syntax_extension* ext = Extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  cmark_parser_feed(parser.get(), source.data(), source.size());
+  return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parser_finish(parser.get()));
+}
 
 bool IsType(cmark_node* n, const char* type) {
   const char* t = cmark_node_get_type_string(n);
@@ -490,16 +504,8 @@ Block InlineBlock(std::string_view text, int line) {
       source.insert(source.begin() + static_cast<long>(d), '\\');
   }
   TextDoc tmp;
-  std::unique_ptr<cmark_node, NodeDeleter> root;
-  {
-    std::lock_guard<std::mutex> lock(CmarkMutex());
-    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_UNSAFE));
-    for (const char* name : {"autolink", "strikethrough"})
-      if (cmark_syntax_extension* ext = Extension(name))
-        cmark_parser_attach_syntax_extension(parser.get(), ext);
-    cmark_parser_feed(parser.get(), source.data(), source.size());
-    root.reset(cmark_parser_finish(parser.get()));
-  }
+  std::unique_ptr<cmark_node, NodeDeleter> root =
+      Parse(source, CMARK_OPT_UNSAFE, {"autolink", "strikethrough"});
   Block out;
   out.kind = BlockKind::kParagraph;
   if (root) {
@@ -554,14 +560,8 @@ bool UsesMarkdown(const Document& doc) {
 namespace {
 
 std::unique_ptr<cmark_node, NodeDeleter> ParseBody(const std::string& body) {
-  std::lock_guard<std::mutex> lock(CmarkMutex());
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(
-      cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES));
-  for (const char* name : {"table", "autolink", "strikethrough", "tasklist"})
-    if (cmark_syntax_extension* ext = Extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-  cmark_parser_feed(parser.get(), body.data(), body.size());
-  return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parser_finish(parser.get()));
+  return Parse(body, CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES,
+               {"table", "autolink", "strikethrough", "tasklist"});
 }
 
 }  // namespace

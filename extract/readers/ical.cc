@@ -277,14 +277,14 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
   if (sessions.empty())
     return Status::ParseError(doc.path + ": no VEVENT with a SUMMARY (no sessions to read)");
 
-  if (const std::string& name = calendar_name; !name.empty()) {
+  if (!calendar_name.empty()) {
     int year_hint = 0;
     for (const Session& s : sessions)
       if (s.talk.start.size() >= 4) {
         year_hint = std::stoi(s.talk.start.substr(0, 4));
         break;
       }
-    out.SetDocumentEvent(out.AddEvent(name, 1, name, year_hint));
+    out.SetDocumentEvent(out.AddEvent(calendar_name, 1, calendar_name, year_hint));
   }
 
   // Software a session defines ("kfoo, an open source tool for ...") is a project everywhere.
