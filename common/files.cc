@@ -60,8 +60,7 @@ std::optional<MappedFile> MappedFile::Open(const std::string& path, bool populat
     return MappedFile(nullptr, 0);
   }
   // MAP_POPULATE maps every page at once instead of faulting them in one by one.
-  void* data =
-      ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0);
+  void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0);
   ::close(fd);
   if (data == MAP_FAILED) return std::nullopt;
   return MappedFile(data, size);
@@ -84,6 +83,11 @@ MappedFile::~MappedFile() {
 }
 
 Status WriteFileAtomically(const std::string& path, const std::string& contents) {
+  const std::string_view piece = contents;
+  return WriteFileAtomically(path, std::span<const std::string_view>(&piece, 1));
+}
+
+Status WriteFileAtomically(const std::string& path, std::span<const std::string_view> pieces) {
   std::filesystem::path target(path);
   std::filesystem::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
@@ -96,19 +100,21 @@ Status WriteFileAtomically(const std::string& path, const std::string& contents)
   if (fd < 0) {
     return Status::IoError(path + ": cannot write: " + std::strerror(errno));
   }
-  const char* p = contents.data();
-  std::size_t left = contents.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      std::string err = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return Status::IoError(path + ": write failed: " + err);
+  for (std::string_view piece : pieces) {
+    const char* p = piece.data();
+    std::size_t left = piece.size();
+    while (left > 0) {
+      ssize_t n = ::write(fd, p, left);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        std::string err = std::strerror(errno);
+        ::close(fd);
+        ::unlink(tmpl.c_str());
+        return Status::IoError(path + ": write failed: " + err);
+      }
+      p += n;
+      left -= static_cast<std::size_t>(n);
     }
-    p += n;
-    left -= static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     std::string err = std::strerror(errno);

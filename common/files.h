@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,8 +21,9 @@ Result<std::string> ReadFile(const std::string& path);
 class MappedFile {
  public:
   // Maps the whole file; with `populate`, every page is mapped at once (for files read whole),
-  // otherwise pages are mapped as they are touched. Returns nullopt when `path` cannot be mapped (missing, not a regular
-  // file, no permission, mmap failed): callers fall back to ReadFile, which names the problem.
+  // otherwise pages are mapped as they are touched. Returns nullopt when `path` cannot be mapped
+  // (missing, not a regular file, no permission, mmap failed): callers fall back to ReadFile, which
+  // names the problem.
   static std::optional<MappedFile> Open(const std::string& path, bool populate = true);
 
   MappedFile(MappedFile&& other) noexcept;
@@ -42,6 +44,9 @@ class MappedFile {
 // `contents`: the bytes go to a temporary file in the same directory, which is flushed and then
 // renamed over `path`. On failure the temporary file is removed and the message names `path`.
 Status WriteFileAtomically(const std::string& path, const std::string& contents);
+// The same for a file whose contents are `pieces`, one after the other, so that a large file
+// made of parts need not be copied into one string first.
+Status WriteFileAtomically(const std::string& path, std::span<const std::string_view> pieces);
 
 }  // namespace cnkg
 

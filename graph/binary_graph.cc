@@ -5,10 +5,12 @@
 #include <cstring>
 #include <deque>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "common/files.h"
 #include "common/strings.h"
 #include "graph/binary_layout.h"
 #include "graph/compact_graph.h"
@@ -140,31 +142,40 @@ void WriteNames(Writer& w, const std::set<std::string>& names) {
   }
 }
 
-// The file under construction: sections appended in order, each 8-byte aligned.
+// The file under construction: the header, then sections in order, each 8-byte aligned. Keeps
+// views of the sections, which must outlive Finish's pieces.
 class FileBuilder {
  public:
-  FileBuilder() { out_.resize(sizeof(binary::Header)); }
-
   template <typename T>
   void Section(binary::Section id, const std::vector<T>& items) {
     Section(id, std::string_view(reinterpret_cast<const char*>(items.data()),
                                  items.size() * sizeof(T)));
   }
   void Section(binary::Section id, std::string_view bytes) {
-    out_.resize((out_.size() + 7) / 8 * 8, '\0');
-    header_.sections[id] = {out_.size(), bytes.size()};
-    out_.append(bytes);
+    static constexpr char kZeros[8] = {};
+    const std::size_t aligned = (size_ + 7) / 8 * 8;
+    if (aligned != size_) pieces_.emplace_back(kZeros, aligned - size_);
+    header_.sections[id] = {aligned, bytes.size()};
+    pieces_.push_back(bytes);
+    size_ = aligned + bytes.size();
   }
-  std::string Finish(binary::Header header) {
-    std::memcpy(header.sections, header_.sections, sizeof header.sections);
-    header.file_size = out_.size();
-    std::memcpy(out_.data(), &header, sizeof header);
-    return std::move(out_);
+  // The file's bytes, in order: `header` (given its section table and size) and the sections.
+  std::vector<std::string_view> Finish(const binary::Header& header) {
+    std::memcpy(&final_header_, &header, sizeof header);
+    std::memcpy(final_header_.sections, header_.sections, sizeof header_.sections);
+    final_header_.file_size = size_;
+    std::vector<std::string_view> out;
+    out.reserve(pieces_.size() + 1);
+    out.emplace_back(reinterpret_cast<const char*>(&final_header_), sizeof final_header_);
+    out.insert(out.end(), pieces_.begin(), pieces_.end());
+    return out;
   }
 
  private:
   binary::Header header_{};
-  std::string out_;
+  binary::Header final_header_{};
+  std::vector<std::string_view> pieces_;
+  std::size_t size_ = sizeof(binary::Header);
 };
 
 }  // namespace
@@ -173,7 +184,12 @@ bool IsBinaryGraph(std::string_view bytes) {
   return bytes.substr(0, binary::kMagicPrefix.size()) == binary::kMagicPrefix;
 }
 
-std::string SerializeBinaryGraph(const KnowledgeGraph& graph) {
+namespace {
+
+// Lays out `graph` as a binary graph file and passes the file's pieces, in order, to `emit`,
+// whose result it returns.
+template <typename Emit>
+auto EmitBinaryGraph(const KnowledgeGraph& graph, Emit&& emit) {
   using binary::Adjacent;
   const auto& g = graph.graph();
   const std::size_t n = graph.num_nodes(), m = graph.num_edges();
@@ -308,7 +324,26 @@ std::string SerializeBinaryGraph(const KnowledgeGraph& graph) {
   header.num_rels = m;
   header.num_documents = document_refs.size();
   header.num_folded = folded.size();
-  return file.Finish(header);
+  return emit(file.Finish(header));
+}
+
+}  // namespace
+
+std::string SerializeBinaryGraph(const KnowledgeGraph& graph) {
+  return EmitBinaryGraph(graph, [](std::span<const std::string_view> pieces) {
+    std::size_t size = 0;
+    for (std::string_view p : pieces) size += p.size();
+    std::string out;
+    out.reserve(size);
+    for (std::string_view p : pieces) out.append(p);
+    return out;
+  });
+}
+
+Status WriteBinaryGraphFile(const KnowledgeGraph& graph, const std::string& path) {
+  return EmitBinaryGraph(graph, [&](std::span<const std::string_view> pieces) {
+    return WriteFileAtomically(path, pieces);
+  });
 }
 
 Result<KnowledgeGraph> ParseBinaryGraph(std::string_view bytes, const std::string& origin) {

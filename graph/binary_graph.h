@@ -30,6 +30,11 @@ bool IsBinaryGraph(std::string_view bytes);
 // The graph as a binary graph file.
 std::string SerializeBinaryGraph(const KnowledgeGraph& graph);
 
+// Writes SerializeBinaryGraph(graph) to `path` as WriteFileAtomically does (the file is either
+// left as it was or replaced whole), section by section rather than through one string, to keep
+// the memory of a large build down. Fails with kIoError naming `path`.
+Status WriteBinaryGraphFile(const KnowledgeGraph& graph, const std::string& path);
+
 // Rebuilds a graph from SerializeBinaryGraph's bytes. `origin` (a file name) prefixes error
 // messages. Fails with kParseError naming the byte offset when the bytes are truncated or
 // corrupt, a label or type is unknown, a key repeats, an edge names a node that does not exist,

@@ -26,7 +26,7 @@ constexpr std::size_t kLinearEvidence = 16;
 
 std::size_t EvidenceHash(const Evidence& e) {
   const std::size_t h =
-      HashMix(std::hash<std::string>()(e.text), std::hash<std::string>()(e.document));
+      HashMix(std::hash<SharedString>()(e.text), std::hash<SharedString>()(e.document));
   return HashMix(h, static_cast<std::size_t>(e.line));
 }
 
@@ -43,7 +43,9 @@ void KnowledgeGraph::MergeEvidence(std::vector<Evidence>& list, std::vector<Evid
                                    SeenFn seen_of_list) {
   for (Evidence& e : incoming) {
     if (list.size() < kLinearEvidence) {
+      const std::size_t before = list.size();
       AddEvidence(list, std::move(e));
+      if (list.size() != before) Share(list.back());
       continue;
     }
     if (e.document.empty() && e.line == 0 && e.text.empty()) continue;
@@ -57,13 +59,26 @@ void KnowledgeGraph::MergeEvidence(std::vector<Evidence>& list, std::vector<Evid
         std::find(list.begin(), list.end(), e) != list.end())
       continue;
     list.push_back(std::move(e));
+    Share(list.back());
+  }
+}
+
+void KnowledgeGraph::Share(Evidence& e) {
+  if (!e.document.empty() && !e.document.SharesWith(last_document_)) {
+    auto [it, inserted] = texts_.insert(e.document);
+    if (!inserted) e.document = *it;
+    last_document_ = e.document;
+  }
+  if (!e.text.empty()) {
+    auto [it, inserted] = texts_.insert(e.text);
+    if (!inserted) e.text = *it;
   }
 }
 
 KnowledgeGraph::KnowledgeGraph() : graph_(std::make_unique<Graph>()) {}
 
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
-    : graph_(std::make_unique<Graph>(*other.graph_)), index_(other.index_) {
+    : graph_(std::make_unique<Graph>(*other.graph_)), index_(other.index_), texts_(other.texts_) {
   RebuildEdgeIndex();
 }
 
@@ -78,8 +93,11 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
       edge_index_(std::move(other.edge_index_)),
       edge_index_stale_(std::exchange(other.edge_index_stale_, false)),
       node_evidence_seen_(std::move(other.node_evidence_seen_)),
-      edge_evidence_seen_(std::move(other.edge_evidence_seen_)) {
+      edge_evidence_seen_(std::move(other.edge_evidence_seen_)),
+      texts_(std::move(other.texts_)),
+      last_document_(std::move(other.last_document_)) {
   other.index_.clear();
+  other.texts_.clear();
   other.edge_index_.clear();
   other.node_evidence_seen_.clear();
   other.edge_evidence_seen_.clear();
@@ -93,7 +111,11 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
     edge_index_stale_ = std::exchange(other.edge_index_stale_, false);
     node_evidence_seen_ = std::move(other.node_evidence_seen_);
     edge_evidence_seen_ = std::move(other.edge_evidence_seen_);
+    texts_ = std::move(other.texts_);
+    last_document_ = std::move(other.last_document_);
     other.index_.clear();
+    other.texts_.clear();
+    other.last_document_ = SharedString();
     other.edge_index_.clear();
     other.node_evidence_seen_.clear();
     other.edge_evidence_seen_.clear();
@@ -175,6 +197,7 @@ std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::AddNewNode(Node&& node) {
   Vertex v = boost::add_vertex(*graph_);
   assert(v == it->second);
   (*graph_)[v] = std::move(node);
+  Share((*graph_)[v].evidence);
   return v;
 }
 
@@ -187,6 +210,7 @@ std::optional<KnowledgeGraph::EdgeId> KnowledgeGraph::AddNewEdge(Vertex source, 
   // Boost's add_edge copies the property it is given; move it into place instead.
   EdgeId e = boost::add_edge(source, target, *graph_).first;
   (*graph_)[e] = std::move(edge);
+  Share((*graph_)[e].evidence);
   edge_index_.emplace(triple, e);
   return e;
 }
@@ -195,6 +219,7 @@ KnowledgeGraph::EdgeId KnowledgeGraph::AppendEdge(Vertex source, Vertex target, 
   assert(source < num_nodes() && target < num_nodes());
   EdgeId e = boost::add_edge(source, target, *graph_).first;
   (*graph_)[e] = std::move(edge);
+  Share((*graph_)[e].evidence);
   edge_index_stale_ = true;
   return e;
 }

@@ -104,8 +104,15 @@ class KnowledgeGraph {
   // in the set `seen_of_list()` returns, built on first need, so that each addition costs the
   // same however long the list is.
   template <typename SeenFn>
-  static void MergeEvidence(std::vector<Evidence>& list, std::vector<Evidence>& incoming,
-                            SeenFn seen_of_list);
+  void MergeEvidence(std::vector<Evidence>& list, std::vector<Evidence>& incoming,
+                     SeenFn seen_of_list);
+
+  // Makes the document and text of `e` (of every evidence of `list`) the graph's one copy of
+  // that string, so that a line quoted in many places, or by many documents, is stored once.
+  void Share(Evidence& e);
+  void Share(std::vector<Evidence>& list) {
+    for (Evidence& e : list) Share(e);
+  }
 
   std::unique_ptr<Graph> graph_;  // never null
   // Hashes strings and string_views alike, so that Find(string_view) needs no copy.
@@ -120,6 +127,11 @@ class KnowledgeGraph {
   // live in a list, so their addresses are stable). Not copied: a copy builds its own on need.
   std::unordered_map<Vertex, std::unordered_set<std::size_t>> node_evidence_seen_;
   std::unordered_map<const Edge*, std::unordered_set<std::size_t>> edge_evidence_seen_;
+  // Every document name and evidence text the graph holds, once (Share). A copy of the graph
+  // shares them too. Texts are not dropped when evidence is (GraphBuilder::RemoveDocument
+  // builds a new graph).
+  std::unordered_set<SharedString> texts_;
+  SharedString last_document_;  // the document of the evidence shared last
 };
 
 // Adds `e` to `list` unless an equal evidence is already there.

@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "common/shared_string.h"
+
 namespace cnkg {
 
 // Node labels of the knowledge graph. The string forms ("Talk", ...) are what every export and
@@ -48,16 +50,16 @@ enum class RelType {
   kBackedBy,
 };
 
-inline constexpr Label kAllLabels[] = {Label::kEvent,   Label::kTalk,    Label::kPerson,
-                                       Label::kOrganization, Label::kProject, Label::kRoom,
-                                       Label::kTrack,   Label::kDocument, Label::kCategory};
+inline constexpr Label kAllLabels[] = {Label::kEvent,        Label::kTalk,     Label::kPerson,
+                                       Label::kOrganization, Label::kProject,  Label::kRoom,
+                                       Label::kTrack,        Label::kDocument, Label::kCategory};
 inline constexpr RelType kAllRelTypes[] = {
-    RelType::kPresents, RelType::kAffiliatedWith, RelType::kMentions,   RelType::kHeldIn,
-    RelType::kInTrack,  RelType::kPartOf,         RelType::kFrom,       RelType::kInCategory,
-    RelType::kBackedBy};
+    RelType::kPresents, RelType::kAffiliatedWith, RelType::kMentions,
+    RelType::kHeldIn,   RelType::kInTrack,        RelType::kPartOf,
+    RelType::kFrom,     RelType::kInCategory,     RelType::kBackedBy};
 
-std::string_view LabelName(Label label);      // "Talk"
-std::string_view RelTypeName(RelType type);   // "PRESENTS"
+std::string_view LabelName(Label label);     // "Talk"
+std::string_view RelTypeName(RelType type);  // "PRESENTS"
 // Parse the names above (exact, case-sensitive). Return nullopt for an unknown name.
 std::optional<Label> ParseLabel(std::string_view name);
 std::optional<RelType> ParseRelType(std::string_view name);
@@ -66,15 +68,19 @@ std::optional<RelType> ParseRelType(std::string_view name);
 std::string_view KeyPrefix(Label label);
 
 // A typed property value. Lists are lists of strings (aliases, documents).
-using PropertyValue = std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>>;
+using PropertyValue =
+    std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>>;
 using Properties = std::map<std::string, PropertyValue>;
 
 // Where a fact was read: the document (as given on the command line), the 1-based line, and the
 // text of that line (or the sentence) that supports it.
+//
+// Both strings are shared: copies of an evidence (one line supporting several facts) and every
+// evidence of one document hold one copy of each text (see SharedString).
 struct Evidence {
-  std::string document;
+  SharedString document;
   int line = 0;
-  std::string text;
+  SharedString text;
 
   friend bool operator==(const Evidence&, const Evidence&) = default;
   friend auto operator<=>(const Evidence&, const Evidence&) = default;

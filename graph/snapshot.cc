@@ -205,7 +205,7 @@ bool IsBinaryGraphPath(std::string_view path) {
 }
 
 Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path) {
-  if (IsBinaryGraphPath(path)) return WriteFileAtomically(path, SerializeBinaryGraph(graph));
+  if (IsBinaryGraphPath(path)) return WriteBinaryGraphFile(graph, path);
   return WriteFileAtomically(
       path, ToNodeLink(graph).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }

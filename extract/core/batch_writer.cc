@@ -30,15 +30,18 @@ void AddUnique(std::vector<std::string>& list, const std::string& value,
 }  // namespace
 
 BatchWriter::BatchWriter(const Document& doc, std::string_view format, const Gazetteer& gazetteer)
-    : doc_(doc), gazetteer_(gazetteer) {
+    : doc_(doc), doc_name_(doc.name), gazetteer_(gazetteer) {
   batch_.document = doc.name;
   EntityRecord d = DocumentRecord(doc, format);
   document_key_ = d.key;
   AddEntity(std::move(d));
 }
 
-Evidence BatchWriter::Ev(int line, std::string_view text) const {
-  return Evidence{doc_.name, line, std::string(text)};
+Evidence BatchWriter::Ev(int line, std::string_view text) {
+  // Consecutive facts often quote the same line (a talk's line supports its speakers, room and
+  // mentions): share one copy.
+  if (last_text_ != text) last_text_ = text;
+  return Evidence{doc_name_, line, last_text_};
 }
 
 void BatchWriter::AddEntity(EntityRecord e) {
@@ -47,7 +50,7 @@ void BatchWriter::AddEntity(EntityRecord e) {
 }
 
 void BatchWriter::Add(EntityRecord entity) {
-  entity.evidence.document = doc_.name;
+  entity.evidence.document = doc_name_;
   AddEntity(std::move(entity));
 }
 
@@ -66,7 +69,7 @@ std::string BatchWriter::AddEvent(std::string_view name, int line, std::string_v
 }
 
 std::string BatchWriter::AddEvent(EntityRecord event) {
-  event.evidence.document = doc_.name;
+  event.evidence.document = doc_name_;
   auto it = entity_index_.find(event.key);
   if (it == entity_index_.end()) {
     std::string key = event.key;
@@ -354,7 +357,7 @@ void BatchWriter::ScanPiece(std::string_view piece, std::string_view original,
   }
   if (!useful) return;
   ExtractionBatch found;
-  AddProjectMentions(gazetteer_, mentions, piece, source, doc_.name, piece_line, found);
+  AddProjectMentions(gazetteer_, mentions, piece, source, doc_name_, piece_line, found);
   auto quote = [&](Evidence& ev) {
     std::size_t at = piece.find(ev.text);
     if (at != std::string_view::npos && !ev.text.empty())

@@ -170,7 +170,7 @@ class BatchWriter {
   ExtractionBatch Finish();
 
  private:
-  Evidence Ev(int line, std::string_view text) const;
+  Evidence Ev(int line, std::string_view text);
   void AddEntity(EntityRecord e);
   // Scans text[begin, begin + piece.size()); `piece` has URLs and paths blanked out.
   void ScanPiece(std::string_view piece, std::string_view original, const std::string& source,
@@ -178,6 +178,8 @@ class BatchWriter {
                  std::string_view context, bool continues_sentence);
 
   const Document& doc_;
+  const SharedString doc_name_;  // doc_.name, shared by every evidence
+  SharedString last_text_;       // the text Ev() quoted last
   const Gazetteer& gazetteer_;
   ExtractionBatch batch_;
   std::string document_key_;

@@ -63,7 +63,7 @@ std::string BlankUrlsAndPaths(std::string_view clean) {
 }
 
 int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
-                       const std::string& source_key, const std::string& document,
+                       const std::string& source_key, const SharedString& document,
                        const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch,
                        std::string_view context, bool continues_sentence) {
   return AddProjectMentions(gazetteer, gazetteer.FindMentions(text, context, continues_sentence),
@@ -72,7 +72,7 @@ int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
 
 int AddProjectMentions(const Gazetteer& gazetteer, const std::vector<ProjectMention>& mentions,
                        std::string_view text, const std::string& source_key,
-                       const std::string& document, const std::function<int(std::size_t)>& line_at,
+                       const SharedString& document, const std::function<int(std::size_t)>& line_at,
                        ExtractionBatch& batch) {
   int found = 0;
   for (const ProjectMention& m : mentions) {

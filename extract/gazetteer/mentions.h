@@ -25,7 +25,7 @@ std::string BlankUrlsAndPaths(std::string_view clean);
 // found. `context` is text around `text` (a talk's description for its title) whose context cues
 // may confirm an everyday-word name (Gazetteer::FindMentions); it is not scanned itself.
 int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
-                       const std::string& source_key, const std::string& document,
+                       const std::string& source_key, const SharedString& document,
                        const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch,
                        std::string_view context = {}, bool continues_sentence = false);
 
@@ -33,8 +33,8 @@ int AddProjectMentions(const Gazetteer& gazetteer, std::string_view text,
 // `text` (with whatever context).
 int AddProjectMentions(const Gazetteer& gazetteer, const std::vector<ProjectMention>& mentions,
                        std::string_view text, const std::string& source_key,
-                       const std::string& document,
-                       const std::function<int(std::size_t)>& line_at, ExtractionBatch& batch);
+                       const SharedString& document, const std::function<int(std::size_t)>& line_at,
+                       ExtractionBatch& batch);
 
 }  // namespace cnkg
 

@@ -1,9 +1,10 @@
 #include "common/files.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 using namespace cnkg;
 namespace fs = std::filesystem;
@@ -49,5 +50,21 @@ TEST_CASE("WriteFileAtomically fails cleanly on an unwritable place") {
   Status d = WriteFileAtomically(dir.string(), "x");
   REQUIRE_FALSE(d.ok());
   CHECK(d.message() == dir.string() + ": is a directory");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("WriteFileAtomically writes pieces one after the other") {
+  fs::path dir = TempDir();
+  fs::path p = dir / "out.bin";
+  REQUIRE(WriteFileAtomically(p.string(), "old").ok());
+  const std::string big(1 << 20, 'b');
+  const std::string_view pieces[] = {"head:", "", big, ":tail"};
+  REQUIRE(WriteFileAtomically(p.string(), pieces).ok());
+  CHECK(*ReadFile(p.string()) == "head:" + big + ":tail");
+  REQUIRE(WriteFileAtomically(p.string(), std::span<const std::string_view>()).ok());
+  CHECK(ReadFile(p.string())->empty());
+  Status s = WriteFileAtomically("/nonexistent-dir/cnkg/out.bin", pieces);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().rfind("/nonexistent-dir/cnkg/out.bin: cannot write: ", 0) == 0);
   fs::remove_all(dir);
 }

@@ -276,6 +276,14 @@ TEST_CASE("Graph files ending in .cnkg are binary, and are read whatever their n
   auto bytes = ReadFile(binary);
   REQUIRE(bytes.ok());
   CHECK(IsBinaryGraph(*bytes));
+  // The file is written section by section, with the same bytes as the serialised graph.
+  CHECK(*bytes == SerializeBinaryGraph(Sample()));
+  CHECK(WriteBinaryGraphFile(KnowledgeGraph(), binary).ok());
+  CHECK(*ReadFile(binary) == SerializeBinaryGraph(KnowledgeGraph()));
+  Status bad = WriteBinaryGraphFile(Sample(), (dir / "missing" / "g.cnkg").string());
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.message().rfind((dir / "missing" / "g.cnkg").string() + ": cannot write: ", 0) == 0);
+  REQUIRE(WriteGraphFile(Sample(), binary).ok());
   const std::string renamed = (dir / "g.data").string();
   std::filesystem::copy_file(binary, renamed, std::filesystem::copy_options::overwrite_existing);
   auto a = ReadGraphFile(renamed), b = ReadGraphFile(json);

@@ -117,3 +117,39 @@ TEST_CASE("A copied graph is independent of the original, edges included") {
   copy.UpsertNode(a);
   CHECK(copy.num_nodes() == 1);
 }
+
+TEST_CASE("The graph stores each evidence text and document name once") {
+  KnowledgeGraph g;
+  const std::string line = "Speakers: Ada Lovelace, Analytical Engines Ltd";
+  // Two documents quote the same line, each with its own strings.
+  Node a = MakeNode("person:ada", Label::kPerson, "Ada");
+  a.evidence.push_back({std::string("one.txt"), 2, std::string(line)});
+  a.evidence.push_back({std::string("two.txt"), 7, std::string(line)});
+  auto va = g.UpsertNode(std::move(a));
+  Node t = MakeNode("talk:engines", Label::kTalk, "Engines");
+  t.evidence.push_back({std::string("one.txt"), 2, std::string(line)});
+  auto vt = g.UpsertNode(std::move(t));
+  Edge e;
+  e.type = RelType::kPresents;
+  e.evidence.push_back({std::string("two.txt"), 7, std::string(line)});
+  auto edge = g.UpsertEdge(va, vt, std::move(e));
+  const auto& ea = g.node(va).evidence;
+  REQUIRE(ea.size() == 2);
+  CHECK(ea[0].text.SharesWith(ea[1].text));
+  CHECK(ea[0].text.SharesWith(g.node(vt).evidence[0].text));
+  CHECK(ea[0].document.SharesWith(g.node(vt).evidence[0].document));
+  CHECK(g.edge(edge).evidence[0].text.SharesWith(ea[0].text));
+  CHECK(g.edge(edge).evidence[0].document.SharesWith(ea[1].document));
+  CHECK_FALSE(ea[0].document.SharesWith(ea[1].document));
+  // A copy of the graph shares them too, and keeps them when the original goes.
+  KnowledgeGraph copy;
+  {
+    KnowledgeGraph original = g;
+    copy = original;
+  }
+  CHECK(copy.node(va).evidence[1].text == line);
+  Node again = MakeNode("org:engines", Label::kOrganization, "Analytical Engines Ltd");
+  again.evidence.push_back({std::string("two.txt"), 7, std::string(line)});
+  auto vo = copy.UpsertNode(std::move(again));
+  CHECK(copy.node(vo).evidence[0].text.SharesWith(copy.node(va).evidence[0].text));
+}
