@@ -65,6 +65,49 @@ std::string RepairUtf8(const std::string& in) {
 
 }  // namespace
 
+namespace {
+
+// Points `lines`, views of a text that started at `old_base`, at the same places of `text`.
+void Rebase(std::vector<std::string_view>& lines, const char* old_base, const std::string& text) {
+  if (old_base == text.data()) return;
+  for (std::string_view& l : lines)
+    l = std::string_view(text.data() + (l.data() - old_base), l.size());
+}
+
+}  // namespace
+
+Document::Document(const Document& other)
+    : path(other.path),
+      name(other.name),
+      text(other.text),
+      lines(other.lines),
+      warnings(other.warnings),
+      time_zone(other.time_zone) {
+  Rebase(lines, other.text.data(), text);
+}
+
+Document::Document(Document&& other) noexcept { *this = std::move(other); }
+
+Document& Document::operator=(const Document& other) {
+  if (this != &other) *this = Document(other);
+  return *this;
+}
+
+Document& Document::operator=(Document&& other) noexcept {
+  if (this == &other) return *this;
+  path = std::move(other.path);
+  name = std::move(other.name);
+  warnings = std::move(other.warnings);
+  time_zone = std::move(other.time_zone);
+  const char* old_base = other.text.data();
+  text = std::move(other.text);
+  lines = std::move(other.lines);
+  Rebase(lines, old_base, text);
+  other.text.clear();
+  other.lines.clear();
+  return *this;
+}
+
 Result<Document> LoadDocument(const std::string& path, std::string name) {
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
@@ -95,11 +138,14 @@ Result<Document> MakeDocument(std::string path, std::string bytes, std::string n
   if (!warning.empty()) doc.warnings.push_back(std::move(warning));
   doc.name = name.empty() ? DocumentIdentity(path) : std::move(name);
   doc.path = std::move(path);
-  doc.text.reserve(bytes.size());
+  // CRLF and lone CR become LF, in place.
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
-    doc.text.push_back(bytes[i] == '\r' ? '\n' : bytes[i]);
+    bytes[kept++] = bytes[i] == '\r' ? '\n' : bytes[i];
   }
+  bytes.resize(kept);
+  doc.text = std::move(bytes);
   std::string_view t = doc.text;
   std::size_t start = 0;
   while (start <= t.size()) {

@@ -11,8 +11,15 @@ namespace cnkg {
 
 // A loaded document: where it was read from, the name that identifies it in a graph, its text
 // (valid UTF-8, a leading BOM removed, CRLF turned into LF) and its lines without line
-// terminators (line i is lines[i - 1]).
+// terminators (line i is lines[i - 1]), which are views of `text`: a copy or move of the document
+// views its own text, and `text` must not change once the lines are set.
 struct Document {
+  Document() = default;
+  Document(const Document& other);
+  Document(Document&& other) noexcept;
+  Document& operator=(const Document& other);
+  Document& operator=(Document&& other) noexcept;
+
   // The path the document was read from, as the caller gave it. Messages about the file use it.
   std::string path;
   // The document's identity: what evidence names and what the Document node is keyed by, stable
@@ -22,7 +29,7 @@ struct Document {
   // lexically normalised ("a/../b.md" -> "b.md"). Never empty.
   std::string name;
   std::string text;
-  std::vector<std::string> lines;
+  std::vector<std::string_view> lines;
   // Problems that did not stop the reading, as "PATH:LINE:COL: message" (e.g. bytes that were
   // not UTF-8 and were read as Windows-1252).
   std::vector<std::string> warnings;

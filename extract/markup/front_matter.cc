@@ -136,14 +136,14 @@ bool ReadToml(const std::string& body, int first_line, FrontMatter& fm, std::str
 
 // "key: value" / "key = value" lines and "- item" lists under a key, for front matter that does
 // not parse.
-void ReadLines(const std::vector<std::string>& lines, std::size_t first, std::size_t last,
+void ReadLines(const std::vector<std::string_view>& lines, std::size_t first, std::size_t last,
                FrontMatter& fm) {
   static const RE2 kv(R"(^([A-Za-z_][\w.-]*)\s*[:=]\s*(.*)$)");
   static const RE2 item(R"(^\s*-\s+(.*)$)");
   assert(kv.ok() && item.ok());
   std::string key;
   for (std::size_t i = first; i < last; ++i) {
-    const std::string& line = lines[i];
+    const std::string_view line = lines[i];
     std::string k, v;
     if (line.size() < 4000 && RE2::FullMatch(line, kv, &k, &v)) {
       key = AsciiLower(k);
@@ -160,7 +160,7 @@ void ReadLines(const std::vector<std::string>& lines, std::size_t first, std::si
 
 FrontMatter ReadFrontMatter(const Document& doc, std::vector<Diagnostic>& diagnostics) {
   FrontMatter fm;
-  const std::vector<std::string>& lines = doc.lines;
+  const std::vector<std::string_view>& lines = doc.lines;
   if (lines.size() < 2) return fm;
   std::string_view fence = Trim(lines[0]);
   if (fence != "---" && fence != "+++") return fm;
@@ -186,7 +186,10 @@ FrontMatter ReadFrontMatter(const Document& doc, std::vector<Diagnostic>& diagno
   fm.first_line = 1;
   fm.last_line = static_cast<int>(close + 1);
   std::string body;
-  for (std::size_t j = 1; j < close; ++j) body += lines[j] + "\n";
+  for (std::size_t j = 1; j < close; ++j) {
+    body += lines[j];
+    body += "\n";
+  }
   std::string error;
   bool ok = fence == "---" ? ReadYaml(body, 2, fm, &error) : ReadToml(body, 2, fm, &error);
   if (!ok) {

@@ -65,7 +65,7 @@ void ReadPlainText(const Document& doc, TextDoc& out) {
     }
   };
   for (std::size_t i = static_cast<std::size_t>(skip); i < doc.lines.size(); ++i) {
-    const std::string& raw = doc.lines[i];
+    const std::string_view raw = doc.lines[i];
     if (Trim(raw).empty()) continue;
     const int line = static_cast<int>(i + 1);
     // "Title\n=====" or "Title\n-----": the line above is a heading, as in Markdown, when it

@@ -101,7 +101,7 @@ int RecogniseLandscape(const Document& doc) {
   bool landscape = false, category = false;
   const std::size_t limit = std::min<std::size_t>(doc.lines.size(), 50);
   for (std::size_t i = 0; i < limit; ++i) {
-    const std::string& l = doc.lines[i];
+    const std::string_view l = doc.lines[i];
     if (l.rfind("landscape:", 0) == 0) landscape = true;
     if (Trim(l) == "- category:" || Trim(l).rfind("- category:", 0) == 0) category = true;
   }

@@ -60,7 +60,7 @@ class Budget {
 };
 
 bool IsLandscapeFile(const Document& doc) {
-  for (const std::string& l : doc.lines)
+  for (const std::string_view l : doc.lines)
     if (l.rfind("landscape:", 0) == 0) return true;
   return false;
 }

@@ -143,7 +143,7 @@ void Append(Value& v, std::string_view text) {
 LineShapes ScanLineShapes(const Document& doc) {
   LineShapes s;
   bool after_structured = false;
-  for (const std::string& raw : doc.lines) {
+  for (const std::string_view raw : doc.lines) {
     std::string_view t = Trim(raw);
     if (t.empty() || t[0] == '#' || t == "---" || t == "...") continue;
     KeyLine k;
@@ -197,7 +197,7 @@ void ReadKeyValueLines(const Document& doc, LoadedList& out) {
   };
   for (std::size_t n = 0; n < doc.lines.size(); ++n) {
     const int line = static_cast<int>(n + 1);
-    const std::string& raw = doc.lines[n];
+    const std::string_view raw = doc.lines[n];
     std::string_view t = Trim(raw);
     if (t.empty() || t == "---" || t == "...") {
       fresh = true;

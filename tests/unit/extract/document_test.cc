@@ -14,6 +14,52 @@ TEST_CASE("Documents are split into lines, CRLF and BOM handled") {
   CHECK(d->lines[3] == "four");
 }
 
+TEST_CASE("A lone CR ends a line too") {
+  auto d = MakeDocument("a.txt", "one\rtwo\r\r\nthree\r");
+  REQUIRE(d.ok());
+  CHECK(d->text == "one\ntwo\n\nthree\n");
+  REQUIRE(d->lines.size() == 4);
+  CHECK(d->lines[3] == "three");
+}
+
+namespace {
+// True when every line is a view of the document's own text.
+bool LinesViewOwnText(const Document& d) {
+  for (std::string_view l : d.lines)
+    if (l.data() < d.text.data() || l.data() + l.size() > d.text.data() + d.text.size())
+      return false;
+  return true;
+}
+}  // namespace
+
+TEST_CASE("A copied or moved document's lines view its own text") {
+  // A short text lives inside the string object itself, so moving it moves the bytes.
+  for (std::string text : {std::string("a\nb"), std::string(200, 'x') + "\n" + "tail"}) {
+    auto made = MakeDocument("a.txt", text);
+    REQUIRE(made.ok());
+    Document original = std::move(made).value();
+    REQUIRE(LinesViewOwnText(original));
+    Document copy = original;
+    CHECK(LinesViewOwnText(copy));
+    CHECK(copy.lines == original.lines);
+    Document moved = std::move(copy);
+    CHECK(LinesViewOwnText(moved));
+    CHECK(moved.lines == original.lines);
+    CHECK(moved.path == "a.txt");
+    Document assigned;
+    assigned = original;
+    CHECK(LinesViewOwnText(assigned));
+    Document move_assigned;
+    move_assigned = std::move(assigned);
+    CHECK(LinesViewOwnText(move_assigned));
+    CHECK(move_assigned.lines == original.lines);
+    CHECK(move_assigned.name == original.name);
+    std::vector<Document> many;
+    for (int i = 0; i < 20; ++i) many.push_back(original);  // moved on growth
+    for (const Document& d : many) CHECK(LinesViewOwnText(d));
+  }
+}
+
 TEST_CASE("Unreadable documents give one-line messages naming the file") {
   auto msg = [](std::string bytes) {
     auto d = MakeDocument("in.txt", std::move(bytes));
