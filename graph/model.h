@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/shared_string.h"
+#include "graph/properties.h"
 
 namespace cnkg {
 
@@ -66,11 +67,6 @@ std::optional<RelType> ParseRelType(std::string_view name);
 // The key prefix of a label: "talk", "person", "org", "project", "room", "track", "event", "doc",
 // "category".
 std::string_view KeyPrefix(Label label);
-
-// A typed property value. Lists are lists of strings (aliases, documents).
-using PropertyValue =
-    std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>>;
-using Properties = std::map<std::string, PropertyValue>;
 
 // Where a fact was read: the document (as given on the command line), the 1-based line, and the
 // text of that line (or the sentence) that supports it.
