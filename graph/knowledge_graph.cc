@@ -98,7 +98,7 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept
       last_document_(std::move(other.last_document_)) {
   other.index_.clear();
   other.texts_.clear();
-  other.edge_index_.clear();
+  other.edge_index_.Clear();
   other.node_evidence_seen_.clear();
   other.edge_evidence_seen_.clear();
 }
@@ -116,7 +116,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
     other.index_.clear();
     other.texts_.clear();
     other.last_document_ = SharedString();
-    other.edge_index_.clear();
+    other.edge_index_.Clear();
     other.node_evidence_seen_.clear();
     other.edge_evidence_seen_.clear();
   }
@@ -125,12 +125,11 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
 
 void KnowledgeGraph::RebuildEdgeIndex() {
   edge_index_stale_ = false;
-  edge_index_.clear();
-  edge_index_.reserve(num_edges());
+  edge_index_.Clear();
+  edge_index_.Reserve(num_edges());
   for (auto e : boost::make_iterator_range(boost::edges(*graph_)))
-    edge_index_.emplace(
-        std::make_tuple(boost::source(e, *graph_), boost::target(e, *graph_), (*graph_)[e].type),
-        e);
+    edge_index_.Insert(boost::source(e, *graph_), boost::target(e, *graph_),
+                       static_cast<int>((*graph_)[e].type), e.m_eproperty);
 }
 
 KnowledgeGraph::Vertex KnowledgeGraph::UpsertNode(const Node& node) {
@@ -171,23 +170,23 @@ KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, 
 KnowledgeGraph::EdgeId KnowledgeGraph::UpsertEdge(Vertex source, Vertex target, Edge&& edge) {
   assert(source < num_nodes() && target < num_nodes());
   EnsureEdgeIndex();
-  auto [it, inserted] =
-      edge_index_.try_emplace(std::make_tuple(source, target, edge.type), EdgeId());
-  if (inserted) {
-    EdgeId e = boost::add_edge(source, target, *graph_).first;
+  const int type = static_cast<int>(edge.type);
+  if (const void* found = edge_index_.Find(source, target, type)) {
+    const EdgeId e = MakeEdgeId(source, target, found);
     Edge& stored = (*graph_)[e];
-    stored.type = edge.type;
-    stored.properties = std::move(edge.properties);
+    for (auto& [k, val] : edge.properties) stored.properties.emplace(k, std::move(val));
     MergeEvidence(
         stored.evidence, edge.evidence, [&]() -> auto& { return edge_evidence_seen_[&stored]; });
-    it->second = e;
     return e;
   }
-  Edge& stored = (*graph_)[it->second];
-  for (auto& [k, val] : edge.properties) stored.properties.emplace(k, std::move(val));
+  EdgeId e = boost::add_edge(source, target, *graph_).first;
+  Edge& stored = (*graph_)[e];
+  stored.type = edge.type;
+  stored.properties = std::move(edge.properties);
   MergeEvidence(
       stored.evidence, edge.evidence, [&]() -> auto& { return edge_evidence_seen_[&stored]; });
-  return it->second;
+  edge_index_.Insert(source, target, type, e.m_eproperty);
+  return e;
 }
 
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::AddNewNode(Node&& node) {
@@ -205,13 +204,13 @@ std::optional<KnowledgeGraph::EdgeId> KnowledgeGraph::AddNewEdge(Vertex source, 
                                                                  Edge&& edge) {
   assert(source < num_nodes() && target < num_nodes());
   EnsureEdgeIndex();
-  auto triple = std::make_tuple(source, target, edge.type);
-  if (edge_index_.count(triple)) return std::nullopt;
+  const int type = static_cast<int>(edge.type);
+  if (edge_index_.Find(source, target, type) != nullptr) return std::nullopt;
   // Boost's add_edge copies the property it is given; move it into place instead.
   EdgeId e = boost::add_edge(source, target, *graph_).first;
   (*graph_)[e] = std::move(edge);
   Share((*graph_)[e].evidence);
-  edge_index_.emplace(triple, e);
+  edge_index_.Insert(source, target, type, e.m_eproperty);
   return e;
 }
 
@@ -226,7 +225,7 @@ KnowledgeGraph::EdgeId KnowledgeGraph::AppendEdge(Vertex source, Vertex target, 
 
 void KnowledgeGraph::Reserve(std::size_t nodes, std::size_t edges) {
   index_.reserve(index_.size() + nodes);
-  edge_index_.reserve(edge_index_.size() + edges);
+  edge_index_.Reserve(edge_index_.size() + edges);
   graph_->m_vertices.reserve(num_nodes() + nodes);
 }
 

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "graph/edge_index.h"
 #include "graph/model.h"
 
 namespace cnkg {
@@ -86,17 +87,13 @@ class KnowledgeGraph {
   std::map<RelType, std::size_t> CountByType() const;
 
  private:
-  struct TripleHash {
-    std::size_t operator()(const std::tuple<Vertex, Vertex, RelType>& t) const {
-      std::size_t h = std::get<0>(t) * 1000003u;
-      h ^= std::get<1>(t) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-      return h * 31 + static_cast<std::size_t>(std::get<2>(t));
-    }
-  };
-
   void RebuildEdgeIndex();
   void EnsureEdgeIndex() {
     if (edge_index_stale_) RebuildEdgeIndex();
+  }
+  // The edge whose property object is `property`, between `source` and `target`.
+  static EdgeId MakeEdgeId(Vertex source, Vertex target, const void* property) {
+    return EdgeId(source, target, const_cast<void*>(property));
   }
 
   // Moves each of `incoming` onto `list` unless an equal evidence is there. A list longer than a
@@ -121,7 +118,7 @@ class KnowledgeGraph {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, Vertex, KeyHash, std::equal_to<>> index_;
-  std::unordered_map<std::tuple<Vertex, Vertex, RelType>, EdgeId, TripleHash> edge_index_;
+  EdgeIndex edge_index_;           // (source, target, type) -> the edge's property object
   bool edge_index_stale_ = false;  // AppendEdge added edges that edge_index_ lacks
   // Evidence hashes of long lists (MergeEvidence), by vertex and by edge property (edges
   // live in a list, so their addresses are stable). Not copied: a copy builds its own on need.
