@@ -335,6 +335,7 @@ Result<ExtractionBatch> ExtractScheduleText(const Document& doc, const Gazetteer
     out.AddMentions(p.talk.title, talk_key, p.s->line, p.talk.description);
     if (auto it = p.s->fields.find(Field::kDescription); it != p.s->fields.end())
       out.AddMentions(it->second.value, talk_key, it->second.line);
+    p.talk = TalkRecord();  // written: free it, so that a long schedule is not held twice
   }
   return out.Finish();
 }
