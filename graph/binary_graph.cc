@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <deque>
 #include <set>
 #include <span>
 #include <unordered_map>
@@ -21,27 +20,67 @@ namespace {
 using binary::ValueTag;
 
 // The string heap: each distinct string once (evidence lines repeat across the edges they
-// support).
+// support). Its index is an open-addressing table of offsets into the heap itself (16 bytes a
+// string), and takes the hash that a SharedString already has.
 class Heap {
  public:
-  // `s` must stay alive and unchanged until the heap is taken.
-  std::uint64_t Add(std::string_view s) {
-    auto [it, inserted] = index_.try_emplace(s, bytes_.size());
-    if (inserted) bytes_.append(s);
-    return it->second;
-  }
-  // For strings made while writing (folded names): the heap keeps them alive.
-  std::uint64_t AddOwned(std::string s) {
-    owned_.push_back(std::move(s));
-    return Add(owned_.back());
-  }
+  std::uint64_t Add(std::string_view s) { return Add(s, std::hash<std::string_view>()(s)); }
+  std::uint64_t AddShared(const SharedString& s) { return Add(std::string_view(s), s.hash()); }
   std::string& bytes() { return bytes_; }
-  void Reserve(std::size_t strings) { index_.reserve(strings); }
 
  private:
+  struct Slot {
+    std::uint64_t offset = 0;
+    std::uint32_t size = kEmpty;
+    std::uint32_t hash = 0;
+  };
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+
+  std::uint64_t Add(std::string_view s, std::size_t full_hash) {
+    const std::uint64_t offset = bytes_.size();
+    if (s.size() >= kEmpty) {  // too long to index (never in practice): store it again
+      bytes_.append(s);
+      return offset;
+    }
+    if ((used_ + 1) * 4 > slots_.size() * 3) Grow((used_ + 1) * 2);
+    const auto hash = static_cast<std::uint32_t>(full_hash ^ (full_hash >> 32));
+    Slot& slot = slots_[Probe(s, hash)];
+    if (slot.size != kEmpty) return slot.offset;
+    slot = {offset, static_cast<std::uint32_t>(s.size()), hash};
+    ++used_;
+    bytes_.append(s);
+    return offset;
+  }
+  // The slot holding `s`, or the empty slot where it goes.
+  std::size_t Probe(std::string_view s, std::uint32_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.size == kEmpty) return i;
+      if (slot.hash == hash && slot.size == s.size() &&
+          std::string_view(bytes_).substr(slot.offset, slot.size) == s)
+        return i;
+    }
+  }
+  // Rehashes into a power-of-two table that holds `n` strings at most 3/4 full.
+  void Grow(std::size_t n) {
+    std::size_t capacity = 64;
+    while (capacity * 3 < n * 4) capacity *= 2;
+    if (capacity <= slots_.size()) return;
+    std::vector<Slot> old(capacity);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.size == kEmpty) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].size != kEmpty) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
   std::string bytes_;
-  std::deque<std::string> owned_;
-  std::unordered_map<std::string_view, std::uint64_t> index_;
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
 };
 
 class Writer {
@@ -60,6 +99,11 @@ class Writer {
   }
   void String(std::string_view s) {
     Unsigned(heap_.Add(s));
+    Unsigned(s.size());
+  }
+  // The same for a SharedString, whose hash is known.
+  void SharedText(const SharedString& s) {
+    Unsigned(heap_.AddShared(s));
     Unsigned(s.size());
   }
   void Byte(std::uint8_t b) { out_.push_back(static_cast<char>(b)); }
@@ -109,7 +153,7 @@ class DocumentTable {
  public:
   std::size_t IndexOf(const std::string& document) {
     // Evidence in a row mostly names one document: compare with the last before hashing.
-    if (last_ != nullptr && *last_ == document) return last_index_;
+    if (last_ != nullptr && (last_ == &document || *last_ == document)) return last_index_;
     auto [it, inserted] = index_.try_emplace(document, documents_.size());
     if (inserted) documents_.push_back(&document);
     last_ = documents_[it->second];
@@ -130,7 +174,7 @@ void WriteEvidence(Writer& w, DocumentTable& documents, const std::vector<Eviden
   for (const Evidence& e : evidence) {
     w.Unsigned(documents.IndexOf(e.document));
     w.Signed(e.line);
-    w.String(e.text);
+    w.SharedText(e.text);
   }
 }
 
@@ -194,7 +238,6 @@ auto EmitBinaryGraph(const KnowledgeGraph& graph, Emit&& emit) {
   const auto& g = graph.graph();
   const std::size_t n = graph.num_nodes(), m = graph.num_edges();
   Heap heap;
-  heap.Reserve(2 * n + m);
   DocumentTable documents;
   Writer records(heap);
 
@@ -219,7 +262,7 @@ auto EmitBinaryGraph(const KnowledgeGraph& graph, Emit&& emit) {
     for (const std::string& f : forms) {
       if (f.empty()) continue;
       const auto size = static_cast<std::uint32_t>(f.size());
-      folded.push_back({heap.AddOwned(f), size, static_cast<std::uint32_t>(v)});
+      folded.push_back({heap.Add(f), size, static_cast<std::uint32_t>(v)});
     }
   }
 

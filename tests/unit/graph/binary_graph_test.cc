@@ -200,6 +200,26 @@ TEST_CASE("Equal strings are stored once") {
   CHECK(SerializeBinaryGraph(g).size() < 10 * line.size());
 }
 
+TEST_CASE("Strings are stored once however many there are") {
+  // Thousands of distinct keys and a hundred lines quoted over and over, as separate copies and
+  // as shared ones: the heap's index grows many times over.
+  KnowledgeGraph g;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 100; ++i) lines.push_back(std::to_string(i) + std::string(500, 'l'));
+  for (int i = 0; i < 5000; ++i) {
+    Node n{"talk:t" + std::to_string(i), Label::kTalk, "T" + std::to_string(i), {}, {}, {}};
+    n.evidence.push_back({"a.txt", i, std::string(lines[i % 100])});
+    n.evidence.push_back({"b.txt", i, SharedString(lines[(i + 1) % 100])});
+    g.UpsertNode(std::move(n));
+  }
+  const std::string bytes = SerializeBinaryGraph(g);
+  // Stored per quote, the lines alone would take 5 MB.
+  CHECK(bytes.size() < 1000000);
+  auto back = ParseBinaryGraph(bytes, "many.cnkg");
+  REQUIRE(back.ok());
+  CHECK(ToNodeLink(*back) == ToNodeLink(g));
+}
+
 TEST_CASE("A CompactGraph reads nodes, relationships and indexes in place") {
   KnowledgeGraph kg = Sample();
   Node other{
