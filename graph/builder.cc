@@ -121,6 +121,14 @@ GraphBuilder::GraphBuilder(KnowledgeGraph& graph, AliasRules rules)
   Reindex();
 }
 
+std::string GraphBuilder::TalkNameKey(std::string_view folded, std::string_view event) {
+  std::string key = std::to_string(folded.size());
+  key += ':';
+  key += folded;
+  key += event;
+  return key;
+}
+
 void GraphBuilder::Reindex() {
   names_.clear();
   urls_.clear();
@@ -146,10 +154,8 @@ void GraphBuilder::IndexVertex(KnowledgeGraph::Vertex v) {
   auto add = [&](const std::string& name) {
     if (name.empty()) return;
     std::string folded = FoldName(name);
-    if (n.label == Label::kTalk) {
-      auto& by_event = talk_names_[folded];
-      for (const std::string& e : events) insert(by_event[e]);
-    }
+    if (n.label == Label::kTalk)
+      for (const std::string& e : events) insert(talk_names_[TalkNameKey(folded, e)]);
     insert(names_[n.label][std::move(folded)]);
   };
   add(n.name);
@@ -317,11 +323,10 @@ Status GraphBuilder::Add(ExtractionBatch&& batch) {
         std::vector<std::string> buckets = {""};
         for (const auto& e : talk_events[key]) buckets.push_back(mapped(e));
         for (const std::string& n : in.names) {
-          auto it = talk_names_.find(FoldName(n));
-          if (it == talk_names_.end()) continue;
+          const std::string folded = FoldName(n);
           for (const std::string& b : buckets) {
-            auto list = it->second.find(b);
-            if (list == it->second.end()) continue;
+            auto list = talk_names_.find(TalkNameKey(folded, b));
+            if (list == talk_names_.end()) continue;
             for (auto v : list->second) consider(v, "same name or alias '" + n + "'");
           }
         }

@@ -78,20 +78,22 @@ class GraphBuilder {
  private:
   void Reindex();
   void IndexVertex(KnowledgeGraph::Vertex v);
+  // The talk_names_ key of a folded name and an event key: the name's length, ':', the name and
+  // the event key, so that no two pairs share a key.
+  static std::string TalkNameKey(std::string_view folded, std::string_view event);
 
   KnowledgeGraph& graph_;
   AliasRules rules_;
   // Per label: folded name or alias -> vertices with it.
   std::map<Label, std::unordered_map<std::string, std::vector<KnowledgeGraph::Vertex>>> names_;
   std::unordered_map<std::string, std::vector<KnowledgeGraph::Vertex>> urls_;
-  // Talks only: folded name or alias -> key of an event the talk is PART_OF ("" for a talk of
+  // Talks only: (folded name or alias, key of an event the talk is PART_OF, "" for a talk of
   // no event) -> vertices, so that an incoming talk is compared with the same-named talks of
   // its own events rather than with every talk of that name (a "Lunch" in each of a thousand
-  // schedules). A talk may stay listed under an event set it has since outgrown; every
-  // candidate is checked against the graph anyway.
-  std::unordered_map<std::string,
-                     std::unordered_map<std::string, std::vector<KnowledgeGraph::Vertex>>>
-      talk_names_;
+  // schedules). One flat map keyed by TalkNameKey: a map per name cost about 400 bytes a talk.
+  // A talk may stay listed under an event set it has since outgrown; every candidate is checked
+  // against the graph anyway.
+  std::unordered_map<std::string, std::vector<KnowledgeGraph::Vertex>> talk_names_;
   std::vector<MergeRecord> merges_;
   std::set<std::tuple<std::string, std::string, std::string>> merge_seen_;
 };
