@@ -1,12 +1,11 @@
 // The name pass measured on its own (issue 12, item 3): which of a list of names occur in each
 // piece of a text, by RE2::Set (what the gazetteer uses) and by Vectorscan (Debian's
-// libvectorscan-dev, a Hyperscan fork), with the same expressions: case-insensitive, a space or
-// hyphen inside a name matching any run of spaces, tabs and hyphens, word boundaries at the
-// ends. The text is read in pieces of whole lines of about 2 KB, as Gazetteer::FindMentions
-// reads it. Prints the time of each engine and checks that both find the same names in every
-// piece.
+// libvectorscan-dev, a Hyperscan fork), with the same expressions: the gazetteer's own
+// (SpellingRegex), case-insensitive. The text is read in pieces of whole lines of about 2 KB, as
+// Gazetteer::FindMentions reads it. Prints the time of each engine and checks that both find the
+// same names in every piece.
 //
-// Build and run: bench/name_pass_bench.sh (compiles this file with g++ against re2 and libhs).
+// Build and run: bench/name_pass_bench.sh (CMake target cnkg_name_pass_bench).
 // Usage: name_pass_bench NAMES.txt FILE...
 
 #include <hs/hs.h>
@@ -24,37 +23,9 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/gazetteer/gazetteer.h"
+
 namespace {
-
-bool IsWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
-// The gazetteer's expression for a case-insensitive spelling (SpellingRegex), in the syntax both
-// engines share.
-std::string Expression(std::string_view name) {
-  std::string body, part;
-  auto flush = [&] {
-    if (part.empty()) return;
-    if (!body.empty()) body += R"([ \t\-]+)";
-    body += RE2::QuoteMeta(part);
-    part.clear();
-  };
-  for (char c : name) {
-    if (c == ' ' || c == '-') {
-      flush();
-    } else {
-      part.push_back(c);
-    }
-  }
-  flush();
-  if (body.empty()) return "";
-  std::string re = IsWordChar(name.front()) ? R"(\b)" : R"(\B)";
-  re += "(?i:" + body + ")";
-  re += IsWordChar(name.back()) ? R"(\b)" : R"(\B)";
-  return re;
-}
 
 // Pieces of whole lines of about 2 KB.
 std::vector<std::string_view> Pieces(std::string_view text) {
@@ -86,7 +57,7 @@ int main(int argc, char** argv) {
   {
     std::ifstream in(argv[1]);
     for (std::string line; std::getline(in, line);) {
-      std::string re = Expression(line);
+      std::string re = cnkg::SpellingRegex(line, /*exact_case=*/false);
       if (!re.empty()) expressions.push_back(re);
     }
   }

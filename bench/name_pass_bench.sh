@@ -8,7 +8,9 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
 WORK="${BENCH_WORK:-/tmp/cnkg-build-bench}"
+BUILD="${BUILD_DIR:-$ROOT/build-bench}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --work) WORK="$2"; shift 2 ;;
@@ -24,8 +26,10 @@ if ! pkg-config --exists libhs; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get install -y -qq --no-install-recommends libvectorscan-dev >/dev/null
 fi
-BIN="$WORK/name_pass_bench"
-g++ -O2 -std=c++20 "$HERE/name_pass_bench.cc" -o "$BIN" $(pkg-config --cflags --libs re2 libhs)
+echo "== building cnkg_name_pass_bench (Release) in $BUILD" >&2
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+ninja -C "$BUILD" cnkg_name_pass_bench >/dev/null
+BIN="$BUILD/cnkg_name_pass_bench"
 for corpus in "$WORK"/generated-* "$WORK"/repeated-*; do
   [ -d "$corpus" ] || continue
   echo "== $(basename "$corpus")"

@@ -100,11 +100,6 @@ struct Gazetteer::Matcher {
   }
 };
 
-namespace {
-
-// The expression of a spelling: a space or hyphen inside it matches any run of spaces or tabs
-// and, unless the spelling is case-sensitive, a hyphen too; whole words at both ends. A spelling
-// never spans two lines.
 std::string SpellingRegex(std::string_view text, bool exact_case) {
   const std::string source = exact_case ? std::string(text) : AsciiLower(text);
   const std::string sep = exact_case ? R"([ \t]+)" : R"([ \t\-]+)";
@@ -129,8 +124,6 @@ std::string SpellingRegex(std::string_view text, bool exact_case) {
   re += IsWordChar(source.back()) ? R"(\b)" : R"(\B)";
   return re;
 }
-
-}  // namespace
 
 // ---- Building. ----
 

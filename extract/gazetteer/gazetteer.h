@@ -215,6 +215,14 @@ class Gazetteer {
   std::shared_ptr<const Matcher> matcher_;                // null when there is no spelling
 };
 
+// The regular expression (re2 syntax) the gazetteer matches a spelling with: a space or hyphen
+// inside it matches any run of spaces or tabs and, unless `exact_case`, a hyphen too; letters
+// match in any case unless `exact_case`; whole words at both ends (\b, or \B beside a
+// non-word character). A spelling never spans two lines. Empty for a spelling of only spaces
+// and hyphens. Public for bench/name_pass_bench.cc, which gives the same expressions to another
+// engine.
+std::string SpellingRegex(std::string_view text, bool exact_case);
+
 }  // namespace cnkg
 
 #endif  // CNKG_EXTRACT_GAZETTEER_GAZETTEER_H_
