@@ -63,10 +63,6 @@ std::string RepairUtf8(const std::string& in) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 // Points `lines`, views of a text that started at `old_base`, at the same places of `text`.
 void Rebase(std::vector<std::string_view>& lines, const char* old_base, const std::string& text) {
   if (old_base == text.data()) return;
