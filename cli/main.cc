@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "common/files.h"
+#include "common/json_writer.h"
 #include "common/strings.h"
 #include "export/export.h"
 #include "export/render.h"
@@ -412,16 +413,12 @@ int RunStats(const std::string& path, bool json, bool by_maturity) {
   }
   if (by_maturity) {
     if (json) {
-      std::cout << cnkg::MentionedByMaturityJson(**graph).dump(
-                       1, ' ', false, nlohmann::json::error_handler_t::replace)
-                << "\n";
+      std::cout << cnkg::DumpJson(cnkg::MentionedByMaturityJson(**graph), 1) << "\n";
     } else {
       std::cout << cnkg::MentionedByMaturityText(**graph);
     }
   } else if (json) {
-    std::cout << cnkg::StatsJson(**graph).dump(1, ' ', false,
-                                               nlohmann::json::error_handler_t::replace)
-              << "\n";
+    std::cout << cnkg::DumpJson(cnkg::StatsJson(**graph), 1) << "\n";
   } else {
     std::cout << cnkg::StatsText(**graph);
   }

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -120,6 +121,18 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
   std::size_t i = 0;
   while (i < s.size()) {
+    // ASCII, eight bytes at a time.
+    while (s.size() - i >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (i == s.size()) break;
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                           static_cast<utf8proc_ssize_t>(s.size() - i), &cp);

@@ -188,10 +188,6 @@ ColumnType WidenColumnTypes(const std::set<ColumnType>& types) {
   return ColumnType::kDouble;
 }
 
-std::string DumpJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
-}
-
 std::string FormatDouble(double d) {
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";

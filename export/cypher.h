@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/json_writer.h"
 #include "common/status.h"
 #include "graph/knowledge_graph.h"
 
@@ -35,10 +36,6 @@ ColumnType WidenColumnTypes(const std::set<ColumnType>& types);
 // The shortest text that reads back as `d`; NaN and the infinities as "NaN", "Infinity" and
 // "-Infinity", which Java's Double.parseDouble, Python's float() and C's strtod all accept.
 std::string FormatDouble(double d);
-
-// Compact JSON text that never throws on invalid UTF-8 (it becomes U+FFFD) and keeps valid UTF-8
-// as it is.
-std::string DumpJson(const nlohmann::json& j);
 
 // A string column whose every value is an ISO 8601 date-time: with a UTC offset or 'Z'
 // ("2026-03-24T09:10:00+01:00") it is a kDateTime, without one ("2026-03-24T09:10") a

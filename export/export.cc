@@ -11,6 +11,7 @@
 #include <cstring>
 #include <set>
 
+#include "common/json_writer.h"
 #include "common/strings.h"
 #include "export/cypher.h"
 #include "export/dot.h"
@@ -116,8 +117,7 @@ bool IsDirectoryFormat(std::string_view format) {
 }
 
 Result<std::string> ExportGraph(const KnowledgeGraph& graph, std::string_view format) {
-  if (format == "json")
-    return ToNodeLink(graph).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (format == "json") return DumpJson(ToNodeLink(graph), 1) + "\n";
   if (format == "cnkg") return SerializeBinaryGraph(graph);
   if (format == "graphml") return ToGraphML(graph);
   if (format == "dot") return ToDot(graph);

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "common/json_writer.h"
 #include "export/cypher.h"
 
 namespace cnkg {

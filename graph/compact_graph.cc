@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "common/files.h"
+#include "common/strings.h"
 #include "graph/binary_graph.h"
 
 namespace cnkg {
@@ -51,6 +52,18 @@ namespace {
 
 bool InRange(std::uint64_t offset, std::uint64_t size, std::uint64_t limit) {
   return offset <= limit && size <= limit - offset;
+}
+
+// True when `offset` is no UTF-8 continuation byte of `heap` (or is its end): a string that
+// begins and ends there is whole characters, given that the heap is valid UTF-8.
+bool CharBoundary(std::string_view heap, std::uint64_t offset) {
+  return offset >= heap.size() || (static_cast<unsigned char>(heap[offset]) & 0xC0) != 0x80;
+}
+
+// A string of the heap: in range, and whole UTF-8 characters.
+bool HeapStringOk(std::string_view heap, std::uint64_t offset, std::uint64_t size) {
+  return InRange(offset, size, heap.size()) &&
+         (size == 0 || (CharBoundary(heap, offset) && CharBoundary(heap, offset + size)));
 }
 
 // Reads a record; every read checks its bounds. A failed read records the error once and makes
@@ -128,6 +141,10 @@ class RecordReader {
     std::uint64_t offset = Unsigned(), size = Unsigned();
     if (ok() && !InRange(offset, size, s_.heap.size())) {
       Fail("a string lies outside the string heap");
+      return {};
+    }
+    if (ok() && !HeapStringOk(s_.heap, offset, size)) {
+      Fail("a string begins or ends inside a UTF-8 character");
       return {};
     }
     return ok() ? s_.HeapString(offset, size) : std::string_view();
@@ -400,6 +417,10 @@ Status CompactGraph::Check() {
   s.records = bytes.substr(h.sections[binary::kRecords].offset, h.sections[binary::kRecords].size);
   s.records_base = h.sections[binary::kRecords].offset;
   s.heap = bytes.substr(h.sections[binary::kHeap].offset, h.sections[binary::kHeap].size);
+  // Every string is whole characters of a valid UTF-8 heap, so no writer (JSON, XML, CSV, a
+  // terminal) is handed bytes that are not text.
+  if (std::size_t bad = 0; !IsValidUtf8(s.heap, &bad))
+    return fail(h.sections[binary::kHeap].offset + bad, "the string heap is not valid UTF-8");
 
   // Node and relationship entries first: the checks below rely on them.
   for (std::uint64_t v = 0; v < n; ++v) {
@@ -410,6 +431,11 @@ Status CompactGraph::Check() {
         !InRange(e.name_offset, e.name_size, s.heap.size()) || e.key_size == 0)
       return fail(offset_of(&e),
                   "node " + std::to_string(v) + " has a key or name outside the string heap");
+    if (!HeapStringOk(s.heap, e.key_offset, e.key_size) ||
+        !HeapStringOk(s.heap, e.name_offset, e.name_size))
+      return fail(offset_of(&e), "node " + std::to_string(v) +
+                                     " has a key or name that begins or ends inside a UTF-8 "
+                                     "character");
   }
   for (std::uint64_t e = 0; e < m; ++e) {
     if (types_[e] >= std::size(kAllRelTypes))
@@ -487,6 +513,8 @@ Status CompactGraph::Check() {
       const binary::FoldEntry& f = s.folded[i];
       if (f.node >= n || !InRange(f.offset, f.size, s.heap.size()))
         return fail(offset_of(&f), "a folded name lies outside the file");
+      if (!HeapStringOk(s.heap, f.offset, f.size))
+        return fail(offset_of(&f), "a folded name begins or ends inside a UTF-8 character");
       if (i > 0) {
         const binary::FoldEntry& p = s.folded[i - 1];
         if (std::tuple(s.HeapString(p.offset, p.size), p.node) >=
@@ -494,9 +522,13 @@ Status CompactGraph::Check() {
           return fail(offset_of(&f), "the folded names are out of order");
       }
     }
-    for (std::uint64_t d = 0; d < s.num_documents; ++d)
+    for (std::uint64_t d = 0; d < s.num_documents; ++d) {
       if (!InRange(s.documents[d].offset, s.documents[d].size, s.heap.size()))
         return fail(offset_of(s.documents + d), "a document name lies outside the string heap");
+      if (!HeapStringOk(s.heap, s.documents[d].offset, s.documents[d].size))
+        return fail(offset_of(s.documents + d),
+                    "a document name begins or ends inside a UTF-8 character");
+    }
     // The property names in use.
     {
       std::string_view schema =
@@ -517,6 +549,7 @@ Status CompactGraph::Check() {
         for (std::uint64_t i = 0; i < count; ++i) {
           std::uint64_t len = 0;
           if (!varint(&len) || len > schema.size() - pos) return false;
+          if (!IsValidUtf8(schema.substr(pos, len))) return false;
           names.emplace_back(schema.substr(pos, len));
           pos += len;
         }

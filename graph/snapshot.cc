@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "common/files.h"
+#include "common/json_writer.h"
 #include "graph/binary_graph.h"
 
 namespace cnkg {
@@ -206,8 +207,7 @@ bool IsBinaryGraphPath(std::string_view path) {
 
 Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path) {
   if (IsBinaryGraphPath(path)) return WriteBinaryGraphFile(graph, path);
-  return WriteFileAtomically(
-      path, ToNodeLink(graph).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  return WriteFileAtomically(path, DumpJson(ToNodeLink(graph), 1) + "\n");
 }
 
 Result<KnowledgeGraph> ReadGraphFile(const std::string& path) {

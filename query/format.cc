@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/json_writer.h"
 #include "query/engine.h"
 
 namespace cnkg {
@@ -90,9 +91,7 @@ Json ToJson(const Value& v) {
   return nullptr;
 }
 
-std::string Dump(const Json& j, int indent = -1) {
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
-}
+std::string Dump(const Json& j, int indent = -1) { return DumpJson(j, indent); }
 
 // Display width of valid UTF-8 text (East Asian wide characters count 2).
 std::size_t Width(std::string_view s) {

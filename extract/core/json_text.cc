@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/json_writer.h"
+
 namespace cnkg {
 namespace {
 
@@ -55,8 +57,8 @@ int JsonLineFinder::LineAt(std::size_t offset) {
 int JsonLineFinder::LineOf(std::string_view value) {
   // As written raw, or with non-ASCII characters escaped ("\u00e9"), as many tools write JSON.
   const json v = std::string(value);
-  const std::string raw = v.dump(-1, ' ', false, json::error_handler_t::replace);
-  const std::string ascii = v.dump(-1, ' ', true, json::error_handler_t::replace);
+  const std::string raw = DumpJson(v);
+  const std::string ascii = DumpJson(v, -1, /*ensure_ascii=*/true);
   for (const std::string* needle : {&raw, &ascii}) {
     if (needle == &ascii && ascii == raw) break;
     std::size_t at = text_.find(*needle, pos_);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "common/json_writer.h"
 #include "common/strings.h"
 #include "extract/core/batch_writer.h"
 #include "extract/core/json_text.h"
@@ -80,8 +81,7 @@ class Reader {
   // The line where the string `value` is written in the current session; the session's line when
   // it is not found (written with other escapes).
   int LineOf(std::string_view value) const {
-    const std::string needle =
-        Json(std::string(value)).dump(-1, ' ', false, Json::error_handler_t::replace);
+    const std::string needle = DumpJson(Json(std::string(value)));
     const std::size_t at = doc_.text.find(needle, range_.first);
     return at != std::string::npos && at < range_.second ? LineAt(at) : session_line_;
   }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "common/json_writer.h"
 #include "common/strings.h"
 #include "extract/core/json_text.h"
 #include "extract/readers/schedule_exports.h"
@@ -170,7 +171,7 @@ Value FromJson(const json& j, int levels) {
     v.scalar = j.get_ref<const std::string&>();
   } else if (j.is_number() || j.is_boolean()) {
     v.kind = Value::Kind::kScalar;
-    v.scalar = j.dump();
+    v.scalar = DumpJson(j);
   } else if (levels > 1 && j.is_array()) {
     v.kind = Value::Kind::kList;
     for (const json& item : j) v.items.push_back(FromJson(item, levels - 1));
@@ -280,8 +281,7 @@ void ReadJson(const Document& doc, const json& root, LoadedList& out) {
           std::find(std::begin(kEventKeys), std::end(kEventKeys), key) != std::end(kEventKeys) ||
           key == "title" || key == "name";
       if (!quoted || !v.is_scalar() || v.scalar.size() > kMaxSearchedTitle) continue;
-      const std::size_t at =
-          doc.text.find(json(v.scalar).dump(-1, ' ', false, json::error_handler_t::replace));
+      const std::size_t at = doc.text.find(DumpJson(json(v.scalar)));
       if (at != std::string::npos)
         v.line = 1 + static_cast<int>(std::count(doc.text.begin(), doc.text.begin() + at, '\n'));
     }
@@ -313,8 +313,7 @@ void ReadJson(const Document& doc, const json& root, LoadedList& out) {
       const std::size_t end = i + 1 < offsets.size() ? offsets[i + 1] : doc.text.size();
       if (const Value* title = record.Find(kTitleKeys);
           title && title->is_scalar() && title->scalar.size() <= kMaxSearchedTitle) {
-        const std::string quoted =
-            json(title->scalar).dump(-1, ' ', false, json::error_handler_t::replace);
+        const std::string quoted = DumpJson(json(title->scalar));
         std::size_t found = std::string_view(doc.text).substr(at, end - at).find(quoted);
         if (found != std::string_view::npos) at += found;
       }

@@ -116,6 +116,15 @@ size=$(stat -c %s "$tmp/g.cnkg")
 head -c $((size - 2)) "$tmp/g.cnkg" > "$tmp/cut.cnkg"
 expect 1 "cnkg: $tmp/cut.cnkg: corrupt binary graph file at byte $((size - 2)): the file ends early (truncated?)" -- "$cnkg" query "$tmp/cut.cnkg" "MATCH (n) RETURN count(*)"
 expect 1 "cnkg: $tmp/cut.cnkg: corrupt binary graph file at byte $((size - 2)): the file ends early (truncated?)" -- "$cnkg" stats "$tmp/cut.cnkg"
+# A graph file whose strings are not UTF-8 is refused before any writer (JSON, a terminal) sees
+# them: "Zoë" with its second byte replaced.
+printf 'Conf 2026#\nMonday, March 2, 2026#\nA Talk#\nTime: 10:00 - 10:30\nSpeakers: Zo\xc3\xab Quux, Acme\n' > "$tmp/zoe.txt"
+"$cnkg" build "$tmp/zoe.txt" -o "$tmp/zoe.cnkg" 2>/dev/null
+at=$(LC_ALL=C grep -obUaP 'Zo\xc3\xab' "$tmp/zoe.cnkg" | head -1 | cut -d: -f1)
+LC_ALL=C sed 's/Zo\xc3\xab/Zo\xc3A/g' "$tmp/zoe.cnkg" > "$tmp/notutf8.cnkg"
+expect 1 "cnkg: $tmp/notutf8.cnkg: corrupt binary graph file at byte $((at + 2)): the string heap is not valid UTF-8" -- "$cnkg" export "$tmp/notutf8.cnkg" --format json -o "$tmp/nu.json"
+[ ! -e "$tmp/nu.json" ] || { echo "FAIL: output written despite error"; fails=$((fails + 1)); }
+expect 1 "cnkg: $tmp/notutf8.cnkg: corrupt binary graph file at byte $((at + 2)): the string heap is not valid UTF-8" -- "$cnkg" query "$tmp/notutf8.cnkg" "MATCH (p:Person) RETURN p.name" --format json
 { printf 'CNKGBIN\001'; tail -c +9 "$tmp/g.cnkg"; } > "$tmp/old.cnkg"
 expect 1 "cnkg: $tmp/old.cnkg: a binary graph file of format 1, which this cnkg does not read (it reads format 2); build the graph again with this cnkg" -- "$cnkg" query "$tmp/old.cnkg" "RETURN 1"
 echo '{"nodes": [{"id": "x", "label": "Planet"}]}' > "$tmp/planet.json"

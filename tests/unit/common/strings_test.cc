@@ -69,6 +69,16 @@ TEST_CASE("IsValidUtf8 reports the first bad byte") {
                   &bad));
   CHECK(bad == 2);
   CHECK_FALSE(IsValidUtf8("\xC3", &bad));  // truncated sequence
+  // Long ASCII runs are read eight bytes at a time: a bad byte anywhere after them is found.
+  const std::string ascii(37, 'a');
+  for (std::size_t at = 0; at <= ascii.size(); ++at) {
+    std::string s = ascii;
+    s.insert(at, "\x80");
+    INFO("bad byte at " << at);
+    CHECK_FALSE(IsValidUtf8(s, &bad));
+    CHECK(bad == at);
+    CHECK(IsValidUtf8(ascii.substr(0, at) + "\xE2\x82\xAC" + ascii.substr(at)));
+  }
 }
 
 TEST_CASE("SentenceAround quotes the sentence holding a range") {

@@ -144,6 +144,37 @@ TEST_CASE("Binary graph file errors name the file and the place") {
                                             ": node 0 has an unknown label");
 }
 
+TEST_CASE("A binary graph file whose strings are not UTF-8 is refused") {
+  KnowledgeGraph g;
+  g.UpsertNode(Node{"person:zoe", Label::kPerson, "Zo\xC3\xAB Quux", {}, {}, {}});
+  const std::string bytes = SerializeBinaryGraph(g);
+  const std::size_t e = bytes.find("Zo\xC3\xAB");
+  REQUIRE(e != std::string::npos);
+  std::string broken = bytes;
+  broken[e + 3] = 'A';  // "Zo\xC3A": a lead byte without its continuation byte
+  auto r = ParseBinaryGraph(broken, "z.cnkg");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message() == "z.cnkg: corrupt binary graph file at byte " +
+                                    std::to_string(e + 2) + ": the string heap is not valid UTF-8");
+  // A name that begins inside a character: each string is whole characters, not only the heap.
+  binary::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  const std::size_t entry = h.sections[binary::kNodes].offset;
+  binary::NodeEntry node;
+  std::memcpy(&node, bytes.data() + entry, sizeof node);
+  REQUIRE(bytes.substr(h.sections[binary::kHeap].offset + node.name_offset, 4) == "Zo\xC3\xAB");
+  node.name_offset += 3;
+  node.name_size -= 3;
+  std::string cut = bytes;
+  std::memcpy(cut.data() + entry, &node, sizeof node);
+  auto c = ParseBinaryGraph(cut, "z.cnkg");
+  REQUIRE_FALSE(c.ok());
+  CHECK(c.status().message() == "z.cnkg: corrupt binary graph file at byte " +
+                                    std::to_string(entry) +
+                                    ": node 0 has a key or name that begins or ends inside a "
+                                    "UTF-8 character");
+}
+
 TEST_CASE("A large binary graph file is checked on two threads with the same errors") {
   // Over 4 MiB, so that records and indexes are checked side by side.
   KnowledgeGraph g;
