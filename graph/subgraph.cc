@@ -32,13 +32,16 @@ KnowledgeGraph Neighborhood(const KnowledgeGraph& graph,
   auto hub = [&](KnowledgeGraph::Vertex v) {
     if (seed_set.count(v)) return false;
     Label l = g[v].label;
-    if (l == Label::kEvent || l == Label::kDocument || l == Label::kCategory ||
-        l == Label::kRoom || l == Label::kTrack)
+    if (l == Label::kEvent || l == Label::kDocument || l == Label::kCategory || l == Label::kRoom ||
+        l == Label::kTrack)
       return true;
     return boost::out_degree(v, g) + boost::in_degree(v, g) > kHubDegree;
   };
   while (!queue.empty()) {
-    auto [v, d] = queue.front();
+    // Not a structured binding: lambdas cannot capture those before C++20 compilers that
+    // implement P1091 (clang 16), and the fuzz build uses clang 14.
+    const auto v = queue.front().first;
+    const int d = queue.front().second;
     queue.pop_front();
     if (d >= depth || hub(v)) continue;
     auto visit = [&](KnowledgeGraph::Vertex w) {
