@@ -145,6 +145,51 @@ bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
   return true;
 }
 
+std::string SafeUtf8(std::string_view text) {
+  if (IsValidUtf8(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 16);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t bad = 0;
+    std::string_view rest = text.substr(i);
+    if (IsValidUtf8(rest, &bad)) {
+      out.append(rest);
+      break;
+    }
+    out.append(rest.substr(0, bad));
+    out += "\xEF\xBF\xBD";  // one replacement per invalid byte
+    i += bad + 1;
+  }
+  return out;
+}
+
+std::string OneLineMessage(std::string_view text) {
+  const std::string safe = SafeUtf8(text);
+  std::string out;
+  out.reserve(safe.size());
+  for (char c : safe) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\0') {
+      out += "\\0";
+    } else {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 0xf];
+    }
+  }
+  return out;
+}
+
 namespace {
 
 bool IsAscii(std::string_view s) {

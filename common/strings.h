@@ -30,6 +30,17 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 // byte offset of the first invalid sequence.
 bool IsValidUtf8(std::string_view s, std::size_t* bad_offset = nullptr);
 
+// Returns `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD (one
+// per byte). Every valid character is kept, control characters and NUL included; valid text is
+// returned unchanged. For text from a library that may break UTF-8 (an unescaper working on
+// bytes), and for writers that must emit text whatever they are given.
+std::string SafeUtf8(std::string_view text);
+
+// `text` fit for one line of a message: SafeUtf8, with each control character written as an
+// escape ("\n", "\t", "\r", "\0", "\x1f"). For text a message quotes that cnkg did not
+// write itself, such as a parser library's error ("unknown escape character: \0").
+std::string OneLineMessage(std::string_view text);
+
 // The comparison form of a name: Unicode NFKD, combining marks removed (accent folding), case
 // folded, typographic apostrophes and dashes made ASCII, whitespace collapsed. "Aurélie  VACHE"
 // and "aurelie vache" fold to the same string. Input must be valid UTF-8 (invalid bytes are

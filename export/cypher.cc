@@ -17,7 +17,6 @@
 namespace cnkg {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -256,25 +255,6 @@ std::string EvidenceJson(const std::vector<Evidence>& evidence) {
     arr.push_back({{"document", e.document}, {"line", e.line}, {"text", e.text}});
   }
   return DumpJson(arr);
-}
-
-std::string SafeUtf8(std::string_view text) {
-  if (IsValidUtf8(text)) return std::string(text);
-  std::string out;
-  out.reserve(text.size() + 16);
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t bad = 0;
-    std::string_view rest = text.substr(i);
-    if (IsValidUtf8(rest, &bad)) {
-      out.append(rest);
-      break;
-    }
-    out.append(rest.substr(0, bad));
-    out += kReplacement;  // one replacement per invalid byte
-    i += bad + 1;
-  }
-  return out;
 }
 
 std::optional<char32_t> UnusedCharacter(const std::vector<char32_t>& preferred,

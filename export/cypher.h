@@ -12,6 +12,7 @@
 
 #include "common/json_writer.h"
 #include "common/status.h"
+#include "common/strings.h"  // SafeUtf8
 #include "graph/knowledge_graph.h"
 
 namespace cnkg {
@@ -95,11 +96,6 @@ std::vector<std::string> DocumentsOf(const std::vector<Evidence>& evidence);
 // The evidence list as a JSON array of {"document", "line", "text"} objects, as the GraphML
 // export writes it (invalid UTF-8 becomes U+FFFD; other characters are kept as they are).
 std::string EvidenceJson(const std::vector<Evidence>& evidence);
-
-// Returns `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD (one
-// per byte). Every valid character is kept, control characters and NUL included; valid text is
-// returned unchanged.
-std::string SafeUtf8(std::string_view text);
 
 // The first code point of `preferred`, then of U+E000..U+F8FF (the private use area), that
 // occurs in none of `texts`; nullopt if every one does. Used to pick list separators.

@@ -11,6 +11,7 @@
 #include <system_error>
 #include <thread>
 
+#include "common/strings.h"
 #include "graph/builder.h"
 
 namespace cnkg {
@@ -199,7 +200,7 @@ Extracted ReadAndExtract(const InputFile& input, const BuildOptions& options,
   } catch (const std::exception& e) {
     // A bug in a reader (or memory exhausted): an error about this document, not a crash.
     out = Extracted();
-    out.load = Status::Internal(input.path + ": internal error while reading: " + e.what());
+    out.load = Status::Internal(input.path + ": internal error while reading: " + OneLineMessage(e.what()));
   }
   return out;
 }

@@ -43,6 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   for (const Diagnostic& d : batch->diagnostics) fuzz::CheckMessage(d.message);
+  fuzz::CheckBatchText(*batch);
 
   KnowledgeGraph graph;
   GraphBuilder builder(graph);

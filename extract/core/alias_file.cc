@@ -28,7 +28,7 @@ Result<AliasRules> ParseAliasFile(const std::string& text, const std::string& pa
     root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     return Status::ParseError(path + ":" + std::to_string(e.mark.line + 1) + ":" +
-                              std::to_string(e.mark.column + 1) + ": invalid YAML: " + e.msg);
+                              std::to_string(e.mark.column + 1) + ": invalid YAML: " + OneLineMessage(e.msg));
   }
   AliasRules rules;
   if (root.IsNull()) return rules;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/json_writer.h"
+#include "common/strings.h"
 
 namespace cnkg {
 namespace {
@@ -28,7 +29,7 @@ class ErrorSax : public nlohmann::json_sax<json> {
                    const nlohmann::detail::exception& ex) override {
     failed = true;
     byte = position;
-    detail = ex.what();
+    detail = OneLineMessage(ex.what());
     if (std::size_t p = detail.find("] "); p != std::string::npos) detail.erase(0, p + 2);
     // nlohmann says "parse error at line 1, column 7: syntax error ..."; the line is ours.
     message = detail;

@@ -114,7 +114,14 @@ Status ReadAll(std::string_view source, const YAML::Node& root, std::vector<Land
   for (const YAML::Node& cat : categories) {
     if (!cat.IsMap()) return ErrorAt(source, PlaceOf(cat), "a category is not a mapping");
     const std::string cat_name = Scalar(cat, "name");
-    if (!cat_name.empty()) categories_out.push_back({cat_name, "", PlaceOf(cat["name"]).line});
+    if (cat_name.empty()) {
+      // As an item without a name: its subcategories and items have nowhere to belong.
+      if (warnings != nullptr)
+        warnings->push_back(
+            MessageAt(source, PlaceOf(cat), "a category has no name; skipped with its items"));
+      continue;
+    }
+    categories_out.push_back({cat_name, "", PlaceOf(cat["name"]).line});
     const YAML::Node subs = cat["subcategories"];
     if (!subs || subs.IsNull()) continue;
     if (!subs.IsSequence()) {
@@ -123,7 +130,7 @@ Status ReadAll(std::string_view source, const YAML::Node& root, std::vector<Land
     for (const YAML::Node& sub : subs) {
       if (!sub.IsMap()) return ErrorAt(source, PlaceOf(sub), "a subcategory is not a mapping");
       const std::string sub_name = Scalar(sub, "name");
-      if (!cat_name.empty() && !sub_name.empty())
+      if (!sub_name.empty())
         categories_out.push_back({cat_name, sub_name, PlaceOf(sub["name"]).line});
       CNKG_RETURN_IF_ERROR(ReadItems(source, cat_name, sub, out, warnings));
     }
@@ -155,9 +162,9 @@ Result<std::vector<LandscapeItem>> ParseLandscape(std::string_view yaml_text,
     Status s = ReadAll(source_name, root, items, &found, cats);
     if (!s.ok()) return s;
   } catch (const YAML::Exception& e) {
-    return ErrorAt(source_name, PlaceOf(e.mark), "invalid YAML: " + e.msg);
+    return ErrorAt(source_name, PlaceOf(e.mark), "invalid YAML: " + OneLineMessage(e.msg));
   } catch (const std::exception& e) {
-    return ErrorAt(source_name, {}, e.what());
+    return ErrorAt(source_name, {}, OneLineMessage(e.what()));
   }
   if (warnings != nullptr) warnings->insert(warnings->end(), found.begin(), found.end());
   if (categories != nullptr) categories->insert(categories->end(), cats.begin(), cats.end());

@@ -61,7 +61,9 @@ struct LandscapeCategory {
 // top level"), or has a category, subcategory or item list of the wrong shape
 // ("NAME:LINE:COLUMN: 'subcategories' of 'A' is not a list"). An item without a name is not an
 // error: it is skipped, and when `warnings` is not null a message naming its place is appended
-// to it ("NAME:LINE:COLUMN: an item of 'B' has no name; skipped"). When `categories` is not
+// to it ("NAME:LINE:COLUMN: an item of 'B' has no name; skipped"); so is a category without a
+// name, with its subcategories and items ("... a category has no name; skipped with its items"),
+// which would belong nowhere. When `categories` is not
 // null, every category and subcategory with a name is appended to it in file order. Both
 // out-parameters are only appended to, and are owned by the caller. Never throws.
 Result<std::vector<LandscapeItem>> ParseLandscape(

@@ -80,7 +80,10 @@ std::vector<EventLines> ScanEvents(const Document& doc, std::pair<int, std::stri
   return events;
 }
 
-std::string Text(const char* s) { return s ? std::string(s) : std::string(); }
+// A string libical gives back. Its TEXT unescaper works on bytes: a backslash before a
+// non-ASCII character ("\\é") loses the character's first byte, which leaves bytes that are not
+// UTF-8; those become U+FFFD, so the graph holds text only.
+std::string Text(const char* s) { return s ? SafeUtf8(s) : std::string(); }
 
 // The event a calendar names: X-WR-CALNAME when it is a name with spaces, else the PRODID owner of
 // a tool that names the event after itself ("-//Sched.com Event Name 2026//EN").

@@ -9,6 +9,7 @@
 #include "common/json_writer.h"
 #include "common/strings.h"
 #include "extract/core/json_text.h"
+#include "extract/markup/yaml_stream.h"
 #include "extract/readers/schedule_exports.h"
 
 namespace cnkg::talk_list {
@@ -120,7 +121,7 @@ std::optional<YAML::Node> YamlList(const YAML::Node& root, Value& document, Budg
 
 // Reads YAML text. Throws YAML::Exception for invalid YAML.
 void ReadYaml(const std::string& text, LoadedList& out) {
-  std::vector<YAML::Node> docs = YAML::LoadAll(text);
+  std::vector<YAML::Node> docs = LoadYamlStream(text);
   std::vector<YAML::Node> roots;
   for (const YAML::Node& d : docs)
     if (d.IsDefined() && !d.IsNull()) roots.push_back(d);
@@ -525,9 +526,9 @@ LoadedList LoadTalkList(const Document& doc) {
     return out;
   } catch (const YAML::Exception& e) {
     error_line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
-    error = e.msg;
+    error = OneLineMessage(e.msg);
   } catch (const std::exception& e) {
-    error = e.what();
+    error = OneLineMessage(e.what());
   }
   out = LoadedList();
   ReadKeyValueLines(doc, out);

@@ -96,3 +96,17 @@ TEST_CASE("CollapseSpaces and case helpers") {
   CHECK(StartsWithIgnoreCase("Keynote: x", "keynote"));
   CHECK(Utf8Length("caf\xC3\xA9") == 4);
 }
+
+TEST_CASE("OneLineMessage escapes control characters and repairs UTF-8") {
+  CHECK(OneLineMessage("plain caf\xC3\xA9") == "plain caf\xC3\xA9");
+  CHECK(OneLineMessage(std::string("a\nb\tc\rd\0e\x1f\x7f", 11)) == "a\\nb\\tc\\rd\\0e\\x1f\\x7f");
+  CHECK(OneLineMessage("bad \xFF") == "bad \xEF\xBF\xBD");
+}
+
+TEST_CASE("SafeUtf8 replaces each invalid byte and keeps the rest") {
+  CHECK(SafeUtf8("ok") == "ok");
+  CHECK(SafeUtf8("a\xC3"
+                 "A\xFF\xFE") ==
+        "a\xEF\xBF\xBD"
+        "A\xEF\xBF\xBD\xEF\xBF\xBD");
+}

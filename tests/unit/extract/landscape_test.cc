@@ -141,6 +141,38 @@ TEST_CASE("Landscape items without a name are skipped with a warning naming the 
   CHECK(quiet->size() == 1);
 }
 
+TEST_CASE("A landscape category without a name is skipped with its items, with a warning") {
+  constexpr const char* kNameless =
+      "landscape:\n"
+      "  - category:\n"
+      "    title: not a name\n"
+      "    subcategories:\n"
+      "      - subcategory:\n"
+      "        name: Orphans\n"
+      "        items:\n"
+      "          - item:\n"
+      "            name: Lost\n"
+      "  - category:\n"
+      "    name: Kept\n"
+      "    subcategories:\n"
+      "      - subcategory:\n"
+      "        name: Inner\n"
+      "        items:\n"
+      "          - item:\n"
+      "            name: Found\n";
+  std::vector<std::string> warnings;
+  std::vector<LandscapeCategory> categories;
+  auto r = ParseLandscape(kNameless, "l.yml", &warnings, &categories);
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 1);
+  CHECK((*r)[0].name == "Found");
+  CHECK(warnings ==
+        std::vector<std::string>{"l.yml:2:5: a category has no name; skipped with its items"});
+  REQUIRE(categories.size() == 2);
+  CHECK(categories[0].category == "Kept");
+  CHECK(categories[1].subcategory == "Inner");
+}
+
 TEST_CASE("Landscape fields the reader does not know are ignored") {
   constexpr const char* kUnknown =
       "landscape:\n"

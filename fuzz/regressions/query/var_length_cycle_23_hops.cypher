@@ -1,0 +1,2 @@
+MATCH (a:Organization)-[*23]-(a)
+RETURN a.name AS org,++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++++ count(*) AS walalks
