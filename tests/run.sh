@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what is needed, builds cnkg and runs every test twice — in a
-# release build and in an AddressSanitizer + UndefinedBehaviorSanitizer build — and then one
-# parallel build of the test documents under ThreadSanitizer.
+# release build and in an AddressSanitizer + UndefinedBehaviorSanitizer build — then one
+# parallel build of the test documents under ThreadSanitizer, then every fuzz target for a
+# bounded time (CNKG_FUZZ_SECONDS each, default 20; 0 skips them).
 #   bash tests/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,3 +38,15 @@ TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/cnkg build -q -j 4 --keep-
 build/cnkg build -q -j 1 --keep-going tests/data examples -o "$tsan_out/one.cnkg" || [ $? -eq 1 ]
 cmp "$tsan_out/tsan.cnkg" "$tsan_out/one.cnkg"
 echo "== thread sanitizer: no race; the graph equals the one-thread build's"
+
+fuzz_seconds="${CNKG_FUZZ_SECONDS:-20}"
+if [ "$fuzz_seconds" -gt 0 ]; then
+  echo "== fuzz targets, ${fuzz_seconds} s each (clang, libFuzzer, address;undefined)"
+  cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
+    "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g" -DCNKG_WERROR=ON -DCNKG_BUILD_TESTS=OFF -DCNKG_FUZZ=ON >/dev/null
+  ninja -C build-fuzz -j "$jobs" fuzz cnkg
+  # A fixed seed and a fresh corpus: the same run every time on the same commit, as far as time
+  # limits allow.
+  rm -rf build-fuzz/corpus build-fuzz/findings
+  bash fuzz/run.sh build-fuzz "$fuzz_seconds" -- -seed=1
+fi

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -303,19 +301,6 @@ void Reader::MergeShortTitles() {
 }
 
 ExtractionBatch Reader::Build() {
-  if (std::getenv("CNKG_DEBUG_REFS")) {
-    for (const Ref& r : refs_) {
-      std::fprintf(stderr,
-                   "ref line=%d kind=%d level=%d dropped=%d url_only=%d title=[%s] event=[%s] "
-                   "n_speakers=%zu sections:",
-                   r.line, static_cast<int>(r.kind), r.level, r.dropped, r.url_only,
-                   r.talk.title.c_str(), r.talk.event.c_str(), r.talk.speakers.size());
-      for (const Range& g : r.section)
-        std::fprintf(stderr, " %d-%d", text_.blocks[g.block].LineAt(g.begin),
-                     text_.blocks[g.block].LineAt(g.end > 0 ? g.end - 1 : 0));
-      std::fprintf(stderr, "\n");
-    }
-  }
   BatchWriter out(doc_, "article", gazetteer_);
   for (const Diagnostic& d : text_.diagnostics) out.AddDiagnostic(d);
   const std::string doc_key = out.document_key();
