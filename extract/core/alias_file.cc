@@ -28,7 +28,8 @@ Result<AliasRules> ParseAliasFile(const std::string& text, const std::string& pa
     root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     return Status::ParseError(path + ":" + std::to_string(e.mark.line + 1) + ":" +
-                              std::to_string(e.mark.column + 1) + ": invalid YAML: " + OneLineMessage(e.msg));
+                              std::to_string(e.mark.column + 1) +
+                              ": invalid YAML: " + OneLineMessage(e.msg));
   }
   AliasRules rules;
   if (root.IsNull()) return rules;
@@ -46,13 +47,12 @@ Result<AliasRules> ParseAliasFile(const std::string& text, const std::string& pa
         auto label = ParseLabel(f.first.as<std::string>(""));
         if (!label)
           return Status::ParseError(Where(path, f.first) + ": unknown label '" +
-                                    f.first.as<std::string>("") + "' (known: " + KnownLabels() +
-                                    ")");
+                                    OneLineMessage(f.first.as<std::string>("")) +
+                                    "' (known: " + KnownLabels() + ")");
         if (!f.second.IsSequence())
           return Status::ParseError(Where(path, f.second) + ": expected a list of name pairs");
         for (const auto& pair : f.second) {
-          if (!pair.IsSequence() || pair.size() != 2 || !pair[0].IsScalar() ||
-              !pair[1].IsScalar())
+          if (!pair.IsSequence() || pair.size() != 2 || !pair[0].IsScalar() || !pair[1].IsScalar())
             return Status::ParseError(Where(path, pair) +
                                       ": expected a pair of names such as [Gen, Gen Digital]");
           rules.Forbid(*label, pair[0].as<std::string>(), pair[1].as<std::string>());
@@ -62,10 +62,10 @@ Result<AliasRules> ParseAliasFile(const std::string& text, const std::string& pa
     }
     auto label = ParseLabel(key);
     if (!label)
-      return Status::ParseError(Where(path, entry.first) + ": unknown label '" + key +
-                                "' (known: " + KnownLabels() + ", forbid)");
+      return Status::ParseError(Where(path, entry.first) + ": unknown label '" +
+                                OneLineMessage(key) + "' (known: " + KnownLabels() + ", forbid)");
     if (!entry.second.IsMap())
-      return Status::ParseError(Where(path, entry.second) + ": '" + key +
+      return Status::ParseError(Where(path, entry.second) + ": '" + OneLineMessage(key) +
                                 "' maps canonical names to lists of variants");
     for (const auto& c : entry.second) {
       if (!c.first.IsScalar())
@@ -75,13 +75,12 @@ Result<AliasRules> ParseAliasFile(const std::string& text, const std::string& pa
         rules.AddVariant(*label, canonical, c.second.as<std::string>());
       } else if (c.second.IsSequence()) {
         for (const auto& v : c.second) {
-          if (!v.IsScalar())
-            return Status::ParseError(Where(path, v) + ": a variant must be text");
+          if (!v.IsScalar()) return Status::ParseError(Where(path, v) + ": a variant must be text");
           rules.AddVariant(*label, canonical, v.as<std::string>());
         }
       } else if (!c.second.IsNull()) {
-        return Status::ParseError(Where(path, c.second) + ": variants of '" + canonical +
-                                  "' must be a list of names");
+        return Status::ParseError(Where(path, c.second) + ": variants of '" +
+                                  OneLineMessage(canonical) + "' must be a list of names");
       }
     }
   }
