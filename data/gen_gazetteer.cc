@@ -169,13 +169,13 @@ void AddUnique(std::vector<std::string>& list, const std::string& s) {
 }
 
 int Run(const Options& opt) {
-  std::vector<std::string> warnings;
+  std::vector<Diagnostic> warnings;
   Result<std::vector<LandscapeItem>> items = ReadLandscape(opt.landscape, &warnings);
   if (!items.ok()) {
     std::fprintf(stderr, "%s\n", items.status().message().c_str());
     return 1;
   }
-  for (const std::string& w : warnings) std::fprintf(stderr, "%s\n", w.c_str());
+  for (const Diagnostic& w : warnings) std::fprintf(stderr, "%s\n", w.ToString().c_str());
   Result<std::string> extras_text = ReadFile(opt.extras);
   if (!extras_text.ok()) {
     std::fprintf(stderr, "%s\n", extras_text.status().message().c_str());

@@ -179,7 +179,7 @@ namespace {
 // What reading and extracting one input gave, before it is merged.
 struct Extracted {
   Status load;                                   // not ok: the document could not be read
-  std::vector<std::string> document_warnings;    // Document::warnings
+  std::vector<Diagnostic> document_diagnostics;  // Document::diagnostics
   std::string name;                              // Document::name
   std::optional<Result<ExtractionBatch>> batch;  // set when the document was read
 };
@@ -194,13 +194,14 @@ Extracted ReadAndExtract(const InputFile& input, const BuildOptions& options,
       return out;
     }
     doc->time_zone = options.time_zone;
-    out.document_warnings = std::move(doc->warnings);
+    out.document_diagnostics = std::move(doc->diagnostics);
     out.name = doc->name;
     out.batch.emplace(ExtractDocument(*doc, options.reader, gazetteer));
   } catch (const std::exception& e) {
     // A bug in a reader (or memory exhausted): an error about this document, not a crash.
     out = Extracted();
-    out.load = Status::Internal(input.path + ": internal error while reading: " + OneLineMessage(e.what()));
+    out.load = Status::Internal(input.path +
+                                ": internal error while reading: " + OneLineMessage(e.what()));
   }
   return out;
 }
@@ -222,12 +223,7 @@ void Merge(const InputFile& input, Extracted extracted, GraphBuilder& builder,
     fail(extracted.load);
     return;
   }
-  for (std::string& w : extracted.document_warnings) {
-    Diagnostic d;
-    d.severity = Diagnostic::Severity::kWarning;
-    d.message = std::move(w);
-    report.diagnostics.push_back(std::move(d));
-  }
+  for (Diagnostic& d : extracted.document_diagnostics) report.diagnostics.push_back(std::move(d));
   Result<ExtractionBatch>& batch = *extracted.batch;
   if (!batch.ok()) {
     fail(batch.status());

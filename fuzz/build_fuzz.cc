@@ -43,7 +43,7 @@ const ExtractionBatch& EarlierBatch() {
 Result<ExtractionBatch> Extract(const std::string& path, std::string_view bytes) {
   auto doc = MakeDocument(path, std::string(bytes));
   if (!doc.ok()) return doc.status();
-  for (const std::string& w : doc->warnings) fuzz::CheckMessage(w);
+  for (const Diagnostic& d : doc->diagnostics) fuzz::CheckMessage(d.message);
   return ExtractDocument(*doc, nullptr, Gazetteer::Builtin());
 }
 

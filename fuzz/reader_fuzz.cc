@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::CheckUserError(doc.status());
     return 0;
   }
-  for (const std::string& w : doc->warnings) fuzz::CheckMessage(w);
+  for (const Diagnostic& d : doc->diagnostics) fuzz::CheckMessage(d.message);
   auto batch = ExtractDocument(*doc, reader, gazetteer);
   if (!batch.ok()) {
     fuzz::CheckUserError(batch.status());

@@ -8,16 +8,19 @@
 
 namespace cnkg {
 
-// A problem found in a document. Warnings leave the rest of the document usable; errors mean
-// nothing usable was read from it.
+// A problem found in a document: the one way readers report what does not stop them. Warnings
+// leave the rest of the document usable; errors mean nothing usable was read from it. The place
+// is in the fields, never in the message: `document` (the path as given), `line` and `column`.
 struct Diagnostic {
   enum class Severity { kWarning, kError };
   Severity severity = Severity::kWarning;
   std::string document;
-  int line = 0;  // 1-based; 0 when the problem is about the whole file
-  std::string message;
+  int line = 0;         // 1-based; 0 when the problem is about the whole file
+  std::string message;  // one line, without the place
+  int column = 0;       // 1-based, in characters; 0 when not known
 
-  // "DOC:LINE: warning: MESSAGE" (or "DOC: error: MESSAGE" without a line).
+  // "DOC:LINE:COLUMN: warning: MESSAGE", the line and column only when known ("DOC: error:
+  // MESSAGE" for a whole file).
   std::string ToString() const;
 };
 

@@ -13,6 +13,7 @@ namespace cnkg {
 std::string Diagnostic::ToString() const {
   std::string out = document;
   if (line > 0) out += ":" + std::to_string(line);
+  if (line > 0 && column > 0) out += ":" + std::to_string(column);
   out += severity == Severity::kError ? ": error: " : ": warning: ";
   out += message;
   return out;

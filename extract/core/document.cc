@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "common/files.h"
 #include "common/strings.h"
@@ -77,7 +78,7 @@ Document::Document(const Document& other)
       name(other.name),
       text(other.text),
       lines(other.lines),
-      warnings(other.warnings),
+      diagnostics(other.diagnostics),
       time_zone(other.time_zone) {
   Rebase(lines, other.text.data(), text);
 }
@@ -93,7 +94,7 @@ Document& Document::operator=(Document&& other) noexcept {
   if (this == &other) return *this;
   path = std::move(other.path);
   name = std::move(other.name);
-  warnings = std::move(other.warnings);
+  diagnostics = std::move(other.diagnostics);
   time_zone = std::move(other.time_zone);
   const char* old_base = other.text.data();
   text = std::move(other.text);
@@ -118,7 +119,7 @@ Result<Document> MakeDocument(std::string path, std::string bytes, std::string n
     return Status::ParseError(path + ": binary file (contains NUL bytes), not a text document");
   }
   if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
-  std::string warning;
+  std::optional<Diagnostic> warning;
   std::size_t bad = 0;
   if (!IsValidUtf8(bytes, &bad)) {
     int line = 1 + static_cast<int>(
@@ -126,12 +127,13 @@ Result<Document> MakeDocument(std::string path, std::string bytes, std::string n
     std::size_t line_start = bytes.rfind('\n', bad == 0 ? 0 : bad - 1);
     line_start = (line_start == std::string::npos || bad == 0) ? 0 : line_start + 1;
     std::size_t col = 1 + Utf8Length(std::string_view(bytes).substr(line_start, bad - line_start));
-    warning = path + ":" + std::to_string(line) + ":" + std::to_string(col) +
-              ": not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252";
+    warning = Diagnostic{Diagnostic::Severity::kWarning, path, line,
+                         "not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252",
+                         static_cast<int>(col)};
     bytes = RepairUtf8(bytes);
   }
   Document doc;
-  if (!warning.empty()) doc.warnings.push_back(std::move(warning));
+  if (warning) doc.diagnostics.push_back(std::move(*warning));
   doc.name = name.empty() ? DocumentIdentity(path) : std::move(name);
   doc.path = std::move(path);
   // CRLF and lone CR become LF, in place.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "graph/batch.h"
 
 namespace cnkg {
 
@@ -30,9 +31,9 @@ struct Document {
   std::string name;
   std::string text;
   std::vector<std::string_view> lines;
-  // Problems that did not stop the reading, as "PATH:LINE:COL: message" (e.g. bytes that were
-  // not UTF-8 and were read as Windows-1252).
-  std::vector<std::string> warnings;
+  // Problems that did not stop the reading (bytes that were not UTF-8 and were read as
+  // Windows-1252), naming this document's path, line and column.
+  std::vector<Diagnostic> diagnostics;
   // The IANA time zone ("Europe/Berlin", from `cnkg build --timezone`) of local times that the
   // document writes without a zone and does not place itself (Sessionize and sched JSON times);
   // empty for none. Readers that use it must check it (IsKnownTimeZone in grammar/local_time.h).

@@ -55,10 +55,15 @@ Status ErrorAt(std::string_view source, Place place, std::string_view message) {
   return Status::ParseError(MessageAt(source, place, message));
 }
 
+Diagnostic WarningAt(std::string_view source, Place place, std::string message) {
+  return {Diagnostic::Severity::kWarning, std::string(source), place.line, std::move(message),
+          place.line > 0 ? place.column : 0};
+}
+
 // Reads the items of one subcategory node into `out`; an item without a name is skipped with a
 // message in `warnings` (when not null).
 Status ReadItems(std::string_view source, const std::string& category, const YAML::Node& sub,
-                 std::vector<LandscapeItem>& out, std::vector<std::string>* warnings) {
+                 std::vector<LandscapeItem>& out, std::vector<Diagnostic>* warnings) {
   const std::string sub_name = Scalar(sub, "name");
   const YAML::Node items = sub["items"];
   if (!items || items.IsNull()) return Status::Ok();  // "items:" with nothing under it
@@ -75,7 +80,7 @@ Status ReadItems(std::string_view source, const std::string& category, const YAM
     if (item.name.empty()) {
       if (warnings != nullptr) {
         warnings->push_back(
-            MessageAt(source, PlaceOf(node), "an item of '" + sub_name + "' has no name; skipped"));
+            WarningAt(source, PlaceOf(node), "an item of '" + sub_name + "' has no name; skipped"));
       }
       continue;
     }
@@ -106,7 +111,7 @@ Status ReadItems(std::string_view source, const std::string& category, const YAM
 }
 
 Status ReadAll(std::string_view source, const YAML::Node& root, std::vector<LandscapeItem>& out,
-               std::vector<std::string>* warnings, std::vector<LandscapeCategory>& categories_out) {
+               std::vector<Diagnostic>* warnings, std::vector<LandscapeCategory>& categories_out) {
   const YAML::Node categories = root.IsMap() ? root["landscape"] : YAML::Node();
   if (!categories || !categories.IsSequence()) {
     return ErrorAt(source, {}, "no 'landscape' list at the top level");
@@ -118,7 +123,7 @@ Status ReadAll(std::string_view source, const YAML::Node& root, std::vector<Land
       // As an item without a name: its subcategories and items have nowhere to belong.
       if (warnings != nullptr)
         warnings->push_back(
-            MessageAt(source, PlaceOf(cat), "a category has no name; skipped with its items"));
+            WarningAt(source, PlaceOf(cat), "a category has no name; skipped with its items"));
       continue;
     }
     categories_out.push_back({cat_name, "", PlaceOf(cat["name"]).line});
@@ -152,10 +157,10 @@ std::string Initials(std::string_view words) {
 
 Result<std::vector<LandscapeItem>> ParseLandscape(std::string_view yaml_text,
                                                   std::string_view source_name,
-                                                  std::vector<std::string>* warnings,
+                                                  std::vector<Diagnostic>* warnings,
                                                   std::vector<LandscapeCategory>* categories) {
   std::vector<LandscapeItem> items;
-  std::vector<std::string> found;  // warnings, handed over only on success
+  std::vector<Diagnostic> found;  // warnings, handed over only on success
   std::vector<LandscapeCategory> cats;
   try {
     const YAML::Node root = YAML::Load(std::string(yaml_text));
@@ -172,7 +177,7 @@ Result<std::vector<LandscapeItem>> ParseLandscape(std::string_view yaml_text,
 }
 
 Result<std::vector<LandscapeItem>> ReadLandscape(const std::string& path,
-                                                 std::vector<std::string>* warnings) {
+                                                 std::vector<Diagnostic>* warnings) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
   return ParseLandscape(*text, path, warnings);

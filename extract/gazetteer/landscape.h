@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "graph/batch.h"
 
 namespace cnkg {
 
@@ -60,21 +61,21 @@ struct LandscapeCategory {
 // and column 1-based), lacks the top-level `landscape` list ("NAME: no 'landscape' list at the
 // top level"), or has a category, subcategory or item list of the wrong shape
 // ("NAME:LINE:COLUMN: 'subcategories' of 'A' is not a list"). An item without a name is not an
-// error: it is skipped, and when `warnings` is not null a message naming its place is appended
-// to it ("NAME:LINE:COLUMN: an item of 'B' has no name; skipped"); so is a category without a
-// name, with its subcategories and items ("... a category has no name; skipped with its items"),
-// which would belong nowhere. When `categories` is not
-// null, every category and subcategory with a name is appended to it in file order. Both
+// error: it is skipped, and when `warnings` is not null a warning naming its place (document
+// NAME, line and column) is appended to it ("an item of 'B' has no name; skipped"); so is a
+// category without a name, with its subcategories and items ("a category has no name; skipped
+// with its items"), which would belong nowhere. When `categories` is not null, every category
+// and subcategory with a name is appended to it in file order. Both
 // out-parameters are only appended to, and are owned by the caller. Never throws.
 Result<std::vector<LandscapeItem>> ParseLandscape(
     std::string_view yaml_text, std::string_view source_name,
-    std::vector<std::string>* warnings = nullptr,
+    std::vector<Diagnostic>* warnings = nullptr,
     std::vector<LandscapeCategory>* categories = nullptr);
 
 // Reads and parses the file at `path`. Fails as ReadFile (common/files.h) or ParseLandscape;
 // `warnings` as for ParseLandscape.
 Result<std::vector<LandscapeItem>> ReadLandscape(const std::string& path,
-                                                 std::vector<std::string>* warnings = nullptr);
+                                                 std::vector<Diagnostic>* warnings = nullptr);
 
 // The organisation slug of a crunchbase URL:
 // "https://www.crunchbase.com/organization/red-hat" -> "red-hat". Returns "" for anything else.

@@ -109,14 +109,12 @@ int RecogniseLandscape(const Document& doc) {
 }
 
 Result<ExtractionBatch> ExtractLandscape(const Document& doc, const Gazetteer& gazetteer) {
-  std::vector<std::string> warnings;
+  std::vector<Diagnostic> warnings;
   std::vector<LandscapeCategory> categories;
   auto items = ParseLandscape(doc.text, doc.path, &warnings, &categories);
   if (!items.ok()) return items.status();
   BatchWriter out(doc, "landscape", gazetteer);
-  // Already "PATH:LINE:COLUMN: message"; kept whole, without a line of its own.
-  for (std::string& w : warnings)
-    out.AddDiagnostic({Diagnostic::Severity::kWarning, "", 0, std::move(w)});
+  for (Diagnostic& w : warnings) out.AddDiagnostic(std::move(w));
   auto line_text = [&](int line) {
     return line >= 1 && static_cast<std::size_t>(line) <= doc.lines.size()
                ? std::string(Trim(doc.lines[line - 1]))

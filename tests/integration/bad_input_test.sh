@@ -35,7 +35,7 @@ echo '{"keep": "me"}' > "$tmp/out.json"
 expect 1 "cnkg: $tmp/missing.txt: no such file or directory" -- "$cnkg" build "$tmp/missing.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/empty.txt: empty document" -- "$cnkg" build "$tmp/empty.txt" -o "$tmp/out.json"
 expect 1 "cnkg: $tmp/binary.txt: binary file (contains NUL bytes), not a text document" -- "$cnkg" build "$tmp/binary.txt" -o "$tmp/out.json"
-expect 0 "cnkg: warning: $tmp/latin1.txt:3:17: not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252" -- "$cnkg" build "$tmp/latin1.txt" -o "$tmp/latin1.json"
+expect 0 "$tmp/latin1.txt:3:17: warning: not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252" -- "$cnkg" build "$tmp/latin1.txt" -o "$tmp/latin1.json"
 expect 1 "cnkg: $tmp/code.py: not a document cnkg reads (formats: schedule, article, talk-list, landscape, ical, sessionize, pretalx, sched-json; see cnkg build --help); use --format to force one" -- "$cnkg" build "$tmp/code.py" -o "$tmp/out.json"
 # A readable text file is an article, even with nothing in it: a warning, and the graph is written.
 expect 0 "$tmp/prose.txt: warning: no talks, events or project mentions found in the article" -- "$cnkg" build "$tmp/prose.txt" -o "$tmp/prose.json"

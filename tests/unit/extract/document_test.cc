@@ -98,9 +98,16 @@ TEST_CASE("Bytes that are not UTF-8 are read as Windows-1252, with a warning") {
   REQUIRE(d.ok());
   CHECK(d->lines[0] == "caf\xC3\xA9 ok");  // valid UTF-8 kept as is
   CHECK(d->lines[1] == "na\xC3\xAFve \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC");
-  REQUIRE(d->warnings.size() == 1);
-  CHECK(d->warnings[0] ==
-        "mixed.txt:2:3: not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252");
+  REQUIRE(d->diagnostics.size() == 1);
+  const Diagnostic& w = d->diagnostics[0];
+  CHECK(w.severity == Diagnostic::Severity::kWarning);
+  CHECK(w.document == "mixed.txt");
+  CHECK(w.line == 2);
+  CHECK(w.column == 3);
+  CHECK(w.message == "not valid UTF-8; bytes that are not UTF-8 were read as Windows-1252");
+  CHECK(w.ToString() ==
+        "mixed.txt:2:3: warning: not valid UTF-8; bytes that are not UTF-8 were read as "
+        "Windows-1252");
   auto clean = MakeDocument("ok.txt", "plain\n");
-  CHECK(clean->warnings.empty());
+  CHECK(clean->diagnostics.empty());
 }

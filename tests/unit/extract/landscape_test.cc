@@ -128,13 +128,14 @@ TEST_CASE("Landscape items without a name are skipped with a warning naming the 
       "            homepage_url: https://nameless.example/\n"
       "          - item:\n"
       "            name: Wombat\n";
-  std::vector<std::string> warnings;
+  std::vector<Diagnostic> warnings;
   Result<std::vector<LandscapeItem>> r = ParseLandscape(kNameless, "l.yml", &warnings);
   REQUIRE(r.ok());
   REQUIRE(r->size() == 1);
   CHECK((*r)[0].name == "Wombat");
   CHECK((*r)[0].line == 11);
-  CHECK(warnings == std::vector<std::string>{"l.yml:8:13: an item of 'B' has no name; skipped"});
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].ToString() == "l.yml:8:13: warning: an item of 'B' has no name; skipped");
   // The two-argument form still reads the file; the warning is not reported.
   Result<std::vector<LandscapeItem>> quiet = ParseLandscape(kNameless, "l.yml");
   REQUIRE(quiet.ok());
@@ -160,14 +161,15 @@ TEST_CASE("A landscape category without a name is skipped with its items, with a
       "        items:\n"
       "          - item:\n"
       "            name: Found\n";
-  std::vector<std::string> warnings;
+  std::vector<Diagnostic> warnings;
   std::vector<LandscapeCategory> categories;
   auto r = ParseLandscape(kNameless, "l.yml", &warnings, &categories);
   REQUIRE(r.ok());
   REQUIRE(r->size() == 1);
   CHECK((*r)[0].name == "Found");
-  CHECK(warnings ==
-        std::vector<std::string>{"l.yml:2:5: a category has no name; skipped with its items"});
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].ToString() ==
+        "l.yml:2:5: warning: a category has no name; skipped with its items");
   REQUIRE(categories.size() == 2);
   CHECK(categories[0].category == "Kept");
   CHECK(categories[1].subcategory == "Inner");
@@ -190,7 +192,7 @@ TEST_CASE("Landscape fields the reader does not know are ignored") {
       "            extra:\n"
       "              annual_review_date: 2024-05-06\n"
       "              accepted: '2023-01-02'\n";
-  std::vector<std::string> warnings;
+  std::vector<Diagnostic> warnings;
   Result<std::vector<LandscapeItem>> r = ParseLandscape(kUnknown, "l.yml", &warnings);
   REQUIRE(r.ok());
   REQUIRE(r->size() == 1);
