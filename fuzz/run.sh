@@ -2,7 +2,8 @@
 # Runs fuzz targets of a CNKG_FUZZ build for a while each, one after the other, starting from
 # their seeds (fuzz/seeds.sh) and a corpus kept between runs (BUILD/corpus/TARGET/).
 #   bash fuzz/run.sh BUILD_DIR SECONDS [TARGET...] [-- LIBFUZZER_FLAGS...]
-# TARGET is a name without "_fuzz"; all targets when none is given. Every target runs with
+# TARGET is a name without "_fuzz"; all targets when none is given; CNKG_FUZZ_JOBS of them run at
+# a time (default: one per core, as each target uses one). Every target runs with
 # -timeout=1 (an input that takes a second is a finding) and inputs of up to 1 MB. A finding
 # stops that target, is kept as BUILD/findings/TARGET/crash-* (or timeout-, leak-, oom-), and
 # makes the script exit non-zero after the other targets ran. Prints one line per target:
@@ -29,34 +30,52 @@ dict_of() {
   esac
 }
 
-failed=0
-for t in "${targets[@]}"; do
-  bin="$build/fuzz/${t}_fuzz"
-  [ -x "$bin" ] || { echo "$t: no $bin (configure with -DCNKG_FUZZ=ON and build 'fuzz')"; failed=1; continue; }
-  corpus="$build/corpus/$t" findings="$build/findings/$t" seeds=$(mktemp -d)
+# Runs one target; prints its line; returns non-zero on a finding.
+run_one() {
+  local t="$1" bin="$build/fuzz/${1}_fuzz"
+  [ -x "$bin" ] || { echo "$t: no $bin (configure with -DCNKG_FUZZ=ON and build 'fuzz')"; return 1; }
+  local corpus="$build/corpus/$t" findings="$build/findings/$t" seeds
+  seeds=$(mktemp -d)
   mkdir -p "$corpus" "$findings"
-  cnkg_bin=""
+  local cnkg_bin=""
   [ -x "$build/cnkg" ] && cnkg_bin="$build/cnkg"
   bash "$here/seeds.sh" "$t" "$seeds" "$cnkg_bin" >/dev/null 2>&1
+  local dict dict_flag=()
   dict=$(dict_of "$t")
-  dict_flag=()
   [ -n "$dict" ] && dict_flag=("-dict=$here/dict/$dict.dict")
-  log="$build/findings/$t.log"
+  local log="$build/findings/$t.log"
   ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" UBSAN_OPTIONS=print_stacktrace=1 \
     "$bin" "$corpus" "$seeds" "${dict_flag[@]}" -max_total_time="$seconds" -timeout=1 \
     -max_len=1048576 -rss_limit_mb=4096 -artifact_prefix="$findings/" -print_final_stats=1 \
     "${flags[@]}" >"$log" 2>&1
-  rc=$?
+  local rc=$?
   rm -rf "$seeds"
+  local execs cov units
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')
   units=$(ls "$corpus" | wc -l)
   if [ $rc -ne 0 ]; then
-    failed=1
     echo "$t: FINDING after ${execs:-?} executions (exit $rc); see $log and $findings/"
     grep -m3 -E 'ERROR|SUMMARY|invariant|runtime error' "$log" | sed 's/^/  /'
-  else
-    echo "$t: ${execs:-?} executions, cov ${cov:-?}, corpus $units, no finding"
+    return 1
   fi
+  echo "$t: ${execs:-?} executions, cov ${cov:-?}, corpus $units, no finding"
+}
+
+# CNKG_FUZZ_JOBS targets at a time (default: one per core); lines in target order.
+lanes="${CNKG_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+mkdir -p "$build/findings"
+pids=() failed=0
+for i in "${!targets[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$lanes" ]; do wait -n || true; done
+  ( run_one "${targets[$i]}" >"$out/$i" 2>&1; echo $? >"$out/$i.rc" ) &
+  pids+=($!)
+done
+wait
+for i in "${!targets[@]}"; do
+  cat "$out/$i"
+  [ "$(cat "$out/$i.rc" 2>/dev/null || echo 1)" -eq 0 ] || failed=1
 done
 exit $failed

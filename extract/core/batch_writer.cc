@@ -235,7 +235,12 @@ void BatchWriter::Relate(const std::string& source, const std::string& target, R
 
 void BatchWriter::Warn(int line, std::string message) {
   batch_.diagnostics.push_back(
-      {Diagnostic::Severity::kWarning, doc_.path, line, std::move(message)});
+      {Diagnostic::Severity::kWarning, doc_.path, line, OneLineMessage(message)});
+}
+
+void BatchWriter::AddDiagnostic(Diagnostic d) {
+  d.message = OneLineMessage(d.message);
+  batch_.diagnostics.push_back(std::move(d));
 }
 
 void BatchWriter::AddMentions(std::string_view text, const std::string& source_key, int line,

@@ -157,10 +157,12 @@ class BatchWriter {
   void Relate(const std::string& source, const std::string& target, RelType type, int line,
               std::string_view evidence_text, Properties properties = {});
 
-  // A problem that leaves the rest of the document readable.
+  // A problem that leaves the rest of the document readable. The message may quote the document:
+  // it is made one line (OneLineMessage: control characters escaped), as is every diagnostic
+  // the writer is given.
   void Warn(int line, std::string message);
-  // A diagnostic made by the caller, kept as it is.
-  void AddDiagnostic(Diagnostic d) { batch_.diagnostics.push_back(std::move(d)); }
+  // A diagnostic made by the caller, kept as it is but for its message made one line.
+  void AddDiagnostic(Diagnostic d);
 
   // True when some MENTIONS relation was added.
   bool has_mentions() const { return mentions_ > 0; }

@@ -130,7 +130,7 @@ EventTime ReadTime(icaltimetype t, const char* tzid, const std::string& fallback
   } else if (tzid != nullptr) {
     offset = ZoneOffsetSeconds(tzid, local);
     if (!offset)
-      out.warning = "unknown time zone '" + std::string(tzid) + "'; times kept as local times";
+      out.warning = "unknown time zone '" + OneLineMessage(tzid) + "'; times kept as local times";
   } else if (!fallback_zone.empty()) {
     offset = ZoneOffsetSeconds(fallback_zone, local);
   }
@@ -247,7 +247,7 @@ Result<ExtractionBatch> ExtractICalendar(const Document& doc, const Gazetteer& g
                    "place them)");
         }
       }
-      if (const char* location = icalcomponent_get_location(ev); location && *location) {
+      if (const std::string location = Text(icalcomponent_get_location(ev)); !location.empty()) {
         Venue v = ParseVenue(CollapseSpaces(location));
         if (!v.room.empty()) {
           t.room = RoomRecord{v.room, v.building, v.level, v.area, v.city};
