@@ -624,27 +624,31 @@ void Reader::DecideUndecided() {
   std::set<std::size_t> talk_headings;
   for (const Ref& r : refs_)
     if (r.kind == RefKind::kHeading && !r.url_only) talk_headings.insert(first_vline_[r.block]);
+  // Each heading's parent: the nearest heading before it of a lower level (a stack of the open
+  // sections, so linear in the number of headings). Its siblings are the headings of its level
+  // with the same parent: they share one section, and "beside a talk heading" is a property of
+  // the (parent, level) pair, worked out once.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> parent_of(headings.size(), kNone);
+  std::set<std::pair<std::size_t, int>> with_talk;  // (parent, level) with a talk heading
+  {
+    std::vector<std::size_t> open;
+    for (std::size_t h = 0; h < headings.size(); ++h) {
+      const int level = BlockOf(headings[h]).level;
+      while (!open.empty() && BlockOf(headings[open.back()]).level >= level) open.pop_back();
+      if (!open.empty()) parent_of[h] = open.back();
+      open.push_back(h);
+      if (talk_headings.count(headings[h])) with_talk.emplace(parent_of[h], level);
+    }
+  }
   for (std::size_t h = 0; h < headings.size(); ++h) {
     std::size_t v = headings[h];
     if (roles_[v] != Role::kUndecided) continue;
     const int level = BlockOf(v).level;
-    std::optional<std::size_t> parent;
-    for (std::size_t k = h; k-- > 0;) {
-      if (BlockOf(headings[k]).level < level) {
-        parent = k;
-        break;
-      }
-    }
-    bool talk_parent = parent && (roles_[headings[*parent]] == Role::kDay ||
-                                  roles_[headings[*parent]] == Role::kTalkSection);
-    bool talk_sibling = false;
-    std::size_t from = parent ? *parent + 1 : 0;
-    for (std::size_t k = from; k < headings.size(); ++k) {
-      const Block& s = BlockOf(headings[k]);
-      if (k > h && s.level < level) break;
-      if (k < h && s.level < level) continue;
-      if (s.level == level && talk_headings.count(headings[k])) talk_sibling = true;
-    }
+    const std::size_t parent = parent_of[h];
+    bool talk_parent = parent != kNone && (roles_[headings[parent]] == Role::kDay ||
+                                           roles_[headings[parent]] == Role::kTalkSection);
+    bool talk_sibling = with_talk.count({parent, level}) > 0;
     std::string text = CollapseSpaces(Text(v));
     std::vector<std::string_view> words = WordsOf(text);
     if ((talk_parent || talk_sibling) && words.size() >= 3 && words.size() <= 25 &&
