@@ -81,7 +81,7 @@ bool ReadYaml(const std::string& body, int first_line, FrontMatter& fm, std::str
     FlattenYaml(root, "", first_line, fm, 0);
     return true;
   } catch (const YAML::Exception& e) {
-    *error = OneLineMessage(e.msg);
+    *error = e.msg;
     return false;
   }
 }

@@ -130,7 +130,7 @@ EventTime ReadTime(icaltimetype t, const char* tzid, const std::string& fallback
   } else if (tzid != nullptr) {
     offset = ZoneOffsetSeconds(tzid, local);
     if (!offset)
-      out.warning = "unknown time zone '" + OneLineMessage(tzid) + "'; times kept as local times";
+      out.warning = "unknown time zone '" + std::string(tzid) + "'; times kept as local times";
   } else if (!fallback_zone.empty()) {
     offset = ZoneOffsetSeconds(fallback_zone, local);
   }

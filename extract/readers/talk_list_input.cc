@@ -526,9 +526,9 @@ LoadedList LoadTalkList(const Document& doc) {
     return out;
   } catch (const YAML::Exception& e) {
     error_line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
-    error = OneLineMessage(e.msg);
+    error = e.msg;
   } catch (const std::exception& e) {
-    error = OneLineMessage(e.what());
+    error = e.what();
   }
   out = LoadedList();
   ReadKeyValueLines(doc, out);
