@@ -46,6 +46,27 @@ constexpr int kExitUsage = 2;
 
 void PrintError(const std::string& message) { std::cerr << "cnkg: " << message << "\n"; }
 
+// Graph files are checked as they are read (see CompactGraph): a corruption met while working
+// out an answer wins over the answer, or over an error it may have caused (a name not found
+// because an index was corrupt), so a corrupt file never passes for an empty or wrong answer.
+bool GraphIntact(const cnkg::CompactGraph& graph) {
+  if (graph.status().ok()) return true;
+  PrintError(graph.status().message());
+  return false;
+}
+
+// Prints `out` (or the error in `status`) worked out from `graph`.
+int Finish(const cnkg::CompactGraph& graph, const cnkg::Status& status, const std::string& out) {
+  if (!GraphIntact(graph)) return kExitError;
+  if (!status.ok()) {
+    PrintError(status.message());
+    return kExitError;
+  }
+  std::cout << out;
+  return kExitOk;
+}
+
+
 struct BuildFlags {
   std::string format;
   std::string base_graph;  // --graph: add to this graph
@@ -287,6 +308,7 @@ cnkg::KnowledgeGraph* LoadPart(const std::string& path, const RenderFlags& flags
       return nullptr;
     }
     auto part = cnkg::QuerySubgraph(**graph, flags.query, options);
+    if (!GraphIntact(**graph)) return nullptr;
     if (!part.ok()) {
       PrintError("--query: " + part.status().message());
       return nullptr;
@@ -344,15 +366,19 @@ struct QueryFlags {
   int max_hops = 10;
 };
 
-int PrintResult(const cnkg::QueryResult& result, const std::string& format) {
-  for (const std::string& n : result.notices) std::cerr << "cnkg: notice: " << n << "\n";
-  if (format == "json") {
-    std::cout << cnkg::FormatJson(result);
-  } else if (format == "csv") {
-    std::cout << cnkg::FormatCsv(result);
-  } else {
-    std::cout << cnkg::FormatTable(result);
-  }
+std::string FormatResult(const cnkg::QueryResult& result, const std::string& format) {
+  if (format == "json") return cnkg::FormatJson(result);
+  if (format == "csv") return cnkg::FormatCsv(result);
+  return cnkg::FormatTable(result);
+}
+
+int PrintResult(const cnkg::CompactGraph& graph, const cnkg::Result<cnkg::QueryResult>& result,
+                const std::string& format) {
+  if (!result.ok()) return Finish(graph, result.status(), "");
+  std::string out = FormatResult(*result, format);
+  if (!GraphIntact(graph)) return kExitError;
+  for (const std::string& n : result->notices) std::cerr << "cnkg: notice: " << n << "\n";
+  std::cout << out;
   return kExitOk;
 }
 
@@ -362,12 +388,7 @@ int RunQueryText(const cnkg::CompactGraph& graph, const std::string& text,
   if (!ParseParams(flags.params, options.params)) return kExitUsage;
   options.max_rows = flags.max_rows;
   options.default_max_hops = flags.max_hops;
-  auto result = cnkg::RunQuery(graph, text, options);
-  if (!result.ok()) {
-    std::cerr << "cnkg: " << result.status().message() << "\n";
-    return kExitError;
-  }
-  return PrintResult(*result, flags.format);
+  return PrintResult(graph, cnkg::RunQuery(graph, text, options), flags.format);
 }
 
 bool ValidFormat(const std::string& f) {
@@ -397,12 +418,7 @@ int RunWhy(const std::string& path, const std::vector<std::string>& names) {
   }
   auto text = names.size() == 1 ? cnkg::ExplainEntity(**graph, names[0])
                                 : cnkg::ExplainPair(**graph, names[0], names[1]);
-  if (!text.ok()) {
-    PrintError(text.status().message());
-    return kExitError;
-  }
-  std::cout << *text;
-  return kExitOk;
+  return Finish(**graph, text.status(), text.ok() ? *text : "");
 }
 
 int RunStats(const std::string& path, bool json, bool by_maturity) {
@@ -411,18 +427,14 @@ int RunStats(const std::string& path, bool json, bool by_maturity) {
     PrintError(graph.status().message());
     return kExitError;
   }
+  std::string out;
   if (by_maturity) {
-    if (json) {
-      std::cout << cnkg::DumpJson(cnkg::MentionedByMaturityJson(**graph), 1) << "\n";
-    } else {
-      std::cout << cnkg::MentionedByMaturityText(**graph);
-    }
-  } else if (json) {
-    std::cout << cnkg::DumpJson(cnkg::StatsJson(**graph), 1) << "\n";
+    out = json ? cnkg::DumpJson(cnkg::MentionedByMaturityJson(**graph), 1) + "\n"
+               : cnkg::MentionedByMaturityText(**graph);
   } else {
-    std::cout << cnkg::StatsText(**graph);
+    out = json ? cnkg::DumpJson(cnkg::StatsJson(**graph), 1) + "\n" : cnkg::StatsText(**graph);
   }
-  return kExitOk;
+  return Finish(**graph, cnkg::Status::Ok(), out);
 }
 
 int RunExport(const std::string& path, const std::string& format, const std::string& output,
@@ -734,10 +746,7 @@ int main(int argc, char** argv) {
     }
     if (*talks) {
       auto text = cnkg::TalksQuery(**graph, talk_mentions, talk_orgs, talk_tracks);
-      if (!text.ok()) {
-        PrintError(text.status().message());
-        return kExitError;
-      }
+      if (!text.ok()) return Finish(**graph, text.status(), "");
       return RunQueryText(**graph, *text, query_flags);
     }
     if (*path_cmd) {
@@ -745,22 +754,13 @@ int main(int argc, char** argv) {
       auto via = LabelOption(path_via, &ok);
       if (!ok) return kExitUsage;
       auto text = cnkg::ExplainPath(**graph, path_ends[0], path_ends[1], path_max_hops, via);
-      if (!text.ok()) {
-        PrintError(text.status().message());
-        return kExitError;
-      }
-      std::cout << *text;
-      return kExitOk;
+      return Finish(**graph, text.status(), text.ok() ? *text : "");
     }
     bool ok = true;
     auto label = LabelOption(neighbor_label, &ok);
     if (!ok) return kExitUsage;
-    auto result = cnkg::Neighbors(**graph, neighbor_name, neighbor_depth, label);
-    if (!result.ok()) {
-      PrintError(result.status().message());
-      return kExitError;
-    }
-    return PrintResult(*result, query_flags.format);
+    return PrintResult(**graph, cnkg::Neighbors(**graph, neighbor_name, neighbor_depth, label),
+                       query_flags.format);
   }
   if (*render) return RunRender(graph_path, output, render_flags);
   if (*stats) return RunStats(graph_path, json, by_maturity);

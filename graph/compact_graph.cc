@@ -1,8 +1,10 @@
 #include "graph/compact_graph.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cstring>
+#include <mutex>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -41,10 +43,33 @@ struct CompactGraph::Sections {
   std::string_view records;
   std::size_t records_base = 0;  // file offset of records
   std::string_view heap;
+  const char* base = nullptr;  // the file's first byte
   std::vector<std::vector<std::string>> node_property_names, rel_property_names;
 
   std::string_view HeapString(std::uint64_t offset, std::uint64_t size) const {
     return heap.substr(offset, size);
+  }
+};
+
+// The once-only checks done so far, and the first corruption found.
+struct CompactGraph::Checked {
+  // One bit per node: its entry is sound; per node and direction: its adjacency run is sound.
+  std::unique_ptr<std::atomic<std::uint64_t>[]> nodes, runs[2];
+  std::atomic<std::uint32_t> labels{0};  // one bit per label: its run of nodes is sound
+  std::atomic<bool> corrupt{false};
+  std::mutex mu;
+  Status first;  // guarded by mu; set once, before `corrupt`
+
+  static std::unique_ptr<std::atomic<std::uint64_t>[]> Bits(std::size_t n) {
+    return std::unique_ptr<std::atomic<std::uint64_t>[]>(
+        new std::atomic<std::uint64_t>[n / 64 + 1]());
+  }
+  // The bits only cache what the (immutable) bytes say, so relaxed order is enough.
+  static bool Test(const std::unique_ptr<std::atomic<std::uint64_t>[]>& bits, std::size_t i) {
+    return (bits[i / 64].load(std::memory_order_relaxed) >> (i % 64)) & 1;
+  }
+  static void Set(const std::unique_ptr<std::atomic<std::uint64_t>[]>& bits, std::size_t i) {
+    bits[i / 64].fetch_or(std::uint64_t{1} << (i % 64), std::memory_order_relaxed);
   }
 };
 
@@ -79,10 +104,12 @@ class RecordReader {
   const std::string& error() const { return error_; }
   std::size_t error_offset() const { return error_offset_; }
 
-  void Fail(std::string what) {
+  void Fail(std::string what) { FailAt(s_.records_base + pos_, std::move(what)); }
+  // Fails naming the file offset `at` (a problem outside the records).
+  void FailAt(std::uint64_t at, std::string what) {
     if (!error_.empty()) return;
     error_ = std::move(what);
-    error_offset_ = s_.records_base + pos_;
+    error_offset_ = at;
     pos_ = s_.records.size();
   }
   std::uint64_t Unsigned() {
@@ -147,7 +174,15 @@ class RecordReader {
       Fail("a string begins or ends inside a UTF-8 character");
       return {};
     }
-    return ok() ? s_.HeapString(offset, size) : std::string_view();
+    if (!ok()) return {};
+    std::string_view out = s_.HeapString(offset, size);
+    // The heap is not checked as a whole when the file is opened.
+    if (std::size_t bad = 0; !IsValidUtf8(out, &bad)) {
+      FailAt(static_cast<std::uint64_t>(out.data() - s_.base) + bad,
+             "the string heap is not valid UTF-8");
+      return {};
+    }
+    return out;
   }
 
  private:
@@ -250,31 +285,38 @@ std::optional<PropertyValue> FindProperty(RecordReader& r, std::string_view name
     out.emplace();
     return &*out;
   });
-  assert(r.ok());
   return out;
 }
 
 Properties AllProperties(RecordReader& r) {
   Properties out;
   ForEachProperty(r, [&](std::string_view n) { return &out[std::string(n)]; });
-  assert(r.ok());
   return out;
+}
+
+// The name of document d (< num_documents); fails `r` when its table entry is corrupt.
+std::string_view DocumentName(const CompactGraph::Sections& s, std::size_t d, RecordReader& r) {
+  const binary::StrRef& ref = s.documents[d];
+  const auto at = static_cast<std::uint64_t>(reinterpret_cast<const char*>(&ref) - s.base);
+  if (!InRange(ref.offset, ref.size, s.heap.size())) {
+    r.FailAt(at, "a document name lies outside the string heap");
+    return {};
+  }
+  if (!HeapStringOk(s.heap, ref.offset, ref.size) ||
+      !IsValidUtf8(s.HeapString(ref.offset, ref.size))) {
+    r.FailAt(at, "a document name begins or ends inside a UTF-8 character");
+    return {};
+  }
+  return s.HeapString(ref.offset, ref.size);
 }
 
 std::vector<Evidence> AllEvidence(const CompactGraph::Sections& s, RecordReader& r) {
   std::vector<Evidence> out;
   ForEachEvidence(r, s.num_documents, [&](std::size_t d, int line, std::string_view text) {
-    out.push_back({std::string(s.HeapString(s.documents[d].offset, s.documents[d].size)), line,
-                   std::string(text)});
+    std::string_view doc = DocumentName(s, d, r);
+    if (r.ok()) out.push_back({std::string(doc), line, std::string(text)});
   });
-  assert(r.ok());
   return out;
-}
-
-std::size_t EvidenceCount(RecordReader& r) {
-  std::size_t n = r.Count(3);
-  assert(r.ok());
-  return n;
 }
 
 void SkipProperties(RecordReader& r) {
@@ -297,7 +339,7 @@ Result<std::shared_ptr<const CompactGraph>> CompactGraph::FromStorage(
   std::shared_ptr<CompactGraph> g(new CompactGraph());
   g->storage_ = std::move(storage);
   g->origin_ = origin;
-  if (Status s = g->Check(); !s.ok()) return s;
+  if (Status s = g->CheckHeader(); !s.ok()) return s;
   return std::shared_ptr<const CompactGraph>(std::move(g));
 }
 
@@ -335,7 +377,7 @@ std::shared_ptr<const CompactGraph> CompactGraph::FromKnowledgeGraph(const Knowl
   return std::move(*g);
 }
 
-Status CompactGraph::Check() {
+Status CompactGraph::CheckHeader() {
   const std::string_view bytes = storage_->bytes;
   auto fail = [&](std::uint64_t at, const std::string& what) {
     return Status::ParseError(origin_ + ": corrupt binary graph file at byte " +
@@ -417,6 +459,72 @@ Status CompactGraph::Check() {
   s.records = bytes.substr(h.sections[binary::kRecords].offset, h.sections[binary::kRecords].size);
   s.records_base = h.sections[binary::kRecords].offset;
   s.heap = bytes.substr(h.sections[binary::kHeap].offset, h.sections[binary::kHeap].size);
+  s.base = bytes.data();
+  // The property names in use.
+  {
+    std::string_view schema =
+        bytes.substr(h.sections[binary::kSchema].offset, h.sections[binary::kSchema].size);
+    std::size_t pos = 0;
+    auto varint = [&](std::uint64_t* out) {
+      *out = 0;
+      for (int shift = 0; shift < 64 && pos < schema.size(); shift += 7) {
+        auto b = static_cast<std::uint8_t>(schema[pos++]);
+        *out |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+        if (!(b & 0x80)) return true;
+      }
+      return false;
+    };
+    auto read_names = [&](std::vector<std::string>& names) {
+      std::uint64_t count = 0;
+      if (!varint(&count) || count > schema.size() - pos) return false;
+      for (std::uint64_t i = 0; i < count; ++i) {
+        std::uint64_t len = 0;
+        if (!varint(&len) || len > schema.size() - pos) return false;
+        if (!IsValidUtf8(schema.substr(pos, len))) return false;
+        names.emplace_back(schema.substr(pos, len));
+        pos += len;
+      }
+      return true;
+    };
+    s.node_property_names.resize(labels);
+    s.rel_property_names.resize(std::size(kAllRelTypes));
+    for (auto& names : s.node_property_names)
+      if (!read_names(names))
+        return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
+    for (auto& names : s.rel_property_names)
+      if (!read_names(names))
+        return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
+  }
+  // The ends of the adjacency and label runs, so that each run can be checked on its own.
+  for (const std::uint32_t* offsets : {s.out_offsets, s.in_offsets}) {
+    if (offsets[0] != 0 || offsets[n] != m)
+      return fail(offset_of(offsets[0] != 0 ? offsets : offsets + n),
+                  "the adjacency offsets do not cover the relationships");
+  }
+  if (s.label_offsets[0] != 0 || s.label_offsets[labels] != n)
+    return fail(offset_of(s.label_offsets[0] != 0 ? s.label_offsets : s.label_offsets + labels),
+                "the label offsets do not cover the nodes");
+  checked_ = std::make_unique<Checked>();
+  checked_->nodes = Checked::Bits(n);
+  checked_->runs[0] = Checked::Bits(n);
+  checked_->runs[1] = Checked::Bits(n);
+  return Status::Ok();
+}
+
+Status CompactGraph::Validate() const {
+  const std::string_view bytes = storage_->bytes;
+  auto fail = [&](std::uint64_t at, const std::string& what) {
+    return Status::ParseError(origin_ + ": corrupt binary graph file at byte " +
+                              std::to_string(at) + ": " + what);
+  };
+  auto offset_of = [&](const void* p) {
+    return static_cast<std::uint64_t>(static_cast<const char*>(p) - bytes.data());
+  };
+  binary::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  const std::uint64_t n = num_nodes_, m = num_rels_;
+  const std::uint64_t labels = kLabelCount;
+  const Sections& s = *s_;
   // Every string is whole characters of a valid UTF-8 heap, so no writer (JSON, XML, CSV, a
   // terminal) is handed bytes that are not text.
   if (std::size_t bad = 0; !IsValidUtf8(s.heap, &bad))
@@ -529,41 +637,6 @@ Status CompactGraph::Check() {
         return fail(offset_of(s.documents + d),
                     "a document name begins or ends inside a UTF-8 character");
     }
-    // The property names in use.
-    {
-      std::string_view schema =
-          bytes.substr(h.sections[binary::kSchema].offset, h.sections[binary::kSchema].size);
-      std::size_t pos = 0;
-      auto varint = [&](std::uint64_t* out) {
-        *out = 0;
-        for (int shift = 0; shift < 64 && pos < schema.size(); shift += 7) {
-          auto b = static_cast<std::uint8_t>(schema[pos++]);
-          *out |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-          if (!(b & 0x80)) return true;
-        }
-        return false;
-      };
-      auto read_names = [&](std::vector<std::string>& names) {
-        std::uint64_t count = 0;
-        if (!varint(&count) || count > schema.size() - pos) return false;
-        for (std::uint64_t i = 0; i < count; ++i) {
-          std::uint64_t len = 0;
-          if (!varint(&len) || len > schema.size() - pos) return false;
-          if (!IsValidUtf8(schema.substr(pos, len))) return false;
-          names.emplace_back(schema.substr(pos, len));
-          pos += len;
-        }
-        return true;
-      };
-      s.node_property_names.resize(labels);
-      s.rel_property_names.resize(std::size(kAllRelTypes));
-      for (auto& names : s.node_property_names)
-        if (!read_names(names))
-          return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
-      for (auto& names : s.rel_property_names)
-        if (!read_names(names))
-          return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
-    }
     return Status::Ok();
   };
   auto serial = [&] {
@@ -586,44 +659,161 @@ Status CompactGraph::Check() {
   return indexes_status;
 }
 
+Status CompactGraph::status() const {
+  if (!checked_->corrupt.load(std::memory_order_acquire)) return Status::Ok();
+  std::lock_guard<std::mutex> lock(checked_->mu);
+  return checked_->first;
+}
+
+void CompactGraph::Corrupt(std::uint64_t at, const std::string& what) const {
+  std::lock_guard<std::mutex> lock(checked_->mu);
+  if (checked_->corrupt.load(std::memory_order_relaxed)) return;
+  checked_->first = Status::ParseError(origin_ + ": corrupt binary graph file at byte " +
+                                       std::to_string(at) + ": " + what);
+  checked_->corrupt.store(true, std::memory_order_release);
+}
+
+namespace {
+
+std::uint64_t OffsetIn(std::string_view bytes, const void* p) {
+  return static_cast<std::uint64_t>(static_cast<const char*>(p) - bytes.data());
+}
+
+}  // namespace
+
+Label CompactGraph::BadLabel(std::uint32_t v) const {
+  Corrupt(OffsetIn(storage_->bytes, labels_ + v),
+          "node " + std::to_string(v) + " has an unknown label");
+  return kAllLabels[0];
+}
+
+RelType CompactGraph::BadType(std::uint32_t e) const {
+  Corrupt(OffsetIn(storage_->bytes, types_ + e),
+          "relationship " + std::to_string(e) + " has an unknown type");
+  return kAllRelTypes[0];
+}
+
+bool CompactGraph::NodeOk(std::uint32_t v) const {
+  if (Checked::Test(checked_->nodes, v)) return true;
+  const Sections& s = *s_;
+  const binary::NodeEntry& e = s.nodes[v];
+  const std::uint64_t at = OffsetIn(storage_->bytes, &e);
+  if (labels_[v] >= kLabelCount) {
+    BadLabel(v);
+    return false;
+  }
+  if (!InRange(e.key_offset, e.key_size, s.heap.size()) ||
+      !InRange(e.name_offset, e.name_size, s.heap.size()) || e.key_size == 0) {
+    Corrupt(at, "node " + std::to_string(v) + " has a key or name outside the string heap");
+    return false;
+  }
+  if (!HeapStringOk(s.heap, e.key_offset, e.key_size) ||
+      !HeapStringOk(s.heap, e.name_offset, e.name_size)) {
+    Corrupt(at, "node " + std::to_string(v) +
+                    " has a key or name that begins or ends inside a UTF-8 character");
+    return false;
+  }
+  for (std::string_view text :
+       {s.HeapString(e.key_offset, e.key_size), s.HeapString(e.name_offset, e.name_size)}) {
+    if (std::size_t bad = 0; !IsValidUtf8(text, &bad)) {
+      Corrupt(OffsetIn(storage_->bytes, text.data()) + bad, "the string heap is not valid UTF-8");
+      return false;
+    }
+  }
+  Checked::Set(checked_->nodes, v);
+  return true;
+}
+
+bool CompactGraph::RunOk(int dir, std::uint32_t v) const {
+  if (Checked::Test(checked_->runs[dir], v)) return true;
+  const Sections& s = *s_;
+  const std::uint32_t* offsets = dir == 0 ? s.out_offsets : s.in_offsets;
+  const Adjacent* adj = dir == 0 ? s.out_adj : s.in_adj;
+  const std::uint32_t begin = offsets[v], end = offsets[v + 1];
+  if (begin > end || end > num_rels_) {
+    Corrupt(OffsetIn(storage_->bytes, offsets + v + 1), "the adjacency offsets go backwards");
+    return false;
+  }
+  // The node at this end of relationship a, or num_nodes_ when a is out of range.
+  auto owner = [&](const Adjacent& a) -> std::uint64_t {
+    if (a.rel >= num_rels_) return num_nodes_;
+    return dir == 0 ? s.rels[a.rel].source : s.rels[a.rel].target;
+  };
+  auto bad = [&](const Adjacent& a) {
+    Corrupt(OffsetIn(storage_->bytes, &a), "an adjacency entry does not match its relationship");
+    return false;
+  };
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const Adjacent& a = adj[i];
+    if (a.rel >= num_rels_ || a.other >= num_nodes_ || owner(a) != v ||
+        (dir == 0 ? s.rels[a.rel].target : s.rels[a.rel].source) != a.other)
+      return bad(a);
+  }
+  // Runs are in node order, so the entries either side belong to the nodes before and after v:
+  // the run holds all of v's relationships, not only some.
+  if (begin > 0 && owner(adj[begin - 1]) >= v) return bad(adj[begin - 1]);
+  if (end < num_rels_ && (owner(adj[end]) <= v || owner(adj[end]) >= num_nodes_))
+    return bad(adj[end]);
+  Checked::Set(checked_->runs[dir], v);
+  return true;
+}
+
 std::string_view CompactGraph::key(std::uint32_t v) const {
+  if (!NodeOk(v)) return {};
   const binary::NodeEntry& e = s_->nodes[v];
   return s_->HeapString(e.key_offset, e.key_size);
 }
 
 std::string_view CompactGraph::name(std::uint32_t v) const {
+  if (!NodeOk(v)) return {};
   const binary::NodeEntry& e = s_->nodes[v];
   return s_->HeapString(e.name_offset, e.name_size);
 }
+
+// Each record accessor reads with a RecordReader, which checks every read, and reports what
+// it met; the values read before a problem are returned, but status() is then an error.
+#define CNKG_REPORT(r, what)                                                              \
+  do {                                                                                    \
+    if (!(r).ok()) Corrupt((r).error_offset(), (what) + std::string(": ") + (r).error()); \
+  } while (0)
 
 std::vector<std::string> CompactGraph::aliases(std::uint32_t v) const {
   std::vector<std::string> out;
   RecordReader r(*s_, s_->nodes[v].record_offset);
   ForEachAlias(r, [&](std::string_view a) { out.emplace_back(a); });
+  CNKG_REPORT(r, "node " + std::to_string(v));
   return out;
 }
 
 std::optional<PropertyValue> CompactGraph::node_property(std::uint32_t v,
                                                          std::string_view name) const {
   RecordReader r = AtNodeProperties(*s_, v);
-  return FindProperty(r, name);
+  auto out = FindProperty(r, name);
+  CNKG_REPORT(r, "node " + std::to_string(v));
+  return r.ok() ? out : std::nullopt;
 }
 
 Properties CompactGraph::node_properties(std::uint32_t v) const {
   RecordReader r = AtNodeProperties(*s_, v);
-  return AllProperties(r);
+  Properties out = AllProperties(r);
+  CNKG_REPORT(r, "node " + std::to_string(v));
+  return out;
 }
 
 std::vector<Evidence> CompactGraph::node_evidence(std::uint32_t v) const {
   RecordReader r = AtNodeProperties(*s_, v);
   SkipProperties(r);
-  return AllEvidence(*s_, r);
+  auto out = AllEvidence(*s_, r);
+  CNKG_REPORT(r, "node " + std::to_string(v));
+  return out;
 }
 
 std::size_t CompactGraph::node_evidence_count(std::uint32_t v) const {
   RecordReader r = AtNodeProperties(*s_, v);
   SkipProperties(r);
-  return EvidenceCount(r);
+  std::size_t n = r.Count(3);
+  CNKG_REPORT(r, "node " + std::to_string(v));
+  return n;
 }
 
 Node CompactGraph::node(std::uint32_t v) const {
@@ -635,33 +825,57 @@ Node CompactGraph::node(std::uint32_t v) const {
   ForEachAlias(r, [&](std::string_view a) { out.aliases.emplace_back(a); });
   out.properties = AllProperties(r);
   out.evidence = AllEvidence(*s_, r);
+  CNKG_REPORT(r, "node " + std::to_string(v));
   return out;
 }
 
-std::uint32_t CompactGraph::source(std::uint32_t e) const { return s_->rels[e].source; }
-std::uint32_t CompactGraph::target(std::uint32_t e) const { return s_->rels[e].target; }
+std::uint32_t CompactGraph::source(std::uint32_t e) const {
+  const std::uint32_t v = s_->rels[e].source;
+  if (v < num_nodes_) [[likely]]
+    return v;
+  Corrupt(OffsetIn(storage_->bytes, &s_->rels[e]),
+          "relationship " + std::to_string(e) + " joins a node that does not exist");
+  return 0;  // there are nodes: CheckHeader saw the adjacency offsets cover the relationships
+}
+
+std::uint32_t CompactGraph::target(std::uint32_t e) const {
+  const std::uint32_t v = s_->rels[e].target;
+  if (v < num_nodes_) [[likely]]
+    return v;
+  Corrupt(OffsetIn(storage_->bytes, &s_->rels[e]),
+          "relationship " + std::to_string(e) + " joins a node that does not exist");
+  return 0;
+}
 
 std::optional<PropertyValue> CompactGraph::rel_property(std::uint32_t e,
                                                         std::string_view name) const {
   RecordReader r(*s_, s_->rels[e].record_offset);
-  return FindProperty(r, name);
+  auto out = FindProperty(r, name);
+  CNKG_REPORT(r, "relationship " + std::to_string(e));
+  return r.ok() ? out : std::nullopt;
 }
 
 Properties CompactGraph::rel_properties(std::uint32_t e) const {
   RecordReader r(*s_, s_->rels[e].record_offset);
-  return AllProperties(r);
+  Properties out = AllProperties(r);
+  CNKG_REPORT(r, "relationship " + std::to_string(e));
+  return out;
 }
 
 std::vector<Evidence> CompactGraph::rel_evidence(std::uint32_t e) const {
   RecordReader r(*s_, s_->rels[e].record_offset);
   SkipProperties(r);
-  return AllEvidence(*s_, r);
+  auto out = AllEvidence(*s_, r);
+  CNKG_REPORT(r, "relationship " + std::to_string(e));
+  return out;
 }
 
 std::size_t CompactGraph::rel_evidence_count(std::uint32_t e) const {
   RecordReader r(*s_, s_->rels[e].record_offset);
   SkipProperties(r);
-  return EvidenceCount(r);
+  std::size_t n = r.Count(3);
+  CNKG_REPORT(r, "relationship " + std::to_string(e));
+  return n;
 }
 
 Edge CompactGraph::edge(std::uint32_t e) const {
@@ -670,53 +884,159 @@ Edge CompactGraph::edge(std::uint32_t e) const {
   RecordReader r(*s_, s_->rels[e].record_offset);
   out.properties = AllProperties(r);
   out.evidence = AllEvidence(*s_, r);
+  CNKG_REPORT(r, "relationship " + std::to_string(e));
   return out;
 }
 
+#undef CNKG_REPORT
+
 std::span<const CompactGraph::Adjacent> CompactGraph::out(std::uint32_t v) const {
+  if (!RunOk(0, v)) return {};
   return {s_->out_adj + s_->out_offsets[v], s_->out_adj + s_->out_offsets[v + 1]};
 }
 
 std::span<const CompactGraph::Adjacent> CompactGraph::in(std::uint32_t v) const {
+  if (!RunOk(1, v)) return {};
   return {s_->in_adj + s_->in_offsets[v], s_->in_adj + s_->in_offsets[v + 1]};
 }
 
 std::span<const std::uint32_t> CompactGraph::nodes_with_label(Label label) const {
   const auto l = static_cast<std::size_t>(label);
-  if (l >= std::size(kAllLabels)) return {};
-  return {s_->label_nodes + s_->label_offsets[l], s_->label_nodes + s_->label_offsets[l + 1]};
+  if (l >= kLabelCount) return {};
+  const Sections& s = *s_;
+  const std::uint32_t begin = s.label_offsets[l], end = s.label_offsets[l + 1];
+  if (!(checked_->labels.load(std::memory_order_relaxed) & (1u << l))) {
+    if (begin > end || end > num_nodes_) {
+      Corrupt(OffsetIn(storage_->bytes, s.label_offsets + l + 1), "the label offsets go backwards");
+      return {};
+    }
+    // Ascending nodes of this label, with nodes of the labels before and after either side.
+    auto label_at = [&](std::uint32_t i) -> std::uint64_t {
+      return s.label_nodes[i] < num_nodes_ ? labels_[s.label_nodes[i]] : kLabelCount;
+    };
+    for (std::uint32_t i = begin; i < end; ++i) {
+      if (label_at(i) != l || (i > begin && s.label_nodes[i] <= s.label_nodes[i - 1])) {
+        Corrupt(OffsetIn(storage_->bytes, s.label_nodes + i),
+                "the nodes of a label are out of order");
+        return {};
+      }
+    }
+    if ((begin > 0 && label_at(begin - 1) >= l) ||
+        (end < num_nodes_ && (label_at(end) <= l || label_at(end) >= kLabelCount))) {
+      Corrupt(OffsetIn(storage_->bytes,
+                       s.label_nodes + (begin > 0 && label_at(begin - 1) >= l ? begin - 1 : end)),
+              "the nodes of a label are out of order");
+      return {};
+    }
+    checked_->labels.fetch_or(1u << l, std::memory_order_relaxed);
+  }
+  return {s.label_nodes + begin, s.label_nodes + end};
+}
+
+// Binary search over an index that is checked where it is probed: each probed entry must name a
+// sound node and sort strictly between its neighbours, so a corrupt entry on the search's way is
+// reported rather than followed.
+namespace {
+
+template <typename EntryOk, typename Less>
+std::optional<std::size_t> CheckedLowerBound(std::size_t count, EntryOk&& entry_ok, Less&& less) {
+  std::size_t lo = 0, hi = count;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (!entry_ok(mid)) return std::nullopt;
+    if (less(mid)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  if (lo < count && !entry_ok(lo)) return std::nullopt;
+  return lo;
+}
+
+}  // namespace
+
+bool CompactGraph::KeyOrderOk(std::size_t i) const {
+  const std::uint32_t* order = s_->key_order;
+  auto sound = [&](std::size_t j) { return order[j] < num_nodes_ && NodeOk(order[j]); };
+  auto before = [&](std::size_t a, std::size_t b) { return key(order[a]) < key(order[b]); };
+  if (sound(i) && (i == 0 || (sound(i - 1) && before(i - 1, i))) &&
+      (i + 1 == num_nodes_ || (sound(i + 1) && before(i, i + 1))))
+    return true;
+  Corrupt(OffsetIn(storage_->bytes, order + i), "the keys are out of order or repeat");
+  return false;
+}
+
+bool CompactGraph::NameOrderOk(std::size_t i) const {
+  const std::uint32_t* order = s_->name_order;
+  auto sound = [&](std::size_t j) { return order[j] < num_nodes_ && NodeOk(order[j]); };
+  auto before = [&](std::size_t a, std::size_t b) {
+    return std::tuple(name(order[a]), order[a]) < std::tuple(name(order[b]), order[b]);
+  };
+  if (sound(i) && (i == 0 || (sound(i - 1) && before(i - 1, i))) &&
+      (i + 1 == num_nodes_ || (sound(i + 1) && before(i, i + 1))))
+    return true;
+  Corrupt(OffsetIn(storage_->bytes, order + i), "the names are out of order");
+  return false;
+}
+
+bool CompactGraph::FoldOk(std::size_t i) const {
+  const Sections& s = *s_;
+  auto sound = [&](std::size_t j) {
+    const binary::FoldEntry& f = s.folded[j];
+    return f.node < num_nodes_ && InRange(f.offset, f.size, s.heap.size()) &&
+           HeapStringOk(s.heap, f.offset, f.size) && IsValidUtf8(s.HeapString(f.offset, f.size));
+  };
+  auto before = [&](std::size_t a, std::size_t b) {
+    const binary::FoldEntry &x = s.folded[a], &y = s.folded[b];
+    return std::tuple(s.HeapString(x.offset, x.size), x.node) <
+           std::tuple(s.HeapString(y.offset, y.size), y.node);
+  };
+  if (!sound(i)) {
+    Corrupt(OffsetIn(storage_->bytes, s.folded + i), "a folded name lies outside the file");
+    return false;
+  }
+  if ((i == 0 || (sound(i - 1) && before(i - 1, i))) &&
+      (i + 1 == s.num_folded || (sound(i + 1) && before(i, i + 1))))
+    return true;
+  Corrupt(OffsetIn(storage_->bytes, s.folded + i), "the folded names are out of order");
+  return false;
 }
 
 std::optional<std::uint32_t> CompactGraph::FindKey(std::string_view k) const {
-  const std::uint32_t* begin = s_->key_order;
-  const std::uint32_t* end = begin + num_nodes_;
-  const std::uint32_t* it = std::lower_bound(
-      begin, end, k, [&](std::uint32_t v, std::string_view x) { return key(v) < x; });
-  if (it == end || key(*it) != k) return std::nullopt;
-  return *it;
+  const std::uint32_t* order = s_->key_order;
+  auto at = CheckedLowerBound(
+      num_nodes_, [&](std::size_t i) { return KeyOrderOk(i); },
+      [&](std::size_t i) { return key(order[i]) < k; });
+  if (!at || *at == num_nodes_ || key(order[*at]) != k) return std::nullopt;
+  return order[*at];
 }
 
 std::span<const std::uint32_t> CompactGraph::FindName(std::string_view n) const {
-  const std::uint32_t* begin = s_->name_order;
-  const std::uint32_t* end = begin + num_nodes_;
-  const std::uint32_t* lo = std::lower_bound(
-      begin, end, n, [&](std::uint32_t v, std::string_view x) { return name(v) < x; });
-  const std::uint32_t* hi = std::upper_bound(
-      lo, end, n, [&](std::string_view x, std::uint32_t v) { return x < name(v); });
-  return {lo, hi};
+  const std::uint32_t* order = s_->name_order;
+  auto lo = CheckedLowerBound(
+      num_nodes_, [&](std::size_t i) { return NameOrderOk(i); },
+      [&](std::size_t i) { return name(order[i]) < n; });
+  if (!lo) return {};
+  std::size_t hi = *lo;
+  while (hi < num_nodes_ && name(order[hi]) == n) {
+    if (!NameOrderOk(hi)) return {};
+    ++hi;
+  }
+  return {order + *lo, order + hi};
 }
 
 std::vector<std::uint32_t> CompactGraph::FindFoldedName(std::string_view folded) const {
-  const binary::FoldEntry* begin = s_->folded;
-  const binary::FoldEntry* end = begin + s_->num_folded;
-  auto text = [&](const binary::FoldEntry& f) { return s_->HeapString(f.offset, f.size); };
-  const binary::FoldEntry* lo =
-      std::lower_bound(begin, end, folded,
-                       [&](const binary::FoldEntry& f, std::string_view x) { return text(f) < x; });
+  const Sections& s = *s_;
+  auto text = [&](std::size_t i) { return s.HeapString(s.folded[i].offset, s.folded[i].size); };
+  auto lo = CheckedLowerBound(
+      s.num_folded, [&](std::size_t i) { return FoldOk(i); },
+      [&](std::size_t i) { return text(i) < folded; });
   std::vector<std::uint32_t> out;
-  for (const binary::FoldEntry* it = lo; it != end && text(*it) == folded; ++it)
-    out.push_back(it->node);
+  if (!lo) return out;
   // Entries of one text are ordered by node; a node has each folded text once.
+  for (std::size_t i = *lo; i < s.num_folded && FoldOk(i) && text(i) == folded; ++i)
+    out.push_back(s.folded[i].node);
   return out;
 }
 
@@ -735,6 +1055,7 @@ Result<KnowledgeGraph> CompactGraph::ToKnowledgeGraph() const {
   auto fail = [&](const std::string& what) {
     return Status::ParseError(origin_ + ": corrupt binary graph file " + what);
   };
+  if (Status st = Validate(); !st.ok()) return st;
   KnowledgeGraph kg;
   kg.Reserve(num_nodes_, 0);
   for (std::uint32_t v = 0; v < num_nodes_; ++v) {

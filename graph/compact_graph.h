@@ -18,26 +18,35 @@
 namespace cnkg {
 
 // A read-only graph laid out for querying straight from the bytes of a binary graph file (see
-// graph/binary_graph.h for the layout): opening one maps the file and checks it, but builds
-// nothing, so that a query over a graph of a million elements starts in milliseconds. Node and
-// relationship numbers are those of the file: nodes in graph order, relationships grouped by
-// source node (in the order of each node's out-edges).
+// graph/binary_graph.h for the layout): opening one maps the file and checks its header and
+// section table only, so that opening a graph of a million elements takes the same time as one
+// of ten. Node and relationship numbers are those of the file: nodes in graph order,
+// relationships grouped by source node (in the order of each node's out-edges).
+//
+// The rest of the file is checked as it is read (the Cap'n Proto / FlatBuffers approach): every
+// accessor checks the bounds, UTF-8 and cross-references of what it reads (each node entry and
+// adjacency run once, each record on every read), so a corrupt file never makes an accessor read
+// out of bounds or hand out bytes that are not UTF-8. An accessor that meets corruption returns
+// an empty value (an empty string, span or list, node 0, label 0) and records the error, which
+// status() then reports; a caller that reads a CompactGraph must check status() before it uses
+// what it read (the query engine does after running a query; see also Validate()).
 //
 // Strings (keys, names, ...) are views into the file's bytes, valid while the CompactGraph
 // lives. Other parts of a node or relationship (aliases, properties, evidence) are decoded when
-// asked for. Open() checks every offset, count and reference in the file, so no accessor can
-// fail or read out of bounds afterwards. Immutable, so safe to read from several threads.
+// asked for. Safe to read from several threads (the once-only checks and the recorded error are
+// synchronised).
 class CompactGraph {
  public:
   // One relationship at a node: its number (`rel`) and the node at its other end (`other`).
   using Adjacent = binary::Adjacent;
 
-  // Checks `bytes` (a whole binary graph file) and returns a graph reading them; `origin` (a
-  // file name) prefixes error messages. Takes ownership of `bytes`. Fails with kParseError,
-  // "ORIGIN: corrupt binary graph file at byte N: WHAT", when the bytes are truncated or corrupt
-  // (an offset or count out of range, an unknown label or type, keys out of order, a reference
-  // to a node or document that does not exist), and with kParseError naming the format when the
-  // file was written by another version of cnkg.
+  // Checks the header and section table of `bytes` (a whole binary graph file) and returns a
+  // graph reading them; `origin` (a file name) prefixes error messages. Takes ownership of
+  // `bytes`. Fails with kParseError, "ORIGIN: corrupt binary graph file at byte N: WHAT", when
+  // the bytes are truncated (the header records the file's size) or the header is corrupt (a
+  // count or section out of range), and with kParseError naming the format when the file was
+  // written by another version of cnkg. Corruption elsewhere is found as it is read (status())
+  // or by Validate().
   static Result<std::shared_ptr<const CompactGraph>> Open(std::string bytes,
                                                           const std::string& origin);
   // As Open, over `bytes` that the caller keeps alive and unchanged while the graph lives.
@@ -53,12 +62,24 @@ class CompactGraph {
   CompactGraph& operator=(const CompactGraph&) = delete;
   ~CompactGraph();
 
+  // Checks the whole file: every entry, record, string, adjacency run and index, on two threads
+  // for large files. Ok, or kParseError as Open ("ORIGIN: corrupt binary graph file at byte N:
+  // WHAT", the first problem in file order). Takes time in proportion to the file's size.
+  Status Validate() const;
+  // Ok, or the first corruption an accessor met so far (kParseError, worded as Validate's). Once
+  // not ok, stays so.
+  Status status() const;
+
   std::size_t num_nodes() const { return num_nodes_; }
   std::size_t num_rels() const { return num_rels_; }
   const std::string& origin() const { return origin_; }
 
   // ---- Nodes. Preconditions: v < num_nodes().
-  Label label(std::uint32_t v) const { return static_cast<Label>(labels_[v]); }
+  Label label(std::uint32_t v) const {
+    if (labels_[v] >= kLabelCount) [[unlikely]]
+      return BadLabel(v);
+    return static_cast<Label>(labels_[v]);
+  }
   std::string_view key(std::uint32_t v) const;
   std::string_view name(std::uint32_t v) const;
   std::vector<std::string> aliases(std::uint32_t v) const;
@@ -71,7 +92,11 @@ class CompactGraph {
   Node node(std::uint32_t v) const;
 
   // ---- Relationships. Preconditions: e < num_rels().
-  RelType type(std::uint32_t e) const { return static_cast<RelType>(types_[e]); }
+  RelType type(std::uint32_t e) const {
+    if (types_[e] >= kRelTypeCount) [[unlikely]]
+      return BadType(e);
+    return static_cast<RelType>(types_[e]);
+  }
   std::uint32_t source(std::uint32_t e) const;
   std::uint32_t target(std::uint32_t e) const;
   std::optional<PropertyValue> rel_property(std::uint32_t e, std::string_view name) const;
@@ -97,23 +122,43 @@ class CompactGraph {
   std::vector<std::string> node_property_names(Label label) const;
   std::vector<std::string> rel_property_names(RelType type) const;
 
-  // The whole graph as a KnowledgeGraph, with the edges in their original order. Fails with
-  // kParseError (as Open) when two relationships share a source, target and type.
+  // The whole graph as a KnowledgeGraph, with the edges in their original order. Validates the
+  // file first. Fails with kParseError as Validate, and when two relationships share a source,
+  // target and type.
   Result<KnowledgeGraph> ToKnowledgeGraph() const;
 
   // Implementation details, public for the file's writer and reader only.
   struct Storage;
   struct Sections;
+  struct Checked;
 
  private:
   CompactGraph() = default;
   // Checks the bytes `storage` holds (see Open) and returns a graph reading them.
   static Result<std::shared_ptr<const CompactGraph>> FromStorage(std::unique_ptr<Storage> storage,
                                                                  const std::string& origin);
-  Status Check();
+  // The header and section table (Open's checks); sets up the section pointers.
+  Status CheckHeader();
+  // Records that the file is corrupt at byte `at` (the first such call wins).
+  void Corrupt(std::uint64_t at, const std::string& what) const;
+  Label BadLabel(std::uint32_t v) const;
+  RelType BadType(std::uint32_t e) const;
+  // Whether node v's entry (label, key, name) is sound; checked once.
+  bool NodeOk(std::uint32_t v) const;
+  // Whether node v's run of out- (dir 0) or in-relationships (dir 1) is sound; checked once.
+  bool RunOk(int dir, std::uint32_t v) const;
+  // Whether entry i of the key / name / folded-name index is sound and in order with its
+  // neighbours.
+  bool KeyOrderOk(std::size_t i) const;
+  bool NameOrderOk(std::size_t i) const;
+  bool FoldOk(std::size_t i) const;
+
+  static constexpr std::size_t kLabelCount = std::size(kAllLabels);
+  static constexpr std::size_t kRelTypeCount = std::size(kAllRelTypes);
 
   std::unique_ptr<Storage> storage_;
   std::unique_ptr<Sections> s_;
+  std::unique_ptr<Checked> checked_;
   std::string origin_;
   std::size_t num_nodes_ = 0;
   std::size_t num_rels_ = 0;

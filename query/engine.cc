@@ -109,7 +109,11 @@ Result<QueryResult> RunQueryWithLimits(const CompactGraph& graph, std::string_vi
   // The pipeline reports every expected failure as a value; this only turns a bug (or memory
   // exhaustion) into an error message instead of a crash.
   try {
-    return Run(graph, text, options, limits);
+    auto result = Run(graph, text, options, limits);
+    // A corruption met while reading the graph (see CompactGraph) wins over the answer and over
+    // any error it caused.
+    if (!graph.status().ok()) return graph.status();
+    return result;
   } catch (const std::exception& e) {
     return Status::Internal(std::string("query failed unexpectedly: ") + e.what());
   }

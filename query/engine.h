@@ -93,7 +93,10 @@ struct QueryResult {
 //     format); a runtime error such as a type mismatch, an invalid regular expression or
 //     integer overflow (located when it can be); a query that exceeds the work limits; a bad
 //     default_max_hops.
+//   kParseError: "ORIGIN: corrupt binary graph file at byte N: WHAT" when the query read a
+//     corrupt part of a graph file (see CompactGraph::status()); it wins over other errors.
 //   kInternal: a bug, reported instead of crashing.
+// Formatting a result reads the graph again: check graph.status() after formatting too.
 Result<QueryResult> RunQuery(const CompactGraph& graph, std::string_view text,
                              const QueryOptions& options);
 // The same over a KnowledgeGraph, which is first laid out as a CompactGraph (kept alive by the

@@ -98,6 +98,7 @@ TEST_CASE("Flipped bytes in a binary graph file give errors or a graph, never a 
       auto opened = CompactGraph::Open(b, "f.cnkg");
       if (!opened.ok()) continue;
       const CompactGraph& g = **opened;
+      INFO("byte " << i << " ^ " << int{x});
       for (std::uint32_t v = 0; v < g.num_nodes(); ++v) {
         (void)g.node(v);
         (void)g.FindKey(g.key(v));
@@ -107,7 +108,85 @@ TEST_CASE("Flipped bytes in a binary graph file give errors or a graph, never a 
         for (const auto& a : g.in(v)) (void)g.rel_evidence(a.rel), (void)g.key(a.other);
       }
       for (Label l : kAllLabels) (void)g.nodes_with_label(l), (void)g.node_property_names(l);
+      // Reading every part finds what the whole-file check finds (the edge order is read only
+      // when converting to a KnowledgeGraph, which validates first).
+      const Status full = g.Validate();
+      if (!full.ok() && full.message().find("edge order") == std::string::npos) {
+        CHECK_FALSE(g.status().ok());
+      }
+      if (!g.status().ok()) {
+        CHECK(g.status().code() == StatusCode::kParseError);
+        CHECK(g.status().message().rfind("f.cnkg: corrupt binary graph file at byte ", 0) == 0);
+        CHECK(g.status().message().find('\n') == std::string::npos);
+      }
     }
+  }
+}
+
+TEST_CASE("Opening a binary graph file checks its header only; the rest is checked as read") {
+  const std::string bytes = SerializeBinaryGraph(Sample());
+  binary::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  // Point the second node's record past the end of the records.
+  const std::size_t entry = h.sections[binary::kNodes].offset + sizeof(binary::NodeEntry);
+  binary::NodeEntry node;
+  std::memcpy(&node, bytes.data() + entry, sizeof node);
+  node.record_offset = h.sections[binary::kRecords].size + 5;
+  std::string b = bytes;
+  std::memcpy(b.data() + entry, &node, sizeof node);
+  auto opened = CompactGraph::Open(b, "r.cnkg");
+  REQUIRE(opened.ok());
+  const CompactGraph& g = **opened;
+  CHECK(g.status().ok());
+  (void)g.node(0);  // sound
+  CHECK(g.status().ok());
+  CHECK(g.node_properties(1).empty());
+  REQUIRE_FALSE(g.status().ok());
+  const std::string expected = "r.cnkg: corrupt binary graph file at byte " +
+                               std::to_string(h.sections[binary::kRecords].offset +
+                                              h.sections[binary::kRecords].size) +
+                               ": node 1: a record starts past the end of the records";
+  CHECK(g.status().message() == expected);
+  // The first problem stays the one reported.
+  (void)g.node_evidence(1);
+  CHECK(g.status().message() == expected);
+  CHECK(g.Validate().message() == expected);
+  CHECK(ParseBinaryGraph(b, "r.cnkg").status().message() == expected);
+}
+
+TEST_CASE("A corrupt adjacency run or index entry is reported by the read that meets it") {
+  const std::string bytes = SerializeBinaryGraph(Sample());
+  binary::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  SECTION("an adjacency entry naming another relationship") {
+    std::string b = bytes;
+    const std::size_t at = h.sections[binary::kOutAdjacent].offset;  // node 0's first out-entry
+    binary::Adjacent a;
+    std::memcpy(&a, b.data() + at, sizeof a);
+    a.other = a.other == 0 ? 1 : 0;
+    std::memcpy(b.data() + at, &a, sizeof a);
+    auto g = CompactGraph::Open(b, "a.cnkg");
+    REQUIRE(g.ok());
+    const std::uint32_t owner = (*g)->source(a.rel);
+    CHECK((*g)->out(owner).empty());
+    CHECK((*g)->status().message() == "a.cnkg: corrupt binary graph file at byte " +
+                                          std::to_string(at) +
+                                          ": an adjacency entry does not match its relationship");
+  }
+  SECTION("a key index entry out of order") {
+    std::string b = bytes;
+    const std::size_t at = h.sections[binary::kKeyOrder].offset;
+    std::uint32_t first, second;
+    std::memcpy(&first, b.data() + at, 4);
+    std::memcpy(&second, b.data() + at + 4, 4);
+    std::memcpy(b.data() + at, &second, 4);
+    std::memcpy(b.data() + at + 4, &first, 4);
+    auto g = CompactGraph::Open(b, "k.cnkg");
+    REQUIRE(g.ok());
+    CHECK_FALSE((*g)->FindKey("person:ada").has_value());
+    CHECK((*g)->status().message().rfind("k.cnkg: corrupt binary graph file at byte ", 0) == 0);
+    CHECK((*g)->status().message().find("the keys are out of order or repeat") !=
+          std::string::npos);
   }
 }
 
