@@ -28,6 +28,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KUZU_QUERY = os.path.join(HERE, "kuzu_query.js")
+KUZU_WARM = os.path.join(HERE, "kuzu_warm.js")
 csv.field_size_limit(1 << 30)
 
 
@@ -187,6 +188,33 @@ def rows_of(text, side):
   return sorted(tuple(norm(v) for v in row) for row in data)
 
 
+def cnkg_warm(cnkg, graph, query, runs):
+  """The query `runs` times in one `cnkg shell --timing`: (open ms, [ms per run])."""
+  script = ":format json\n" + "".join(query + ";\n" for _ in range(runs))
+  proc = subprocess.run([cnkg, "shell", graph, "--timing"], input=script, capture_output=True,
+                        text=True)
+  opened, times = float("nan"), []
+  for line in proc.stderr.splitlines():
+    if line.startswith("open: ") and line.endswith(" ms"):
+      opened = float(line[6:-3])
+    elif line.startswith("time: ") and line.endswith(" ms"):
+      times.append(float(line[6:-3]))
+  if proc.returncode != 0 or len(times) != runs:
+    sys.stderr.write(proc.stderr[-2000:])
+    return opened, [float("nan")]
+  return opened, times
+
+
+def kuzu_warm(db, query, runs):
+  """The query `runs` times on one Kuzu connection: (open ms, [ms per run])."""
+  proc = subprocess.run(["node", KUZU_WARM, db, str(runs), query], capture_output=True, text=True)
+  if proc.returncode != 0:
+    sys.stderr.write(proc.stderr[-2000:])
+    return float("nan"), [float("nan")]
+  out = json.loads(proc.stdout)
+  return out["open_ms"], out["times_ms"]
+
+
 def measure(args):
   # Parameters come from a separate process: reading the export makes this one large, and a
   # child's peak RSS (wait4) counts the parent's pages it starts with before exec.
@@ -222,9 +250,13 @@ def measure(args):
       k_times.append(ms if rc == 0 else float("nan"))
       if rc == 0:
         k_rows = rows_of(out, "kuzu")
+    c_open, c_warm = cnkg_warm(args.cnkg, args.graph, q, args.warm_runs)
+    k_open, k_warm = kuzu_warm(args.db, q, args.warm_runs)
     entry = {
         "query": label, "cypher": q,
         "cnkg_ms": statistics.median(c_times), "kuzu_ms": statistics.median(k_times),
+        "cnkg_warm_ms": statistics.median(c_warm), "kuzu_warm_ms": statistics.median(k_warm),
+        "cnkg_open_ms": c_open, "kuzu_open_ms": k_open,
         "cnkg_rows": None if c_rows is None else len(c_rows),
         "kuzu_rows": None if k_rows is None else len(k_rows),
         "same_rows": c_rows is not None and c_rows == k_rows,
@@ -233,7 +265,8 @@ def measure(args):
       entry["cnkg_answer"], entry["kuzu_answer"] = c_rows[0], k_rows[0]
     result["queries"].append(entry)
     print(f"{args.name:>10} | {label:<42} | cnkg {entry['cnkg_ms']:9.1f} ms | "
-          f"kuzu {entry['kuzu_ms']:9.1f} ms | rows {entry['cnkg_rows']}/{entry['kuzu_rows']}"
+          f"kuzu {entry['kuzu_ms']:9.1f} ms | warm cnkg {entry['cnkg_warm_ms']:8.3f} ms | "
+          f"warm kuzu {entry['kuzu_warm_ms']:8.3f} ms | rows {entry['cnkg_rows']}/{entry['kuzu_rows']}"
           f"{'' if entry['same_rows'] else '  ANSWERS DIFFER'}", flush=True)
   # The shortcut commands, timed on the cnkg side only (their Kuzu equivalent is above).
   shortcuts = [
@@ -256,6 +289,10 @@ def measure(args):
   result["cnkg_peak_rss_mib"] = c_rss
   with open(args.out, "w") as f:
     json.dump(result, f, indent=1)
+
+
+def fmt_warm(v):
+  return "failed" if v != v else f"{v:,.0f}" if v >= 100 else f"{v:.2f}" if v >= 1 else f"{v:.3f}"
 
 
 def fmt_ms(v):
@@ -289,9 +326,14 @@ def machine_info():
 def report(args):
   results = [json.load(open(p)) for p in args.results]
   lines = ["# cnkg vs Kuzu: query timings", "", machine_info(), "",
-           "Each figure is the median wall time of a fresh process: `cnkg query GRAPH 'Q'` "
-           "(start + binary graph file load + query) vs `node kuzu_query.js DB 'Q'` (start + open of "
-           "the loaded database + query). Ratio > 1: cnkg is faster.", ""]
+           "Whole process: the median wall time of a fresh process, `cnkg query GRAPH 'Q'` "
+           "(start + opening the binary graph file + query) vs `node kuzu_query.js DB 'Q'` (start + "
+           "open of the loaded database + query). Warm: the query repeated in one open graph, "
+           "`cnkg shell GRAPH --timing` fed the query N times vs `node kuzu_warm.js DB N 'Q'` (one "
+           "connection), median of the per-query times (query + every row fetched; cnkg's also "
+           "formats the rows as JSON and writes them). Open: opening the graph inside the process "
+           "(cnkg: mapping the file and checking its header; Kuzu: Database + Connection), median "
+           "over the queries' warm runs. Ratio > 1: cnkg is faster.", ""]
   for r in results:
     lines += [f"## {r['name']}", "",
               f"{r.get('nodes', '?')} nodes, {r.get('relationships', '?')} relationships; "
@@ -300,15 +342,23 @@ def report(args):
               f"Kuzu load (once, not in the table) {fmt_ms(r['load_ms'] or float('nan'))} ms"
               f"{' (Kuzu crashed on the export as written; loaded with kuzu_load.js ' + r['load_note'] + ')' if r.get('load_note') else ''}; "
               f"median of {r['runs']} runs; {r.get('cnkg_binary', '')}.", "",
-              "| query | cnkg ms | Kuzu ms | Kuzu/cnkg | rows cnkg/Kuzu |",
-              "|---|---:|---:|---:|---|"]
+              "| query | cnkg ms | Kuzu ms | Kuzu/cnkg | cnkg warm ms | Kuzu warm ms | "
+              "Kuzu/cnkg warm | rows cnkg/Kuzu |",
+              "|---|---:|---:|---:|---:|---:|---:|---|"]
     for q in r["queries"]:
       ratio = q["kuzu_ms"] / q["cnkg_ms"] if q["cnkg_ms"] else float("nan")
+      cw, kw = q.get("cnkg_warm_ms", float("nan")), q.get("kuzu_warm_ms", float("nan"))
+      wratio = kw / cw if cw else float("nan")
       same = "" if q["same_rows"] else " **differ**"
       lines.append(f"| {q['query']} | {fmt_ms(q['cnkg_ms'])} | {fmt_ms(q['kuzu_ms'])} | "
-                   f"{ratio:.2f} | {q['cnkg_rows']}/{q['kuzu_rows']}{same} |")
+                   f"{ratio:.2f} | {fmt_warm(cw)} | {fmt_warm(kw)} | {wratio:.1f} | "
+                   f"{q['cnkg_rows']}/{q['kuzu_rows']}{same} |")
     for s in r.get("shortcuts", []):
-      lines.append(f"| `{s['query']}` | {fmt_ms(s['cnkg_ms'])} | | | |")
+      lines.append(f"| `{s['query']}` | {fmt_ms(s['cnkg_ms'])} | | | | | | |")
+    c_open = statistics.median(q.get("cnkg_open_ms", float("nan")) for q in r["queries"])
+    k_open = statistics.median(q.get("kuzu_open_ms", float("nan")) for q in r["queries"])
+    lines += ["", f"Open inside the process: cnkg {fmt_warm(c_open)} ms, Kuzu {fmt_warm(k_open)} "
+              f"ms ({k_open / c_open if c_open else float('nan'):.0f}x)."]
     base = r["queries"][0]["cnkg_ms"]
     lines += ["", f"Profile: `RETURN 1` (process start + graph load) takes {fmt_ms(base)} ms of "
               f"cnkg's time; query execution proper is the rest of each row.", ""]
@@ -343,6 +393,7 @@ def main():
   m.add_argument("--cnkg", required=True)
   m.add_argument("--out", required=True)
   m.add_argument("--runs", type=int, default=5)
+  m.add_argument("--warm-runs", type=int, default=20)
   m.add_argument("--load-ms", type=float, default=None)
   m.add_argument("--build-ms", type=float, default=None)
   m.add_argument("--load-note", default="")

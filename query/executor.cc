@@ -6,39 +6,10 @@
 #include <unordered_set>
 
 #include "query/evaluator.h"
+#include "query/operator.h"
 
 namespace cnkg::query {
 namespace {
-
-// A push operator: rows go in through Push, results go to the next operator.
-class Operator {
- public:
-  explicit Operator(EvalContext& ctx) : ctx_(ctx) {}
-  virtual ~Operator() = default;
-  Operator(const Operator&) = delete;
-  Operator& operator=(const Operator&) = delete;
-
-  // Processes one row (which it may modify). Returns false when no more rows are wanted: the
-  // operators downstream have enough, or an error occurred.
-  virtual bool Push(Row& row) = 0;
-  // No more rows will come: operators that hold rows send them now. Always passed on.
-  virtual void Finish() {
-    if (next_) next_->Finish();
-  }
-  void set_next(Operator* next) { next_ = next; }
-
- protected:
-  bool Emit(Row& row) {
-    if (stopped_ || ctx_.failed()) return false;
-    if (!next_->Push(row)) stopped_ = true;
-    return !stopped_ && !ctx_.failed();
-  }
-  bool stopped() const { return stopped_ || ctx_.failed(); }
-
-  EvalContext& ctx_;
-  Operator* next_ = nullptr;
-  bool stopped_ = false;
-};
 
 bool LabelOk(const BNodePattern& np, const NodeRef& n) {
   if (np.labels.empty()) return true;
@@ -622,177 +593,6 @@ class ProjectOp : public Operator {
   const BProjection& proj_;
 };
 
-class AggregateOp : public Operator {
- public:
-  AggregateOp(EvalContext& ctx, const BProjection& proj, int num_slots)
-      : Operator(ctx), proj_(proj), num_slots_(num_slots) {}
-
-  bool Push(Row& row) override {
-    std::vector<Value> key;
-    for (const BItem& item : proj_.items)
-      if (!item.has_aggregate) key.push_back(Evaluate(*item.expr, row, ctx_));
-    if (ctx_.failed()) return false;
-    auto it = index_.find(key);
-    std::size_t g;
-    if (it == index_.end()) {
-      if (!ctx_.Hold(1)) return false;
-      g = groups_.size();
-      groups_.push_back(NewGroup(row));
-      index_.emplace(std::move(key), g);
-    } else {
-      g = it->second;
-    }
-    Group& group = groups_[g];
-    for (std::size_t i = 0; i < proj_.aggregates.size(); ++i) {
-      const BAggregate& a = proj_.aggregates[i];
-      State& st = group.states[i];
-      if (a.kind == Aggregate::kCountStar) {
-        ++st.count;
-        continue;
-      }
-      Value v = Evaluate(*a.arg, row, ctx_);
-      if (ctx_.failed()) return false;
-      if (v.is_null()) continue;
-      if (a.distinct) {
-        if (!st.seen.insert(v).second) continue;
-        if (!ctx_.Hold(1)) return false;
-      }
-      if (!Update(a, st, v)) return false;
-    }
-    return true;
-  }
-
-  void Finish() override {
-    if (groups_.empty() && !HasKeys() && !ctx_.failed())
-      groups_.push_back(NewGroup(Row(num_slots_)));
-    for (Group& group : groups_) {
-      if (stopped()) break;
-      for (std::size_t i = 0; i < proj_.aggregates.size(); ++i)
-        group.row[proj_.aggregates[i].slot] = Result(proj_.aggregates[i], group.states[i]);
-      for (const BItem& item : proj_.items)
-        group.row[item.slot] = Evaluate(*item.expr, group.row, ctx_);
-      if (ctx_.failed() || !Emit(group.row)) break;
-    }
-    groups_.clear();
-    Operator::Finish();
-  }
-
- private:
-  struct State {
-    std::int64_t count = 0;
-    bool sum_is_double = false;
-    std::int64_t isum = 0;
-    double dsum = 0;
-    Value best;
-    ValueList list;
-    std::unordered_set<Value, ValueHash, ValueEquivalent> seen;
-  };
-  struct Group {
-    Row row;
-    std::vector<State> states;
-  };
-
-  bool HasKeys() const {
-    for (const BItem& item : proj_.items)
-      if (!item.has_aggregate) return true;
-    return false;
-  }
-
-  Group NewGroup(const Row& row) {
-    Group g;
-    g.row = row;
-    g.states.resize(proj_.aggregates.size());
-    return g;
-  }
-
-  bool Update(const BAggregate& a, State& st, const Value& v) {
-    switch (a.kind) {
-      case Aggregate::kCountStar:
-      case Aggregate::kCount:
-        ++st.count;
-        return true;
-      case Aggregate::kCollect:
-        if (!ctx_.Hold(1)) return false;
-        st.list.push_back(v);
-        return true;
-      case Aggregate::kMin:
-      case Aggregate::kMax: {
-        if (st.best.is_null()) {
-          st.best = v;
-        } else {
-          int c = CompareForOrder(v, st.best);
-          if ((a.kind == Aggregate::kMin && c < 0) || (a.kind == Aggregate::kMax && c > 0))
-            st.best = v;
-        }
-        return true;
-      }
-      case Aggregate::kSum:
-      case Aggregate::kAvg: {
-        if (!v.is_number()) {
-          ctx_.Fail(a.arg->span, std::string(a.kind == Aggregate::kSum ? "sum" : "avg") +
-                                     "() expects numbers, got " +
-                                     std::string(ValueTypeName(v.type())));
-          return false;
-        }
-        ++st.count;
-        if (v.type() == ValueType::kDouble || st.sum_is_double || a.kind == Aggregate::kAvg) {
-          if (!st.sum_is_double) {
-            st.dsum = static_cast<double>(st.isum);
-            st.sum_is_double = true;
-          }
-          st.dsum += v.as_number();
-        } else if (__builtin_add_overflow(st.isum, v.as_int(), &st.isum)) {
-          ctx_.Fail(a.arg->span, "integer overflow in sum()");
-          return false;
-        }
-        return true;
-      }
-    }
-    return true;
-  }
-
-  Value Result(const BAggregate& a, State& st) {
-    switch (a.kind) {
-      case Aggregate::kCountStar:
-      case Aggregate::kCount:
-        return Value::Int(st.count);
-      case Aggregate::kCollect:
-        return Value::List(std::move(st.list));
-      case Aggregate::kMin:
-      case Aggregate::kMax:
-        return st.best;
-      case Aggregate::kSum:
-        return st.sum_is_double ? Value::Double(st.dsum) : Value::Int(st.isum);
-      case Aggregate::kAvg:
-        if (st.count == 0) return Value();
-        return Value::Double(st.dsum / static_cast<double>(st.count));
-    }
-    return Value();
-  }
-
-  const BProjection& proj_;
-  int num_slots_;
-  std::unordered_map<std::vector<Value>, std::size_t, RowHash, RowEquivalent> index_;
-  std::vector<Group> groups_;
-};
-
-class DistinctOp : public Operator {
- public:
-  DistinctOp(EvalContext& ctx, const BProjection& proj) : Operator(ctx), proj_(proj) {}
-  bool Push(Row& row) override {
-    std::vector<Value> key;
-    key.reserve(proj_.items.size());
-    for (const BItem& item : proj_.items) key.push_back(row[item.slot]);
-    if (!seen_.insert(std::move(key)).second) return true;
-    if (!ctx_.Hold(1)) return false;
-    return Emit(row);
-  }
-
- private:
-  const BProjection& proj_;
-  std::unordered_set<std::vector<Value>, RowHash, RowEquivalent> seen_;
-};
-
 class SortOp : public Operator {
  public:
   SortOp(EvalContext& ctx, const std::vector<BSortKey>& keys) : Operator(ctx), keys_(keys) {}
@@ -888,11 +688,14 @@ class ResultSink : public Operator {
 void AddProjection(EvalContext& ctx, const BProjection& proj, int num_slots,
                    std::vector<std::unique_ptr<Operator>>& ops) {
   if (!proj.aggregates.empty()) {
-    ops.push_back(std::make_unique<AggregateOp>(ctx, proj, num_slots));
+    ops.push_back(MakeAggregateOp(ctx, proj, num_slots));
   } else {
+    // Rows that repeat the same graph elements project to the same values: dropped first, on
+    // their ids, before any property is read.
+    if (proj.distinct) ops.push_back(MakeIdDistinctOp(ctx, proj));
     ops.push_back(std::make_unique<ProjectOp>(ctx, proj));
   }
-  if (proj.distinct) ops.push_back(std::make_unique<DistinctOp>(ctx, proj));
+  if (proj.distinct) ops.push_back(MakeDistinctOp(ctx, proj));
   if (!proj.order_by.empty()) ops.push_back(std::make_unique<SortOp>(ctx, proj.order_by));
   if (proj.skip && *proj.skip > 0) ops.push_back(std::make_unique<SkipOp>(ctx, *proj.skip));
   if (proj.limit) ops.push_back(std::make_unique<LimitOp>(ctx, *proj.limit));
