@@ -14,9 +14,7 @@ void EvalContext::Fail(SourceSpan span, std::string message) {
   if (!error_) error_ = RuntimeError{std::move(message), span};
 }
 
-bool EvalContext::Charge(std::uint64_t n) {
-  steps_ += n;
-  if (steps_ <= limits_.max_steps) return true;
+bool EvalContext::ChargeFailed() {
   Fail({}, "the query is too expensive: it did more than " + std::to_string(limits_.max_steps) +
                " steps of work; narrow the pattern with labels, relationship types or a lower hop "
                "bound");

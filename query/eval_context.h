@@ -43,7 +43,10 @@ class EvalContext {
   void Fail(SourceSpan span, std::string message);
 
   // Counts `n` units of work; false (and an error) once the step limit is passed.
-  bool Charge(std::uint64_t n = 1);
+  bool Charge(std::uint64_t n = 1) {
+    steps_ += n;
+    return steps_ <= limits_.max_steps || ChargeFailed();
+  }
   // Counts values held at once; Release gives them back. False (and an error) past the limit.
   bool Hold(std::uint64_t n);
   void Release(std::uint64_t n) { held_ = n > held_ ? 0 : held_ - n; }
@@ -53,6 +56,7 @@ class EvalContext {
   const re2::RE2* Regex(const std::string& pattern, SourceSpan span);
 
  private:
+  bool ChargeFailed();  // records the step limit's error; false
   const GraphView& view_;
   ExecLimits limits_;
   std::optional<RuntimeError> error_;

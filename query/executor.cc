@@ -153,7 +153,7 @@ class MatchOp : public Operator {
   bool PlaceNode(const BNodePattern& np, bool bind, const NodeRef& n, Row& row) {
     if (!LabelOk(np, n)) return false;
     if (bind) {
-      row[np.slot] = Value::Node(n);
+      row[np.slot].SetNode(n);
       return true;
     }
     const Value& v = row[np.slot];
@@ -270,7 +270,7 @@ class MatchOp : public Operator {
     if (from.type() != ValueType::kNode) return true;
     return ForEachHop(rel, step.forward, from.as_node().id, nullptr, [&](const Hop& hop) {
       if (step.bind_rel) {
-        row[rel.slot] = Value::Rel(hop.rel);
+        row[rel.slot].SetRel(hop.rel);
       } else {
         const Value& r = row[rel.slot];
         if (r.type() != ValueType::kRel || r.as_rel().id != hop.rel.id) return true;

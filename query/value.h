@@ -73,6 +73,23 @@ class Value {
   // Converts a graph property (string, int, double, bool or list of strings).
   static Value FromProperty(const PropertyValue& p);
 
+  // Makes this value the node `n` / relationship `r`, in place when it already is one (the
+  // match loop's hot path: no temporary, no visit of the old alternative).
+  void SetNode(NodeRef n) {
+    if (auto* p = std::get_if<NodeRef>(&rep_)) {
+      *p = n;
+    } else {
+      rep_.emplace<NodeRef>(n);
+    }
+  }
+  void SetRel(RelRef r) {
+    if (auto* p = std::get_if<RelRef>(&rep_)) {
+      *p = r;
+    } else {
+      rep_.emplace<RelRef>(r);
+    }
+  }
+
   ValueType type() const { return static_cast<ValueType>(rep_.index()); }
   bool is_null() const { return type() == ValueType::kNull; }
   bool is_number() const { return type() == ValueType::kInt || type() == ValueType::kDouble; }
