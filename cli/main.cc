@@ -669,7 +669,8 @@ int main(int argc, char** argv) {
       "export",
       "Write a graph file in another format: json (node-link, for networkx and d3), graphml\n"
       "(Gephi, yEd, networkx, igraph, Neo4j APOC), dot (Graphviz), cypher (a script of\n"
-      "parameter-safe statements), neo4j-csv (neo4j-admin import), kuzu (COPY FROM files) or\n"
+      "parameter-safe statements), neo4j-csv (neo4j-admin import), kuzu (for Kuzu's IMPORT\n"
+      "DATABASE 'DIR', or schema.cypher then load.cypher inside DIR) or\n"
       "cnkg (the binary graph file, which every cnkg command reads and loads fastest).");
   exp->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   exp->add_option(
