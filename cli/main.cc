@@ -621,12 +621,16 @@ int main(int argc, char** argv) {
   int path_max_hops = 6;
   std::string path_via;
   CLI::App* path_cmd = app.add_subcommand(
-      "path", "A shortest path between two names, hop by hop with each edge's evidence.");
+      "path",
+      "A shortest path between two names, hop by hop with each edge's evidence. It passes\n"
+      "through no document (a post mentioning both ends says nothing) unless --via Document.");
   path_cmd->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   path_cmd->add_option("FROM TO", path_ends, "The two names")->required()->expected(2);
   path_cmd->add_option("--max-hops", path_max_hops, "Longest path to look for (default 6)")
       ->check(CLI::Range(1, 20));
-  path_cmd->add_option("--via", path_via, "Only paths through a node with this label");
+  path_cmd->add_option(
+      "--via", path_via,
+      "Only paths through a node with this label (Document: through one document)");
 
   std::string neighbor_name, neighbor_label;
   int neighbor_depth = 1;
