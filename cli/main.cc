@@ -633,12 +633,16 @@ int main(int argc, char** argv) {
   int path_max_hops = 6;
   std::string path_via;
   CLI::App* path_cmd = app.add_subcommand(
-      "path", "A shortest path between two names, hop by hop with each edge's evidence.");
+      "path",
+      "A shortest path between two names, hop by hop with each edge's evidence. It passes\n"
+      "through no document (a post mentioning both ends says nothing) unless --via Document.");
   path_cmd->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   path_cmd->add_option("FROM TO", path_ends, "The two names")->required()->expected(2);
   path_cmd->add_option("--max-hops", path_max_hops, "Longest path to look for (default 6)")
       ->check(CLI::Range(1, 20));
-  path_cmd->add_option("--via", path_via, "Only paths through a node with this label");
+  path_cmd->add_option(
+      "--via", path_via,
+      "Only paths through a node with this label (Document: through one document)");
 
   std::string neighbor_name, neighbor_label;
   int neighbor_depth = 1;
@@ -681,7 +685,8 @@ int main(int argc, char** argv) {
       "export",
       "Write a graph file in another format: json (node-link, for networkx and d3), graphml\n"
       "(Gephi, yEd, networkx, igraph, Neo4j APOC), dot (Graphviz), cypher (a script of\n"
-      "parameter-safe statements), neo4j-csv (neo4j-admin import), kuzu (COPY FROM files) or\n"
+      "parameter-safe statements), neo4j-csv (neo4j-admin import), kuzu (for Kuzu's IMPORT\n"
+      "DATABASE 'DIR', or schema.cypher then load.cypher inside DIR) or\n"
       "cnkg (the binary graph file, which every cnkg command reads and loads fastest).");
   exp->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   exp->add_option(

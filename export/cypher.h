@@ -139,7 +139,8 @@ std::string CypherIdentifier(std::string_view name);
 // infinities are 0.0/0.0, 1.0/0.0 and -1.0/0.0); booleans are true and false.
 //
 // The "nodes" and "relationships" sections also run unchanged in Kuzu 0.11 once the tables
-// exist (the kuzu export's schema.cypher), which is how the tests check them.
+// exist (the kuzu export's schema.cypher, less its staging tables), which is how the tests check
+// them.
 Result<std::string> ToCypher(const KnowledgeGraph& graph);
 
 }  // namespace cnkg

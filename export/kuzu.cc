@@ -136,7 +136,22 @@ std::string ColumnDef(std::string_view name, std::string_view type) {
   return CypherIdentifier(name) + " " + std::string(type);
 }
 
-// The COPY statement loading `file` into `table`.
+// The list a non-null, non-empty encoded list string `text` (a Cypher expression) stands for.
+// Every element starts with kElementMark. Kuzu's string_split drops empty parts, so the mark keeps
+// empty elements; list_transform then removes it from each. Kuzu 0.11.3 crashes on that
+// list_transform in COPY once a table holds a few thousand rows, so when no list holds an empty
+// string (the usual case) the marks are split off instead: drop the first, split at separator +
+// mark.
+std::string SplitList(const std::string& text, const std::string& separator, bool empty_elements) {
+  if (empty_elements) {
+    return "list_transform(string_split(" + text + ", " + CypherString(separator) +
+           "), _e -> substring(_e, 2, size(_e)))";
+  }
+  return "string_split(substring(" + text + ", 2, size(" + text + ")), " +
+         CypherString(separator + std::string(kElementMark)) + ")";
+}
+
+// The COPY statement loading `file` into `table` straight from the CSV file (load.cypher).
 std::string CopyStatement(std::string_view table, std::string_view file,
                           const std::vector<FileColumn>& columns, const std::string& null_marker,
                           const std::string& separator, bool empty_elements,
@@ -151,21 +166,10 @@ std::string CopyStatement(std::string_view table, std::string_view file,
     const bool list = c.type == ColumnType::kStringList;
     load_columns += id + " " + std::string(list ? "STRING" : KuzuType(c.type));
     if (list) {
-      // Every element starts with kElementMark. Kuzu's string_split drops empty parts, so the
-      // mark keeps empty elements; list_transform then removes it from each. Kuzu 0.11.3 crashes
-      // on that list_transform in COPY once a table holds a few thousand rows, so when no list
-      // holds an empty string (the usual case) the marks are split off instead: drop the first,
-      // split at separator + mark.
-      if (empty_elements) {
-        returns += "CASE WHEN " + id + " IS NULL THEN NULL WHEN " + id +
-                   " = '' THEN CAST([] AS STRING[]) ELSE list_transform(string_split(" + id + ", " +
-                   CypherString(separator) + "), _e -> substring(_e, 2, size(_e))) END";
-      } else {
-        returns += "CASE WHEN " + id + " IS NULL THEN NULL WHEN " + id +
-                   " = '' THEN CAST([] AS STRING[]) ELSE string_split(substring(" + id +
-                   ", 2, size(" + id + ")), " +
-                   CypherString(separator + std::string(kElementMark)) + ") END";
-      }
+      // null_strings makes the marker null; an empty field stays an empty string.
+      returns += "CASE WHEN " + id + " IS NULL THEN NULL WHEN " + id +
+                 " = '' THEN CAST([] AS STRING[]) ELSE " +
+                 SplitList(id, separator, empty_elements) + " END";
     } else {
       returns += id;
     }
@@ -175,6 +179,62 @@ std::string CopyStatement(std::string_view table, std::string_view file,
                     " (header=true, delim=',', quote='\"', escape='\"', parallel=false, "
                     "auto_detect=false, null_strings=[" +
                     CypherString(null_marker) + "]) RETURN " + returns + ")";
+  if (!copy_options.empty()) out += " " + std::string(copy_options);
+  return out + ";\n";
+}
+
+// The staging table IMPORT DATABASE loads `file` into: the CSV columns as they are in the file
+// (lists as STRING) after a SERIAL key column whose name is none of theirs.
+std::string StagingTableName(std::string_view file) {
+  return "_cnkg_import_" + std::string(file.substr(0, file.size() - 4));  // without ".csv"
+}
+
+std::string StagingTable(std::string_view file, const std::vector<FileColumn>& columns) {
+  std::string key = "_row";
+  while (std::any_of(columns.begin(), columns.end(),
+                     [&](const FileColumn& c) { return c.name == key; })) {
+    key += '_';
+  }
+  std::string defs = CypherIdentifier(key) + " SERIAL PRIMARY KEY";
+  for (const FileColumn& c : columns) {
+    defs +=
+        ", " + ColumnDef(c.name, c.type == ColumnType::kStringList ? "STRING" : KuzuType(c.type));
+  }
+  return "CREATE NODE TABLE " + CypherIdentifier(StagingTableName(file)) + "(" + defs + ");\n";
+}
+
+// The copy.cypher statement: a plain COPY FROM the file, the only form IMPORT DATABASE accepts
+// there. It keeps only the header and parallel options (Kuzu rewrites the others), so the CSV is
+// read with Kuzu's defaults, where an empty field, quoted or not, is null.
+std::string StagingCopy(std::string_view file) {
+  return "COPY " + CypherIdentifier(StagingTableName(file)) + " FROM " + CypherString(file) +
+         " (header=true, parallel=false);\n";
+}
+
+// The index.cypher statement moving the staged rows of `file` into `table`. In the staging table
+// a null is an empty string or list of the CSV, and the null marker a null.
+std::string MoveStatement(std::string_view table, std::string_view file,
+                          const std::vector<FileColumn>& columns, const std::string& null_marker,
+                          const std::string& separator, bool empty_elements,
+                          std::string_view copy_options) {
+  const std::string marker = CypherString(null_marker);
+  std::string returns;
+  for (const FileColumn& c : columns) {
+    if (!returns.empty()) returns += ", ";
+    const std::string id = "s." + CypherIdentifier(c.name);
+    if (c.type == ColumnType::kStringList) {
+      returns += "CASE WHEN " + id + " IS NULL THEN CAST([] AS STRING[]) WHEN " + id + " = " +
+                 marker + " THEN NULL ELSE " + SplitList(id, separator, empty_elements) + " END";
+    } else if (c.type == ColumnType::kString) {
+      returns += "CASE WHEN " + id + " IS NULL THEN '' WHEN " + id + " = " + marker +
+                 " THEN NULL ELSE " + id + " END";
+    } else {
+      returns += id;
+    }
+  }
+  std::string out = "COPY " + CypherIdentifier(table) +
+                    " FROM (MATCH (s:" + CypherIdentifier(StagingTableName(file)) + ") RETURN " +
+                    returns + ")";
   if (!copy_options.empty()) out += " " + std::string(copy_options);
   return out + ";\n";
 }
@@ -286,10 +346,35 @@ Result<std::vector<ExportFile>> ToKuzu(const KnowledgeGraph& kg) {
     csv.EndRow(f);
   }
 
+  // One COPY per CSV file: the table, the file and its columns, and the COPY options.
+  struct Load {
+    std::string table, file;
+    const std::vector<FileColumn>* columns;
+    std::string options;
+  };
+  std::vector<Load> loads;
+  std::vector<ExportFile> csv_files;
+  for (const auto& [label, contents] : node_files) {
+    const std::string name = std::string(LabelName(label)) + ".csv";
+    loads.push_back({std::string(LabelName(label)), name, &node_file_columns.at(label), ""});
+    csv_files.push_back({name, csv.Finish(contents)});
+  }
+  for (const auto& [key, contents] : edge_files) {
+    const auto& [type, from, to] = key;
+    const std::string name = std::string(RelTypeName(type)) + "_" + std::string(LabelName(from)) +
+                             "_" + std::string(LabelName(to)) + ".csv";
+    loads.push_back(
+        {std::string(RelTypeName(type)), name, &edge_file_columns.at(type),
+         "(from=" + CypherString(LabelName(from)) + ", to=" + CypherString(LabelName(to)) + ")"});
+    csv_files.push_back({name, csv.Finish(contents)});
+  }
+
   const std::string counts = std::to_string(kg.num_nodes()) + " nodes, " +
                              std::to_string(kg.num_edges()) + " relationships";
   std::string schema = "// cnkg graph schema for Kuzu 0.11 (" + counts +
-                       "). Run every statement of this file, then of load.cypher.\n";
+                       "). IMPORT DATABASE of this directory runs it, copy.cypher and "
+                       "index.cypher;\n// or run every statement of this file, then of "
+                       "load.cypher inside this directory.\n";
   for (Label l : kAllLabels) {
     std::string defs;
     for (const FileColumn& c : node_file_columns.at(l)) {
@@ -324,26 +409,35 @@ Result<std::vector<ExportFile>> ToKuzu(const KnowledgeGraph& kg) {
   std::string load = "// Loads the cnkg graph (" + counts +
                      ") into the tables of schema.cypher.\n"
                      "// Run it with the directory holding these files as the working directory.\n";
+  // Kuzu's parser rejects a copy.cypher or index.cypher of comments only: they stay empty when
+  // there is nothing to load.
+  std::string copy, move, drop;
+  if (!loads.empty()) {
+    schema +=
+        "// Staging tables of IMPORT DATABASE, one per CSV file: copy.cypher fills them, "
+        "index.cypher\n// moves their rows into the tables above and drops them, and so does "
+        "load.cypher.\n";
+    copy =
+        "// IMPORT DATABASE runs these after schema.cypher, each file path taken relative to "
+        "the\n// directory; the rows wait in staging tables for index.cypher.\n";
+    move = "// IMPORT DATABASE runs these last: they load the tables of the graph (" + counts +
+           ")\n// from the staging tables, which they then drop.\n";
+    load += "// Then drops the staging tables of IMPORT DATABASE, which schema.cypher creates.\n";
+  }
+  for (const Load& l : loads) {
+    schema += StagingTable(l.file, *l.columns);
+    copy += StagingCopy(l.file);
+    move += MoveStatement(l.table, l.file, *l.columns, marker, csv.separator(), empty_elements,
+                          l.options);
+    load += CopyStatement(l.table, l.file, *l.columns, marker, csv.separator(), empty_elements,
+                          l.options);
+    drop += "DROP TABLE " + CypherIdentifier(StagingTableName(l.file)) + ";\n";
+  }
   std::vector<ExportFile> files;
   files.push_back({"schema.cypher", schema});
-  std::vector<ExportFile> csv_files;
-  for (const auto& [label, contents] : node_files) {
-    const std::string name = std::string(LabelName(label)) + ".csv";
-    load += CopyStatement(LabelName(label), name, node_file_columns.at(label), marker,
-                          csv.separator(), empty_elements, "");
-    csv_files.push_back({name, csv.Finish(contents)});
-  }
-  for (const auto& [key, contents] : edge_files) {
-    const auto& [type, from, to] = key;
-    const std::string name = std::string(RelTypeName(type)) + "_" + std::string(LabelName(from)) +
-                             "_" + std::string(LabelName(to)) + ".csv";
-    load += CopyStatement(
-        RelTypeName(type), name, edge_file_columns.at(type), marker, csv.separator(),
-        empty_elements,
-        "(from=" + CypherString(LabelName(from)) + ", to=" + CypherString(LabelName(to)) + ")");
-    csv_files.push_back({name, csv.Finish(contents)});
-  }
-  files.push_back({"load.cypher", load});
+  files.push_back({"load.cypher", load + drop});
+  files.push_back({"copy.cypher", copy});
+  files.push_back({"index.cypher", move + drop});
   for (auto& f : csv_files) files.push_back(std::move(f));
   return files;
 }

@@ -120,6 +120,11 @@ struct RelPattern {
   SourceSpan hops_span;                         // the "*1..4" part
   ShortestKind shortest = ShortestKind::kNone;  // Kuzu's [* SHORTEST 1..4]
   ExprPtr properties;
+  // Kuzu's recursive relationship filter, [*1..4 (r, n | WHERE predicate)]: the names it gives
+  // each hop's relationship and each intermediate node, and the predicate.
+  std::string filter_rel, filter_node;
+  SourceSpan filter_rel_span, filter_node_span, filter_span;
+  ExprPtr filter;
 };
 
 // One comma-separated part of a MATCH: an optional path variable and a chain node (rel node)*,

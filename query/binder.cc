@@ -458,6 +458,53 @@ class Binder {
   }
 
   // Binds a variable that a pattern element introduces or refers to.
+  // (r, n | WHERE predicate) of a variable-length relationship: r and n are known only inside
+  // the predicate, which may filter the nodes (Kuzu applies it to the intermediate ones) but not
+  // yet the relationships.
+  bool BindRecursiveFilter(const RelPattern& rp, BRelPattern& br, const BMatch& out,
+                           ExprContext& ctx) {
+    for (const auto& [name, span] : {std::pair{rp.filter_rel, rp.filter_rel_span},
+                                     std::pair{rp.filter_node, rp.filter_node_span}}) {
+      if (scope_.count(name)) {
+        Fail(span, "variable " + Quoted(name) + " is already defined");
+        return false;
+      }
+    }
+    if (rp.filter_rel == rp.filter_node) {
+      Fail(rp.filter_node_span, "the filter names its relationship and its node alike");
+      return false;
+    }
+    VarInfo rel_info;
+    rel_info.kind = VarKind::kRel;
+    rel_info.types = br.types;
+    const int rel_slot = NewSlot(rel_info);
+    scope_[rp.filter_rel] = slot_info_[rel_slot];
+    VarInfo node_info;
+    node_info.kind = VarKind::kNode;
+    const int node_slot = NewSlot(node_info);
+    scope_[rp.filter_node] = slot_info_[node_slot];
+    auto predicate = BindExpr(*rp.filter, ctx);
+    scope_.erase(rp.filter_rel);
+    scope_.erase(rp.filter_node);
+    if (!predicate) return false;
+    for (int s : SlotsRead(*predicate)) {
+      if (s == rel_slot) {
+        Fail(rp.filter_rel_span, "a filter on the relationships (" + Quoted(rp.filter_rel) +
+                                     ") of a variable-length pattern is not supported; only "
+                                     "its nodes can be filtered");
+        return false;
+      }
+      if (s != node_slot && s >= out.first_new_slot) {
+        Fail(rp.filter_span,
+             "a filter can only refer to its own names and to variables bound before this MATCH");
+        return false;
+      }
+    }
+    br.node_filter = std::move(predicate);
+    br.filter_slot = node_slot;
+    return true;
+  }
+
   int PatternVariable(const std::string& name, SourceSpan span, VarKind kind,
                       const std::vector<Label>& labels, const std::vector<RelType>& types,
                       bool* reused) {
@@ -623,6 +670,7 @@ class Binder {
               }
             }
           }
+          if (rp.filter && !BindRecursiveFilter(rp, br, out, ctx)) return std::nullopt;
           bp.rels.push_back(std::move(br));
         }
       }

@@ -125,6 +125,11 @@ struct BRelPattern {
   // For variable-length relationships, property equalities every hop must satisfy. Their values
   // only read slots bound before the MATCH.
   std::vector<std::pair<std::string, BExprPtr>> hop_properties;
+  // For variable-length relationships, the predicate of a recursive filter
+  // (r, n | WHERE predicate) every intermediate node must pass, with the node in filter_slot;
+  // it reads no other slot bound by this MATCH. Null: none.
+  BExprPtr node_filter;
+  int filter_slot = -1;
   SourceSpan span;
 };
 

@@ -20,6 +20,10 @@
 //   Path variables p = (...); shortestPath(...) and allShortestPaths(...) over one relationship
 //   pattern, and Kuzu's [* SHORTEST 1..4] / [* ALL SHORTEST 1..4] (breadth-first search; from
 //   both ends when both are bound or pinned down by a key or name).
+//   Kuzu's recursive filter on a variable-length relationship, [*1..4 (r, n | WHERE pred)]: no
+//   intermediate node of a walk or shortest path fails pred, which is applied during the search
+//   (the ends are not filtered). pred may read n and variables bound before the MATCH, not yet
+//   r. (Kuzu 0.11.3 itself gets SHORTEST with such a filter wrong; its plain walks agree.)
 //   WHERE with =, <>, <, <=, >, >=, AND, OR, XOR, NOT, IN [..], STARTS WITH, ENDS WITH,
 //   CONTAINS, =~ (RE2 syntax, whole string), IS [NOT] NULL, label checks n:Talk|Project;
 //   + - * / % ^; CASE; list
@@ -148,10 +152,15 @@ Result<std::string> TalksQuery(const KnowledgeGraph& graph,
 
 // `cnkg path`: a shortest path between the nodes named `from` and `to`, ignoring direction,
 // within `max_hops` (>= 1) relationships, printed hop by hop with each relationship's evidence.
-// FROM relationships (talk -> the document it was read from) are not followed unless `from` or
-// `to` is a Document: through them every talk of a schedule is two hops from every other.
+// Documents are hubs that say nothing about how two things are connected (a post mentioning
+// both), so no Document lies inside a path unless `via` is Document: then exactly one does, the
+// node the path passes through. A Document may always be `from` or `to`. FROM relationships
+// (talk -> the document it was read from) are not followed unless `from`, `to` or `via` is a
+// Document: through them every talk of a schedule is two hops from every other. Among equally
+// short paths, one without events, rooms and tracks is preferred.
 // With `via`, the path must pass through an intermediate node with that label (the shortest
-// such path). Fails with kNotFound when there is no such path, kInvalidArgument when from and to
+// such path). Fails with kNotFound when there is no such path (when one would pass through a
+// document, the message says so and suggests --via Document), kInvalidArgument when from and to
 // are the same node or max_hops < 1.
 Result<std::string> ExplainPath(const CompactGraph& graph, std::string_view from,
                                 std::string_view to, int max_hops, std::optional<Label> via);

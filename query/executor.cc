@@ -70,7 +70,7 @@ class MatchOp : public Operator {
   int MeetInTheMiddle(Scratch& sc, const BRelPattern& rel, bool forward, std::uint32_t from,
                       std::uint32_t to, int max,
                       const std::vector<std::pair<const std::string*, Value>>* props,
-                      int* target_levels) {
+                      int* target_levels, Row& row) {
     const std::size_t n = ctx_.view().num_nodes();
     if (sc.from_source.size() != n) {
       sc.from_source.assign(n, -1);
@@ -97,6 +97,10 @@ class MatchOp : public Operator {
         bool ok =
             ForEachHop(rel, from_source_side ? forward : !forward, v, props, [&](const Hop& h) {
               if (mine[h.other] >= 0) return true;
+              // A node the filter rejects is no meeting point and is not expanded.
+              if (h.other != from && h.other != to && !NodeFilterOk(rel, h.other, row)) {
+                return !ctx_.failed();
+              }
               mine[h.other] = level;
               sc.touched.push_back(h.other);
               next.push_back(h.other);
@@ -118,6 +122,14 @@ class MatchOp : public Operator {
     RelRef rel;
     std::uint32_t other;
   };
+
+  // Whether node v may be an intermediate node of a walk of `rel`: true unless the recursive
+  // filter's predicate is not true for it (or fails; see ctx_.failed()).
+  bool NodeFilterOk(const BRelPattern& rel, std::uint32_t v, Row& row) {
+    if (!rel.node_filter) return true;
+    row[rel.filter_slot] = Value::Node(ctx_.view().node(v));
+    return EvaluatePredicate(*rel.node_filter, row, ctx_) == Tri::kTrue;
+  }
 
   const BPatternPart& Part(std::size_t p) const { return *plan_.parts[p].part; }
 
@@ -345,7 +357,9 @@ class MatchOp : public Operator {
       const Hop hop = f.hops[f.next++];
       walk.push_back(hop.rel);
       if (walk.size() >= min && !EmitWalk(p, s, row, hop.other, walk)) return false;
-      if (walk.size() < max) {
+      const bool inside = walk.size() < max && NodeFilterOk(rel, hop.other, row);
+      if (ctx_.failed()) return false;
+      if (inside) {
         stack.push_back({hop.other, {}, 0});
         if (!hops_of(hop.other, stack.back().hops)) return false;
       } else {
@@ -404,7 +418,7 @@ class MatchOp : public Operator {
     int distance = -1, target_levels = 0;
     if (fixed_target && *fixed_target != from) {
       distance = MeetInTheMiddle(sc, rel, step.forward, from, *fixed_target, max, props_ptr,
-                                 &target_levels);
+                                 &target_levels, row);
       if (distance == -2) return false;
       if (distance == -1) return true;  // no path within max hops
     }
@@ -431,6 +445,11 @@ class MatchOp : public Operator {
       const int d = sc.dist[v];
       if (d >= max) continue;
       if (fixed_target && sc.dist[*fixed_target] >= 0 && d >= sc.dist[*fixed_target]) break;
+      // A node the filter rejects may end a path but not lie inside one.
+      if (v != from && !NodeFilterOk(rel, v, row)) {
+        if (ctx_.failed()) return false;
+        continue;
+      }
       bool ok = ForEachHop(rel, step.forward, v, props_ptr, [&](const Hop& h) {
         int& dw = sc.dist[h.other];
         if (dw < 0 && !on_shortest_path(h.other, d + 1)) return true;

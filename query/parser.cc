@@ -382,6 +382,30 @@ class Parser {
     return true;
   }
 
+  // (r, n | WHERE predicate) after the hops of a variable-length relationship.
+  bool ParseRecursiveFilter(RelPattern& rel) {
+    const std::size_t begin = Next().span.begin;  // '('
+    if (!ParseVariableName(&rel.filter_rel, &rel.filter_rel_span,
+                           "a name for the relationships of the filter")) {
+      return false;
+    }
+    if (!Expect(TokenKind::kComma, "',' after the relationship name of the filter")) return false;
+    if (!ParseVariableName(&rel.filter_node, &rel.filter_node_span,
+                           "a name for the nodes of the filter")) {
+      return false;
+    }
+    if (!Expect(TokenKind::kPipe, "'|' after the names of the filter")) return false;
+    if (!AcceptKeyword("WHERE")) {
+      Fail(Peek().span, "expected WHERE in the filter but found " + DescribeToken(Peek()));
+      return false;
+    }
+    rel.filter = ParseExpr();
+    if (error_) return false;
+    if (!Expect(TokenKind::kRParen, "')' to close the filter")) return false;
+    rel.filter_span = {begin, LastEnd()};
+    return true;
+  }
+
   bool ParseRelPattern(RelPattern& rel) {
     const std::size_t begin = Peek().span.begin;
     const bool left = Accept(TokenKind::kLt);
@@ -410,6 +434,7 @@ class Parser {
           rel.max_hops = rel.min_hops;  // *3 means exactly 3
         }
         rel.hops_span = {hops_begin, LastEnd()};
+        if (Peek().kind == TokenKind::kLParen && !ParseRecursiveFilter(rel)) return false;
       }
       if (Peek().kind == TokenKind::kLBrace) {
         rel.properties = ParseMapLiteral();

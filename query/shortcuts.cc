@@ -151,12 +151,16 @@ namespace {
 
 // The relationship types a path may follow. FROM only records which document a talk was read
 // from: through it every talk of a schedule is two hops from every other, which explains nothing,
-// so paths avoid it unless they start or end at a document. `semantic_only` keeps the
-// relationships that say something about the entities (who presents, works where, what is
-// mentioned, landscape categories and backers), leaving out the schedule structure (event,
-// room, track).
-std::string PathTypes(const query::NodeRef& a, const query::NodeRef& b, bool semantic_only) {
-  if (!semantic_only && (a.label() == Label::kDocument || b.label() == Label::kDocument)) return "";
+// so paths avoid it unless they start or end at a document (or pass through one, `via`).
+// `semantic_only` keeps the relationships that say something about the entities (who presents,
+// works where, what is mentioned, landscape categories and backers), leaving out the schedule
+// structure (event, room, track).
+std::string PathTypes(const query::NodeRef& a, const query::NodeRef& b, std::optional<Label> via,
+                      bool semantic_only) {
+  if (!semantic_only &&
+      (a.label() == Label::kDocument || b.label() == Label::kDocument || via == Label::kDocument)) {
+    return "";
+  }
   std::vector<std::string> names;
   for (RelType t : kAllRelTypes) {
     if (t == RelType::kFrom) continue;
@@ -169,10 +173,18 @@ std::string PathTypes(const query::NodeRef& a, const query::NodeRef& b, bool sem
   return ":" + Join(names, "|");
 }
 
+// Documents are hubs too: a post or a schedule mentions many projects, and two things it
+// mentions are no closer for it. So no Document lies inside a path: one may only end it, or be
+// the node --via Document passes through (each half of that path ends there). Kuzu's recursive
+// filter, which the engine applies during its breadth-first search.
+constexpr std::string_view kNoDocumentInside = " (r, n | WHERE label(n) <> 'Document')";
+
 std::string BuildPathQuery(const query::NodeRef& a, const query::NodeRef& b, int max_hops,
-                           std::optional<Label> via, const std::string& types) {
+                           std::optional<Label> via, const std::string& types,
+                           bool documents_inside = false) {
   const std::string hops = std::to_string(max_hops);
-  const std::string rel = "-[" + types + "*1.." + hops + "]-";
+  const std::string rel = "-[" + types + "*1.." + hops +
+                          (documents_inside ? "" : std::string(kNoDocumentInside)) + "]-";
   std::string q =
       "MATCH (a {key: " + Literal(a.key()) + "}), (b {key: " + Literal(b.key()) + "})\n";
   if (!via) return q + "MATCH p = shortestPath((a)" + rel + "(b))\nRETURN p\n";
@@ -231,7 +243,7 @@ Result<std::string> PathQuery(const CompactGraph& graph, std::string_view from, 
                               int max_hops, std::optional<Label> via) {
   auto ends = ResolvePathEnds(graph, from, to, max_hops);
   if (!ends.ok()) return ends.status();
-  return BuildPathQuery(ends->a, ends->b, max_hops, via, PathTypes(ends->a, ends->b, false));
+  return BuildPathQuery(ends->a, ends->b, max_hops, via, PathTypes(ends->a, ends->b, via, false));
 }
 
 Result<std::string> ExplainPath(const CompactGraph& graph, std::string_view from,
@@ -240,20 +252,32 @@ Result<std::string> ExplainPath(const CompactGraph& graph, std::string_view from
   if (!ends.ok()) return ends.status();
   const query::NodeRef a = ends->a;
   const query::NodeRef b = ends->b;
-  auto found =
-      FindPath(graph, BuildPathQuery(a, b, max_hops, via, PathTypes(a, b, false)), via.has_value());
+  auto found = FindPath(graph, BuildPathQuery(a, b, max_hops, via, PathTypes(a, b, via, false)),
+                        via.has_value());
   if (!found.ok()) return found.status();
   if (!*found) {
-    return Status::NotFound("no path between " + Describe(a) + " and " + Describe(b) + " within " +
-                            std::to_string(max_hops) + " hops" +
-                            (via ? " through a " + std::string(LabelName(*via)) + " node" : ""));
+    std::string message = "no path between " + Describe(a) + " and " + Describe(b) + " within " +
+                          std::to_string(max_hops) + " hops" +
+                          (via ? " through a " + std::string(LabelName(*via)) + " node" : "");
+    // Say so when a path exists once documents may lie inside it.
+    if (!via) {
+      auto through = FindPath(
+          graph, BuildPathQuery(a, b, max_hops, via, PathTypes(a, b, via, false), true), false);
+      if (!through.ok()) return through.status();
+      if (*through) {
+        message +=
+            " that does not pass through a document; documents are hubs that paths "
+            "avoid unless asked: try --via Document";
+      }
+    }
+    return Status::NotFound(message);
   }
   query::PathData path = std::move(**found);
   // Among equally short paths, prefer one that says something about the entities over one that
   // only shares an event, a room or a track.
   const int hops = static_cast<int>(path.rels.size());
   auto semantic =
-      FindPath(graph, BuildPathQuery(a, b, hops, via, PathTypes(a, b, true)), via.has_value());
+      FindPath(graph, BuildPathQuery(a, b, hops, via, PathTypes(a, b, via, true)), via.has_value());
   if (!semantic.ok()) return semantic.status();
   if (*semantic && static_cast<int>((*semantic)->rels.size()) == hops) path = std::move(**semantic);
 

@@ -2,7 +2,8 @@
 """Checks cnkg's exports for graph databases against the source graph.
 
 Usage:
-  check_graphdb.py SOURCE.json [--neo4j DIR] [--cypher FILE] [--kuzu-dump FILE] [--cypher-dump FILE]
+  check_graphdb.py SOURCE.json [--neo4j DIR] [--cypher FILE] [--kuzu-dump FILE]
+                   [--kuzu-import-dump FILE] [--cypher-dump FILE]
 
 SOURCE.json is the node-link graph file the exports were made from, read here with the json
 module as the reference. Each option checks one thing; each failure prints one line starting
@@ -20,8 +21,9 @@ with "FAIL", and a summary line per check gives the figures.
                    being the only escapes). The decoded literals must rebuild the source graph
                    exactly; the temporal section must convert exactly the date-time columns.
   --kuzu-dump F    what Kuzu holds after loading the kuzu export (tests/kuzu/dump_kuzu.js): the
-  --cypher-dump F  same for Kuzu after running the cypher export. Tables, column types, counts
-                   and every value must be the source's.
+  --kuzu-import-dump F  same after IMPORT DATABASE of the kuzu export, and
+  --cypher-dump F  after running the cypher export. Tables (no staging table left), column
+                   types, counts and every value must be the source's.
 
 Expected property columns follow DescribeTables (export/cypher.h): per label or type, one column
 per property name, typed by its values (long and double mixed: double; other mixes: string).
@@ -854,10 +856,11 @@ def main():
     parser.add_argument("--neo4j")
     parser.add_argument("--cypher")
     parser.add_argument("--kuzu-dump")
+    parser.add_argument("--kuzu-import-dump")
     parser.add_argument("--cypher-dump")
     args = parser.parse_args()
     src = Source(args.source)
-    for option in ("neo4j", "cypher", "kuzu_dump", "cypher_dump"):
+    for option in ("neo4j", "cypher", "kuzu_dump", "kuzu_import_dump", "cypher_dump"):
         path = getattr(args, option)
         if path and not os.path.exists(path):
             fail("--%s %s: no such file or directory" % (option.replace("_", "-"), path))
@@ -868,6 +871,8 @@ def main():
         check_cypher(src, args.cypher)
     if args.kuzu_dump:
         check_kuzu_dump(src, args.kuzu_dump, "kuzu export in Kuzu")
+    if args.kuzu_import_dump:
+        check_kuzu_dump(src, args.kuzu_import_dump, "kuzu export in Kuzu by IMPORT DATABASE")
     if args.cypher_dump:
         check_kuzu_dump(src, args.cypher_dump, "cypher export in Kuzu")
     if failures:

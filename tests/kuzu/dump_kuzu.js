@@ -4,9 +4,13 @@
 //
 //   node dump_kuzu.js kuzu   KUZU_DIR OUT.json          the kuzu export: schema.cypher, then
 //                                                      load.cypher (run inside KUZU_DIR)
+//   node dump_kuzu.js import KUZU_DIR OUT.json          the kuzu export in one statement,
+//                                                      IMPORT DATABASE 'KUZU_DIR' (run from
+//                                                      another directory)
 //   node dump_kuzu.js cypher KUZU_DIR SCRIPT OUT.json  the cypher export: schema.cypher of a kuzu
-//                                                      export, then the "nodes" and
-//                                                      "relationships" sections of SCRIPT
+//                                                      export less its staging tables, then the
+//                                                      "nodes" and "relationships" sections of
+//                                                      SCRIPT
 //
 // The cypher script is split into statements by a tokenizer that knows its literals ('...' with
 // \\ and \' escapes, `...` identifiers) and its "// section" comment lines; statements of the
@@ -101,6 +105,11 @@ function scriptLines(file) {
     .filter((l) => l.trim() !== "" && !l.startsWith("//"));
 }
 
+// A Cypher string literal ('...' with \\ and \' escapes).
+function quoteString(text) {
+  return "'" + text.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'";
+}
+
 function quoteIdent(name) {
   return "`" + name.replace(/`/g, "``") + "`";
 }
@@ -147,8 +156,9 @@ async function dump(conn) {
 async function main() {
   const [mode, dir] = process.argv.slice(2, 4);
   const outFile = process.argv[process.argv.length - 1];
-  if (!["kuzu", "cypher"].includes(mode) || process.argv.length !== (mode === "kuzu" ? 5 : 6)) {
-    die("usage: node dump_kuzu.js kuzu DIR OUT.json | cypher DIR SCRIPT OUT.json");
+  if (!["kuzu", "import", "cypher"].includes(mode) ||
+      process.argv.length !== (mode === "cypher" ? 6 : 5)) {
+    die("usage: node dump_kuzu.js kuzu|import DIR OUT.json | cypher DIR SCRIPT OUT.json");
   }
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "cnkg-kuzu-"));
   try {
@@ -156,7 +166,22 @@ async function main() {
     const conn = new kuzu.Connection(db);
     const absDir = path.resolve(dir);
     let statements = 0;
-    const schema = scriptLines(path.join(absDir, "schema.cypher"));
+    if (mode === "import") {
+      // From the database's directory, so that a path resolved against the working directory
+      // instead of the import directory finds nothing.
+      const cwd = process.cwd();
+      process.chdir(dbDir);
+      await runStatements(conn, ["IMPORT DATABASE " + quoteString(absDir)], "IMPORT DATABASE");
+      process.chdir(cwd);
+      statements = 1;
+      const out = await dump(conn);
+      out.statements = statements;
+      fs.writeFileSync(outFile, JSON.stringify(out));
+      return;
+    }
+    let schema = scriptLines(path.join(absDir, "schema.cypher"));
+    // The staging tables serve IMPORT DATABASE and load.cypher, which drop them.
+    if (mode === "cypher") schema = schema.filter((s) => !s.startsWith("CREATE NODE TABLE `_cnkg_import_"));
     await runStatements(conn, schema, "schema.cypher");
     statements += schema.length;
     if (mode === "kuzu") {

@@ -19,7 +19,7 @@ TEST_CASE("The schema has a table for every label and type, even an empty graph"
   auto files = ToKuzu(KnowledgeGraph());
   REQUIRE(files.ok());
   auto by = ByName(*files);
-  REQUIRE(by.size() == 2);
+  REQUIRE(by.size() == 4);
   const std::string& schema = by.at("schema.cypher");
   CHECK(Count(schema, "CREATE NODE TABLE ") == 9);
   CHECK(Count(schema, "CREATE REL TABLE ") == 9);
@@ -33,6 +33,10 @@ TEST_CASE("The schema has a table for every label and type, even an empty graph"
                     "`Organization` TO `Category`, FROM `Category` TO `Category`, ") !=
         std::string::npos);
   CHECK(Count(by.at("load.cypher"), "COPY ") == 0);
+  CHECK(schema.find("_cnkg_import_") == std::string::npos);
+  // Kuzu's IMPORT DATABASE rejects a file of comments only.
+  CHECK(by.at("copy.cypher").empty());
+  CHECK(by.at("index.cypher").empty());
   for (RelType t : kAllRelTypes) CHECK(!KuzuEndpoints(t).empty());
 }
 
@@ -61,6 +65,8 @@ TEST_CASE("Tables follow the graph: typed columns, extra label pairs, one CSV pe
   auto by = ByName(*files);
   CHECK((*files)[0].name == "schema.cypher");
   CHECK((*files)[1].name == "load.cypher");
+  CHECK((*files)[2].name == "copy.cypher");
+  CHECK((*files)[3].name == "index.cypher");
   const std::string& schema = by.at("schema.cypher");
   CHECK(schema.find("`evidence_count` INT64, `keynote` BOOLEAN, `ratio` DOUBLE, `score` INT64, "
                     "`tags` STRING[]);\n") != std::string::npos);
@@ -92,6 +98,39 @@ TEST_CASE("Tables follow the graph: typed columns, extra label pairs, one CSV pe
                   "size(_e))) END, ") != std::string::npos);
   CHECK(load.find("FROM 'MENTIONS_Person_Talk.csv' (") != std::string::npos);
   CHECK(load.find(") (from='Person', to='Talk');\n") != std::string::npos);
+  CHECK(Count(load, "DROP TABLE `_cnkg_import_") == 5);
+
+  // IMPORT DATABASE: staging tables holding the files as they are, filled by plain COPY
+  // statements (the only kind copy.cypher may hold), moved by index.cypher.
+  CHECK(Count(schema, "CREATE NODE TABLE `_cnkg_import_") == 5);
+  CHECK(schema.find("CREATE NODE TABLE `_cnkg_import_Talk`(`_row` SERIAL PRIMARY KEY, `id` "
+                    "STRING, `name` STRING, `aliases` STRING, `documents` STRING, `evidence` "
+                    "STRING, `evidence_count` INT64, `keynote` BOOLEAN, `ratio` DOUBLE, `score` "
+                    "INT64, `tags` STRING);\n") != std::string::npos);
+  CHECK(schema.find("CREATE NODE TABLE `_cnkg_import_MENTIONS_Person_Talk`(`_row` SERIAL "
+                    "PRIMARY KEY, `from` STRING, `to` STRING, ") != std::string::npos);
+  const std::string& copy = by.at("copy.cypher");
+  CHECK(Count(copy, "COPY ") == 5);
+  CHECK(copy.find("\nCOPY `_cnkg_import_Talk` FROM 'Talk.csv' (header=true, parallel=false);\n") !=
+        std::string::npos);
+  CHECK(copy.find("COPY `_cnkg_import_MENTIONS_Person_Talk` FROM 'MENTIONS_Person_Talk.csv' "
+                  "(header=true, parallel=false);\n") != std::string::npos);
+  const std::string& index = by.at("index.cypher");
+  CHECK(Count(index, "COPY ") == 5);
+  CHECK(Count(index, "DROP TABLE `_cnkg_import_") == 5);
+  CHECK(index.find("COPY `Talk` FROM (MATCH (s:`_cnkg_import_Talk`) RETURN CASE WHEN s.`id` IS "
+                   "NULL THEN '' WHEN s.`id` = '\\\\N' THEN NULL ELSE s.`id` END, ") !=
+        std::string::npos);
+  CHECK(index.find("CASE WHEN s.`aliases` IS NULL THEN CAST([] AS STRING[]) WHEN s.`aliases` = "
+                   "'\\\\N' THEN NULL ELSE list_transform(string_split(s.`aliases`, '\x1F'), "
+                   "_e -> substring(_e, 2, size(_e))) END, ") != std::string::npos);
+  CHECK(index.find(", s.`evidence_count`, s.`keynote`, s.`ratio`, s.`score`, ") !=
+        std::string::npos);
+  CHECK(index.find("COPY `MENTIONS` FROM (MATCH (s:`_cnkg_import_MENTIONS_Person_Talk`) RETURN ") !=
+        std::string::npos);
+  CHECK(index.find(") (from='Person', to='Talk');\n") != std::string::npos);
+  // Every move comes before the first drop.
+  CHECK(index.rfind("COPY ") < index.find("DROP TABLE "));
   // One statement per line after the comments.
   for (const auto& [name, text] : by) {
     if (name.size() < 7 || name.substr(name.size() - 7) != ".cypher") continue;
@@ -114,10 +153,21 @@ TEST_CASE("The null marker differs from every value", "[kuzu]") {
   REQUIRE(files.ok());
   auto by = ByName(*files);
   CHECK(by.at("load.cypher").find("null_strings=['\\\\NNN']") != std::string::npos);
+  CHECK(by.at("index.cypher").find("WHEN s.`name` = '\\\\NNN' THEN NULL") != std::string::npos);
   CHECK(by.at("Talk.csv") ==
         "id,name,aliases,documents,evidence,evidence_count,x\n"
         "\"talk:1\",\"\\N\",\"\",\"\",\"[]\",0,\"\\NN\"\n"
         "\"talk:2\",\"\\NNNN\",\"\",\"\",\"[]\",0,\"\\NNN\"\n");
+}
+
+TEST_CASE("A staging table's key column is named after none of the file's columns", "[kuzu]") {
+  KnowledgeGraph kg;
+  kg.UpsertNode(MakeNode("talk:1", Label::kTalk, "T", {{"_row", std::string("x")}}));
+  auto files = ToKuzu(kg);
+  REQUIRE(files.ok());
+  const std::string& schema = ByName(*files).at("schema.cypher");
+  CHECK(schema.find("`_cnkg_import_Talk`(`_row` SERIAL PRIMARY KEY, ") != std::string::npos);
+  CHECK(schema.find("`evidence_count` INT64, `property__row` STRING);\n") != std::string::npos);
 }
 
 TEST_CASE("The list separator avoids every character the lists hold", "[kuzu]") {
@@ -135,6 +185,9 @@ TEST_CASE("The list separator avoids every character the lists hold", "[kuzu]") 
   CHECK(by.at("load.cypher")
             .find("ELSE string_split(substring(`aliases`, 2, size(`aliases`)), '\x1D\x1E') END") !=
         std::string::npos);
+  CHECK(by.at("index.cypher")
+            .find("ELSE string_split(substring(s.`aliases`, 2, size(s.`aliases`)), '\x1D\x1E') "
+                  "END") != std::string::npos);
 }
 
 TEST_CASE("Lists are split without list_transform unless a list holds an empty string", "[kuzu]") {

@@ -132,6 +132,145 @@ TEST_CASE("ExplainPath: via a label, and the errors", "[query][shortcuts]") {
   CHECK(unknown.status().message() == "no node named 'Bao Tarn' (did you mean: Bao Tran?)");
 }
 
+// An invented graph where documents are shortcuts that explain nothing:
+//   Document "Weekly Digest" -MENTIONS-> Project "Gizmo", "Sprocket", "Flange"
+//   Project "Sprocket" -BACKED_BY-> Organization "Acme Works"
+//   Person "Quill Ortega" -AFFILIATED_WITH-> "Acme Works", -PRESENTS-> Talk "Flange at Scale"
+//   Talk "Flange at Scale" -MENTIONS-> "Flange", -FROM-> Document "Weekly Digest"
+// Acme Works and Gizmo meet only through the digest; Sprocket and Flange meet through it in two
+// hops and through Acme Works, Quill Ortega and the talk in four.
+const KnowledgeGraph& DocumentHubGraph() {
+  static const KnowledgeGraph graph = [] {
+    KnowledgeGraph g;
+    auto node = [&](Label l, const std::string& key, const std::string& name) {
+      Node n;
+      n.key = key;
+      n.label = l;
+      n.name = name;
+      return g.UpsertNode(n);
+    };
+    auto edge = [&](auto a, auto b, RelType t) {
+      Edge e;
+      e.type = t;
+      g.UpsertEdge(a, b, e);
+    };
+    auto digest = node(Label::kDocument, "document:digest", "Weekly Digest");
+    auto gizmo = node(Label::kProject, "project:gizmo", "Gizmo");
+    auto sprocket = node(Label::kProject, "project:sprocket", "Sprocket");
+    auto flange = node(Label::kProject, "project:flange", "Flange");
+    auto acme = node(Label::kOrganization, "organization:acme", "Acme Works");
+    auto quill = node(Label::kPerson, "person:quill", "Quill Ortega");
+    auto talk = node(Label::kTalk, "talk:flange", "Flange at Scale");
+    for (auto p : {gizmo, sprocket, flange}) edge(digest, p, RelType::kMentions);
+    edge(sprocket, acme, RelType::kBackedBy);
+    edge(quill, acme, RelType::kAffiliatedWith);
+    edge(quill, talk, RelType::kPresents);
+    edge(talk, flange, RelType::kMentions);
+    edge(talk, digest, RelType::kFrom);
+    return g;
+  }();
+  return graph;
+}
+
+TEST_CASE("ExplainPath: documents are hubs a path passes through only when asked",
+          "[query][shortcuts]") {
+  const KnowledgeGraph& g = DocumentHubGraph();
+  auto none = ExplainPath(g, "Acme Works", "Gizmo", 6, std::nullopt);
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.status().code() == StatusCode::kNotFound);
+  CHECK(none.status().message() ==
+        "no path between Organization \"Acme Works\" and Project \"Gizmo\" within 6 hops that "
+        "does not pass through a document; documents are hubs that paths avoid unless asked: try "
+        "--via Document");
+  auto via = ExplainPath(g, "Acme Works", "Gizmo", 6, Label::kDocument);
+  INFO((via.ok() ? std::string() : via.status().message()));
+  REQUIRE(via.ok());
+  CHECK(*via ==
+        "Shortest path from Organization \"Acme Works\" to Project \"Gizmo\" through a Document "
+        "node: 3 hops\n"
+        "    Organization \"Acme Works\"\n"
+        "    <-[BACKED_BY]- Project \"Sprocket\"\n"
+        "    <-[MENTIONS]- Document \"Weekly Digest\"\n"
+        "    -[MENTIONS]-> Project \"Gizmo\"\n");
+  // Too few hops even through the document: no hint.
+  auto short_hops = ExplainPath(g, "Acme Works", "Gizmo", 2, std::nullopt);
+  REQUIRE_FALSE(short_hops.ok());
+  CHECK(short_hops.status().message() ==
+        "no path between Organization \"Acme Works\" and Project \"Gizmo\" within 2 hops");
+
+  // The connection through people and talks wins over the shorter one through the digest.
+  auto real = ExplainPath(g, "Sprocket", "Flange", 6, std::nullopt);
+  INFO((real.ok() ? std::string() : real.status().message()));
+  REQUIRE(real.ok());
+  CHECK(*real ==
+        "Shortest path from Project \"Sprocket\" to Project \"Flange\": 4 hops\n"
+        "    Project \"Sprocket\"\n"
+        "    -[BACKED_BY]-> Organization \"Acme Works\"\n"
+        "    <-[AFFILIATED_WITH]- Person \"Quill Ortega\"\n"
+        "    -[PRESENTS]-> Talk \"Flange at Scale\"\n"
+        "    -[MENTIONS]-> Project \"Flange\"\n");
+  auto asked = ExplainPath(g, "Sprocket", "Flange", 6, Label::kDocument);
+  REQUIRE(asked.ok());
+  CHECK(asked->find(": 2 hops\n") != std::string::npos);
+
+  // A document may end a path (and FROM then counts).
+  auto from_document = ExplainPath(g, "Weekly Digest", "Quill Ortega", 6, std::nullopt);
+  REQUIRE(from_document.ok());
+  CHECK(*from_document ==
+        "Shortest path from Document \"Weekly Digest\" to Person \"Quill Ortega\": 2 hops\n"
+        "    Document \"Weekly Digest\"\n"
+        "    <-[FROM]- Talk \"Flange at Scale\"\n"
+        "    <-[PRESENTS]- Person \"Quill Ortega\"\n");
+  auto q = PathQuery(g, "Sprocket", "Flange", 6, std::nullopt);
+  REQUIRE(q.ok());
+  CHECK(q->find("*1..6 (r, n | WHERE label(n) <> 'Document')]-") != std::string::npos);
+}
+
+TEST_CASE("Recursive filter (r, n | WHERE ...) keeps nodes out of a path's inside",
+          "[query][shortcuts]") {
+  const KnowledgeGraph& g = DocumentHubGraph();
+  auto run = [&](const std::string& q) {
+    auto r = RunQuery(g, q, {});
+    INFO(q);
+    INFO((r.ok() ? std::string() : r.status().message()));
+    REQUIRE(r.ok());
+    std::vector<std::string> out;
+    for (const auto& row : r->rows) out.push_back(query::ToDisplayString(row[0]));
+    return out;
+  };
+  const std::string ends = "MATCH (a {key: 'project:sprocket'}), (b {key: 'project:flange'})\n";
+  CHECK(run(ends + "MATCH p = shortestPath((a)-[*1..6]-(b)) RETURN length(p)") ==
+        std::vector<std::string>{"2"});
+  CHECK(run(ends + "MATCH p = shortestPath((a)-[*1..6 (r, n | WHERE label(n) <> 'Document')]-(b)) "
+                   "RETURN length(p)") == std::vector<std::string>{"4"});
+  CHECK(run(ends + "MATCH p = (a)-[* SHORTEST 1..6 (e, x | WHERE NOT x:Document)]-(b) RETURN "
+                   "length(p)") == std::vector<std::string>{"4"});
+  // An unbound end: a filtered node may end a path but not lie inside one.
+  CHECK(run("MATCH (a {key: 'project:gizmo'}) MATCH p = shortestPath((a)-[*1..2 (r, n | WHERE "
+            "NOT n:Document)]-(b)) RETURN b.name ORDER BY b.name") ==
+        std::vector<std::string>{"Weekly Digest"});
+  // Every walk, not only shortest ones.
+  CHECK(run("MATCH (a {key: 'project:gizmo'})-[*1..3 (r, n | WHERE NOT n:Document)]-(b) RETURN "
+            "DISTINCT b.name ORDER BY b.name") == std::vector<std::string>{"Weekly Digest"});
+  CHECK(run("MATCH (a {key: 'project:gizmo'})-[*1..2]-(b) RETURN DISTINCT b.name ORDER BY "
+            "b.name")
+            .size() == 5);
+
+  auto rel_filter =
+      RunQuery(g, "MATCH (a)-[*1..2 (r, n | WHERE r.evidence_count > 0)]-(b) RETURN b", {});
+  REQUIRE_FALSE(rel_filter.ok());
+  CHECK(rel_filter.status().message().find(
+            "a filter on the relationships ('r') of a variable-length pattern is not supported") !=
+        std::string::npos);
+  auto taken = RunQuery(g, "MATCH (n)-[*1..2 (r, n | WHERE n.name = 'x')]-(b) RETURN b", {});
+  REQUIRE_FALSE(taken.ok());
+  CHECK(taken.status().message().find("variable 'n' is already defined") != std::string::npos);
+  auto syntax = RunQuery(g, "MATCH (a)-[*1..2 (r, n WHERE n.name = 'x')]-(b) RETURN b", {});
+  REQUIRE_FALSE(syntax.ok());
+  CHECK(syntax.status().message().find("expected '|' after the names of the filter") !=
+        std::string::npos);
+}
+
 TEST_CASE("Neighbors: nodes within a distance", "[query][shortcuts]") {
   auto r = Neighbors(F(), "kueue", 1, std::nullopt);
   REQUIRE(r.ok());
