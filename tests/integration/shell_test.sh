@@ -58,6 +58,11 @@ out=$(printf '%s\n' 'RETURN 1 AS one;' ':quit' 'RETURN 2 AS two;' | "$cnkg" shel
 rc=$?
 [ "$rc" -eq 0 ] && grep -q one <<<"$out" && ! grep -q two <<<"$out" || die ":quit: exit $rc, $out"
 
+# A binary graph file, read in place.
+"$cnkg" export "$graph" --format cnkg -o "$tmp/g.cnkg" || die "cannot export $graph to .cnkg"
+out=$(printf '%s\n' "$orgs;" | "$cnkg" shell "$tmp/g.cnkg" --format csv) || die ".cnkg: exit $?"
+[ "$out" = "$("$cnkg" query "$graph" "$orgs" --format csv)" ] || die ".cnkg: got $out"
+
 # Usage errors of the command itself.
 check() {  # check EXIT_CODE "MESSAGE" -- command
   local code="$1" want="$2"
