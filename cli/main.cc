@@ -21,6 +21,8 @@
 #include <thread>
 #include <vector>
 
+#include "cli/commands.h"
+#include "cli/shell.h"
 #include "common/files.h"
 #include "common/json_writer.h"
 #include "common/strings.h"
@@ -40,32 +42,19 @@
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitError = 1;
-constexpr int kExitUsage = 2;
+using cnkg::cli::kExitError;
+using cnkg::cli::kExitOk;
+using cnkg::cli::kExitUsage;
 
-void PrintError(const std::string& message) { std::cerr << "cnkg: " << message << "\n"; }
+void PrintError(const std::string& message) { cnkg::cli::PrintError(std::cerr, message); }
 
-// Graph files are checked as they are read (see CompactGraph): a corruption met while working
-// out an answer wins over the answer, or over an error it may have caused (a name not found
-// because an index was corrupt), so a corrupt file never passes for an empty or wrong answer.
 bool GraphIntact(const cnkg::CompactGraph& graph) {
-  if (graph.status().ok()) return true;
-  PrintError(graph.status().message());
-  return false;
+  return cnkg::cli::GraphIntact(graph, std::cerr);
 }
 
-// Prints `out` (or the error in `status`) worked out from `graph`.
 int Finish(const cnkg::CompactGraph& graph, const cnkg::Status& status, const std::string& out) {
-  if (!GraphIntact(graph)) return kExitError;
-  if (!status.ok()) {
-    PrintError(status.message());
-    return kExitError;
-  }
-  std::cout << out;
-  return kExitOk;
+  return cnkg::cli::Finish(graph, status, out, {std::cout, std::cerr});
 }
-
 
 struct BuildFlags {
   std::string format;
@@ -246,15 +235,7 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
 
 // Parses --param name=value pairs. Prints the error and returns false on a malformed one.
 bool ParseParams(const std::vector<std::string>& in, std::map<std::string, std::string>& out) {
-  for (const std::string& p : in) {
-    std::size_t eq = p.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      PrintError("--param expects name=value, got '" + p + "'");
-      return false;
-    }
-    out[p.substr(0, eq)] = p.substr(eq + 1);
-  }
-  return true;
+  return cnkg::cli::ParseParams(in, out, std::cerr);
 }
 
 struct RenderFlags {
@@ -360,65 +341,18 @@ int RunRender(const std::string& path, const std::string& output, const RenderFl
 }
 
 struct QueryFlags {
-  std::string format = "table";
+  cnkg::cli::OutputArgs output;
   std::vector<std::string> params;
-  std::size_t max_rows = 0;
   int max_hops = 10;
 };
-
-std::string FormatResult(const cnkg::QueryResult& result, const std::string& format) {
-  if (format == "json") return cnkg::FormatJson(result);
-  if (format == "csv") return cnkg::FormatCsv(result);
-  return cnkg::FormatTable(result);
-}
-
-int PrintResult(const cnkg::CompactGraph& graph, const cnkg::Result<cnkg::QueryResult>& result,
-                const std::string& format) {
-  if (!result.ok()) return Finish(graph, result.status(), "");
-  std::string out = FormatResult(*result, format);
-  if (!GraphIntact(graph)) return kExitError;
-  for (const std::string& n : result->notices) std::cerr << "cnkg: notice: " << n << "\n";
-  std::cout << out;
-  return kExitOk;
-}
 
 int RunQueryText(const cnkg::CompactGraph& graph, const std::string& text,
                  const QueryFlags& flags) {
   cnkg::QueryOptions options;
   if (!ParseParams(flags.params, options.params)) return kExitUsage;
-  options.max_rows = flags.max_rows;
+  options.max_rows = flags.output.max_rows;
   options.default_max_hops = flags.max_hops;
-  return PrintResult(graph, cnkg::RunQuery(graph, text, options), flags.format);
-}
-
-bool ValidFormat(const std::string& f) {
-  if (f == "table" || f == "json" || f == "csv") return true;
-  PrintError("unknown output format '" + f + "' (known: table, json, csv)");
-  return false;
-}
-
-std::optional<cnkg::Label> LabelOption(const std::string& name, bool* ok) {
-  *ok = true;
-  if (name.empty()) return std::nullopt;
-  auto l = cnkg::ParseLabel(name);
-  if (!l) {
-    std::vector<std::string> known;
-    for (cnkg::Label x : cnkg::kAllLabels) known.emplace_back(cnkg::LabelName(x));
-    PrintError("unknown label '" + name + "' (known: " + cnkg::Join(known, ", ") + ")");
-    *ok = false;
-  }
-  return l;
-}
-
-int RunWhy(const std::string& path, const std::vector<std::string>& names) {
-  auto graph = cnkg::ReadQueryGraph(path);
-  if (!graph.ok()) {
-    PrintError(graph.status().message());
-    return kExitError;
-  }
-  auto text = names.size() == 1 ? cnkg::ExplainEntity(**graph, names[0])
-                                : cnkg::ExplainPair(**graph, names[0], names[1]);
-  return Finish(**graph, text.status(), text.ok() ? *text : "");
+  return cnkg::cli::RunQueryText(graph, text, options, flags.output.format, {std::cout, std::cerr});
 }
 
 int RunStats(const std::string& path, bool json, bool by_maturity) {
@@ -589,20 +523,12 @@ int main(int argc, char** argv) {
                   "List the projects that talks or documents mention, by CNCF maturity\n"
                   "(build with --landscape to know every CNCF project's maturity)");
 
-  std::vector<std::string> why_names;
-  CLI::App* why = app.add_subcommand(
-      "why",
-      "Show where an entity comes from (each document, line and text), or with two names,\n"
-      "every relationship between them with its evidence. Names match case-insensitively,\n"
-      "by name, alias or key.");
+  cnkg::cli::WhyArgs why_args;
+  CLI::App* why = app.add_subcommand("why", cnkg::cli::kWhyHelp);
   why->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
-  why->add_option("NAME", why_names, "One or two entity names")->required()->expected(1, 2);
+  cnkg::cli::AddWhyOptions(*why, why_args);
 
   QueryFlags query_flags;
-  auto add_output_flags = [&](CLI::App* cmd) {
-    cmd->add_option("--format", query_flags.format, "table (default), json or csv");
-    cmd->add_option("--max-rows", query_flags.max_rows, "Print at most this many rows");
-  };
   std::string query_text;
   CLI::App* query = app.add_subcommand(
       "query",
@@ -616,43 +542,27 @@ int main(int argc, char** argv) {
       ->add_option("--max-hops", query_flags.max_hops,
                    "Upper bound of a variable-length pattern written without one (default 10)")
       ->check(CLI::Range(1, 100));
-  add_output_flags(query);
+  cnkg::cli::AddOutputOptions(*query, query_flags.output);
 
-  std::vector<std::string> talk_mentions, talk_orgs, talk_tracks;
-  CLI::App* talks = app.add_subcommand(
-      "talks",
-      "Talks that mention every --mentions project, optionally by people from --org\n"
-      "and in --track. Names match case-insensitively, through aliases.");
+  cnkg::cli::TalksArgs talks_args;
+  CLI::App* talks = app.add_subcommand("talks", cnkg::cli::kTalksHelp);
   talks->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
-  talks->add_option("--mentions", talk_mentions, "A project the talk mentions (repeatable)");
-  talks->add_option("--org", talk_orgs, "An organisation of a presenter (repeatable)");
-  talks->add_option("--track", talk_tracks, "A track (repeatable)");
-  add_output_flags(talks);
+  cnkg::cli::AddTalksOptions(*talks, talks_args);
 
-  std::vector<std::string> path_ends;
-  int path_max_hops = 6;
-  std::string path_via;
-  CLI::App* path_cmd = app.add_subcommand(
-      "path",
-      "A shortest path between two names, hop by hop with each edge's evidence. It passes\n"
-      "through no document (a post mentioning both ends says nothing) unless --via Document.");
+  cnkg::cli::PathArgs path_args;
+  CLI::App* path_cmd = app.add_subcommand("path", cnkg::cli::kPathHelp);
   path_cmd->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
-  path_cmd->add_option("FROM TO", path_ends, "The two names")->required()->expected(2);
-  path_cmd->add_option("--max-hops", path_max_hops, "Longest path to look for (default 6)")
-      ->check(CLI::Range(1, 20));
-  path_cmd->add_option(
-      "--via", path_via,
-      "Only paths through a node with this label (Document: through one document)");
+  cnkg::cli::AddPathOptions(*path_cmd, path_args);
 
-  std::string neighbor_name, neighbor_label;
-  int neighbor_depth = 1;
-  CLI::App* neighbors = app.add_subcommand(
-      "neighbors", "The nodes around a name, up to --depth hops, optionally of one --label.");
+  cnkg::cli::NeighborsArgs neighbors_args;
+  CLI::App* neighbors = app.add_subcommand("neighbors", cnkg::cli::kNeighborsHelp);
   neighbors->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
-  neighbors->add_option("NAME", neighbor_name, "A name, alias or key")->required();
-  neighbors->add_option("--depth", neighbor_depth, "Hops (default 1)")->check(CLI::Range(1, 6));
-  neighbors->add_option("--label", neighbor_label, "Only nodes with this label");
-  add_output_flags(neighbors);
+  cnkg::cli::AddNeighborsOptions(*neighbors, neighbors_args);
+
+  cnkg::cli::ShellFlags shell_flags;
+  CLI::App* shell = app.add_subcommand("shell", cnkg::cli::kShellHelp);
+  shell->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
+  cnkg::cli::AddShellOptions(*shell, shell_flags);
 
   RenderFlags render_flags;
   CLI::App* render = app.add_subcommand(
@@ -718,8 +628,8 @@ int main(int argc, char** argv) {
   }
   // Queries (and why, stats, and export/render --query) read a binary graph file in place, without
   // the many allocations the huge-page heap speeds up.
-  const bool reads_in_place = (*query || *talks || *path_cmd || *neighbors || *why || *stats ||
-                               !render_flags.query.empty()) &&
+  const bool reads_in_place = (*query || *talks || *path_cmd || *neighbors || *why || *shell ||
+                               *stats || !render_flags.query.empty()) &&
                               cnkg::IsBinaryGraphFile(graph_path);
   if (!*build && !reads_in_place) ReexecForLargeGraph(graph_path, argv);
   if (*build) {
@@ -730,15 +640,25 @@ int main(int argc, char** argv) {
     }
     return RunBuild(inputs, output, flags);
   }
-  if (*why) return RunWhy(graph_path, why_names);
-  if (*query || *talks || *path_cmd || *neighbors) {
-    if (!ValidFormat(query_flags.format)) return kExitUsage;
+  if (*query || *talks || *path_cmd || *neighbors || *why || *shell) {
+    const std::string& format = *query       ? query_flags.output.format
+                                : *talks     ? talks_args.output.format
+                                : *neighbors ? neighbors_args.output.format
+                                : *shell     ? shell_flags.format
+                                             : std::string("table");
+    if (!cnkg::cli::ValidFormat(format, std::cerr)) return kExitUsage;
     // Queries read the graph file in place: nothing is built, so they start at once on graphs of
     // millions of elements.
+    const auto opening = std::chrono::steady_clock::now();
     auto graph = cnkg::ReadQueryGraph(graph_path);
     if (!graph.ok()) {
       PrintError(graph.status().message());
       return kExitError;
+    }
+    if (*shell) {
+      const std::chrono::duration<double, std::milli> open_time =
+          std::chrono::steady_clock::now() - opening;
+      return cnkg::cli::RunShell(*graph, graph_path, shell_flags, open_time.count());
     }
     if (*query) {
       std::string text = query_text;
@@ -749,23 +669,11 @@ int main(int argc, char** argv) {
       }
       return RunQueryText(**graph, text, query_flags);
     }
-    if (*talks) {
-      auto text = cnkg::TalksQuery(**graph, talk_mentions, talk_orgs, talk_tracks);
-      if (!text.ok()) return Finish(**graph, text.status(), "");
-      return RunQueryText(**graph, *text, query_flags);
-    }
-    if (*path_cmd) {
-      bool ok = true;
-      auto via = LabelOption(path_via, &ok);
-      if (!ok) return kExitUsage;
-      auto text = cnkg::ExplainPath(**graph, path_ends[0], path_ends[1], path_max_hops, via);
-      return Finish(**graph, text.status(), text.ok() ? *text : "");
-    }
-    bool ok = true;
-    auto label = LabelOption(neighbor_label, &ok);
-    if (!ok) return kExitUsage;
-    return PrintResult(**graph, cnkg::Neighbors(**graph, neighbor_name, neighbor_depth, label),
-                       query_flags.format);
+    const cnkg::cli::Io io{std::cout, std::cerr};
+    if (*talks) return cnkg::cli::RunTalks(**graph, talks_args, {}, io);
+    if (*path_cmd) return cnkg::cli::RunPath(**graph, path_args, io);
+    if (*neighbors) return cnkg::cli::RunNeighbors(**graph, neighbors_args, io);
+    return cnkg::cli::RunWhy(**graph, why_args, io);
   }
   if (*render) return RunRender(graph_path, output, render_flags);
   if (*stats) return RunStats(graph_path, json, by_maturity);
