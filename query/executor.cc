@@ -280,7 +280,16 @@ class MatchOp : public Operator {
     const BNodePattern& target = part.nodes[step.node];
     const Value& from = row[part.nodes[step.from_node].slot];
     if (from.type() != ValueType::kNode) return true;
+    // A target pinned down by its key or name: only the nodes the seek finds (ascending).
+    const std::vector<std::uint32_t>* only = nullptr;
+    std::vector<std::uint32_t> sought;
+    if (step.target_seek_value) {
+      bool ok = true;
+      only = SoughtTargets(step, row, &sought, &ok);
+      if (!ok) return false;
+    }
     return ForEachHop(rel, step.forward, from.as_node().id, nullptr, [&](const Hop& hop) {
+      if (only && !std::binary_search(only->begin(), only->end(), hop.other)) return true;
       if (step.bind_rel) {
         row[rel.slot].SetRel(hop.rel);
       } else {
@@ -290,6 +299,20 @@ class MatchOp : public Operator {
       if (!PlaceNode(target, step.bind_node, ctx_.view().node(hop.other), row)) return true;
       return Continue(p, s, row);
     });
+  }
+
+  // The nodes the target seek of an expansion finds, ascending: computed once per query when
+  // the sought value reads no variable, else for this row into *scratch. *ok is false when
+  // evaluating the value failed.
+  const std::vector<std::uint32_t>* SoughtTargets(const MatchStep& step, Row& row,
+                                                  std::vector<std::uint32_t>* scratch, bool* ok) {
+    auto cached = sought_.find(&step);
+    if (cached != sought_.end()) return &cached->second;
+    *scratch = Seek(step.target_scan, *step.target_seek_value, row, ok);
+    if (!*ok) return scratch;
+    if (SlotsRead(*step.target_seek_value).empty())
+      return &sought_.emplace(&step, std::move(*scratch)).first->second;
+    return scratch;
   }
 
   // The values of a variable-length pattern's hop properties for this row.
@@ -551,6 +574,8 @@ class MatchOp : public Operator {
   }
 
   const MatchPlan& plan_;
+  // SoughtTargets' answers for seeks whose value reads no variable.
+  std::unordered_map<const MatchStep*, std::vector<std::uint32_t>> sought_;
   bool emitted_ = false;
   std::vector<std::vector<Scratch>> scratch_;
 };

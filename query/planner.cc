@@ -67,7 +67,9 @@ class MatchPlanner {
     return ready;
   }
 
-  double Cost(const BNodePattern& n, ScanKind* kind, const BExpr** seek) {
+  // `pred`, when not null, receives the predicate a seek comes from.
+  double Cost(const BNodePattern& n, ScanKind* kind, const BExpr** seek,
+              const BExpr** pred = nullptr) {
     *seek = nullptr;
     if (bound_.count(n.slot)) {
       *kind = ScanKind::kBound;
@@ -77,6 +79,7 @@ class MatchPlanner {
       if (const BExpr* v = SeekValue(*p, n.slot, {"key", "id"}, bound_)) {
         *kind = ScanKind::kKeySeek;
         *seek = v;
+        if (pred) *pred = p;
         return 1;
       }
     }
@@ -84,6 +87,7 @@ class MatchPlanner {
       if (const BExpr* v = SeekValue(*p, n.slot, {"name"}, bound_)) {
         *kind = ScanKind::kNameSeek;
         *seek = v;
+        if (pred) *pred = p;
         return 2;
       }
     }
@@ -130,13 +134,18 @@ class MatchPlanner {
       s.bind_rel = !bound_.count(part.rels[rel].slot);
       bound_.insert(part.rels[rel].slot);
       s.bind_node = !bound_.count(part.nodes[to].slot);
-      if (s.bind_node && part.rels[rel].shortest != ShortestKind::kNone) {
+      const BRelPattern& rp = part.rels[rel];
+      const bool single_hop = !rp.variable_length && rp.shortest == ShortestKind::kNone;
+      if (s.bind_node && (rp.shortest != ShortestKind::kNone || single_hop)) {
         ScanKind kind;
-        const BExpr* seek;
-        Cost(part.nodes[to], &kind, &seek);
+        const BExpr *seek, *pred = nullptr;
+        Cost(part.nodes[to], &kind, &seek, &pred);
         if (kind == ScanKind::kKeySeek || kind == ScanKind::kNameSeek) {
           s.target_scan = kind;
           s.target_seek_value = seek;
+          // A single hop keeps only the nodes the seek finds, which is the predicate's meaning
+          // (an equality with a string; nothing for any other value): it is not checked again.
+          if (single_hop) std::erase(pending_, pred);
         }
       }
       bound_.insert(part.nodes[to].slot);

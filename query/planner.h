@@ -37,8 +37,9 @@ struct MatchStep {
   bool bind_node = true;       // false: the node's slot is already bound and is compared
   bool bind_rel = true;        // false: the relationship's slot is already bound and is compared
   bool assemble_path = false;  // the part's path variable is complete after this step
-  // Shortest-path expand to an unbound node that a key or name pins down: the candidates are
-  // sought (kKeySeek, kNameSeek with target_seek_value) and each is searched for from both ends.
+  // Expand to an unbound node that a key or name pins down (kKeySeek, kNameSeek with
+  // target_seek_value): a single hop keeps only the nodes the seek finds (the equality is then
+  // not checked again); a shortest path searches for each of them from both ends.
   ScanKind target_scan = ScanKind::kAllNodes;
   const BExpr* target_seek_value = nullptr;
   std::vector<const BExpr*> predicates;  // checked after this step

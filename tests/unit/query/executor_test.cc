@@ -637,6 +637,29 @@ TEST_CASE("Executor: grouping on element ids merges groups with equal keys", "[q
         V{"Pat | Pat", "Pat | Quinn", "Quinn | Pat"});
 }
 
+TEST_CASE("Executor: an expansion to a node pinned by its name or key", "[query][executor]") {
+  // The seek replaces the equality: the same rows as a WHERE on the name, for every kind of
+  // value (a constant, a value of the row, something that is not a string, null).
+  const std::string base = "MATCH (p:Person)-[:PRESENTS]->(t:Talk) ";
+  CHECK(Rows(SameNames(), base + "WHERE t.name = 'Two' RETURN p.key ORDER BY p.key") ==
+        V{"person:p1", "person:p2"});
+  CHECK(
+      Rows(SameNames(),
+           "MATCH (p:Person)-[:PRESENTS]->(t:Talk {name: 'Three'}) RETURN p.key ORDER BY p.key") ==
+      V{"person:p2", "person:p3"});
+  CHECK(Rows(SameNames(), base + "WHERE t.key = 'talk:t1' RETURN p.key") == V{"person:p1"});
+  CHECK(Rows(SameNames(), base + "WHERE t.name = 2 RETURN p.key").empty());
+  CHECK(Rows(SameNames(), base + "WHERE t.name = null RETURN p.key").empty());
+  CHECK(Rows(SameNames(),
+             "UNWIND ['One', 'Three', 'None'] AS n MATCH (p:Person)-[:PRESENTS]->(t:Talk) "
+             "WHERE t.name = n RETURN n, p.key ORDER BY n, p.key") ==
+        V{"One | person:p1", "Three | person:p2", "Three | person:p3"});
+  // Nodes of the same name are all kept.
+  CHECK(Rows(SameNames(),
+             "MATCH (p:Person)-[:AFFILIATED_WITH]->(o:Organization {name: 'Acme'}) "
+             "RETURN p.key ORDER BY p.key") == V{"person:p1", "person:p2", "person:p3"});
+}
+
 TEST_CASE("Executor: values cannot grow without bound", "[query][executor]") {
   std::string doubling = "WITH 'abcdefgh' AS s";
   for (int i = 0; i < 30; ++i) doubling += " WITH s + s AS s";
