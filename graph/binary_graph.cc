@@ -1,5 +1,7 @@
 #include "graph/binary_graph.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -203,21 +205,49 @@ class FileBuilder {
     pieces_.push_back(bytes);
     size_ = aligned + bytes.size();
   }
-  // The file's bytes, in order: `header` (given its section table and size) and the sections.
+  // The file's bytes, in order: `header` (given its section table and size), the sections, and
+  // the checksums of every kBlockSize bytes before them.
   std::vector<std::string_view> Finish(const binary::Header& header) {
+    static constexpr char kZeros[8] = {};
+    const std::size_t checksums_at = (size_ + 7) / 8 * 8;
+    const std::size_t blocks = (checksums_at + binary::kBlockSize - 1) / binary::kBlockSize;
+    header_.sections[binary::kChecksums] = {checksums_at, blocks * 8};
     std::memcpy(&final_header_, &header, sizeof header);
     std::memcpy(final_header_.sections, header_.sections, sizeof header_.sections);
-    final_header_.file_size = size_;
+    final_header_.file_size = checksums_at + blocks * 8;
     std::vector<std::string_view> out;
-    out.reserve(pieces_.size() + 1);
+    out.reserve(pieces_.size() + 3);
     out.emplace_back(reinterpret_cast<const char*>(&final_header_), sizeof final_header_);
     out.insert(out.end(), pieces_.begin(), pieces_.end());
+    if (checksums_at != size_) out.emplace_back(kZeros, checksums_at - size_);
+    // Hash the pieces block by block (a block may span several pieces).
+    checksums_.assign(blocks, 0);
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_64bits_reset(state);
+    std::size_t filled = 0, block = 0;
+    for (std::string_view piece : out) {
+      while (!piece.empty()) {
+        const std::size_t take = std::min(piece.size(), binary::kBlockSize - filled);
+        XXH3_64bits_update(state, piece.data(), take);
+        piece.remove_prefix(take);
+        filled += take;
+        if (filled == binary::kBlockSize) {
+          checksums_[block++] = XXH3_64bits_digest(state);
+          XXH3_64bits_reset(state);
+          filled = 0;
+        }
+      }
+    }
+    if (filled > 0) checksums_[block++] = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
+    out.emplace_back(reinterpret_cast<const char*>(checksums_.data()), checksums_.size() * 8);
     return out;
   }
 
  private:
   binary::Header header_{};
   binary::Header final_header_{};
+  std::vector<std::uint64_t> checksums_;
   std::vector<std::string_view> pieces_;
   std::size_t size_ = sizeof(binary::Header);
 };
@@ -387,6 +417,22 @@ Status WriteBinaryGraphFile(const KnowledgeGraph& graph, const std::string& path
   return EmitBinaryGraph(graph, [&](std::span<const std::string_view> pieces) {
     return WriteFileAtomically(path, pieces);
   });
+}
+
+void ResealBinaryGraph(std::string& bytes) {
+  binary::Header h;
+  if (bytes.size() < sizeof h) return;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  const binary::SectionRef sums = h.sections[binary::kChecksums];
+  if (sums.offset > bytes.size() || sums.size > bytes.size() - sums.offset ||
+      sums.size / 8 * binary::kBlockSize < sums.offset)
+    return;
+  for (std::uint64_t b = 0; b * binary::kBlockSize < sums.offset; ++b) {
+    const std::uint64_t begin = b * binary::kBlockSize;
+    const std::uint64_t end = std::min(begin + binary::kBlockSize, sums.offset);
+    const std::uint64_t sum = XXH3_64bits(bytes.data() + begin, end - begin);
+    std::memcpy(bytes.data() + sums.offset + 8 * b, &sum, sizeof sum);
+  }
 }
 
 Result<KnowledgeGraph> ParseBinaryGraph(std::string_view bytes, const std::string& origin) {

@@ -16,13 +16,14 @@ namespace cnkg {
 //
 // The file is read in place (graph/compact_graph.h): a query maps it and reads only what it
 // needs, without building a KnowledgeGraph. Layout (graph/binary_layout.h has the details): a
-// fixed header ("CNKGBIN" 0x02, the file size, counts and the offset and size of each section),
+// fixed header ("CNKGBIN" 0x03, the file size, counts and the offset and size of each section),
 // then 8-byte-aligned sections of fixed-size little-endian arrays (node labels and entries with
 // their key and name, relationship types and endpoints, adjacency in both directions grouped by
 // node, nodes per label, node numbers ordered by key, by name and by folded name or alias, the
 // document table, the graph's edge order, the property names in use), then the variable-length
 // records (aliases, properties, evidence as LEB128 varints) and the string heap, where each
-// distinct string is stored once.
+// distinct string is stored once, and last an XXH3 checksum of every 4 KiB block of the file
+// before it, which a reader checks the first time it reads from a block.
 
 // True if `bytes` starts with the binary graph file's magic.
 bool IsBinaryGraph(std::string_view bytes);
@@ -34,6 +35,11 @@ std::string SerializeBinaryGraph(const KnowledgeGraph& graph);
 // left as it was or replaced whole), section by section rather than through one string, to keep
 // the memory of a large build down. Fails with kIoError naming `path`.
 Status WriteBinaryGraphFile(const KnowledgeGraph& graph, const std::string& path);
+
+// Recomputes the block checksums of binary graph file `bytes` after an edit on purpose (tests of
+// the checks that guard against files written wrong with matching checksums). Does nothing when
+// the header does not locate the checksums.
+void ResealBinaryGraph(std::string& bytes);
 
 // Rebuilds a graph from SerializeBinaryGraph's bytes. `origin` (a file name) prefixes error
 // messages. Fails with kParseError naming the byte offset when the bytes are truncated or

@@ -13,7 +13,7 @@ namespace cnkg::binary {
 static_assert(std::endian::native == std::endian::little,
               "the binary graph file is read in place, which assumes a little-endian machine");
 
-inline constexpr std::string_view kMagic("CNKGBIN\x02", 8);
+inline constexpr std::string_view kMagic("CNKGBIN\x03", 8);
 inline constexpr std::string_view kMagicPrefix("CNKGBIN", 7);
 
 // Sections, in file order. Each starts at a multiple of 8 bytes.
@@ -36,8 +36,14 @@ enum Section : std::uint32_t {
   kSchema,        // per label, then per type: count, then names (varint length + bytes)
   kRecords,       // node and relationship records (varints), see below
   kHeap,          // string bytes, referred to by offset and length
+  kChecksums,     // u64 XXH3 per kBlockSize bytes of the file before this section (last, partial)
   kNumSections,
 };
+
+// The file up to the checksums is hashed in blocks of this many bytes; a reader checks a block
+// the first time it reads from it, so a flipped or overwritten byte anywhere is found by the
+// first read that meets it.
+inline constexpr std::uint64_t kBlockSize = 4096;
 
 struct SectionRef {
   std::uint64_t offset;

@@ -1,5 +1,7 @@
 #include "graph/compact_graph.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cassert>
@@ -44,6 +46,7 @@ struct CompactGraph::Sections {
   std::size_t records_base = 0;  // file offset of records
   std::string_view heap;
   const char* base = nullptr;  // the file's first byte
+  const CompactGraph* graph = nullptr;
   std::vector<std::vector<std::string>> node_property_names, rel_property_names;
 
   std::string_view HeapString(std::uint64_t offset, std::uint64_t size) const {
@@ -55,6 +58,7 @@ struct CompactGraph::Sections {
 struct CompactGraph::Checked {
   // One bit per node: its entry is sound; per node and direction: its adjacency run is sound.
   std::unique_ptr<std::atomic<std::uint64_t>[]> nodes, runs[2];
+  std::unique_ptr<std::atomic<std::uint64_t>[]> blocks;  // one bit per block: its checksum matches
   std::atomic<std::uint32_t> labels{0};  // one bit per label: its run of nodes is sound
   std::atomic<bool> corrupt{false};
   std::mutex mu;
@@ -95,9 +99,16 @@ bool HeapStringOk(std::string_view heap, std::uint64_t offset, std::uint64_t siz
 // every later read return a zero value, so callers check ok() once per record.
 class RecordReader {
  public:
-  RecordReader(const CompactGraph::Sections& s, std::uint64_t pos)
+  // A reader of the record at `pos`, which the `entry_size` bytes at `entry` (a node or
+  // relationship entry) gave.
+  RecordReader(const CompactGraph::Sections& s, std::uint64_t pos, const void* entry,
+               std::size_t entry_size)
       : s_(s), pos_(pos <= s.records.size() ? pos : s.records.size()) {
-    if (pos > s.records.size()) Fail("a record starts past the end of the records");
+    if (!s.graph->Verified(entry, entry_size)) {
+      Stop();
+    } else if (pos > s.records.size()) {
+      Fail("a record starts past the end of the records");
+    }
   }
 
   bool ok() const { return error_.empty(); }
@@ -114,7 +125,7 @@ class RecordReader {
   }
   std::uint64_t Unsigned() {
     // Most numbers (counts, small offsets, lines) fit in one byte.
-    if (pos_ < s_.records.size() && !(static_cast<std::uint8_t>(s_.records[pos_]) & 0x80))
+    if (pos_ < verified_to_ && !(static_cast<std::uint8_t>(s_.records[pos_]) & 0x80))
       return static_cast<std::uint8_t>(s_.records[pos_++]);
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
@@ -122,6 +133,7 @@ class RecordReader {
         Fail("a record ends inside a number");
         return 0;
       }
+      if (pos_ >= verified_to_ && !VerifyHere()) return 0;
       auto b = static_cast<std::uint8_t>(s_.records[pos_++]);
       v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
       if (!(b & 0x80)) return v;
@@ -138,11 +150,16 @@ class RecordReader {
       Fail("a record ends early");
       return 0;
     }
+    if (pos_ >= verified_to_ && !VerifyHere()) return 0;
     return static_cast<std::uint8_t>(s_.records[pos_++]);
   }
   double Double() {
     if (s_.records.size() - pos_ < 8) {
       Fail("a record ends inside a number");
+      return 0;
+    }
+    if (pos_ + 8 > verified_to_ && !s_.graph->Verified(s_.records.data() + pos_, 8)) {
+      Stop();
       return 0;
     }
     std::uint64_t bits = 0;
@@ -176,6 +193,10 @@ class RecordReader {
     }
     if (!ok()) return {};
     std::string_view out = s_.HeapString(offset, size);
+    if (!s_.graph->Verified(out.data(), out.size())) {
+      Stop();
+      return {};
+    }
     // The heap is not checked as a whole when the file is opened.
     if (std::size_t bad = 0; !IsValidUtf8(out, &bad)) {
       FailAt(static_cast<std::uint64_t>(out.data() - s_.base) + bad,
@@ -186,8 +207,24 @@ class RecordReader {
   }
 
  private:
+  // The checksum of the block at pos_ (which the graph records when it does not match), and
+  // where the next block starts.
+  bool VerifyHere() {
+    if (!s_.graph->Verified(s_.records.data() + pos_)) {
+      Stop();
+      return false;
+    }
+    const std::uint64_t at = s_.records_base + pos_;
+    const std::uint64_t block_end = (at / binary::kBlockSize + 1) * binary::kBlockSize;
+    verified_to_ = std::min<std::uint64_t>(block_end - s_.records_base, s_.records.size());
+    return true;
+  }
+  // A checksum did not match: the graph has the error; reading stops.
+  void Stop() { FailAt(0, "a block does not match its checksum"); }
+
   const CompactGraph::Sections& s_;
   std::size_t pos_;
+  std::size_t verified_to_ = 0;  // records before this position are verified
   std::string error_;
   std::size_t error_offset_ = 0;
 };
@@ -273,7 +310,7 @@ void ForEachEvidence(RecordReader& r, std::size_t num_documents, F&& f) {
 
 // Skips a node record's aliases, leaving `r` at its properties.
 RecordReader AtNodeProperties(const CompactGraph::Sections& s, std::uint32_t v) {
-  RecordReader r(s, s.nodes[v].record_offset);
+  RecordReader r(s, s.nodes[v].record_offset, &s.nodes[v], sizeof(binary::NodeEntry));
   ForEachAlias(r, [](std::string_view) {});
   return r;
 }
@@ -298,16 +335,24 @@ Properties AllProperties(RecordReader& r) {
 std::string_view DocumentName(const CompactGraph::Sections& s, std::size_t d, RecordReader& r) {
   const binary::StrRef& ref = s.documents[d];
   const auto at = static_cast<std::uint64_t>(reinterpret_cast<const char*>(&ref) - s.base);
+  if (!s.graph->Verified(&ref, sizeof ref)) {
+    r.FailAt(at, "a block does not match its checksum");
+    return {};
+  }
   if (!InRange(ref.offset, ref.size, s.heap.size())) {
     r.FailAt(at, "a document name lies outside the string heap");
     return {};
   }
-  if (!HeapStringOk(s.heap, ref.offset, ref.size) ||
-      !IsValidUtf8(s.HeapString(ref.offset, ref.size))) {
+  std::string_view name = s.HeapString(ref.offset, ref.size);
+  if (!s.graph->Verified(name.data(), name.size())) {
+    r.FailAt(at, "a block does not match its checksum");
+    return {};
+  }
+  if (!HeapStringOk(s.heap, ref.offset, ref.size) || !IsValidUtf8(name)) {
     r.FailAt(at, "a document name begins or ends inside a UTF-8 character");
     return {};
   }
-  return s.HeapString(ref.offset, ref.size);
+  return name;
 }
 
 std::vector<Evidence> AllEvidence(const CompactGraph::Sections& s, RecordReader& r) {
@@ -431,6 +476,20 @@ Status CompactGraph::CheckHeader() {
     if (i < binary::kSchema && sec.size != expected[i])
       return fail(at, "section " + std::to_string(i) + " has the wrong size");
   }
+  // The checksums come last and cover every block before them; the header's own block is
+  // checked now, everything else when first read.
+  const binary::SectionRef& sums = h.sections[binary::kChecksums];
+  if (sums.offset + sums.size != bytes.size() ||
+      sums.size != (sums.offset + binary::kBlockSize - 1) / binary::kBlockSize * 8)
+    return fail(
+        offsetof(binary::Header, sections) + binary::kChecksums * sizeof(binary::SectionRef),
+        "the checksums do not cover the file");
+  base_ = bytes.data();
+  checksums_at_ = sums.offset;
+  checked_ = std::make_unique<Checked>();
+  checked_->blocks = Checked::Bits(sums.size / 8);
+  block_bits_ = checked_->blocks.get();
+  if (!Verified(bytes.data(), sizeof(binary::Header))) return status();
   auto at = [&](binary::Section i) { return bytes.data() + h.sections[i].offset; };
   auto offset_of = [&](const void* p) {
     return static_cast<std::uint64_t>(static_cast<const char*>(p) - bytes.data());
@@ -460,10 +519,12 @@ Status CompactGraph::CheckHeader() {
   s.records_base = h.sections[binary::kRecords].offset;
   s.heap = bytes.substr(h.sections[binary::kHeap].offset, h.sections[binary::kHeap].size);
   s.base = bytes.data();
+  s.graph = this;
   // The property names in use.
   {
     std::string_view schema =
         bytes.substr(h.sections[binary::kSchema].offset, h.sections[binary::kSchema].size);
+    if (!Verified(schema.data(), schema.size())) return status();
     std::size_t pos = 0;
     auto varint = [&](std::uint64_t* out) {
       *out = 0;
@@ -496,6 +557,12 @@ Status CompactGraph::CheckHeader() {
         return fail(h.sections[binary::kSchema].offset + pos, "the property names are corrupt");
   }
   // The ends of the adjacency and label runs, so that each run can be checked on its own.
+  for (const void* p :
+       {static_cast<const void*>(s.out_offsets), static_cast<const void*>(s.out_offsets + n),
+        static_cast<const void*>(s.in_offsets), static_cast<const void*>(s.in_offsets + n),
+        static_cast<const void*>(s.label_offsets),
+        static_cast<const void*>(s.label_offsets + labels)})
+    if (!Verified(p, 4)) return status();
   for (const std::uint32_t* offsets : {s.out_offsets, s.in_offsets}) {
     if (offsets[0] != 0 || offsets[n] != m)
       return fail(offset_of(offsets[0] != 0 ? offsets : offsets + n),
@@ -504,7 +571,6 @@ Status CompactGraph::CheckHeader() {
   if (s.label_offsets[0] != 0 || s.label_offsets[labels] != n)
     return fail(offset_of(s.label_offsets[0] != 0 ? s.label_offsets : s.label_offsets + labels),
                 "the label offsets do not cover the nodes");
-  checked_ = std::make_unique<Checked>();
   checked_->nodes = Checked::Bits(n);
   checked_->runs[0] = Checked::Bits(n);
   checked_->runs[1] = Checked::Bits(n);
@@ -525,6 +591,10 @@ Status CompactGraph::Validate() const {
   const std::uint64_t n = num_nodes_, m = num_rels_;
   const std::uint64_t labels = kLabelCount;
   const Sections& s = *s_;
+  // Every block against its checksum first: what follows finds what a file written to be
+  // wrong (with checksums to match) gets wrong.
+  if (!VerifyBlocks(0, checksums_at_ == 0 ? 0 : (checksums_at_ - 1) / binary::kBlockSize))
+    return status();
   // Every string is whole characters of a valid UTF-8 heap, so no writer (JSON, XML, CSV, a
   // terminal) is handed bytes that are not text.
   if (std::size_t bad = 0; !IsValidUtf8(s.heap, &bad))
@@ -557,14 +627,14 @@ Status CompactGraph::Validate() const {
   // The records, and the indexes: independent, so checked side by side on large files.
   auto check_records = [&]() -> Status {
     for (std::uint64_t v = 0; v < n; ++v) {
-      RecordReader r(s, s.nodes[v].record_offset);
+      RecordReader r(s, s.nodes[v].record_offset, &s.nodes[v], sizeof(binary::NodeEntry));
       ForEachAlias(r, [](std::string_view) {});
       SkipProperties(r);
       ForEachEvidence(r, s.num_documents, [](std::size_t, int, std::string_view) {});
       if (!r.ok()) return fail(r.error_offset(), "node " + std::to_string(v) + ": " + r.error());
     }
     for (std::uint64_t e = 0; e < m; ++e) {
-      RecordReader r(s, s.rels[e].record_offset);
+      RecordReader r(s, s.rels[e].record_offset, &s.rels[e], sizeof(binary::RelEntry));
       SkipProperties(r);
       ForEachEvidence(r, s.num_documents, [](std::size_t, int, std::string_view) {});
       if (!r.ok())
@@ -673,6 +743,39 @@ void CompactGraph::Corrupt(std::uint64_t at, const std::string& what) const {
   checked_->corrupt.store(true, std::memory_order_release);
 }
 
+bool CompactGraph::Verified(const void* p, std::size_t size) const {
+  if (size == 0) return true;
+  const auto offset = static_cast<std::size_t>(static_cast<const char*>(p) - base_);
+  const std::size_t first = offset / binary::kBlockSize;
+  const std::size_t last = (offset + size - 1) / binary::kBlockSize;
+  for (std::size_t b = first; b <= last; ++b)
+    if (!Checked::Test(checked_->blocks, b)) return VerifyBlocks(b, last);
+  return true;
+}
+
+bool CompactGraph::VerifyBlocks(std::size_t first, std::size_t last) const {
+  for (std::size_t b = first; b <= last; ++b) {
+    if (Checked::Test(checked_->blocks, b)) continue;
+    const std::uint64_t begin = b * binary::kBlockSize;
+    if (begin >= checksums_at_) continue;  // the checksums themselves: never read as data
+    const std::uint64_t end = std::min(begin + binary::kBlockSize, checksums_at_);
+    std::uint64_t expected;
+    std::memcpy(&expected, base_ + checksums_at_ + 8 * b, sizeof expected);
+#ifndef CNKG_FUZZING_IGNORE_CHECKSUMS
+    if (XXH3_64bits(base_ + begin, end - begin) != expected) {
+      Corrupt(begin, "the " + std::to_string(end - begin) +
+                         " bytes from here do not match their checksum (the file was changed or "
+                         "damaged after cnkg wrote it)");
+      return false;
+    }
+#else
+    (void)expected;
+#endif
+    Checked::Set(checked_->blocks, b);
+  }
+  return true;
+}
+
 namespace {
 
 std::uint64_t OffsetIn(std::string_view bytes, const void* p) {
@@ -698,6 +801,7 @@ bool CompactGraph::NodeOk(std::uint32_t v) const {
   const Sections& s = *s_;
   const binary::NodeEntry& e = s.nodes[v];
   const std::uint64_t at = OffsetIn(storage_->bytes, &e);
+  if (!Verified(labels_ + v) || !Verified(&e, sizeof e)) return false;
   if (labels_[v] >= kLabelCount) {
     BadLabel(v);
     return false;
@@ -715,6 +819,7 @@ bool CompactGraph::NodeOk(std::uint32_t v) const {
   }
   for (std::string_view text :
        {s.HeapString(e.key_offset, e.key_size), s.HeapString(e.name_offset, e.name_size)}) {
+    if (!Verified(text.data(), text.size())) return false;
     if (std::size_t bad = 0; !IsValidUtf8(text, &bad)) {
       Corrupt(OffsetIn(storage_->bytes, text.data()) + bad, "the string heap is not valid UTF-8");
       return false;
@@ -729,31 +834,22 @@ bool CompactGraph::RunOk(int dir, std::uint32_t v) const {
   const Sections& s = *s_;
   const std::uint32_t* offsets = dir == 0 ? s.out_offsets : s.in_offsets;
   const Adjacent* adj = dir == 0 ? s.out_adj : s.in_adj;
+  if (!Verified(offsets + v, 2 * sizeof *offsets)) return false;
   const std::uint32_t begin = offsets[v], end = offsets[v + 1];
   if (begin > end || end > num_rels_) {
     Corrupt(OffsetIn(storage_->bytes, offsets + v + 1), "the adjacency offsets go backwards");
     return false;
   }
-  // The node at this end of relationship a, or num_nodes_ when a is out of range.
-  auto owner = [&](const Adjacent& a) -> std::uint64_t {
-    if (a.rel >= num_rels_) return num_nodes_;
-    return dir == 0 ? s.rels[a.rel].source : s.rels[a.rel].target;
-  };
-  auto bad = [&](const Adjacent& a) {
-    Corrupt(OffsetIn(storage_->bytes, &a), "an adjacency entry does not match its relationship");
-    return false;
-  };
+  if (!Verified(adj + begin, (end - begin) * sizeof(Adjacent))) return false;
+  // The checksums say the run is as written; a file written wrong on purpose must still not
+  // send a reader out of bounds.
   for (std::uint32_t i = begin; i < end; ++i) {
-    const Adjacent& a = adj[i];
-    if (a.rel >= num_rels_ || a.other >= num_nodes_ || owner(a) != v ||
-        (dir == 0 ? s.rels[a.rel].target : s.rels[a.rel].source) != a.other)
-      return bad(a);
+    if (adj[i].rel >= num_rels_ || adj[i].other >= num_nodes_) {
+      Corrupt(OffsetIn(storage_->bytes, adj + i),
+              "an adjacency entry does not match its relationship");
+      return false;
+    }
   }
-  // Runs are in node order, so the entries either side belong to the nodes before and after v:
-  // the run holds all of v's relationships, not only some.
-  if (begin > 0 && owner(adj[begin - 1]) >= v) return bad(adj[begin - 1]);
-  if (end < num_rels_ && (owner(adj[end]) <= v || owner(adj[end]) >= num_nodes_))
-    return bad(adj[end]);
   Checked::Set(checked_->runs[dir], v);
   return true;
 }
@@ -779,7 +875,7 @@ std::string_view CompactGraph::name(std::uint32_t v) const {
 
 std::vector<std::string> CompactGraph::aliases(std::uint32_t v) const {
   std::vector<std::string> out;
-  RecordReader r(*s_, s_->nodes[v].record_offset);
+  RecordReader r(*s_, s_->nodes[v].record_offset, &s_->nodes[v], sizeof(binary::NodeEntry));
   ForEachAlias(r, [&](std::string_view a) { out.emplace_back(a); });
   CNKG_REPORT(r, "node " + std::to_string(v));
   return out;
@@ -821,7 +917,7 @@ Node CompactGraph::node(std::uint32_t v) const {
   out.key = std::string(key(v));
   out.label = label(v);
   out.name = std::string(name(v));
-  RecordReader r(*s_, s_->nodes[v].record_offset);
+  RecordReader r(*s_, s_->nodes[v].record_offset, &s_->nodes[v], sizeof(binary::NodeEntry));
   ForEachAlias(r, [&](std::string_view a) { out.aliases.emplace_back(a); });
   out.properties = AllProperties(r);
   out.evidence = AllEvidence(*s_, r);
@@ -830,6 +926,7 @@ Node CompactGraph::node(std::uint32_t v) const {
 }
 
 std::uint32_t CompactGraph::source(std::uint32_t e) const {
+  if (!Verified(&s_->rels[e], sizeof(binary::RelEntry))) return 0;
   const std::uint32_t v = s_->rels[e].source;
   if (v < num_nodes_) [[likely]]
     return v;
@@ -839,6 +936,7 @@ std::uint32_t CompactGraph::source(std::uint32_t e) const {
 }
 
 std::uint32_t CompactGraph::target(std::uint32_t e) const {
+  if (!Verified(&s_->rels[e], sizeof(binary::RelEntry))) return 0;
   const std::uint32_t v = s_->rels[e].target;
   if (v < num_nodes_) [[likely]]
     return v;
@@ -849,21 +947,21 @@ std::uint32_t CompactGraph::target(std::uint32_t e) const {
 
 std::optional<PropertyValue> CompactGraph::rel_property(std::uint32_t e,
                                                         std::string_view name) const {
-  RecordReader r(*s_, s_->rels[e].record_offset);
+  RecordReader r(*s_, s_->rels[e].record_offset, &s_->rels[e], sizeof(binary::RelEntry));
   auto out = FindProperty(r, name);
   CNKG_REPORT(r, "relationship " + std::to_string(e));
   return r.ok() ? out : std::nullopt;
 }
 
 Properties CompactGraph::rel_properties(std::uint32_t e) const {
-  RecordReader r(*s_, s_->rels[e].record_offset);
+  RecordReader r(*s_, s_->rels[e].record_offset, &s_->rels[e], sizeof(binary::RelEntry));
   Properties out = AllProperties(r);
   CNKG_REPORT(r, "relationship " + std::to_string(e));
   return out;
 }
 
 std::vector<Evidence> CompactGraph::rel_evidence(std::uint32_t e) const {
-  RecordReader r(*s_, s_->rels[e].record_offset);
+  RecordReader r(*s_, s_->rels[e].record_offset, &s_->rels[e], sizeof(binary::RelEntry));
   SkipProperties(r);
   auto out = AllEvidence(*s_, r);
   CNKG_REPORT(r, "relationship " + std::to_string(e));
@@ -871,7 +969,7 @@ std::vector<Evidence> CompactGraph::rel_evidence(std::uint32_t e) const {
 }
 
 std::size_t CompactGraph::rel_evidence_count(std::uint32_t e) const {
-  RecordReader r(*s_, s_->rels[e].record_offset);
+  RecordReader r(*s_, s_->rels[e].record_offset, &s_->rels[e], sizeof(binary::RelEntry));
   SkipProperties(r);
   std::size_t n = r.Count(3);
   CNKG_REPORT(r, "relationship " + std::to_string(e));
@@ -881,7 +979,7 @@ std::size_t CompactGraph::rel_evidence_count(std::uint32_t e) const {
 Edge CompactGraph::edge(std::uint32_t e) const {
   Edge out;
   out.type = type(e);
-  RecordReader r(*s_, s_->rels[e].record_offset);
+  RecordReader r(*s_, s_->rels[e].record_offset, &s_->rels[e], sizeof(binary::RelEntry));
   out.properties = AllProperties(r);
   out.evidence = AllEvidence(*s_, r);
   CNKG_REPORT(r, "relationship " + std::to_string(e));
@@ -904,6 +1002,7 @@ std::span<const std::uint32_t> CompactGraph::nodes_with_label(Label label) const
   const auto l = static_cast<std::size_t>(label);
   if (l >= kLabelCount) return {};
   const Sections& s = *s_;
+  if (!Verified(s.label_offsets + l, 2 * sizeof(std::uint32_t))) return {};
   const std::uint32_t begin = s.label_offsets[l], end = s.label_offsets[l + 1];
   if (!(checked_->labels.load(std::memory_order_relaxed) & (1u << l))) {
     if (begin > end || end > num_nodes_) {
@@ -911,6 +1010,11 @@ std::span<const std::uint32_t> CompactGraph::nodes_with_label(Label label) const
       return {};
     }
     // Ascending nodes of this label, with nodes of the labels before and after either side.
+    const std::uint32_t from = begin > 0 ? begin - 1 : begin;
+    const std::uint32_t to = end < num_nodes_ ? end + 1 : end;
+    if (!Verified(s.label_nodes + from, (to - from) * sizeof(std::uint32_t))) return {};
+    for (std::uint32_t i = from; i < to; ++i)
+      if (s.label_nodes[i] < num_nodes_ && !Verified(labels_ + s.label_nodes[i])) return {};
     auto label_at = [&](std::uint32_t i) -> std::uint64_t {
       return s.label_nodes[i] < num_nodes_ ? labels_[s.label_nodes[i]] : kLabelCount;
     };
@@ -958,6 +1062,8 @@ std::optional<std::size_t> CheckedLowerBound(std::size_t count, EntryOk&& entry_
 
 bool CompactGraph::KeyOrderOk(std::size_t i) const {
   const std::uint32_t* order = s_->key_order;
+  const std::size_t from = i > 0 ? i - 1 : i, to = std::min(i + 2, num_nodes_);
+  if (!Verified(order + from, (to - from) * sizeof *order)) return false;
   auto sound = [&](std::size_t j) { return order[j] < num_nodes_ && NodeOk(order[j]); };
   auto before = [&](std::size_t a, std::size_t b) { return key(order[a]) < key(order[b]); };
   if (sound(i) && (i == 0 || (sound(i - 1) && before(i - 1, i))) &&
@@ -969,6 +1075,8 @@ bool CompactGraph::KeyOrderOk(std::size_t i) const {
 
 bool CompactGraph::NameOrderOk(std::size_t i) const {
   const std::uint32_t* order = s_->name_order;
+  const std::size_t from = i > 0 ? i - 1 : i, to = std::min(i + 2, num_nodes_);
+  if (!Verified(order + from, (to - from) * sizeof *order)) return false;
   auto sound = [&](std::size_t j) { return order[j] < num_nodes_ && NodeOk(order[j]); };
   auto before = [&](std::size_t a, std::size_t b) {
     return std::tuple(name(order[a]), order[a]) < std::tuple(name(order[b]), order[b]);
@@ -982,6 +1090,13 @@ bool CompactGraph::NameOrderOk(std::size_t i) const {
 
 bool CompactGraph::FoldOk(std::size_t i) const {
   const Sections& s = *s_;
+  const std::size_t from = i > 0 ? i - 1 : i, to = std::min(i + 2, s.num_folded);
+  if (!Verified(s.folded + from, (to - from) * sizeof(binary::FoldEntry))) return false;
+  for (std::size_t j = from; j < to; ++j) {
+    const binary::FoldEntry& f = s.folded[j];
+    if (InRange(f.offset, f.size, s.heap.size()) && !Verified(s.heap.data() + f.offset, f.size))
+      return false;
+  }
   auto sound = [&](std::size_t j) {
     const binary::FoldEntry& f = s.folded[j];
     return f.node < num_nodes_ && InRange(f.offset, f.size, s.heap.size()) &&

@@ -1,6 +1,7 @@
 #ifndef CNKG_GRAPH_COMPACT_GRAPH_H_
 #define CNKG_GRAPH_COMPACT_GRAPH_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -76,6 +77,8 @@ class CompactGraph {
 
   // ---- Nodes. Preconditions: v < num_nodes().
   Label label(std::uint32_t v) const {
+    if (!Verified(labels_ + v)) [[unlikely]]
+      return kAllLabels[0];
     if (labels_[v] >= kLabelCount) [[unlikely]]
       return BadLabel(v);
     return static_cast<Label>(labels_[v]);
@@ -93,6 +96,8 @@ class CompactGraph {
 
   // ---- Relationships. Preconditions: e < num_rels().
   RelType type(std::uint32_t e) const {
+    if (!Verified(types_ + e)) [[unlikely]]
+      return kAllRelTypes[0];
     if (types_[e] >= kRelTypeCount) [[unlikely]]
       return BadType(e);
     return static_cast<RelType>(types_[e]);
@@ -131,6 +136,17 @@ class CompactGraph {
   struct Storage;
   struct Sections;
   struct Checked;
+  // Whether the block of the file holding byte `p` (a pointer into the file) matches its
+  // checksum; checked the first time, remembered after. A mismatch is recorded (status()).
+  bool Verified(const void* p) const {
+    const auto b = static_cast<std::size_t>(static_cast<const char*>(p) - base_) /
+                   static_cast<std::size_t>(binary::kBlockSize);
+    if ((block_bits_[b / 64].load(std::memory_order_relaxed) >> (b % 64)) & 1) [[likely]]
+      return true;
+    return VerifyBlocks(b, b);
+  }
+  // The same for the `size` bytes at `p` (none when size is 0).
+  bool Verified(const void* p, std::size_t size) const;
 
  private:
   CompactGraph() = default;
@@ -139,6 +155,8 @@ class CompactGraph {
                                                                  const std::string& origin);
   // The header and section table (Open's checks); sets up the section pointers.
   Status CheckHeader();
+  // Checks blocks first..last against their checksums (see Verified).
+  bool VerifyBlocks(std::size_t first, std::size_t last) const;
   // Records that the file is corrupt at byte `at` (the first such call wins).
   void Corrupt(std::uint64_t at, const std::string& what) const;
   Label BadLabel(std::uint32_t v) const;
@@ -164,6 +182,9 @@ class CompactGraph {
   std::size_t num_rels_ = 0;
   const std::uint8_t* labels_ = nullptr;
   const std::uint8_t* types_ = nullptr;
+  const char* base_ = nullptr;      // the file's first byte
+  std::uint64_t checksums_at_ = 0;  // where the checksums start: the bytes they cover
+  const std::atomic<std::uint64_t>* block_bits_ = nullptr;  // one bit per verified block
 };
 
 }  // namespace cnkg

@@ -86,39 +86,119 @@ TEST_CASE("Every truncation of a binary graph file is an error, never a crash") 
   }
 }
 
-TEST_CASE("Flipped bytes in a binary graph file give errors or a graph, never a crash") {
+// Reads every accessor and index of `g` (not the edge order, which only ToKnowledgeGraph reads).
+void ReadEverything(const CompactGraph& g) {
+  for (std::uint32_t v = 0; v < g.num_nodes(); ++v) {
+    (void)g.node(v);
+    (void)g.FindKey(g.key(v));
+    (void)g.FindName(g.name(v));
+    (void)g.FindFoldedName(FoldName(g.name(v)));
+    for (const auto& a : g.out(v)) (void)g.edge(a.rel), (void)g.label(a.other);
+    for (const auto& a : g.in(v)) (void)g.rel_evidence(a.rel), (void)g.key(a.other);
+  }
+  for (Label l : kAllLabels) (void)g.nodes_with_label(l), (void)g.node_property_names(l);
+}
+
+void CheckOneLine(const Status& s, const std::string& origin) {
+  CHECK(s.code() == StatusCode::kParseError);
+  CHECK(s.message().rfind(origin + ": corrupt binary graph file at byte ", 0) == 0);
+  CHECK(s.message().find('\n') == std::string::npos);
+}
+
+// Enough nodes, relationships and text for the file to span many checksum blocks.
+KnowledgeGraph ManyBlocks() {
+  KnowledgeGraph g = Sample();
+  for (int i = 0; i < 120; ++i) {
+    Node n{"talk:m" + std::to_string(i), Label::kTalk, "M" + std::to_string(i),
+           {"m" + std::to_string(i)},    {},           {}};
+    n.properties["start"] = std::string("2026-01-0") + std::to_string(i % 9 + 1);
+    n.evidence.push_back(
+        {"m.txt", i, "a line about talk " + std::to_string(i) + std::string(60, '.')});
+    auto v = g.UpsertNode(n);
+    Edge e;
+    e.type = RelType::kMentions;
+    e.evidence.push_back({"m.txt", i, "mention " + std::to_string(i)});
+    g.UpsertEdge(v, *g.Find("talk:engines"), e);
+  }
+  return g;
+}
+
+TEST_CASE("Every flipped byte of a binary graph file is found by the first read of its block") {
+  const std::string bytes = SerializeBinaryGraph(ManyBlocks());
+  REQUIRE(bytes.size() > 6 * binary::kBlockSize);
+  binary::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  // The blocks an accessor reads: every section but the edge order (and the checksums).
+  auto read_lazily = [&](std::size_t byte) {
+    const std::size_t block = byte / binary::kBlockSize;
+    for (std::uint32_t i = 0; i < binary::kChecksums; ++i) {
+      const binary::SectionRef& sec = h.sections[i];
+      if (i == binary::kEdgeOrder || sec.size == 0) continue;
+      if (sec.offset / binary::kBlockSize <= block &&
+          block <= (sec.offset + sec.size - 1) / binary::kBlockSize)
+        return true;
+    }
+    return block == 0;  // the header
+  };
+  for (std::size_t i = 8; i < h.sections[binary::kChecksums].offset; i += 7) {
+    std::string b = bytes;
+    b[i] = static_cast<char>(b[i] ^ 0x10);
+    INFO("byte " << i);
+    auto opened = CompactGraph::Open(b, "f.cnkg");
+    if (!opened.ok()) {
+      CheckOneLine(opened.status(), "f.cnkg");
+      continue;
+    }
+    const CompactGraph& g = **opened;
+    ReadEverything(g);
+    if (read_lazily(i)) {
+      REQUIRE_FALSE(g.status().ok());
+      CheckOneLine(g.status(), "f.cnkg");
+    }
+    CHECK_FALSE(g.Validate().ok());
+    CHECK_FALSE(ParseBinaryGraph(b, "f.cnkg").ok());
+  }
+}
+
+TEST_CASE("A damaged block is reported by the read that meets it, naming the block") {
+  const std::string bytes = SerializeBinaryGraph(ManyBlocks());
+  binary::Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  // A byte in the middle of the heap, past the header's block.
+  const std::size_t at = h.sections[binary::kHeap].offset + h.sections[binary::kHeap].size / 2;
+  REQUIRE(at >= binary::kBlockSize);
+  std::string b = bytes;
+  b[at] = static_cast<char>(b[at] ^ 0x20);
+  auto opened = CompactGraph::Open(b, "d.cnkg");
+  REQUIRE(opened.ok());  // only the header's block is checked at open
+  const CompactGraph& g = **opened;
+  CHECK(g.status().ok());
+  ReadEverything(g);
+  const std::size_t block = at / binary::kBlockSize * binary::kBlockSize;
+  CHECK(g.status().message() ==
+        "d.cnkg: corrupt binary graph file at byte " + std::to_string(block) + ": the " +
+            std::to_string(std::min<std::size_t>(binary::kBlockSize,
+                                                 h.sections[binary::kChecksums].offset - block)) +
+            " bytes from here do not match their checksum (the file was changed or damaged "
+            "after cnkg wrote it)");
+  CHECK(g.Validate().message() == g.status().message());
+}
+
+TEST_CASE("A file written wrong with matching checksums gives errors or a graph, never a crash") {
   const std::string bytes = SerializeBinaryGraph(Sample());
   for (std::size_t i = 8; i < bytes.size(); ++i) {
     for (unsigned char x : {0x01, 0x80, 0xff}) {
       std::string b = bytes;
       b[i] = static_cast<char>(b[i] ^ x);
+      ResealBinaryGraph(b);
+      INFO("byte " << i << " ^ " << int{x});
       auto r = ParseBinaryGraph(b, "f.cnkg");
-      if (!r.ok()) CHECK(r.status().code() == StatusCode::kParseError);
+      if (!r.ok()) CheckOneLine(r.status(), "f.cnkg");
       // Whatever Open accepts, every accessor and index can read without going astray.
       auto opened = CompactGraph::Open(b, "f.cnkg");
       if (!opened.ok()) continue;
-      const CompactGraph& g = **opened;
-      INFO("byte " << i << " ^ " << int{x});
-      for (std::uint32_t v = 0; v < g.num_nodes(); ++v) {
-        (void)g.node(v);
-        (void)g.FindKey(g.key(v));
-        (void)g.FindName(g.name(v));
-        (void)g.FindFoldedName(FoldName(g.name(v)));
-        for (const auto& a : g.out(v)) (void)g.edge(a.rel), (void)g.label(a.other);
-        for (const auto& a : g.in(v)) (void)g.rel_evidence(a.rel), (void)g.key(a.other);
-      }
-      for (Label l : kAllLabels) (void)g.nodes_with_label(l), (void)g.node_property_names(l);
-      // Reading every part finds what the whole-file check finds (the edge order is read only
-      // when converting to a KnowledgeGraph, which validates first).
-      const Status full = g.Validate();
-      if (!full.ok() && full.message().find("edge order") == std::string::npos) {
-        CHECK_FALSE(g.status().ok());
-      }
-      if (!g.status().ok()) {
-        CHECK(g.status().code() == StatusCode::kParseError);
-        CHECK(g.status().message().rfind("f.cnkg: corrupt binary graph file at byte ", 0) == 0);
-        CHECK(g.status().message().find('\n') == std::string::npos);
-      }
+      ReadEverything(**opened);
+      if (!(*opened)->status().ok()) CheckOneLine((*opened)->status(), "f.cnkg");
     }
   }
 }
@@ -134,6 +214,7 @@ TEST_CASE("Opening a binary graph file checks its header only; the rest is check
   node.record_offset = h.sections[binary::kRecords].size + 5;
   std::string b = bytes;
   std::memcpy(b.data() + entry, &node, sizeof node);
+  ResealBinaryGraph(b);
   auto opened = CompactGraph::Open(b, "r.cnkg");
   REQUIRE(opened.ok());
   const CompactGraph& g = **opened;
@@ -142,10 +223,10 @@ TEST_CASE("Opening a binary graph file checks its header only; the rest is check
   CHECK(g.status().ok());
   CHECK(g.node_properties(1).empty());
   REQUIRE_FALSE(g.status().ok());
-  const std::string expected = "r.cnkg: corrupt binary graph file at byte " +
-                               std::to_string(h.sections[binary::kRecords].offset +
-                                              h.sections[binary::kRecords].size) +
-                               ": node 1: a record starts past the end of the records";
+  const std::string expected =
+      "r.cnkg: corrupt binary graph file at byte " +
+      std::to_string(h.sections[binary::kRecords].offset + h.sections[binary::kRecords].size) +
+      ": node 1: a record starts past the end of the records";
   CHECK(g.status().message() == expected);
   // The first problem stays the one reported.
   (void)g.node_evidence(1);
@@ -163,8 +244,9 @@ TEST_CASE("A corrupt adjacency run or index entry is reported by the read that m
     const std::size_t at = h.sections[binary::kOutAdjacent].offset;  // node 0's first out-entry
     binary::Adjacent a;
     std::memcpy(&a, b.data() + at, sizeof a);
-    a.other = a.other == 0 ? 1 : 0;
+    a.other = 7777;  // no such node
     std::memcpy(b.data() + at, &a, sizeof a);
+    ResealBinaryGraph(b);
     auto g = CompactGraph::Open(b, "a.cnkg");
     REQUIRE(g.ok());
     const std::uint32_t owner = (*g)->source(a.rel);
@@ -181,6 +263,7 @@ TEST_CASE("A corrupt adjacency run or index entry is reported by the read that m
     std::memcpy(&second, b.data() + at + 4, 4);
     std::memcpy(b.data() + at, &second, 4);
     std::memcpy(b.data() + at + 4, &first, 4);
+    ResealBinaryGraph(b);
     auto g = CompactGraph::Open(b, "k.cnkg");
     REQUIRE(g.ok());
     CHECK_FALSE((*g)->FindKey("person:ada").has_value());
@@ -212,10 +295,11 @@ TEST_CASE("Binary graph file errors name the file and the place") {
   REQUIRE_FALSE(old_format.ok());
   CHECK(old_format.status().message() ==
         "g.cnkg: a binary graph file of format 1, which this cnkg does not read (it reads format "
-        "2); build the graph again with this cnkg");
+        "3); build the graph again with this cnkg");
   // The first node's label byte (the labels section comes first, after the header).
   std::string label = bytes;
   label[sizeof(binary::Header)] = 42;
+  ResealBinaryGraph(label);
   auto bad_label = ParseBinaryGraph(label, "g.cnkg");
   REQUIRE_FALSE(bad_label.ok());
   CHECK(bad_label.status().message() == "g.cnkg: corrupt binary graph file at byte " +
@@ -231,6 +315,7 @@ TEST_CASE("A binary graph file whose strings are not UTF-8 is refused") {
   REQUIRE(e != std::string::npos);
   std::string broken = bytes;
   broken[e + 3] = 'A';  // "Zo\xC3A": a lead byte without its continuation byte
+  ResealBinaryGraph(broken);
   auto r = ParseBinaryGraph(broken, "z.cnkg");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message() == "z.cnkg: corrupt binary graph file at byte " +
@@ -246,6 +331,7 @@ TEST_CASE("A binary graph file whose strings are not UTF-8 is refused") {
   node.name_size -= 3;
   std::string cut = bytes;
   std::memcpy(cut.data() + entry, &node, sizeof node);
+  ResealBinaryGraph(cut);
   auto c = ParseBinaryGraph(cut, "z.cnkg");
   REQUIRE_FALSE(c.ok());
   CHECK(c.status().message() == "z.cnkg: corrupt binary graph file at byte " +
@@ -284,12 +370,14 @@ TEST_CASE("A large binary graph file is checked on two threads with the same err
   std::memcpy(both.data() + rel0 + 8, &far, sizeof far);  // relationship 0's record offset
   const std::size_t key0 = h.sections[binary::kKeyOrder].offset;
   std::swap(both[key0], both[key0 + 4]);  // the first two keys out of order
+  ResealBinaryGraph(both);
   auto r = ParseBinaryGraph(both, "big.cnkg");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().message().find(": relationship 0: a record starts past the end") !=
         std::string::npos);
   std::string index_only = bytes;
   std::swap(index_only[key0], index_only[key0 + 4]);
+  ResealBinaryGraph(index_only);
   auto r2 = ParseBinaryGraph(index_only, "big.cnkg");
   REQUIRE_FALSE(r2.ok());
   CHECK(r2.status().message() == "big.cnkg: corrupt binary graph file at byte " +
