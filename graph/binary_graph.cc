@@ -313,7 +313,8 @@ auto EmitBinaryGraph(const KnowledgeGraph& graph, Emit&& emit) {
       const auto t = static_cast<std::uint32_t>(boost::target(e, g));
       types.push_back(static_cast<std::uint8_t>(edge.type));
       rels.push_back({static_cast<std::uint32_t>(v), t, records.size()});
-      out_adj.push_back({id, t});
+      out_adj.push_back({id, static_cast<std::uint32_t>(edge.type), t,
+                         static_cast<std::uint32_t>(g[boost::target(e, g)].label)});
       ++in_offsets[t + 1];
       WriteProperties(records, edge.properties);
       WriteEvidence(records, documents, edge.evidence);
@@ -326,7 +327,8 @@ auto EmitBinaryGraph(const KnowledgeGraph& graph, Emit&& emit) {
   {
     std::vector<std::uint32_t> fill(in_offsets.begin(), in_offsets.end() - 1);
     for (std::uint32_t id = 0; id < rels.size(); ++id)
-      in_adj[fill[rels[id].target]++] = {id, rels[id].source};
+      in_adj[fill[rels[id].target]++] = {id, types[id], rels[id].source,
+                                         static_cast<std::uint32_t>(g[rels[id].source].label)};
   }
   // The graph's edge order: each node's out-edges are in the order they were added, as is the
   // graph's edge list, so the k-th edge from a node in that list is the node's k-th out-edge.
@@ -414,6 +416,13 @@ std::string SerializeBinaryGraph(const KnowledgeGraph& graph) {
 }
 
 Status WriteBinaryGraphFile(const KnowledgeGraph& graph, const std::string& path) {
+  if (graph.num_nodes() >= binary::kMaxElements || graph.num_edges() >= binary::kMaxElements) {
+    return Status::InvalidArgument(path + ": the graph has " + std::to_string(graph.num_nodes()) +
+                                   " nodes and " + std::to_string(graph.num_edges()) +
+                                   " relationships; a binary graph file holds fewer than " +
+                                   std::to_string(binary::kMaxElements) +
+                                   " of each: write it as JSON");
+  }
   return EmitBinaryGraph(graph, [&](std::span<const std::string_view> pieces) {
     return WriteFileAtomically(path, pieces);
   });

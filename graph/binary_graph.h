@@ -33,7 +33,9 @@ std::string SerializeBinaryGraph(const KnowledgeGraph& graph);
 
 // Writes SerializeBinaryGraph(graph) to `path` as WriteFileAtomically does (the file is either
 // left as it was or replaced whole), section by section rather than through one string, to keep
-// the memory of a large build down. Fails with kIoError naming `path`.
+// the memory of a large build down. Fails with kIoError naming `path`, and with
+// kInvalidArgument for a graph of 2^28 (268 million) nodes or relationships or more, which the
+// format cannot number. SerializeBinaryGraph's precondition: fewer than that.
 Status WriteBinaryGraphFile(const KnowledgeGraph& graph, const std::string& path);
 
 // Recomputes the block checksums of binary graph file `bytes` after an edit on purpose (tests of

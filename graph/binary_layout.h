@@ -75,10 +75,19 @@ struct RelEntry {
   std::uint64_t record_offset;
 };
 
+// One relationship at a node: its number and type, and the node at its other end with that
+// node's label, so that a traversal filters on types and labels from the run alone.
 struct Adjacent {
-  std::uint32_t rel;
-  std::uint32_t other;
+  std::uint32_t rel : 28;
+  std::uint32_t type : 4;  // a RelType
+  std::uint32_t other : 28;
+  std::uint32_t other_label : 4;  // a Label
 };
+static_assert(sizeof(Adjacent) == 8);
+
+// Node and relationship numbers fit in an Adjacent's 28 bits: a file holds fewer than this many
+// of each.
+inline constexpr std::uint64_t kMaxElements = std::uint64_t{1} << 28;
 
 struct FoldEntry {
   std::uint64_t offset;

@@ -445,7 +445,7 @@ Status CompactGraph::CheckHeader() {
   if (h.file_size > bytes.size()) return fail(bytes.size(), "the file ends early (truncated?)");
   if (h.file_size < bytes.size()) return fail(h.file_size, "bytes after the end of the graph");
   const std::uint64_t n = h.num_nodes, m = h.num_rels;
-  if (n >= (1ull << 32) || m >= (1ull << 32) || h.num_documents > bytes.size() ||
+  if (n >= binary::kMaxElements || m >= binary::kMaxElements || h.num_documents > bytes.size() ||
       h.num_folded > bytes.size())
     return fail(8, "a count in the header is out of range");
   const std::uint64_t labels = std::size(kAllLabels);
@@ -657,7 +657,8 @@ Status CompactGraph::Validate() const {
           const bool good =
               a.rel < m &&
               (dir == 0 ? s.rels[a.rel].source == v && s.rels[a.rel].target == a.other
-                        : s.rels[a.rel].target == v && s.rels[a.rel].source == a.other);
+                        : s.rels[a.rel].target == v && s.rels[a.rel].source == a.other) &&
+              a.type == types_[a.rel] && a.other_label == labels_[a.other];
           if (!good)
             return fail(offset_of(&a), "an adjacency entry does not match its relationship");
         }
@@ -844,7 +845,8 @@ bool CompactGraph::RunOk(int dir, std::uint32_t v) const {
   // The checksums say the run is as written; a file written wrong on purpose must still not
   // send a reader out of bounds.
   for (std::uint32_t i = begin; i < end; ++i) {
-    if (adj[i].rel >= num_rels_ || adj[i].other >= num_nodes_) {
+    if (adj[i].rel >= num_rels_ || adj[i].other >= num_nodes_ || adj[i].type >= kRelTypeCount ||
+        adj[i].other_label >= kLabelCount) {
       Corrupt(OffsetIn(storage_->bytes, adj + i),
               "an adjacency entry does not match its relationship");
       return false;
@@ -987,6 +989,20 @@ Edge CompactGraph::edge(std::uint32_t e) const {
 }
 
 #undef CNKG_REPORT
+
+void CompactGraph::Prefetch(std::uint32_t v) const {
+  __builtin_prefetch(labels_ + v);
+  __builtin_prefetch(s_->out_offsets + v);
+  __builtin_prefetch(s_->in_offsets + v);
+}
+
+void CompactGraph::PrefetchRuns(std::uint32_t v) const {
+  // Offsets not yet checked may point anywhere: a prefetch never faults, and only in-range
+  // addresses are formed.
+  const std::uint32_t out = s_->out_offsets[v], in = s_->in_offsets[v];
+  if (out < num_rels_) __builtin_prefetch(s_->out_adj + out);
+  if (in < num_rels_) __builtin_prefetch(s_->in_adj + in);
+}
 
 std::span<const CompactGraph::Adjacent> CompactGraph::out(std::uint32_t v) const {
   if (!RunOk(0, v)) return {};

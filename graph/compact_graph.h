@@ -110,6 +110,12 @@ class CompactGraph {
   std::size_t rel_evidence_count(std::uint32_t e) const;
   Edge edge(std::uint32_t e) const;
 
+  // Hints that node v will be read soon: Prefetch brings its label and adjacency offsets into
+  // cache, PrefetchRuns (a few steps later, when the offsets are there) its adjacency runs.
+  // Precondition: v < num_nodes(). No effect on results.
+  void Prefetch(std::uint32_t v) const;
+  void PrefetchRuns(std::uint32_t v) const;
+
   // ---- Structure and indexes.
   // Relationships leaving / entering node v, in relationship order.
   std::span<const Adjacent> out(std::uint32_t v) const;

@@ -65,8 +65,8 @@ class AggregateOp : public Operator {
       if (!item.has_aggregate) keys.push_back(item.expr.get());
     has_keys_ = !keys.empty();
     key_slots_ = KeySlots(keys, &by_identity_);
-    last_node_.resize(proj_.aggregates.size());
-    last_rel_.resize(proj_.aggregates.size());
+    seen_node_.resize(proj_.aggregates.size());
+    seen_rel_.resize(proj_.aggregates.size());
   }
 
   bool Push(Row& row) override {
@@ -102,6 +102,7 @@ class AggregateOp : public Operator {
     if (g != current_) {
       // Only the newest group can follow another one while groups come in runs.
       if (g + 1 != groups_.size()) LeaveRuns();
+      if (runs_) ForgetRun();
       current_ = g;
     }
     Group& group = groups_[g];
@@ -180,20 +181,21 @@ class AggregateOp : public Operator {
 
   // Whether element `id` (an identity) is new to aggregate i of group g. While every group's
   // rows come in one run (the usual case: the groups' elements are the outer loop of the
-  // match), an element's last group says it all, one array read, and the pairs are only logged;
-  // after that, a hash set of (group, aggregate, element) answers.
+  // match), a bitset of the elements the current group has counted says it all (a few KB, in
+  // cache, cleared from the log when the group ends), and the pairs are only logged; after
+  // that, a hash set of (group, aggregate, element) answers.
   bool CountFirst(std::size_t g, std::size_t i, std::uint64_t id) {
     if (runs_) {
-      std::vector<std::uint32_t>& last = (id & kRelTag) ? last_rel_[i] : last_node_[i];
-      if (last.empty()) {
-        last.assign((id & kRelTag) ? ctx_.view().num_rels() : ctx_.view().num_nodes(), 0);
-        if (last.empty()) last.resize(1);
-      }
+      std::vector<std::uint64_t>& seen = (id & kRelTag) ? seen_rel_[i] : seen_node_[i];
+      if (seen.empty())
+        seen.assign(((id & kRelTag) ? ctx_.view().num_rels() : ctx_.view().num_nodes()) / 64 + 1,
+                    0);
       const std::uint32_t n = static_cast<std::uint32_t>(id);
-      if (n < last.size()) {
-        if (last[n] == g + 1) return false;
-        last[n] = static_cast<std::uint32_t>(g + 1);
-        log_.push_back({g, i, id});
+      if (n / 64 < seen.size() && g < Counted::kMaxGroups && i < Counted::kMaxAggregates) {
+        const std::uint64_t bit = std::uint64_t{1} << (n % 64);
+        if (seen[n / 64] & bit) return false;
+        seen[n / 64] |= bit;
+        log_.push_back(Counted::Pack(g, i, id));
         return true;
       }
       LeaveRuns();
@@ -201,20 +203,33 @@ class AggregateOp : public Operator {
     return distinct_ids_.Insert(DistinctKey(g, i), id);
   }
 
+  // The current group's run ended: its elements leave the bitsets.
+  void ForgetRun() {
+    for (std::size_t k = run_start_; k < log_.size(); ++k) {
+      const Counted c = log_[k];
+      const std::uint64_t id = c.id();
+      std::vector<std::uint64_t>& seen =
+          (id & kRelTag) ? seen_rel_[c.aggregate()] : seen_node_[c.aggregate()];
+      const auto n = static_cast<std::uint32_t>(id);
+      seen[n / 64] &= ~(std::uint64_t{1} << (n % 64));
+    }
+    run_start_ = log_.size();
+  }
+
   // Groups no longer come in runs: the logged pairs go into the hash set.
   void LeaveRuns() {
     if (!runs_) return;
     runs_ = false;
-    for (const Counted& c : log_) distinct_ids_.Insert(DistinctKey(c.group, c.aggregate), c.id);
+    for (Counted c : log_) distinct_ids_.Insert(DistinctKey(c.group(), c.aggregate()), c.id());
     log_ = {};
-    for (auto* arrays : {&last_node_, &last_rel_})
-      for (auto& a : *arrays) a = std::vector<std::uint32_t>();
+    for (auto* sets : {&seen_node_, &seen_rel_})
+      for (auto& set : *sets) set = std::vector<std::uint64_t>();
   }
 
   // Calls f(group, aggregate, identity) for every element counted by count(DISTINCT ...).
   template <typename F>
   void ForEachCounted(F&& f) const {
-    for (const Counted& c : log_) f(c.group, c.aggregate, c.id);
+    for (Counted c : log_) f(c.group(), c.aggregate(), c.id());
     distinct_ids_.ForEach([&](std::uint64_t key, std::uint64_t id, std::uint32_t) {
       f((key - 1) >> 16, (key - 1) & 0xffff, id);
     });
@@ -381,13 +396,25 @@ class AggregateOp : public Operator {
   std::size_t current_ = 0;
   std::uint64_t last_a_ = 0, last_b_ = 0;
   // count(DISTINCT element): see CountFirst.
+  // A logged (group, aggregate, element) in 8 bytes: the group in 23 bits, the aggregate in 8,
+  // whether the element is a relationship in 1, its id in 32.
   struct Counted {
-    std::size_t group, aggregate;
-    std::uint64_t id;
+    std::uint64_t bits;
+    static constexpr std::size_t kMaxGroups = std::size_t{1} << 23, kMaxAggregates = 256;
+    static Counted Pack(std::size_t g, std::size_t i, std::uint64_t id) {
+      return {static_cast<std::uint64_t>(g) << 41 | static_cast<std::uint64_t>(i) << 33 |
+              ((id & kRelTag) ? std::uint64_t{1} << 32 : 0) | (id & 0xffffffffu)};
+    }
+    std::size_t group() const { return bits >> 41; }
+    std::size_t aggregate() const { return (bits >> 33) & 0xff; }
+    std::uint64_t id() const {
+      return ((bits >> 32) & 1 ? kRelTag : kNodeTag) | (bits & 0xffffffffu);
+    }
   };
   bool runs_ = true;
   std::vector<Counted> log_;
-  std::vector<std::vector<std::uint32_t>> last_node_, last_rel_;  // per aggregate
+  std::vector<std::vector<std::uint64_t>> seen_node_, seen_rel_;  // per aggregate
+  std::size_t run_start_ = 0;  // where the current group's entries in log_ begin
   IdMap distinct_ids_;
 };
 

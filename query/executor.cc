@@ -11,14 +11,19 @@
 namespace cnkg::query {
 namespace {
 
+bool LabelIn(const BNodePattern& np, Label label) {
+  if (np.labels.empty()) return true;
+  return std::find(np.labels.begin(), np.labels.end(), label) != np.labels.end();
+}
+
+bool TypeIn(const BRelPattern& rp, RelType type) {
+  if (rp.types.empty()) return true;
+  return std::find(rp.types.begin(), rp.types.end(), type) != rp.types.end();
+}
+
 bool LabelOk(const BNodePattern& np, const NodeRef& n) {
   if (np.labels.empty()) return true;
   return std::find(np.labels.begin(), np.labels.end(), n.label()) != np.labels.end();
-}
-
-bool TypeOk(const BRelPattern& rp, const RelRef& r) {
-  if (rp.types.empty()) return true;
-  return std::find(rp.types.begin(), rp.types.end(), r.type()) != rp.types.end();
 }
 
 // ---- MATCH ----------------------------------------------------------------------------------
@@ -121,6 +126,7 @@ class MatchOp : public Operator {
   struct Hop {
     RelRef rel;
     std::uint32_t other;
+    Label other_label;
   };
 
   // Whether node v may be an intermediate node of a walk of `rel`: true unless the recursive
@@ -162,8 +168,10 @@ class MatchOp : public Operator {
   }
 
   // Binds (or, if already bound, compares) the node of a step. False: it does not fit.
-  bool PlaceNode(const BNodePattern& np, bool bind, const NodeRef& n, Row& row) {
-    if (!LabelOk(np, n)) return false;
+  // `label_ok`: the caller already checked the label.
+  bool PlaceNode(const BNodePattern& np, bool bind, const NodeRef& n, Row& row,
+                 bool label_ok = false) {
+    if (!label_ok && !LabelOk(np, n)) return false;
     if (bind) {
       row[np.slot].SetNode(n);
       return true;
@@ -243,33 +251,43 @@ class MatchOp : public Operator {
   // Calls f(Hop) for every relationship from `from` that fits the pattern's types and
   // direction (and, for variable length, the hop property values). Stops when f returns false.
   template <typename F>
+  // `prefetch`: the nodes reached will be expanded in turn (see below).
   bool ForEachHop(const BRelPattern& rel, bool forward, std::uint32_t from,
-                  const std::vector<std::pair<const std::string*, Value>>* hop_props, F&& f) {
+                  const std::vector<std::pair<const std::string*, Value>>* hop_props, F&& f,
+                  bool prefetch = true) {
     bool use_out = false, use_in = false;
     Directions(rel, forward, &use_out, &use_in);
     const GraphView& view = ctx_.view();
-    // The endpoints come from the adjacency entry, not from the relationship table (which
-    // would cost a cache miss per hop on large graphs).
+    // The type and the endpoints come from the adjacency entry, not from the relationship
+    // table (which would cost a cache miss per hop on large graphs).
     auto visit = [&](const GraphView::Adjacent& adj, bool outgoing) {
       if (!ctx_.Charge()) return false;
+      if (!TypeIn(rel, static_cast<RelType>(adj.type))) return true;
       const RelRef r = outgoing ? RelRef{adj.rel, from, adj.other, &view.graph()}
                                 : RelRef{adj.rel, adj.other, from, &view.graph()};
-      if (!TypeOk(rel, r)) return true;
       if (hop_props) {
         for (const auto& [key, value] : *hop_props)
           if (Equals(RelProperty(r, *key), value) != Tri::kTrue) return true;
       }
-      return f(Hop{r, adj.other});
+      return f(Hop{r, adj.other, static_cast<Label>(adj.other_label)});
     };
-    if (use_out)
-      for (const auto& adj : view.out(from))
-        if (!visit(adj, true)) return false;
-    if (use_in) {
-      for (const auto& adj : view.in(from)) {
-        if (use_out && adj.other == from) continue;  // a self-loop was already seen going out
-        if (!visit(adj, false)) return false;
+    // The nodes reached are usually expanded next, from scattered places in the file: their
+    // adjacency is fetched a few entries ahead, so that it is in cache when its turn comes.
+    const CompactGraph& graph = view.graph();
+    auto run = [&](std::span<const GraphView::Adjacent> list, bool outgoing) {
+      const std::size_t n = list.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (prefetch) {
+          if (i + 8 < n) graph.Prefetch(list[i + 8].other);
+          if (i + 4 < n) graph.PrefetchRuns(list[i + 4].other);
+        }
+        if (!outgoing && use_out && list[i].other == from) continue;  // a self-loop, seen going out
+        if (!visit(list[i], outgoing)) return false;
       }
-    }
+      return true;
+    };
+    if (use_out && !run(view.out(from), true)) return false;
+    if (use_in && !run(view.in(from), false)) return false;
     return true;
   }
 
@@ -288,17 +306,25 @@ class MatchOp : public Operator {
       only = SoughtTargets(step, row, &sought, &ok);
       if (!ok) return false;
     }
-    return ForEachHop(rel, step.forward, from.as_node().id, nullptr, [&](const Hop& hop) {
-      if (only && !std::binary_search(only->begin(), only->end(), hop.other)) return true;
-      if (step.bind_rel) {
-        row[rel.slot].SetRel(hop.rel);
-      } else {
-        const Value& r = row[rel.slot];
-        if (r.type() != ValueType::kRel || r.as_rel().id != hop.rel.id) return true;
-      }
-      if (!PlaceNode(target, step.bind_node, ctx_.view().node(hop.other), row)) return true;
-      return Continue(p, s, row);
-    });
+    const std::vector<MatchStep>& steps = plan_.parts[p].steps;
+    const bool expanded_next = s + 1 < steps.size() && steps[s + 1].from_node == step.node;
+    return ForEachHop(
+        rel, step.forward, from.as_node().id, nullptr,
+        [&](const Hop& hop) {
+          if (only && !std::binary_search(only->begin(), only->end(), hop.other)) return true;
+          if (step.bind_rel) {
+            row[rel.slot].SetRel(hop.rel);
+          } else {
+            const Value& r = row[rel.slot];
+            if (r.type() != ValueType::kRel || r.as_rel().id != hop.rel.id) return true;
+          }
+          if (!LabelIn(target, hop.other_label)) return true;
+          if (!PlaceNode(target, step.bind_node, ctx_.view().node(hop.other), row,
+                         /*label_ok=*/true))
+            return true;
+          return Continue(p, s, row);
+        },
+        expanded_next);
   }
 
   // The nodes the target seek of an expansion finds, ascending: computed once per query when

@@ -603,6 +603,12 @@ TEST_CASE("Executor: grouping on element ids merges groups with equal keys", "[q
              "MATCH (t:Talk)<-[:PRESENTS]-(:Person)-[:AFFILIATED_WITH]->(o:Organization) "
              "RETURN o.name AS org, count(DISTINCT t) AS talks, count(*) AS rows ORDER BY org") ==
         V{"Acme | 3 | 5", "Zed | 1 | 1"});
+  // One group after another (the organisations are the outer loop), sharing talks: each
+  // group counts its own.
+  CHECK(Rows(SameNames(),
+             "MATCH (o:Organization)<-[:AFFILIATED_WITH]-(:Person)-[:PRESENTS]->(t:Talk) "
+             "RETURN o.key AS org, count(DISTINCT t) AS talks ORDER BY org") ==
+        V{"org:acme-1 | 3", "org:acme-2 | 2", "org:zed | 1"});
   // Keys on two elements, and on the element itself: no merging of distinct nodes.
   CHECK(Rows(SameNames(),
              "MATCH (p:Person)-[:PRESENTS]->(t:Talk) RETURN p.name AS who, t.name AS what, "
