@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Query benchmark: cnkg vs Kuzu (not a test). See bench/README.md.
 #
-#   bench/run.sh [--scale 1000] [--runs 5] [--work DIR]
+#   bench/run.sh [--scale 1000] [--runs 5] [--warm-runs 20] [--work DIR]
 #
 # Graphs: the corpus schedule (if /work/shared/corpus is there; read at run time, never copied),
 # an invented corpus of the same size (gen_schedules.py, 100 talks), and with --scale N > 1 an
@@ -12,6 +12,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 SCALE=1
 RUNS=5
+WARM_RUNS=20
 WORK="${BENCH_WORK:-/tmp/cnkg-bench}"
 BUILD="${BUILD_DIR:-$ROOT/build-bench}"
 CORPUS_SCHEDULE="${CORPUS_SCHEDULE:-/work/shared/corpus/kubecon-na-2025-thursday-schedule.txt}"
@@ -19,8 +20,9 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) SCALE="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
+    --warm-runs) WARM_RUNS="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--scale N] [--runs N] [--work DIR]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--scale N] [--runs N] [--warm-runs N] [--work DIR]" >&2; exit 2 ;;
   esac
 done
 
@@ -63,7 +65,7 @@ bench_graph() {
        "graph $(du -h "$dir/graph.cnkg" | cut -f1)"
   python3 "$HERE/bench.py" measure --name "$name" --graph "$dir/graph.cnkg" \
     --export "$dir/kuzu_export" --db "$dir/kuzu.db" --cnkg "$CNKG" --out "$dir/result.json" \
-    --runs "$RUNS" --load-ms "$load_ms" --build-ms "$build_ms" --load-note="$load_note"
+    --runs "$RUNS" --warm-runs "$WARM_RUNS" --load-ms "$load_ms" --build-ms "$build_ms" --load-note="$load_note"
   RESULTS+=("$dir/result.json")
 }
 
