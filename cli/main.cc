@@ -2,14 +2,23 @@
 // parses arguments, calls extract/graph/export, prints diagnostics and sets the exit status.
 //
 // Exit status: 0 success; 1 the input or data had errors (messages on stderr); 2 usage error.
+//
+// Compiled twice. `cnkg-full` has every command. `cnkg` (CNKG_QUERY_ONLY) has only the commands
+// that read a binary graph file in place (query, talks, path, neighbors, why, shell, stats) and
+// links none of the readers' and exporters' libraries (libical with ICU, Graphviz, yaml-cpp,
+// cmark-gfm, pugixml, jemalloc, ...), whose loading took two thirds of a quick query's time;
+// for anything else it runs cnkg-full from its own folder with the same arguments.
 
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -26,6 +35,7 @@
 #include "common/files.h"
 #include "common/json_writer.h"
 #include "common/strings.h"
+#ifndef CNKG_QUERY_ONLY
 #include "export/export.h"
 #include "export/render.h"
 #include "extract/core/alias_file.h"
@@ -33,10 +43,11 @@
 #include "extract/gazetteer/gazetteer.h"
 #include "extract/grammar/local_time.h"
 #include "extract/pipeline.h"
+#include "graph/subgraph.h"
+#endif
 #include "graph/lookup.h"
 #include "graph/snapshot.h"
 #include "graph/stats.h"
-#include "graph/subgraph.h"
 #include "graph/why.h"
 #include "query/engine.h"
 
@@ -48,7 +59,7 @@ using cnkg::cli::kExitUsage;
 
 void PrintError(const std::string& message) { cnkg::cli::PrintError(std::cerr, message); }
 
-bool GraphIntact(const cnkg::CompactGraph& graph) {
+[[maybe_unused]] bool GraphIntact(const cnkg::CompactGraph& graph) {
   return cnkg::cli::GraphIntact(graph, std::cerr);
 }
 
@@ -56,6 +67,7 @@ int Finish(const cnkg::CompactGraph& graph, const cnkg::Status& status, const st
   return cnkg::cli::Finish(graph, status, out, {std::cout, std::cerr});
 }
 
+#ifndef CNKG_QUERY_ONLY
 struct BuildFlags {
   std::string format;
   std::string base_graph;  // --graph: add to this graph
@@ -233,11 +245,14 @@ int RunBuild(const std::vector<std::string>& inputs, const std::string& output,
   return report.has_errors() ? kExitError : kExitOk;
 }
 
+#endif  // CNKG_QUERY_ONLY
+
 // Parses --param name=value pairs. Prints the error and returns false on a malformed one.
 bool ParseParams(const std::vector<std::string>& in, std::map<std::string, std::string>& out) {
   return cnkg::cli::ParseParams(in, out, std::cerr);
 }
 
+#ifndef CNKG_QUERY_ONLY
 struct RenderFlags {
   std::string around;
   std::string query;                // --query: only what this Cypher query returns
@@ -340,6 +355,8 @@ int RunRender(const std::string& path, const std::string& output, const RenderFl
   return kExitOk;
 }
 
+#endif  // CNKG_QUERY_ONLY
+
 struct QueryFlags {
   cnkg::cli::OutputArgs output;
   std::vector<std::string> params;
@@ -371,6 +388,7 @@ int RunStats(const std::string& path, bool json, bool by_maturity) {
   return Finish(**graph, cnkg::Status::Ok(), out);
 }
 
+#ifndef CNKG_QUERY_ONLY
 int RunExport(const std::string& path, const std::string& format, const std::string& output,
               bool force, const RenderFlags& part) {
   int code = kExitOk;
@@ -412,9 +430,51 @@ int RunExport(const std::string& path, const std::string& format, const std::str
   }
   return kExitOk;
 }
+#endif  // CNKG_QUERY_ONLY
+
+#ifdef CNKG_QUERY_ONLY
+// Whether this binary runs the command in argv: a query command over a binary graph file (a JSON
+// graph file is parsed whole, which cnkg-full does with its faster allocator).
+bool ServedHere(int argc, char** argv) {
+  static const char* const kCommands[] = {"query", "talks", "path", "neighbors",
+                                          "why",   "shell", "stats"};
+  if (argc < 2) return false;
+  const std::string command = argv[1];
+  if (std::find(std::begin(kCommands), std::end(kCommands), command) == std::end(kCommands))
+    return false;
+  // The graph is the first argument that is not an option (every option of these commands
+  // takes its value as the next argument or after '=', except the flags below).
+  static const char* const kFlags[] = {"--json", "--mentioned-by-maturity", "--timing", "-h",
+                                       "--help"};
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--help" || a == "-h") return true;  // help for this command: here
+    if (a.rfind("-", 0) == 0 && a != "-") {
+      if (a.find('=') == std::string::npos &&
+          std::find(std::begin(kFlags), std::end(kFlags), a) == std::end(kFlags))
+        ++i;  // the option's value
+      continue;
+    }
+    return cnkg::IsBinaryGraphFile(a);
+  }
+  return true;  // no graph given: the usage error is the same in both
+}
+
+// Runs cnkg-full, next to this binary, with the same arguments. Returns only on failure.
+int RunFull(char** argv) {
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::string full = (ec ? std::filesystem::path(argv[0]) : self).parent_path() / "cnkg-full";
+  execv(full.c_str(), argv);
+  PrintError("cannot run " + full + ": " + std::strerror(errno) +
+             " (build, export and render need cnkg-full beside cnkg)");
+  return kExitError;
+}
+#endif
 
 }  // namespace
 
+#ifndef CNKG_QUERY_ONLY
 // Loading a graph of millions of elements makes millions of small allocations, and on first touch
 // each 4 KiB page of the heap costs a page fault. glibc can back its heap with transparent huge
 // pages (the tunable glibc.malloc.hugetlb=1), which makes such loads about 2.5 times faster, but
@@ -435,8 +495,12 @@ void ReexecForLargeGraph(const std::string& graph_path, char** argv) {
   (void)argv;
 #endif
 }
+#endif  // CNKG_QUERY_ONLY
 
 int main(int argc, char** argv) {
+#ifdef CNKG_QUERY_ONLY
+  if (!ServedHere(argc, argv)) return RunFull(argv);
+#endif
   CLI::App app{
       "cnkg - the cloud-native knowledge graph.\n"
       "Builds a graph of talks, people, organisations and projects from conference schedules,\n"
@@ -445,6 +509,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
 
+#ifndef CNKG_QUERY_ONLY
   std::vector<std::string> inputs;
   std::string output;
   BuildFlags flags;
@@ -511,6 +576,8 @@ int main(int argc, char** argv) {
                   "Print every warning (by default a warning repeated in one document is printed\n"
                   "three times and then counted)");
 
+#endif  // CNKG_QUERY_ONLY
+
   std::string graph_path;
   bool json = false;
   CLI::App* stats = app.add_subcommand("stats",
@@ -564,6 +631,7 @@ int main(int argc, char** argv) {
   shell->add_option("GRAPH", graph_path, "Graph file written by 'cnkg build'")->required();
   cnkg::cli::AddShellOptions(*shell, shell_flags);
 
+#ifndef CNKG_QUERY_ONLY
   RenderFlags render_flags;
   CLI::App* render = app.add_subcommand(
       "render",
@@ -620,12 +688,15 @@ int main(int argc, char** argv) {
   exp->add_option("--depth", render_flags.depth, "Hops around --around (default 2)")
       ->check(CLI::Range(0, 10));
 
+#endif  // CNKG_QUERY_ONLY
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
+#ifndef CNKG_QUERY_ONLY
   // Queries (and why, stats, and export/render --query) read a binary graph file in place, without
   // the many allocations the huge-page heap speeds up.
   const bool reads_in_place = (*query || *talks || *path_cmd || *neighbors || *why || *shell ||
@@ -640,6 +711,7 @@ int main(int argc, char** argv) {
     }
     return RunBuild(inputs, output, flags);
   }
+#endif  // CNKG_QUERY_ONLY
   if (*query || *talks || *path_cmd || *neighbors || *why || *shell) {
     const std::string& format = *query       ? query_flags.output.format
                                 : *talks     ? talks_args.output.format
@@ -675,8 +747,10 @@ int main(int argc, char** argv) {
     if (*neighbors) return cnkg::cli::RunNeighbors(**graph, neighbors_args, io);
     return cnkg::cli::RunWhy(**graph, why_args, io);
   }
-  if (*render) return RunRender(graph_path, output, render_flags);
   if (*stats) return RunStats(graph_path, json, by_maturity);
+#ifndef CNKG_QUERY_ONLY
+  if (*render) return RunRender(graph_path, output, render_flags);
   if (*exp) return RunExport(graph_path, export_format, output, export_force, render_flags);
+#endif
   return kExitUsage;
 }

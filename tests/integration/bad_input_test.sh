@@ -140,6 +140,13 @@ expect 1 "cnkg: $tmp/planet.json: node 0 ('x') has unknown label 'Planet'" -- "$
 expect 2 "" -- "$cnkg" build
 expect 2 "" -- "$cnkg" frobnicate
 
+# cnkg runs cnkg-full for the commands it does not have; without it, it says so.
+mkdir -p "$tmp/alone"
+cp "$cnkg" "$tmp/alone/cnkg"
+expect 1 "cnkg: cannot run $tmp/alone/cnkg-full: No such file or directory (build, export and render need cnkg-full beside cnkg)" -- "$tmp/alone/cnkg" build "$tmp/zoe.txt" -o "$tmp/alone/g.json"
+# ... while the commands over a binary graph file need nothing else.
+expect 0 "" -- "$tmp/alone/cnkg" query "$tmp/zoe.cnkg" "RETURN 1"
+
 # --help works on every command.
 for c in "" build stats export; do
   "$cnkg" $c --help >/dev/null 2>&1 || { echo "FAIL: cnkg $c --help"; fails=$((fails + 1)); }
