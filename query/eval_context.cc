@@ -21,9 +21,7 @@ bool EvalContext::ChargeFailed() {
   return false;
 }
 
-bool EvalContext::Hold(std::uint64_t n) {
-  held_ += n;
-  if (held_ <= limits_.max_stored) return true;
+bool EvalContext::HoldFailed() {
   Fail({}, "the query needs too much memory: it holds more than " +
                std::to_string(limits_.max_stored) +
                " rows or values at once; add LIMIT or narrow the pattern");

@@ -48,7 +48,10 @@ class EvalContext {
     return steps_ <= limits_.max_steps || ChargeFailed();
   }
   // Counts values held at once; Release gives them back. False (and an error) past the limit.
-  bool Hold(std::uint64_t n);
+  bool Hold(std::uint64_t n) {
+    held_ += n;
+    return held_ <= limits_.max_stored || HoldFailed();
+  }
   void Release(std::uint64_t n) { held_ = n > held_ ? 0 : held_ - n; }
 
   // The compiled form of a regular expression (RE2 syntax, whole-string match), or null with an
@@ -57,6 +60,7 @@ class EvalContext {
 
  private:
   bool ChargeFailed();  // records the step limit's error; false
+  bool HoldFailed();    // records the memory limit's error; false
   const GraphView& view_;
   ExecLimits limits_;
   std::optional<RuntimeError> error_;
