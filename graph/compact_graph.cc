@@ -1076,32 +1076,33 @@ std::optional<std::size_t> CheckedLowerBound(std::size_t count, EntryOk&& entry_
 
 }  // namespace
 
-bool CompactGraph::KeyOrderOk(std::size_t i) const {
-  const std::uint32_t* order = s_->key_order;
+bool CompactGraph::OrderEntryOk(const std::uint32_t* order, std::size_t i,
+                                bool (*before)(const CompactGraph&, std::uint32_t, std::uint32_t),
+                                const char* what) const {
   const std::size_t from = i > 0 ? i - 1 : i, to = std::min(i + 2, num_nodes_);
   if (!Verified(order + from, (to - from) * sizeof *order)) return false;
   auto sound = [&](std::size_t j) { return order[j] < num_nodes_ && NodeOk(order[j]); };
-  auto before = [&](std::size_t a, std::size_t b) { return key(order[a]) < key(order[b]); };
-  if (sound(i) && (i == 0 || (sound(i - 1) && before(i - 1, i))) &&
-      (i + 1 == num_nodes_ || (sound(i + 1) && before(i, i + 1))))
+  if (sound(i) && (i == 0 || (sound(i - 1) && before(*this, order[i - 1], order[i]))) &&
+      (i + 1 == num_nodes_ || (sound(i + 1) && before(*this, order[i], order[i + 1]))))
     return true;
-  Corrupt(OffsetIn(storage_->bytes, order + i), "the keys are out of order or repeat");
+  Corrupt(OffsetIn(storage_->bytes, order + i), what);
   return false;
 }
 
+bool CompactGraph::KeyOrderOk(std::size_t i) const {
+  return OrderEntryOk(
+      s_->key_order, i,
+      [](const CompactGraph& g, std::uint32_t a, std::uint32_t b) { return g.key(a) < g.key(b); },
+      "the keys are out of order or repeat");
+}
+
 bool CompactGraph::NameOrderOk(std::size_t i) const {
-  const std::uint32_t* order = s_->name_order;
-  const std::size_t from = i > 0 ? i - 1 : i, to = std::min(i + 2, num_nodes_);
-  if (!Verified(order + from, (to - from) * sizeof *order)) return false;
-  auto sound = [&](std::size_t j) { return order[j] < num_nodes_ && NodeOk(order[j]); };
-  auto before = [&](std::size_t a, std::size_t b) {
-    return std::tuple(name(order[a]), order[a]) < std::tuple(name(order[b]), order[b]);
-  };
-  if (sound(i) && (i == 0 || (sound(i - 1) && before(i - 1, i))) &&
-      (i + 1 == num_nodes_ || (sound(i + 1) && before(i, i + 1))))
-    return true;
-  Corrupt(OffsetIn(storage_->bytes, order + i), "the names are out of order");
-  return false;
+  return OrderEntryOk(
+      s_->name_order, i,
+      [](const CompactGraph& g, std::uint32_t a, std::uint32_t b) {
+        return std::tuple(g.name(a), a) < std::tuple(g.name(b), b);
+      },
+      "the names are out of order");
 }
 
 bool CompactGraph::FoldOk(std::size_t i) const {

@@ -174,6 +174,11 @@ class CompactGraph {
   // Whether entry i of the key / name / folded-name index is sound and in order with its
   // neighbours.
   bool KeyOrderOk(std::size_t i) const;
+  // The same for entry i of `order` (key_order or name_order), sorted by `before`; `what` names
+  // the problem.
+  bool OrderEntryOk(const std::uint32_t* order, std::size_t i,
+                    bool (*before)(const CompactGraph&, std::uint32_t, std::uint32_t),
+                    const char* what) const;
   bool NameOrderOk(std::size_t i) const;
   bool FoldOk(std::size_t i) const;
 
