@@ -148,8 +148,14 @@ class AggregateOp : public Operator {
       if (group.merged) continue;
       for (std::size_t i = 0; i < proj_.aggregates.size(); ++i)
         group.row[proj_.aggregates[i].slot] = Result(proj_.aggregates[i], group.states[i]);
-      for (const BItem& item : proj_.items)
-        group.row[item.slot] = Evaluate(*item.expr, group.row, ctx_);
+      std::size_t k = 0;  // the next of the group's key values, when it kept them
+      for (const BItem& item : proj_.items) {
+        if (!item.has_aggregate && k < group.key.size()) {
+          group.row[item.slot] = std::move(group.key[k++]);
+        } else {
+          group.row[item.slot] = Evaluate(*item.expr, group.row, ctx_);
+        }
+      }
       if (ctx_.failed() || !Emit(group.row)) break;
     }
     groups_.clear();
@@ -256,19 +262,26 @@ class AggregateOp : public Operator {
   // the order the groups were made (so rows keep coming in order of first appearance).
   void MergeEqualKeys() {
     if (by_id_.size() == 0) return;  // every group was made on distinct values
-    ValueIndex first;
+    // The first group of each key, found through the keys the groups keep (which Finish then
+    // emits instead of evaluating them again).
+    const auto hash = [this](std::size_t g) { return RowHash()(groups_[g].key); };
+    const auto equal = [this](std::size_t a, std::size_t b) {
+      return RowEquivalent()(groups_[a].key, groups_[b].key);
+    };
+    std::unordered_set<std::size_t, decltype(hash), decltype(equal)> first(groups_.size(), hash,
+                                                                           equal);
     std::vector<std::uint32_t> into(groups_.size());
     bool any = false;
     for (std::size_t g = 0; g < groups_.size(); ++g) {
       Group& group = groups_[g];
-      std::vector<Value> key = group.key.empty() ? KeyValues(group.row) : std::move(group.key);
+      if (group.key.empty()) group.key = KeyValues(group.row);
       if (ctx_.failed()) return;
-      auto [it, inserted] = first.emplace(std::move(key), g);
-      into[g] = static_cast<std::uint32_t>(it->second);
+      auto [it, inserted] = first.insert(g);
+      into[g] = static_cast<std::uint32_t>(*it);
       if (inserted) continue;
       any = true;
       group.merged = true;
-      Merge(groups_[it->second], group);
+      Merge(groups_[*it], group);
       if (ctx_.failed()) return;
     }
     if (!any || (distinct_ids_.size() == 0 && log_.empty())) return;
