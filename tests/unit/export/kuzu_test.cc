@@ -165,7 +165,7 @@ TEST_CASE("A staging table's key column is named after none of the file's column
   kg.UpsertNode(MakeNode("talk:1", Label::kTalk, "T", {{"_row", std::string("x")}}));
   auto files = ToKuzu(kg);
   REQUIRE(files.ok());
-  const std::string& schema = ByName(*files).at("schema.cypher");
+  const std::string schema = ByName(*files).at("schema.cypher");  // a copy: the map is a temporary
   CHECK(schema.find("`_cnkg_import_Talk`(`_row` SERIAL PRIMARY KEY, ") != std::string::npos);
   CHECK(schema.find("`evidence_count` INT64, `property__row` STRING);\n") != std::string::npos);
 }
