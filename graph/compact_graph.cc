@@ -771,6 +771,7 @@ bool CompactGraph::VerifyBlocks(std::size_t first, std::size_t last) const {
     }
 #else
     (void)expected;
+    (void)end;
 #endif
     Checked::Set(checked_->blocks, b);
   }
