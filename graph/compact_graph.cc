@@ -928,25 +928,19 @@ Node CompactGraph::node(std::uint32_t v) const {
   return out;
 }
 
-std::uint32_t CompactGraph::source(std::uint32_t e) const {
-  if (!Verified(&s_->rels[e], sizeof(binary::RelEntry))) return 0;
-  const std::uint32_t v = s_->rels[e].source;
+std::uint32_t CompactGraph::Endpoint(std::uint32_t e, bool source) const {
+  const binary::RelEntry& rel = s_->rels[e];
+  if (!Verified(&rel, sizeof rel)) return 0;
+  const std::uint32_t v = source ? rel.source : rel.target;
   if (v < num_nodes_) [[likely]]
     return v;
-  Corrupt(OffsetIn(storage_->bytes, &s_->rels[e]),
+  Corrupt(OffsetIn(storage_->bytes, &rel),
           "relationship " + std::to_string(e) + " joins a node that does not exist");
   return 0;  // there are nodes: CheckHeader saw the adjacency offsets cover the relationships
 }
 
-std::uint32_t CompactGraph::target(std::uint32_t e) const {
-  if (!Verified(&s_->rels[e], sizeof(binary::RelEntry))) return 0;
-  const std::uint32_t v = s_->rels[e].target;
-  if (v < num_nodes_) [[likely]]
-    return v;
-  Corrupt(OffsetIn(storage_->bytes, &s_->rels[e]),
-          "relationship " + std::to_string(e) + " joins a node that does not exist");
-  return 0;
-}
+std::uint32_t CompactGraph::source(std::uint32_t e) const { return Endpoint(e, true); }
+std::uint32_t CompactGraph::target(std::uint32_t e) const { return Endpoint(e, false); }
 
 std::optional<PropertyValue> CompactGraph::rel_property(std::uint32_t e,
                                                         std::string_view name) const {

@@ -166,6 +166,8 @@ class CompactGraph {
   // Records that the file is corrupt at byte `at` (the first such call wins).
   void Corrupt(std::uint64_t at, const std::string& what) const;
   Label BadLabel(std::uint32_t v) const;
+  // Relationship e's source (or target), checked; 0 with the corruption recorded when bad.
+  std::uint32_t Endpoint(std::uint32_t e, bool source) const;
   RelType BadType(std::uint32_t e) const;
   // Whether node v's entry (label, key, name) is sound; checked once.
   bool NodeOk(std::uint32_t v) const;
